@@ -1,0 +1,13 @@
+package org.accessline.gateway.channel;
+
+import org.accessline.gateway.conversation.DeliveryStatus;
+
+/** What an adapter could say about a delivery when it handed the message on. */
+public sealed interface DeliveryOutcome {
+
+  /** The resident's live connection receives entries from the stream itself; nothing to record. */
+  record Live() implements DeliveryOutcome {}
+
+  /** A provider took the message; its status is recorded, and later reports refer to {@code providerId}. */
+  record Reported(DeliveryStatus status, String providerId, String detail) implements DeliveryOutcome {}
+}

@@ -1,0 +1,22 @@
+package org.accessline.gateway.channel;
+
+import io.vertx.core.Future;
+import java.util.Optional;
+import org.accessline.gateway.conversation.Contact;
+import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.conversation.DeliveryStatus;
+
+/** What channel adapters may ask of the stream. Every future completes only once the entry is durable. */
+public interface Intake {
+
+  /**
+   * Appends a resident's message to the contact's open conversation, opening one if needed. A
+   * repeated {@code dedupeKey} yields the first entry again, marked duplicate.
+   */
+  Future<Posted> residentMessage(Contact contact, String text, String dedupeKey);
+
+  Future<Posted> deliveryStatus(ConversationId conversation, long messageSeq, DeliveryStatus status, String detail, Optional<String> dedupeKey);
+
+  /** The contact's most recent conversation, open or resolved. */
+  Future<Optional<ConversationId>> latestConversation(Contact contact);
+}

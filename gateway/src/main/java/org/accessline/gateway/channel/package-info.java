@@ -1,0 +1,2 @@
+/** The channel SPI that every adapter (web chat, SMS, TTY, relay) implements. */
+package org.accessline.gateway.channel;

@@ -1,0 +1,137 @@
+package org.accessline.gateway.conversation;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Function;
+
+/** What an entry records. Every conversation is the ordered list of these. */
+public sealed interface ConversationEvent {
+
+  /** The stable name of this event on the wire and in stored records. */
+  String kind();
+
+  /** This event's own fields (without {@code kind}). */
+  JsonObject fields();
+
+  default JsonObject toJson() {
+    return fields().put("kind", kind());
+  }
+
+  static ConversationEvent fromJson(JsonObject json) {
+    String kind = json.getString("kind", "");
+    Function<JsonObject, ConversationEvent> decoder = Decoders.BY_KIND.get(kind);
+    if (decoder == null) throw new IllegalArgumentException("unknown entry kind: " + kind);
+    return decoder.apply(json);
+  }
+
+  /** The first entry of every conversation. */
+  record Opened(Contact contact) implements ConversationEvent {
+    public Opened {
+      if (contact == null) throw new IllegalArgumentException("opened needs a contact");
+    }
+
+    public String kind() { return "opened"; }
+
+    public JsonObject fields() {
+      return new JsonObject().put("channel", contact.channel().name()).put("contact", contact.address());
+    }
+  }
+
+  /** Waiting for an agent, since {@code since} (kept across hand-backs so the oldest goes first). */
+  record Queued(Instant since, String reason) implements ConversationEvent {
+    public Queued {
+      if (since == null) throw new IllegalArgumentException("queued needs a time");
+      if (reason == null) reason = "";
+    }
+
+    public String kind() { return "queued"; }
+
+    public JsonObject fields() {
+      return new JsonObject().put("since", since.toString()).put("reason", reason);
+    }
+  }
+
+  record Assigned(AgentId agent, String agentName) implements ConversationEvent {
+    public Assigned {
+      if (agent == null) throw new IllegalArgumentException("assigned needs an agent");
+      if (agentName == null || agentName.isBlank()) agentName = agent.value();
+    }
+
+    public String kind() { return "assigned"; }
+
+    public JsonObject fields() {
+      return new JsonObject().put("agent", agent.value()).put("agentName", agentName);
+    }
+  }
+
+  /** An agent let go of the conversation without resolving it; it goes back to the queue. */
+  record Unassigned(AgentId agent, String reason) implements ConversationEvent {
+    public Unassigned {
+      if (agent == null) throw new IllegalArgumentException("unassigned needs an agent");
+      if (reason == null) reason = "";
+    }
+
+    public String kind() { return "unassigned"; }
+
+    public JsonObject fields() {
+      return new JsonObject().put("agent", agent.value()).put("reason", reason);
+    }
+  }
+
+  record MessagePosted(String text) implements ConversationEvent {
+    public MessagePosted {
+      if (text == null || text.isBlank()) throw new IllegalArgumentException("a message needs text");
+    }
+
+    public String kind() { return "message"; }
+
+    public JsonObject fields() {
+      return new JsonObject().put("text", text);
+    }
+  }
+
+  /** Delivery progress of the message at {@code messageSeq}, as the channel reported it. */
+  record DeliveryUpdated(long messageSeq, DeliveryStatus status, String detail) implements ConversationEvent {
+    public DeliveryUpdated {
+      if (messageSeq < 1) throw new IllegalArgumentException("delivery refers to a message sequence number");
+      if (status == null) throw new IllegalArgumentException("delivery needs a status");
+      if (detail == null) detail = "";
+    }
+
+    public String kind() { return "delivery"; }
+
+    public JsonObject fields() {
+      return new JsonObject().put("messageSeq", messageSeq).put("status", status.wireName()).put("detail", detail);
+    }
+  }
+
+  record Resolved(String disposition) implements ConversationEvent {
+    public Resolved {
+      if (disposition == null || disposition.isBlank()) throw new IllegalArgumentException("resolving needs a disposition");
+    }
+
+    public String kind() { return "resolved"; }
+
+    public JsonObject fields() {
+      return new JsonObject().put("disposition", disposition);
+    }
+  }
+
+  /** Holds the decoders apart from the interface so the records stay plain. */
+  final class Decoders {
+    private Decoders() {}
+
+    static final Map<String, Function<JsonObject, ConversationEvent>> BY_KIND = Map.of(
+        "opened", j -> new Opened(new Contact(new Channel(j.getString("channel")), j.getString("contact"))),
+        "queued", j -> new Queued(Instant.parse(j.getString("since")), j.getString("reason")),
+        "assigned", j -> new Assigned(new AgentId(j.getString("agent")), j.getString("agentName")),
+        "unassigned", j -> new Unassigned(new AgentId(j.getString("agent")), j.getString("reason")),
+        "message", j -> new MessagePosted(j.getString("text")),
+        "delivery", j -> new DeliveryUpdated(
+            j.getLong("messageSeq"),
+            DeliveryStatus.parse(j.getString("status")).orElseThrow(() -> new IllegalArgumentException("unknown delivery status")),
+            j.getString("detail")),
+        "resolved", j -> new Resolved(j.getString("disposition")));
+  }
+}

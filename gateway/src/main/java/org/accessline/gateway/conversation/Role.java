@@ -1,0 +1,8 @@
+package org.accessline.gateway.conversation;
+
+public enum Role {
+  RESIDENT,
+  AGENT,
+  SUPERVISOR,
+  SYSTEM
+}

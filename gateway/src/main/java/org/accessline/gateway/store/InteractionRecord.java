@@ -1,0 +1,87 @@
+package org.accessline.gateway.store;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.accessline.gateway.conversation.Contact;
+import org.accessline.gateway.conversation.ConversationEvent;
+import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.conversation.Entry;
+import org.accessline.gateway.conversation.EntryJson;
+import org.accessline.gateway.conversation.Participant;
+import org.accessline.gateway.conversation.Role;
+
+/** The record of one conversation, derived from its entries alone so it can never disagree with them. */
+public record InteractionRecord(
+    ConversationId id,
+    Contact contact,
+    List<Participant> participants,
+    Instant opened,
+    Optional<Instant> queued,
+    Optional<Instant> firstAssigned,
+    Optional<Instant> firstAgentReply,
+    Optional<Instant> resolved,
+    Optional<String> disposition,
+    List<Entry> entries) {
+
+  public static InteractionRecord of(List<Entry> entries) {
+    if (entries.isEmpty() || !(entries.get(0).event() instanceof ConversationEvent.Opened opened)) {
+      throw new IllegalArgumentException("a record starts with an opened entry");
+    }
+    Map<String, Participant> people = new LinkedHashMap<>();
+    Instant queued = null, assigned = null, reply = null, resolved = null;
+    String disposition = null;
+    for (Entry e : entries) {
+      if (e.actor().role() != Role.SYSTEM) people.putIfAbsent(e.actor().role() + ":" + e.actor().id(), e.actor());
+      ConversationEvent event = e.event();
+      if (event instanceof ConversationEvent.Queued && queued == null) queued = e.at();
+      if (event instanceof ConversationEvent.Assigned && assigned == null) assigned = e.at();
+      if (event instanceof ConversationEvent.MessagePosted && e.actor().isStaff() && reply == null) reply = e.at();
+      if (event instanceof ConversationEvent.Resolved r) {
+        resolved = e.at();
+        disposition = r.disposition();
+      }
+    }
+    return new InteractionRecord(entries.get(0).conversationId(), opened.contact(), List.copyOf(people.values()), entries.get(0).at(),
+        Optional.ofNullable(queued), Optional.ofNullable(assigned), Optional.ofNullable(reply), Optional.ofNullable(resolved),
+        Optional.ofNullable(disposition), List.copyOf(entries));
+  }
+
+  /** How long the resident waited for an agent, if one was ever assigned. */
+  public Optional<Duration> waitTime() {
+    return firstAssigned.map(a -> Duration.between(queued.orElse(opened), a));
+  }
+
+  public Optional<Duration> handleTime() {
+    return firstAssigned.flatMap(a -> resolved.map(r -> Duration.between(a, r)));
+  }
+
+  public JsonObject toJson() {
+    JsonArray people = new JsonArray();
+    participants.forEach(p -> people.add(EntryJson.participantToJson(p)));
+    JsonArray all = new JsonArray();
+    entries.forEach(e -> all.add(EntryJson.toJson(e)));
+    JsonObject times = new JsonObject().put("opened", opened.toString());
+    queued.ifPresent(t -> times.put("queued", t.toString()));
+    firstAssigned.ifPresent(t -> times.put("firstAssigned", t.toString()));
+    firstAgentReply.ifPresent(t -> times.put("firstAgentReply", t.toString()));
+    resolved.ifPresent(t -> times.put("resolved", t.toString()));
+    JsonObject json = new JsonObject()
+        .put("id", id.value())
+        .put("channel", contact.channel().name())
+        .put("contact", contact.address())
+        .put("status", resolved.isPresent() ? "resolved" : "open")
+        .put("participants", people)
+        .put("timestamps", times)
+        .put("entries", all);
+    waitTime().ifPresent(d -> json.put("waitSeconds", d.toMillis() / 1000.0));
+    handleTime().ifPresent(d -> json.put("handleSeconds", d.toMillis() / 1000.0));
+    disposition.ifPresent(d -> json.put("disposition", d));
+    return json;
+  }
+}

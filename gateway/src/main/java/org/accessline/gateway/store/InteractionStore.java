@@ -1,0 +1,39 @@
+package org.accessline.gateway.store;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Optional;
+import org.accessline.gateway.conversation.Contact;
+import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.conversation.Entry;
+
+/**
+ * Where interaction records live. Implementations never block the caller's event loop, and complete
+ * every future on the caller's context.
+ */
+public interface InteractionStore {
+
+  /** Opens the store and brings its schema to the current version. */
+  Future<Void> start();
+
+  Future<Void> close();
+
+  /**
+   * Writes the entries atomically, and completes only once they are durable. A batch that starts
+   * with an opened entry creates the conversation. If any entry's dedupe key is already stored,
+   * nothing is written and the stored entry is returned.
+   */
+  Future<AppendOutcome> append(List<Entry> entries);
+
+  /** The conversation's entries with a sequence number above {@code afterSeq}, in order. */
+  Future<List<Entry>> entries(ConversationId conversation, long afterSeq);
+
+  /** Every entry of every conversation that is not resolved, grouped by conversation. */
+  Future<List<List<Entry>>> openConversations();
+
+  Future<Optional<ConversationId>> latestConversation(Contact contact);
+
+  default Future<Optional<InteractionRecord>> record(ConversationId conversation) {
+    return entries(conversation, 0).map(entries -> entries.isEmpty() ? Optional.empty() : Optional.of(InteractionRecord.of(entries)));
+  }
+}

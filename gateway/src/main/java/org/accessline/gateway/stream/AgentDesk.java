@@ -1,0 +1,23 @@
+package org.accessline.gateway.stream;
+
+import org.accessline.gateway.conversation.AgentId;
+import org.accessline.gateway.routing.AgentProfile;
+import org.accessline.gateway.routing.Presence;
+
+/** The stream's live view of one agent. Used only on the stream's context. */
+final class AgentDesk {
+  final AgentId id;
+  AgentProfile profile;
+  Presence presence = Presence.AWAY;
+  int connections;
+  long handbackTimer = -1;
+
+  AgentDesk(AgentProfile profile) {
+    this.id = profile.id();
+    this.profile = profile;
+  }
+
+  boolean accepting() {
+    return presence == Presence.AVAILABLE && connections > 0;
+  }
+}

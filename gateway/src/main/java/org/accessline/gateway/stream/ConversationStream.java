@@ -1,0 +1,381 @@
+package org.accessline.gateway.stream;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.accessline.gateway.channel.ChannelAdapter;
+import org.accessline.gateway.channel.DeliveryOutcome;
+import org.accessline.gateway.channel.Intake;
+import org.accessline.gateway.channel.OutboundMessage;
+import org.accessline.gateway.channel.Posted;
+import org.accessline.gateway.conversation.AgentId;
+import org.accessline.gateway.conversation.Channel;
+import org.accessline.gateway.conversation.Contact;
+import org.accessline.gateway.conversation.ConversationEvent;
+import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.conversation.DeliveryStatus;
+import org.accessline.gateway.conversation.Entry;
+import org.accessline.gateway.conversation.EntryJson;
+import org.accessline.gateway.conversation.Participant;
+import org.accessline.gateway.routing.AgentLoad;
+import org.accessline.gateway.routing.AgentProfile;
+import org.accessline.gateway.routing.Assignment;
+import org.accessline.gateway.routing.Offer;
+import org.accessline.gateway.routing.Presence;
+import org.accessline.gateway.routing.Waiting;
+import org.accessline.gateway.store.AppendOutcome;
+import org.accessline.gateway.store.InteractionStore;
+
+/**
+ * The conversation stream. One verticle context owns every open conversation, so each has exactly
+ * one writer; callers on other contexts are hopped onto it and answered on their own. An entry is
+ * published and acknowledged only after the store has made it durable.
+ */
+public final class ConversationStream extends VerticleBase implements Intake {
+  private static final Logger LOG = Logger.getLogger(ConversationStream.class.getName());
+  private static final Duration ROUTING_RETRY = Duration.ofSeconds(1);
+
+  public record Settings(Duration handbackGrace) {
+    public Settings {
+      if (handbackGrace == null || handbackGrace.isNegative()) throw new IllegalArgumentException("grace period cannot be negative");
+    }
+  }
+
+  private final InteractionStore store;
+  private final Settings settings;
+  private final Clock clock;
+  private final Map<Channel, ChannelAdapter> adapters = new HashMap<>();
+  private final Map<ConversationId, Line> lines = new HashMap<>();
+  private final Map<Contact, Line> linesByContact = new HashMap<>();
+  private final Map<AgentId, AgentDesk> desks = new HashMap<>();
+  private final Map<ConversationId, AgentId> offers = new HashMap<>();
+  private Context owner;
+  private int lastPublishedWaiting = -1;
+  private boolean routingRetryScheduled;
+
+  public ConversationStream(InteractionStore store, Settings settings, Clock clock, List<ChannelAdapter> channelAdapters) {
+    this.store = store;
+    this.settings = settings;
+    this.clock = clock;
+    channelAdapters.forEach(a -> adapters.put(a.channel(), a));
+  }
+
+  @Override
+  public Future<?> start() {
+    owner = context;
+    return store.openConversations().map(open -> {
+      for (List<Entry> entries : open) {
+        ConversationState state = ConversationState.replay(entries);
+        Line line = new Line(Optional.of(state));
+        lines.put(state.id(), line);
+        linesByContact.put(state.contact(), line);
+        // After a restart nobody is connected yet; agents who come back in time keep their work.
+        state.assignedAgent().ifPresent(agent -> scheduleHandback(desks.computeIfAbsent(agent, a -> new AgentDesk(new AgentProfile(a, a.value(), 1)))));
+      }
+      route();
+      return null;
+    });
+  }
+
+  // ---- Intake: what channel adapters call ----
+
+  @Override
+  public Future<Posted> residentMessage(Contact contact, String text, String dedupeKey) {
+    StreamCommand.ResidentMessage command = new StreamCommand.ResidentMessage(contact, text, dedupeKey);
+    return onOwner(() -> {
+      Line line = linesByContact.computeIfAbsent(contact, c -> new Line(Optional.empty()));
+      return line.submit(() -> execute(line, command)).onComplete(ar -> forgetIfFinished(line));
+    });
+  }
+
+  @Override
+  public Future<Posted> deliveryStatus(ConversationId conversation, long messageSeq, DeliveryStatus status, String detail, Optional<String> dedupeKey) {
+    return submit(conversation, new StreamCommand.RecordDelivery(conversation, messageSeq, status, detail, dedupeKey));
+  }
+
+  @Override
+  public Future<Optional<ConversationId>> latestConversation(Contact contact) {
+    return onOwner(() -> {
+      Line line = linesByContact.get(contact);
+      if (line != null && line.state.isPresent()) return Future.succeededFuture(Optional.of(line.state.get().id()));
+      return store.latestConversation(contact);
+    });
+  }
+
+  // ---- Agents ----
+
+  public Future<Posted> agentMessage(ConversationId conversation, AgentProfile agent, String text, Optional<String> dedupeKey) {
+    return submit(conversation, new StreamCommand.AgentMessage(conversation, agent.participant(), text, dedupeKey));
+  }
+
+  public Future<Posted> resolve(ConversationId conversation, AgentProfile agent, String disposition) {
+    return submit(conversation, new StreamCommand.Resolve(conversation, agent.participant(), disposition));
+  }
+
+  public Future<Void> agentConnected(AgentProfile profile) {
+    return onOwner(() -> {
+      AgentDesk desk = desks.computeIfAbsent(profile.id(), id -> new AgentDesk(profile));
+      desk.profile = profile;
+      desk.connections++;
+      if (desk.handbackTimer >= 0) {
+        vertx.cancelTimer(desk.handbackTimer);
+        desk.handbackTimer = -1;
+      }
+      route();
+      return Future.succeededFuture();
+    });
+  }
+
+  public Future<Void> agentDisconnected(AgentId agent) {
+    return onOwner(() -> {
+      AgentDesk desk = desks.get(agent);
+      if (desk != null && desk.connections > 0 && --desk.connections == 0) scheduleHandback(desk);
+      return Future.succeededFuture();
+    });
+  }
+
+  public Future<Presence> setPresence(AgentId agent, Presence presence) {
+    return onOwner(() -> {
+      AgentDesk desk = desks.get(agent);
+      if (desk == null) return Future.failedFuture(new IllegalStateException("agent is not connected"));
+      desk.presence = presence;
+      route();
+      return Future.succeededFuture(presence);
+    });
+  }
+
+  public Future<Presence> presence(AgentId agent) {
+    return onOwner(() -> Future.succeededFuture(Optional.ofNullable(desks.get(agent)).map(d -> d.presence).orElse(Presence.AWAY)));
+  }
+
+  /** Signals typing to the other side of the conversation; never stored. */
+  public Future<Void> typing(ConversationId conversation, Participant who, boolean active) {
+    return onOwner(() -> {
+      Line line = lines.get(conversation);
+      if (line == null || line.state.isEmpty() || line.state.get().resolved()) return Future.succeededFuture();
+      ConversationState state = line.state.get();
+      JsonObject signal = new JsonObject().put("type", "typing").put("conversationId", conversation.value())
+          .put("role", who.role().name().toLowerCase(java.util.Locale.ROOT)).put("name", who.displayName()).put("active", active);
+      vertx.eventBus().publish(Addresses.conversation(conversation), signal);
+      state.assignedAgent().ifPresent(a -> vertx.eventBus().publish(Addresses.agent(a), signal));
+      return Future.succeededFuture();
+    });
+  }
+
+  // ---- Queries ----
+
+  public Future<List<ConversationState>> assignedTo(AgentId agent) {
+    return onOwner(() -> Future.succeededFuture(lines.values().stream()
+        .flatMap(l -> l.state.stream())
+        .filter(s -> s.isAssignedTo(agent))
+        .toList()));
+  }
+
+  public Future<Optional<ConversationState>> openConversation(ConversationId id) {
+    return onOwner(() -> Future.succeededFuture(Optional.ofNullable(lines.get(id)).flatMap(l -> l.state)));
+  }
+
+  public Future<Integer> waitingCount() {
+    return onOwner(() -> Future.succeededFuture(waiting().size()));
+  }
+
+  public Future<List<Entry>> entries(ConversationId conversation, long afterSeq) {
+    return store.entries(conversation, afterSeq);
+  }
+
+  // ---- The writer ----
+
+  private Future<Posted> submit(ConversationId conversation, StreamCommand command) {
+    return onOwner(() -> {
+      Line line = lines.get(conversation);
+      if (line != null) return line.submit(() -> execute(line, command));
+      // Not open in memory: a resolved conversation (late delivery report) or an unknown id.
+      Line loaded = new Line(Optional.empty());
+      lines.put(conversation, loaded);
+      return loaded.submit(() -> store.entries(conversation, 0).compose(entries -> {
+        if (!entries.isEmpty()) loaded.state = Optional.of(ConversationState.replay(entries));
+        return execute(loaded, command);
+      })).onComplete(ar -> forgetIfFinished(loaded));
+    });
+  }
+
+  private Future<Posted> execute(Line line, StreamCommand command) {
+    Decision decision = StreamRules.decide(line.state, command, clock.instant(), ConversationId.random());
+    if (decision instanceof Decision.Refused r) return Future.failedFuture(new RefusedException(r.refusal()));
+    if (decision instanceof Decision.AlreadyRecorded a) return Future.succeededFuture(new Posted(line.state.orElseThrow().id(), a.seq(), true));
+    List<Entry> entries = ((Decision.Append) decision).entries();
+    return store.append(entries).map(outcome -> {
+      if (outcome instanceof AppendOutcome.AlreadyRecorded dup) {
+        return new Posted(dup.existing().conversationId(), dup.existing().seq(), true);
+      }
+      applied(line, entries);
+      Entry last = entries.get(entries.size() - 1);
+      return new Posted(last.conversationId(), last.seq(), false);
+    });
+  }
+
+  private void applied(Line line, List<Entry> entries) {
+    Optional<ConversationState> before = line.state.filter(s -> s.id().equals(entries.get(0).conversationId()));
+    ConversationState state = before.isPresent() ? before.get() : ConversationState.replay(entries.subList(0, 1));
+    for (Entry e : entries) if (e.seq() > state.lastSeq()) state = state.apply(e);
+    // A resolved contact who writes again gets a new conversation on the same line.
+    line.state.filter(s -> before.isEmpty()).ifPresent(old -> lines.remove(old.id(), line));
+    line.state = Optional.of(state);
+    lines.put(state.id(), line);
+    linesByContact.put(state.contact(), line);
+    Set<AgentId> watching = new LinkedHashSet<>();
+    before.flatMap(ConversationState::assignedAgent).ifPresent(watching::add);
+    state.assignedAgent().ifPresent(watching::add);
+    boolean routingChanged = false;
+    for (Entry entry : entries) {
+      JsonObject message = new JsonObject().put("type", "entry").put("entry", EntryJson.toJson(entry));
+      vertx.eventBus().publish(Addresses.conversation(entry.conversationId()), message);
+      for (AgentId agent : watching) vertx.eventBus().publish(Addresses.agent(agent), message);
+      if (entry.event() instanceof ConversationEvent.Queued || entry.event() instanceof ConversationEvent.Resolved
+          || entry.event() instanceof ConversationEvent.Unassigned) routingChanged = true;
+      if (entry.event() instanceof ConversationEvent.MessagePosted m && entry.actor().isStaff()) deliver(state.contact(), entry, m.text());
+    }
+    if (routingChanged) route();
+  }
+
+  private void deliver(Contact contact, Entry entry, String text) {
+    ChannelAdapter adapter = adapters.get(contact.channel());
+    Future<DeliveryOutcome> outcome = adapter == null
+        ? Future.failedFuture("no adapter for channel " + contact.channel())
+        : adapter.deliver(new OutboundMessage(entry.conversationId(), entry.seq(), contact, text));
+    outcome.onComplete(ar -> {
+      if (ar.succeeded() && ar.result() instanceof DeliveryOutcome.Live) return;
+      StreamCommand.RecordDelivery report = ar.succeeded()
+          ? reportOf(entry, (DeliveryOutcome.Reported) ar.result())
+          : new StreamCommand.RecordDelivery(entry.conversationId(), entry.seq(), DeliveryStatus.FAILED, String.valueOf(ar.cause().getMessage()), Optional.empty());
+      submit(entry.conversationId(), report).onFailure(e -> LOG.log(Level.WARNING, "could not record delivery of " + entry.conversationId() + "#" + entry.seq(), e));
+    });
+  }
+
+  private static StreamCommand.RecordDelivery reportOf(Entry entry, DeliveryOutcome.Reported reported) {
+    return new StreamCommand.RecordDelivery(entry.conversationId(), entry.seq(), reported.status(), reported.detail(),
+        Optional.of(reported.providerId() + ":" + reported.status().wireName()));
+  }
+
+  private void forgetIfFinished(Line line) {
+    if (!line.idle()) return;
+    if (line.state.isEmpty() || line.state.get().resolved()) {
+      lines.values().removeIf(l -> l == line);
+      linesByContact.values().removeIf(l -> l == line);
+    }
+  }
+
+  // ---- Routing ----
+
+  private List<Waiting> waiting() {
+    List<Waiting> queue = new ArrayList<>();
+    for (Map.Entry<ConversationId, Line> e : lines.entrySet()) {
+      Optional<ConversationState> s = e.getValue().state;
+      if (s.isPresent() && s.get().isWaiting() && !offers.containsKey(e.getKey())) {
+        queue.add(new Waiting(e.getKey(), s.get().queuedSince().orElseThrow()));
+      }
+    }
+    return queue;
+  }
+
+  private int active(AgentId agent) {
+    int count = 0;
+    for (Map.Entry<ConversationId, Line> e : lines.entrySet()) {
+      if (e.getValue().state.filter(s -> s.isAssignedTo(agent)).isPresent()) count++;
+    }
+    for (AgentId offered : offers.values()) if (offered.equals(agent)) count++;
+    return count;
+  }
+
+  private void route() {
+    List<AgentLoad> loads = desks.values().stream()
+        .map(d -> new AgentLoad(d.id, d.accepting(), d.profile.capacity(), active(d.id)))
+        .toList();
+    for (Offer offer : Assignment.decide(loads, waiting())) {
+      Line line = lines.get(offer.conversation());
+      AgentDesk desk = desks.get(offer.agent());
+      offers.put(offer.conversation(), offer.agent());
+      line.submit(() -> execute(line, new StreamCommand.Assign(offer.conversation(), offer.agent(), desk.profile.displayName())))
+          .onComplete(ar -> {
+            offers.remove(offer.conversation());
+            if (ar.failed() && !(ar.cause() instanceof RefusedException)) {
+              LOG.log(Level.WARNING, "assignment of " + offer.conversation() + " failed; retrying", ar.cause());
+              retryRoutingLater();
+            }
+          });
+    }
+    publishQueueLength();
+  }
+
+  private void retryRoutingLater() {
+    if (routingRetryScheduled) return;
+    routingRetryScheduled = true;
+    vertx.setTimer(ROUTING_RETRY.toMillis(), id -> {
+      routingRetryScheduled = false;
+      route();
+    });
+  }
+
+  private void publishQueueLength() {
+    int count = waiting().size();
+    if (count == lastPublishedWaiting) return;
+    lastPublishedWaiting = count;
+    vertx.eventBus().publish(Addresses.QUEUE, new JsonObject().put("type", "queue").put("waiting", count));
+  }
+
+  private void scheduleHandback(AgentDesk desk) {
+    if (desk.handbackTimer >= 0) return;
+    desk.handbackTimer = vertx.setTimer(Math.max(1, settings.handbackGrace().toMillis()), id -> {
+      desk.handbackTimer = -1;
+      if (desk.connections == 0) handBack(desk.id);
+    });
+  }
+
+  private void handBack(AgentId agent) {
+    for (Map.Entry<ConversationId, Line> e : new ArrayList<>(lines.entrySet())) {
+      Line line = e.getValue();
+      if (line.state.filter(s -> s.isAssignedTo(agent)).isEmpty()) continue;
+      line.submit(() -> execute(line, new StreamCommand.Release(e.getKey(), agent, "agent disconnected")))
+          .onFailure(err -> {
+            if (!(err instanceof RefusedException)) LOG.log(Level.WARNING, "hand-back of " + e.getKey() + " failed", err);
+          });
+    }
+  }
+
+  // ---- Context ----
+
+  /** Runs {@code work} on the owning context and completes the result on the caller's context. */
+  private <T> Future<T> onOwner(Supplier<Future<T>> work) {
+    Context caller = Vertx.currentContext();
+    if (caller == owner) return work.get();
+    Promise<T> promise = Promise.promise();
+    owner.runOnContext(v -> {
+      Future<T> result;
+      try {
+        result = work.get();
+      } catch (RuntimeException e) {
+        result = Future.failedFuture(e);
+      }
+      result.onComplete(ar -> {
+        if (caller == null) promise.handle(ar);
+        else caller.runOnContext(x -> promise.handle(ar));
+      });
+    });
+    return promise.future();
+  }
+}

@@ -1,0 +1,18 @@
+package org.accessline.gateway.stream;
+
+/** Why the stream would not take a command. Codes are stable; messages are for people. */
+public enum Refusal {
+  UNKNOWN_CONVERSATION("unknown_conversation", "There is no open conversation with that id."),
+  NOT_YOURS("not_assigned", "This conversation is not assigned to you."),
+  RESOLVED("resolved", "This conversation has been resolved."),
+  UNKNOWN_MESSAGE("unknown_message", "No message with that sequence number."),
+  NOT_ASSIGNABLE("not_assignable", "This conversation is not waiting for an agent.");
+
+  public final String code;
+  public final String message;
+
+  Refusal(String code, String message) {
+    this.code = code;
+    this.message = message;
+  }
+}

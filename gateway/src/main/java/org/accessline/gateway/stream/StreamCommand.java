@@ -1,0 +1,48 @@
+package org.accessline.gateway.stream;
+
+import java.util.Optional;
+import org.accessline.gateway.conversation.AgentId;
+import org.accessline.gateway.conversation.Contact;
+import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.conversation.DeliveryStatus;
+import org.accessline.gateway.conversation.Participant;
+
+/** A request to add to a conversation. The stream turns each into entries, a duplicate, or a refusal. */
+public sealed interface StreamCommand {
+
+  /** A resident wrote. Opens a conversation for the contact if none is open. */
+  record ResidentMessage(Contact contact, String text, String dedupeKey) implements StreamCommand {
+    public ResidentMessage {
+      if (contact == null) throw new IllegalArgumentException("a resident message needs a contact");
+      requireText(text);
+    }
+  }
+
+  record AgentMessage(ConversationId conversation, Participant agent, String text, Optional<String> dedupeKey) implements StreamCommand {
+    public AgentMessage {
+      if (conversation == null || agent == null || !agent.isStaff()) throw new IllegalArgumentException("an agent message needs a conversation and a staff author");
+      requireText(text);
+      dedupeKey = dedupeKey == null ? Optional.empty() : dedupeKey;
+    }
+  }
+
+  record Resolve(ConversationId conversation, Participant agent, String disposition) implements StreamCommand {
+    public Resolve {
+      if (conversation == null || agent == null) throw new IllegalArgumentException("resolving needs a conversation and an agent");
+      if (disposition == null || disposition.isBlank() || disposition.length() > 200) {
+        throw new IllegalArgumentException("a disposition must be 1-200 characters");
+      }
+    }
+  }
+
+  record Assign(ConversationId conversation, AgentId agent, String agentName) implements StreamCommand {}
+
+  record Release(ConversationId conversation, AgentId agent, String reason) implements StreamCommand {}
+
+  record RecordDelivery(ConversationId conversation, long messageSeq, DeliveryStatus status, String detail, Optional<String> dedupeKey)
+      implements StreamCommand {}
+
+  private static void requireText(String text) {
+    if (text == null || text.isBlank()) throw new IllegalArgumentException("a message needs text");
+  }
+}

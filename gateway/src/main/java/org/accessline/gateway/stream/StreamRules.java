@@ -1,0 +1,85 @@
+package org.accessline.gateway.stream;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.accessline.gateway.conversation.AgentId;
+import org.accessline.gateway.conversation.ConversationEvent;
+import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.conversation.Entry;
+import org.accessline.gateway.conversation.Participant;
+
+/** Decides what a command adds to a conversation. Pure: the same inputs always give the same decision. */
+public final class StreamRules {
+  static final String WAITING_FOR_AGENT = "waiting for an agent";
+
+  private StreamRules() {}
+
+  /**
+   * @param current the conversation the command is for, if one is known (for a resident message:
+   *     the contact's latest conversation)
+   * @param freshId the id to use if the command opens a new conversation
+   */
+  public static Decision decide(Optional<ConversationState> current, StreamCommand command, Instant now, ConversationId freshId) {
+    if (command instanceof StreamCommand.ResidentMessage m) return residentMessage(current, m, now, freshId);
+    if (current.isEmpty()) return new Decision.Refused(Refusal.UNKNOWN_CONVERSATION);
+    ConversationState state = current.get();
+    if (command instanceof StreamCommand.RecordDelivery d) return delivery(state, d, now);
+    if (state.resolved()) return new Decision.Refused(Refusal.RESOLVED);
+    if (command instanceof StreamCommand.AgentMessage m) {
+      if (!state.isAssignedTo(new AgentId(m.agent().id()))) return new Decision.Refused(Refusal.NOT_YOURS);
+      Optional<Long> earlier = m.dedupeKey().map(state.seqByDedupeKey()::get);
+      if (earlier.isPresent()) return new Decision.AlreadyRecorded(earlier.get());
+      return append(state, now, m.agent(), new ConversationEvent.MessagePosted(m.text()), m.dedupeKey());
+    }
+    if (command instanceof StreamCommand.Resolve r) {
+      if (!state.isAssignedTo(new AgentId(r.agent().id()))) return new Decision.Refused(Refusal.NOT_YOURS);
+      return append(state, now, r.agent(), new ConversationEvent.Resolved(r.disposition().strip()), Optional.empty());
+    }
+    if (command instanceof StreamCommand.Assign a) {
+      if (!state.isWaiting()) return new Decision.Refused(Refusal.NOT_ASSIGNABLE);
+      return append(state, now, Participant.SYSTEM, new ConversationEvent.Assigned(a.agent(), a.agentName()), Optional.empty());
+    }
+    if (command instanceof StreamCommand.Release r) {
+      if (!state.isAssignedTo(r.agent())) return new Decision.Refused(Refusal.NOT_YOURS);
+      List<Entry> entries = new ArrayList<>();
+      entries.add(entry(state.id(), state.lastSeq() + 1, now, Participant.SYSTEM, new ConversationEvent.Unassigned(r.agent(), r.reason()), Optional.empty()));
+      entries.add(entry(state.id(), state.lastSeq() + 2, now, Participant.SYSTEM,
+          new ConversationEvent.Queued(state.queuedSince().orElse(now), WAITING_FOR_AGENT), Optional.empty()));
+      return new Decision.Append(entries);
+    }
+    throw new IllegalArgumentException("no rule for " + command.getClass().getSimpleName());
+  }
+
+  private static Decision residentMessage(Optional<ConversationState> current, StreamCommand.ResidentMessage m, Instant now, ConversationId freshId) {
+    Participant resident = Participant.resident(m.contact());
+    Optional<String> key = Optional.of(m.dedupeKey());
+    if (current.isPresent()) {
+      Long earlier = current.get().seqByDedupeKey().get(m.dedupeKey());
+      if (earlier != null) return new Decision.AlreadyRecorded(earlier);
+    }
+    if (current.isPresent() && !current.get().resolved()) {
+      return append(current.get(), now, resident, new ConversationEvent.MessagePosted(m.text()), key);
+    }
+    return new Decision.Append(List.of(
+        entry(freshId, 1, now, resident, new ConversationEvent.Opened(m.contact()), Optional.empty()),
+        entry(freshId, 2, now, Participant.SYSTEM, new ConversationEvent.Queued(now, WAITING_FOR_AGENT), Optional.empty()),
+        entry(freshId, 3, now, resident, new ConversationEvent.MessagePosted(m.text()), key)));
+  }
+
+  private static Decision delivery(ConversationState state, StreamCommand.RecordDelivery d, Instant now) {
+    if (d.messageSeq() < 1 || d.messageSeq() > state.lastSeq()) return new Decision.Refused(Refusal.UNKNOWN_MESSAGE);
+    Optional<Long> earlier = d.dedupeKey().map(state.seqByDedupeKey()::get);
+    if (earlier.isPresent()) return new Decision.AlreadyRecorded(earlier.get());
+    return append(state, now, Participant.SYSTEM, new ConversationEvent.DeliveryUpdated(d.messageSeq(), d.status(), d.detail()), d.dedupeKey());
+  }
+
+  private static Decision append(ConversationState state, Instant now, Participant actor, ConversationEvent event, Optional<String> key) {
+    return new Decision.Append(List.of(entry(state.id(), state.lastSeq() + 1, now, actor, event, key)));
+  }
+
+  private static Entry entry(ConversationId id, long seq, Instant at, Participant actor, ConversationEvent event, Optional<String> key) {
+    return new Entry(id, seq, at, actor, event, key);
+  }
+}
