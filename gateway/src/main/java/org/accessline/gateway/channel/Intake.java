@@ -1,10 +1,13 @@
 package org.accessline.gateway.channel;
 
 import io.vertx.core.Future;
+import java.util.List;
 import java.util.Optional;
 import org.accessline.gateway.conversation.Contact;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.DeliveryStatus;
+import org.accessline.gateway.conversation.Entry;
+import org.accessline.gateway.conversation.Participant;
 
 /** What channel adapters may ask of the stream. Every future completes only once the entry is durable. */
 public interface Intake {
@@ -19,4 +22,10 @@ public interface Intake {
 
   /** The contact's most recent conversation, open or resolved. */
   Future<Optional<ConversationId>> latestConversation(Contact contact);
+
+  /** Durable entries after {@code afterSeq}, for a resident's connection to resume from. */
+  Future<List<Entry>> entries(ConversationId conversation, long afterSeq);
+
+  /** Tells the other side someone is typing. Never stored. */
+  Future<Void> typing(ConversationId conversation, Participant who, boolean active);
 }

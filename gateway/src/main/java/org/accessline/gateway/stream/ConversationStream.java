@@ -149,10 +149,11 @@ public final class ConversationStream extends VerticleBase implements Intake {
     });
   }
 
-  public Future<Presence> setPresence(AgentId agent, Presence presence) {
+  /** Available agents with a live console connection are offered conversations; away agents keep theirs. */
+  public Future<Presence> setPresence(AgentProfile agent, Presence presence) {
     return onOwner(() -> {
-      AgentDesk desk = desks.get(agent);
-      if (desk == null) return Future.failedFuture(new IllegalStateException("agent is not connected"));
+      AgentDesk desk = desks.computeIfAbsent(agent.id(), id -> new AgentDesk(agent));
+      desk.profile = agent;
       desk.presence = presence;
       route();
       return Future.succeededFuture(presence);
@@ -164,6 +165,7 @@ public final class ConversationStream extends VerticleBase implements Intake {
   }
 
   /** Signals typing to the other side of the conversation; never stored. */
+  @Override
   public Future<Void> typing(ConversationId conversation, Participant who, boolean active) {
     return onOwner(() -> {
       Line line = lines.get(conversation);
@@ -194,6 +196,7 @@ public final class ConversationStream extends VerticleBase implements Intake {
     return onOwner(() -> Future.succeededFuture(waiting().size()));
   }
 
+  @Override
   public Future<List<Entry>> entries(ConversationId conversation, long afterSeq) {
     return store.entries(conversation, afterSeq);
   }

@@ -1,0 +1,178 @@
+package org.accessline.channels.webchat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.accessline.gateway.channel.Intake;
+import org.accessline.gateway.channel.Posted;
+import org.accessline.gateway.conversation.Contact;
+import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.conversation.Entry;
+import org.accessline.gateway.conversation.EntryJson;
+import org.accessline.gateway.conversation.Participant;
+import org.accessline.gateway.stream.Addresses;
+
+/**
+ * One resident's chat connection. The page says hello (with its token and the last entry it saw, if
+ * it has been here before), then sends messages; each is acknowledged only once durable. Entries
+ * reach the page in sequence without gaps: the session subscribes first, reads what the store
+ * already holds, then releases what arrived live meanwhile.
+ */
+final class ResidentSession {
+  private final Vertx vertx;
+  private final Intake intake;
+  private final int maxMessageBytes;
+  private final ServerWebSocket socket;
+
+  private boolean greeted;
+  private Contact contact;
+  private ConversationId conversation;
+  private long sentSeq;
+  private MessageConsumer<JsonObject> following;
+  /** Live entries that arrived while the store was being read; null when not catching up. */
+  private List<Entry> heldBack;
+  private boolean closed;
+
+  ResidentSession(Vertx vertx, Intake intake, int maxMessageBytes, ServerWebSocket socket) {
+    this.vertx = vertx;
+    this.intake = intake;
+    this.maxMessageBytes = maxMessageBytes;
+    this.socket = socket;
+  }
+
+  void start() {
+    socket.textMessageHandler(this::onText);
+    socket.binaryMessageHandler(b -> send(new FrameError("binary_not_supported", "Send frames as JSON text.").toJson()));
+    socket.exceptionHandler(e -> {});
+    socket.closeHandler(v -> {
+      closed = true;
+      if (following != null) following.unregister();
+    });
+  }
+
+  private void onText(String text) {
+    ResidentFrames.Parsed parsed = ResidentFrames.parse(text, maxMessageBytes);
+    if (parsed.error().isPresent()) {
+      send(parsed.error().get().toJson());
+      return;
+    }
+    ResidentFrame frame = parsed.frame().orElseThrow();
+    if (frame instanceof ResidentFrame.Hello hello) {
+      if (greeted) send(new FrameError("already_greeted", "This connection has already said hello.").toJson());
+      else greet(hello);
+    } else if (!greeted) {
+      send(new FrameError("hello_first", "Send a hello frame first.").toJson());
+    } else if (frame instanceof ResidentFrame.Message message) {
+      post(message);
+    } else if (frame instanceof ResidentFrame.Typing typing && conversation != null) {
+      intake.typing(conversation, Participant.resident(contact), typing.active());
+    }
+  }
+
+  private void greet(ResidentFrame.Hello hello) {
+    greeted = true;
+    Optional<String> token = hello.token();
+    if (token.isEmpty()) {
+      welcomeFresh();
+      return;
+    }
+    if (!ResidentTokens.wellFormed(token.get())) {
+      unknownToken();
+      return;
+    }
+    Contact claimed = ResidentTokens.contactOf(token.get());
+    intake.latestConversation(claimed).onComplete(ar -> {
+      if (ar.failed()) {
+        send(new FrameError("unavailable", "The service cannot reach its records right now. Please try again shortly.").toJson());
+        socket.close((short) 1011, "store unavailable");
+      } else if (ar.result().isEmpty()) {
+        unknownToken();
+      } else {
+        contact = claimed;
+        ConversationId id = ar.result().get();
+        send(welcome(token.get(), true).put("conversationId", id.value()));
+        follow(id, hello.conversation().filter(id::equals).map(x -> hello.lastSeq()).orElse(0L));
+      }
+    });
+  }
+
+  private void unknownToken() {
+    send(new FrameError("unknown_token", "That conversation could not be found, so a new one is starting.").toJson());
+    welcomeFresh();
+  }
+
+  private void welcomeFresh() {
+    String token = ResidentTokens.fresh();
+    contact = ResidentTokens.contactOf(token);
+    send(welcome(token, false));
+  }
+
+  private JsonObject welcome(String token, boolean resumed) {
+    return new JsonObject().put("type", "welcome").put("token", token).put("resumed", resumed).put("maxMessageBytes", maxMessageBytes);
+  }
+
+  private void post(ResidentFrame.Message message) {
+    String key = "webchat:" + contact.address() + ":" + message.clientId();
+    intake.residentMessage(contact, message.text(), key).onComplete(ar -> {
+      if (ar.failed()) {
+        send(new FrameError("not_saved", "Your message was not saved. Please send it again.", message.clientId()).toJson());
+        return;
+      }
+      Posted posted = ar.result();
+      if (!posted.conversation().equals(conversation)) follow(posted.conversation(), 0);
+      send(new JsonObject().put("type", "ack").put("clientId", message.clientId()).put("conversationId", posted.conversation().value())
+          .put("seq", posted.seq()).put("duplicate", posted.duplicate()));
+    });
+  }
+
+  /** Starts following a conversation from just after {@code afterSeq}. */
+  private void follow(ConversationId id, long afterSeq) {
+    if (following != null) following.unregister();
+    if (conversation != null && !conversation.equals(id)) send(new JsonObject().put("type", "conversation").put("conversationId", id.value()));
+    conversation = id;
+    sentSeq = afterSeq;
+    heldBack = new ArrayList<>();
+    MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Addresses.conversation(id), m -> onBus(id, m.body()));
+    following = consumer;
+    consumer.completion()
+        .compose(v -> intake.entries(id, afterSeq))
+        .onComplete(ar -> {
+          if (following != consumer) return;
+          if (ar.failed()) {
+            send(new FrameError("unavailable", "The service cannot reach its records right now. Please reconnect shortly.").toJson());
+            socket.close((short) 1011, "store unavailable");
+            return;
+          }
+          List<Entry> live = heldBack;
+          heldBack = null;
+          ar.result().forEach(this::sendEntry);
+          live.forEach(this::sendEntry);
+        });
+  }
+
+  private void onBus(ConversationId id, JsonObject message) {
+    if (!id.equals(conversation)) return;
+    String type = message.getString("type");
+    if ("entry".equals(type)) {
+      Entry entry = EntryJson.fromJson(message.getJsonObject("entry"));
+      if (heldBack != null) heldBack.add(entry);
+      else sendEntry(entry);
+    } else if ("typing".equals(type) && !"resident".equals(message.getString("role"))) {
+      send(new JsonObject().put("type", "typing").put("active", message.getBoolean("active")).put("name", message.getString("name")));
+    }
+  }
+
+  private void sendEntry(Entry entry) {
+    if (!entry.conversationId().equals(conversation) || entry.seq() <= sentSeq) return;
+    sentSeq = entry.seq();
+    send(ResidentView.of(entry));
+  }
+
+  private void send(JsonObject frame) {
+    if (!closed) socket.writeTextMessage(frame.encode());
+  }
+}

@@ -1,0 +1,212 @@
+package org.accessline.transcripts.embedded;
+
+import io.vertx.core.Future;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.accessline.gateway.conversation.Contact;
+import org.accessline.gateway.conversation.ConversationEvent;
+import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.conversation.Entry;
+import org.accessline.gateway.store.AppendOutcome;
+import org.accessline.gateway.store.CallerContext;
+import org.accessline.gateway.store.InteractionStore;
+
+/**
+ * The default store: an H2 database file in the data directory. Writes go through one
+ * {@link GroupCommitWriter}; reads use a small pool of their own connections. No JDBC call ever
+ * runs on an event loop.
+ */
+public final class EmbeddedInteractionStore implements InteractionStore {
+  private static final int READERS = 2;
+
+  private final Path directory;
+  private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+  private ExecutorService readPool;
+  private GroupCommitWriter writer;
+
+  public EmbeddedInteractionStore(Path directory) {
+    this.directory = directory;
+  }
+
+  /** The JDBC URL of the database file, also handy for inspecting it with H2's own tools. */
+  public String jdbcUrl() {
+    // WRITE_DELAY=0 makes every commit reach the file before it returns, so an acknowledged entry
+    // survives the process being killed.
+    return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("accessline") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+  }
+
+  @Override
+  public Future<Void> start() {
+    CallerContext<Void> reply = new CallerContext<>();
+    AtomicInteger threads = new AtomicInteger();
+    readPool = Executors.newFixedThreadPool(READERS, r -> {
+      Thread t = new Thread(r, "accessline-store-reader-" + threads.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    readPool.execute(() -> {
+      try {
+        Files.createDirectories(directory);
+        Connection writeConnection = DriverManager.getConnection(jdbcUrl());
+        Migrations.apply(writeConnection);
+        for (int i = 0; i < READERS; i++) readers.add(DriverManager.getConnection(jdbcUrl()));
+        writer = new GroupCommitWriter(writeConnection);
+        writer.start();
+        reply.succeed(null);
+      } catch (Exception e) {
+        reply.fail(e);
+      }
+    });
+    return reply.future();
+  }
+
+  @Override
+  public Future<Void> close() {
+    CallerContext<Void> reply = new CallerContext<>();
+    Thread closer = new Thread(() -> {
+      try {
+        if (writer != null) writer.stop();
+        readPool.shutdown();
+        readPool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        for (Connection c : readers) c.close();
+        readers.clear();
+        reply.succeed(null);
+      } catch (Exception e) {
+        reply.fail(e);
+      }
+    }, "accessline-store-close");
+    closer.start();
+    return reply.future();
+  }
+
+  @Override
+  public Future<AppendOutcome> append(List<Entry> entries) {
+    CallerContext<AppendOutcome> reply = new CallerContext<>();
+    writer.submit(List.copyOf(entries), reply);
+    return reply.future();
+  }
+
+  @Override
+  public Future<List<Entry>> entries(ConversationId conversation, long afterSeq) {
+    return read(c -> {
+      try (PreparedStatement st = c.prepareStatement(
+          "SELECT " + EntryRows.COLUMNS + " FROM entries WHERE conversation_id = ? AND seq > ? ORDER BY seq")) {
+        st.setString(1, conversation.value());
+        st.setLong(2, afterSeq);
+        try (ResultSet rs = st.executeQuery()) {
+          return EntryRows.read(rs);
+        }
+      }
+    });
+  }
+
+  @Override
+  public Future<List<List<Entry>>> openConversations() {
+    return read(c -> {
+      try (PreparedStatement st = c.prepareStatement(
+          "SELECT " + EntryRows.COLUMNS.replace("conversation_id", "e.conversation_id")
+              + " FROM entries e JOIN conversations v ON v.id = e.conversation_id WHERE v.resolved_at IS NULL ORDER BY e.conversation_id, e.seq");
+          ResultSet rs = st.executeQuery()) {
+        Map<ConversationId, List<Entry>> grouped = new LinkedHashMap<>();
+        for (Entry e : EntryRows.read(rs)) grouped.computeIfAbsent(e.conversationId(), id -> new ArrayList<>()).add(e);
+        return new ArrayList<>(grouped.values());
+      }
+    });
+  }
+
+  @Override
+  public Future<Optional<ConversationId>> latestConversation(Contact contact) {
+    return read(c -> {
+      try (PreparedStatement st = c.prepareStatement(
+          "SELECT id FROM conversations WHERE channel = ? AND contact = ? ORDER BY opened_at DESC, resolved_at DESC NULLS FIRST LIMIT 1")) {
+        st.setString(1, contact.channel().name());
+        st.setString(2, contact.address());
+        try (ResultSet rs = st.executeQuery()) {
+          return rs.next() ? Optional.of(new ConversationId(rs.getString(1))) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  private interface Query<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private <T> Future<T> read(Query<T> query) {
+    CallerContext<T> reply = new CallerContext<>();
+    readPool.execute(() -> {
+      Connection c = null;
+      try {
+        c = readers.take();
+        reply.succeed(query.run(c));
+      } catch (Exception e) {
+        reply.fail(e);
+      } finally {
+        if (c != null) readers.add(c);
+      }
+    });
+    return reply.future();
+  }
+
+  /** Writes one batch's rows on the writer's connection; the caller owns the transaction. */
+  static void insert(Connection c, List<Entry> entries) throws SQLException {
+    Entry first = entries.get(0);
+    if (first.event() instanceof ConversationEvent.Opened opened) {
+      try (PreparedStatement st = c.prepareStatement("INSERT INTO conversations (id, channel, contact, opened_at) VALUES (?, ?, ?, ?)")) {
+        st.setString(1, first.conversationId().value());
+        st.setString(2, opened.contact().channel().name());
+        st.setString(3, opened.contact().address());
+        st.setTimestamp(4, Timestamp.from(first.at()));
+        st.executeUpdate();
+      }
+    }
+    try (PreparedStatement st = c.prepareStatement(EntryRows.INSERT)) {
+      for (Entry e : entries) {
+        EntryRows.bind(st, e);
+        st.addBatch();
+      }
+      st.executeBatch();
+    }
+    for (Entry e : entries) {
+      if (e.event() instanceof ConversationEvent.Resolved r) {
+        try (PreparedStatement st = c.prepareStatement("UPDATE conversations SET resolved_at = ?, disposition = ? WHERE id = ?")) {
+          st.setTimestamp(1, Timestamp.from(e.at()));
+          st.setString(2, r.disposition());
+          st.setString(3, e.conversationId().value());
+          st.executeUpdate();
+        }
+      }
+    }
+  }
+
+  /** The stored entry carrying one of the batch's dedupe keys, if any. */
+  static Optional<Entry> alreadyStored(Connection c, List<Entry> entries) throws SQLException {
+    for (Entry e : entries) {
+      if (e.dedupeKey().isEmpty()) continue;
+      try (PreparedStatement st = c.prepareStatement("SELECT " + EntryRows.COLUMNS + " FROM entries WHERE dedupe_key = ?")) {
+        st.setString(1, e.dedupeKey().get());
+        try (ResultSet rs = st.executeQuery()) {
+          List<Entry> found = EntryRows.read(rs);
+          if (!found.isEmpty()) return Optional.of(found.get(0));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,48 @@
+package org.accessline.transcripts.export;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.accessline.gateway.conversation.ConversationEvent;
+import org.accessline.gateway.conversation.Entry;
+import org.accessline.gateway.store.InteractionRecord;
+
+/** A plain-text transcript a person can read, print or attach to a records request. */
+public final class TranscriptText {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneId.of("UTC"));
+
+  private TranscriptText() {}
+
+  public static String render(InteractionRecord record) {
+    StringBuilder out = new StringBuilder();
+    out.append("Accessline interaction record ").append(record.id()).append('\n');
+    out.append("Channel: ").append(record.contact().channel()).append('\n');
+    out.append("Contact: ").append(record.contact().address()).append('\n');
+    out.append("Opened: ").append(TIME.format(record.opened())).append('\n');
+    record.firstAssigned().ifPresent(t -> out.append("First assigned: ").append(TIME.format(t)).append('\n'));
+    record.firstAgentReply().ifPresent(t -> out.append("First agent reply: ").append(TIME.format(t)).append('\n'));
+    record.resolved().ifPresent(t -> out.append("Resolved: ").append(TIME.format(t)).append('\n'));
+    record.disposition().ifPresent(d -> out.append("Disposition: ").append(d).append('\n'));
+    out.append('\n');
+    for (Entry e : record.entries()) {
+      out.append('#').append(e.seq()).append(' ').append(TIME.format(e.at())).append("  ").append(line(e)).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String line(Entry e) {
+    ConversationEvent event = e.event();
+    if (event instanceof ConversationEvent.MessagePosted m) {
+      String who = e.actor().isStaff() ? e.actor().displayName() + " (agent)" : "Resident";
+      return who + ": " + m.text().replace("\n", "\n      ");
+    }
+    if (event instanceof ConversationEvent.Opened o) return "[conversation opened on " + o.contact().channel() + "]";
+    if (event instanceof ConversationEvent.Queued q) return "[queued: " + q.reason() + "]";
+    if (event instanceof ConversationEvent.Assigned a) return "[assigned to " + a.agentName() + "]";
+    if (event instanceof ConversationEvent.Unassigned u) return "[returned to queue from " + u.agent() + ": " + u.reason() + "]";
+    if (event instanceof ConversationEvent.DeliveryUpdated d) {
+      return "[message #" + d.messageSeq() + " " + d.status().wireName() + (d.detail().isEmpty() ? "" : ": " + d.detail()) + "]";
+    }
+    ConversationEvent.Resolved r = (ConversationEvent.Resolved) event;
+    return "[resolved by " + e.actor().displayName() + ": " + r.disposition() + "]";
+  }
+}

@@ -1,0 +1,62 @@
+package org.accessline.web;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.core.json.JsonObject;
+import org.accessline.channels.webchat.ResidentChat;
+import org.accessline.web.api.AgentApi;
+import org.accessline.web.api.Problem;
+import org.accessline.web.api.StaffAuth;
+import org.accessline.web.api.Validation;
+import org.accessline.web.console.AgentConsoleSession;
+
+/** Every HTTP route of the gateway, one line each. Tests start the same router through {@link Application}. */
+public final class AccesslineRoutes {
+  private static final long MAX_BODY_BYTES = 64 * 1024;
+
+  private AccesslineRoutes() {}
+
+  public static Router create(Vertx vertx, Services services) {
+    Router router = Router.router(vertx);
+    AgentApi api = services.agentApi(vertx);
+    StaffAuth staff = new StaffAuth(services.sessions());
+    ResidentChat residentChat = new ResidentChat(vertx, services.stream(), services.config().maxMessageBytes());
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+
+    router.get("/health").handler(ctx -> health(ctx, services));
+    router.get("/chat/socket").handler(ctx -> ctx.request().toWebSocket().onSuccess(residentChat::handle));
+    router.get("/agent/socket").handler(staff).handler(ctx -> agentSocket(ctx, vertx, services));
+
+    router.post("/api/session").handler(body).handler(Validation.jsonObjectBody()).handler(api::signIn);
+    router.delete("/api/session").handler(staff).handler(api::signOut);
+    router.get("/api/me").handler(staff).handler(api::me);
+    router.put("/api/presence").handler(body).handler(staff).handler(Validation.jsonObjectBody()).handler(api::setPresence);
+    router.get("/api/conversations").handler(staff).handler(api::myConversations);
+    router.get("/api/conversations/:id/entries").handler(staff).handler(Validation.conversationId()).handler(api::entries);
+    router.post("/api/conversations/:id/messages").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(api::reply);
+    router.post("/api/conversations/:id/resolve").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(api::resolve);
+    router.get("/api/interactions/:id").handler(staff).handler(Validation.conversationId()).handler(api::interaction);
+    router.get("/api/interactions/:id/transcript.txt").handler(staff).handler(Validation.conversationId()).handler(api::transcript);
+    router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "not_found", "No such API."));
+
+    router.get("/agent").handler(ctx -> ctx.reroute(HttpMethod.GET, "/agent.html"));
+    router.route("/*").handler(StaticHandler.create("webroot").setDefaultContentEncoding("UTF-8"));
+    router.errorHandler(413, ctx -> Problem.send(ctx, 413, "too_large", "The request body is larger than " + MAX_BODY_BYTES + " bytes."));
+    return router;
+  }
+
+  private static void health(RoutingContext ctx, Services services) {
+    services.stream().waitingCount().onComplete(ar -> ctx.response().putHeader("Content-Type", "application/json")
+        .setStatusCode(ar.succeeded() ? 200 : 503)
+        .end(new JsonObject().put("status", ar.succeeded() ? "up" : "down").put("center", services.config().centerName()).encode()));
+  }
+
+  private static void agentSocket(RoutingContext ctx, Vertx vertx, Services services) {
+    var profile = StaffAuth.account(ctx).profile();
+    ctx.request().toWebSocket().onSuccess(ws -> new AgentConsoleSession(vertx, services.stream(), profile, ws).start());
+  }
+}

@@ -1,0 +1,34 @@
+package org.accessline.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+
+/** Serves the router. Several instances share the port, one per event loop. */
+final class HttpVerticle extends VerticleBase {
+  static final int MAX_WEBSOCKET_FRAME = 64 * 1024;
+  private final Services services;
+  private final int port;
+  private HttpServer server;
+
+  HttpVerticle(Services services, int port) {
+    this.services = services;
+    this.port = port;
+  }
+
+  @Override
+  public Future<?> start() {
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(services.config().httpHost())
+        .setPort(port)
+        .setMaxWebSocketFrameSize(MAX_WEBSOCKET_FRAME)
+        .setMaxWebSocketMessageSize(MAX_WEBSOCKET_FRAME);
+    server = vertx.createHttpServer(options).requestHandler(AccesslineRoutes.create(vertx, services));
+    return server.listen();
+  }
+
+  int actualPort() {
+    return server.actualPort();
+  }
+}

@@ -1,0 +1,69 @@
+package org.accessline.web;
+
+import io.vertx.core.Vertx;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.accessline.web.auth.PasswordHasher;
+import org.accessline.web.config.AccesslineConfig;
+
+/**
+ * Starts the gateway, or with {@code hash-password} prints a password hash for an agent account.
+ * Configuration: {@code --config FILE}, else {@code ACCESSLINE_CONFIG}, else {@code ./accessline.json}
+ * if present; environment variables override the file.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("hash-password")) {
+      System.out.println(PasswordHasher.hash(readPassword()));
+      return;
+    }
+    AccesslineConfig config = AccesslineConfig.load(configFile(args), System.getenv());
+    Vertx vertx = Vertx.vertx();
+    Application app;
+    try {
+      app = Application.start(vertx, config).await();
+    } catch (Exception e) {
+      System.err.println("Accessline could not start: " + e.getMessage());
+      vertx.close();
+      System.exit(1);
+      return;
+    }
+    String base = "http://" + (config.httpHost().equals("0.0.0.0") ? "localhost" : config.httpHost()) + ":" + app.port();
+    System.out.println("Accessline (" + config.centerName() + ") is up. Records are kept in " + config.dataDir().toAbsolutePath() + ".");
+    System.out.println("  Resident chat:  " + base + "/");
+    System.out.println("  Agent console:  " + base + "/agent");
+    app.demoAccount().ifPresent(demo -> System.out.println("  A demo agent was created for this first start: username \"" + demo.account().username()
+        + "\", password \"" + demo.password() + "\". Write it down: it is stored only as a hash and is not shown again."));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        app.stop().await();
+      } catch (Exception e) {
+        System.err.println("Accessline: shutdown was not clean: " + e.getMessage());
+      }
+      vertx.close();
+    }));
+  }
+
+  private static Optional<Path> configFile(String[] args) {
+    for (int i = 0; i + 1 < args.length; i++) if (args[i].equals("--config")) return Optional.of(Path.of(args[i + 1]));
+    String fromEnv = System.getenv("ACCESSLINE_CONFIG");
+    if (fromEnv != null && !fromEnv.isBlank()) return Optional.of(Path.of(fromEnv));
+    Path local = Path.of("accessline.json");
+    return Files.exists(local) ? Optional.of(local) : Optional.empty();
+  }
+
+  private static char[] readPassword() throws Exception {
+    Console console = System.console();
+    if (console != null) return console.readPassword("Password for the new agent: ");
+    String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    if (line == null || line.isBlank()) throw new IllegalArgumentException("give the password on standard input");
+    return line.toCharArray();
+  }
+}

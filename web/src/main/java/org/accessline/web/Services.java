@@ -1,0 +1,16 @@
+package org.accessline.web;
+
+import io.vertx.core.Vertx;
+import org.accessline.gateway.store.InteractionStore;
+import org.accessline.gateway.stream.ConversationStream;
+import org.accessline.web.api.AgentApi;
+import org.accessline.web.auth.AgentDirectory;
+import org.accessline.web.auth.AgentSessions;
+import org.accessline.web.config.AccesslineConfig;
+
+/** What the routes need, built once at startup and shared by every HTTP verticle instance. */
+public record Services(AccesslineConfig config, ConversationStream stream, InteractionStore store, AgentDirectory directory, AgentSessions sessions) {
+  AgentApi agentApi(Vertx vertx) {
+    return new AgentApi(vertx, stream, store, directory, sessions, config.maxMessageBytes());
+  }
+}

@@ -1,0 +1,210 @@
+package org.accessline.web.api;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.accessline.gateway.channel.Posted;
+import org.accessline.gateway.conversation.AgentId;
+import org.accessline.gateway.conversation.EntryJson;
+import org.accessline.gateway.routing.Presence;
+import org.accessline.gateway.stream.ConversationState;
+import org.accessline.gateway.stream.ConversationStream;
+import org.accessline.gateway.stream.RefusedException;
+import org.accessline.gateway.store.InteractionStore;
+import org.accessline.transcripts.export.TranscriptText;
+import org.accessline.web.auth.AgentAccount;
+import org.accessline.web.auth.AgentDirectory;
+import org.accessline.web.auth.AgentSessions;
+import org.accessline.web.auth.PasswordHasher;
+
+/** The agents' REST API. Every method here runs behind {@link StaffAuth} except signing in. */
+public final class AgentApi {
+  private static final Logger LOG = Logger.getLogger(AgentApi.class.getName());
+  /** Checked against when the username is unknown, so a wrong name costs as long as a wrong password. */
+  private static final String DECOY_HASH = PasswordHasher.hash("decoy".toCharArray());
+
+  private final Vertx vertx;
+  private final ConversationStream stream;
+  private final InteractionStore store;
+  private final AgentDirectory directory;
+  private final AgentSessions sessions;
+  private final int maxMessageBytes;
+
+  public AgentApi(Vertx vertx, ConversationStream stream, InteractionStore store, AgentDirectory directory, AgentSessions sessions, int maxMessageBytes) {
+    this.vertx = vertx;
+    this.stream = stream;
+    this.store = store;
+    this.directory = directory;
+    this.sessions = sessions;
+    this.maxMessageBytes = maxMessageBytes;
+  }
+
+  public void signIn(RoutingContext ctx) {
+    JsonObject body = Validation.body(ctx);
+    String username = Validation.text(body, "username").orElse("").trim().toLowerCase(java.util.Locale.ROOT);
+    char[] password = Validation.text(body, "password").orElse("").toCharArray();
+    Optional<AgentAccount> account = Optional.empty();
+    try {
+      account = directory.find(new AgentId(username));
+    } catch (IllegalArgumentException notAUsername) {
+      // Answered like any other failed sign-in.
+    }
+    Optional<AgentAccount> candidate = account;
+    vertx.executeBlocking(() -> PasswordHasher.verify(password, candidate.map(AgentAccount::passwordHash).orElse(DECOY_HASH)) && candidate.isPresent())
+        .onComplete(ar -> {
+          if (ar.failed() || !ar.result()) {
+            Problem.send(ctx, 401, "bad_credentials", "That username and password do not match an account.");
+            return;
+          }
+          AgentAccount signedIn = candidate.get();
+          Cookie cookie = Cookie.cookie(AgentSessions.COOKIE, sessions.open(signedIn)).setHttpOnly(true).setPath("/")
+              .setSameSite(CookieSameSite.STRICT).setMaxAge(sessions.lifetime().toSeconds());
+          ctx.response().addCookie(cookie);
+          json(ctx, 200, describe(signedIn));
+        });
+  }
+
+  public void signOut(RoutingContext ctx) {
+    sessions.close(ctx.request().getCookie(AgentSessions.COOKIE).getValue());
+    ctx.response().addCookie(Cookie.cookie(AgentSessions.COOKIE, "").setPath("/").setMaxAge(0)).setStatusCode(204).end();
+  }
+
+  public void me(RoutingContext ctx) {
+    AgentAccount account = StaffAuth.account(ctx);
+    stream.presence(account.username()).onComplete(ar -> json(ctx, 200, describe(account).put("presence", ar.succeeded() ? ar.result().wireName() : "away")));
+  }
+
+  public void setPresence(RoutingContext ctx) {
+    Optional<Presence> presence = Validation.text(Validation.body(ctx), "presence").flatMap(Presence::parse);
+    if (presence.isEmpty()) {
+      Problem.send(ctx, 400, "bad_presence", "\"presence\" must be \"available\" or \"away\".");
+      return;
+    }
+    stream.setPresence(StaffAuth.account(ctx).profile(), presence.get())
+        .onComplete(ar -> respond(ctx, ar.map(p -> new JsonObject().put("presence", p.wireName())), 200));
+  }
+
+  public void myConversations(RoutingContext ctx) {
+    stream.assignedTo(StaffAuth.account(ctx).username()).onComplete(ar -> respond(ctx, ar.map(list -> {
+      JsonArray out = new JsonArray();
+      list.forEach(s -> out.add(summary(s)));
+      return new JsonObject().put("conversations", out);
+    }), 200));
+  }
+
+  public void entries(RoutingContext ctx) {
+    String after = ctx.queryParams().get("after");
+    long afterSeq;
+    try {
+      afterSeq = after == null ? 0 : Long.parseLong(after);
+      if (afterSeq < 0) throw new NumberFormatException();
+    } catch (NumberFormatException e) {
+      Problem.send(ctx, 400, "bad_after", "\"after\" must be a whole number, 0 or more.");
+      return;
+    }
+    stream.entries(Validation.conversation(ctx), afterSeq).onComplete(ar -> respond(ctx, ar.map(list -> {
+      JsonArray out = new JsonArray();
+      list.forEach(e -> out.add(EntryJson.toJson(e)));
+      return new JsonObject().put("entries", out);
+    }), 200));
+  }
+
+  public void reply(RoutingContext ctx) {
+    JsonObject body = Validation.body(ctx);
+    Optional<String> text = Validation.text(body, "text").map(String::strip).filter(t -> !t.isEmpty());
+    if (text.isEmpty()) {
+      Problem.send(ctx, 400, "empty_message", "A reply needs some text.");
+      return;
+    }
+    int bytes = text.get().getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > maxMessageBytes) {
+      Problem.send(ctx, 413, "too_long", "Replies can be at most " + maxMessageBytes + " bytes; this one is " + bytes + ".");
+      return;
+    }
+    Optional<String> clientId = Validation.text(body, "clientId");
+    if (clientId.isPresent() && !clientId.get().matches("[A-Za-z0-9_-]{1,64}")) {
+      Problem.send(ctx, 400, "bad_client_id", "\"clientId\" must be 1-64 letters, digits, '-' or '_'.");
+      return;
+    }
+    AgentAccount agent = StaffAuth.account(ctx);
+    Optional<String> key = clientId.map(id -> "agent:" + agent.username() + ":" + id);
+    stream.agentMessage(Validation.conversation(ctx), agent.profile(), text.get(), key)
+        .onComplete(ar -> respond(ctx, ar.map(AgentApi::posted), 201));
+  }
+
+  public void resolve(RoutingContext ctx) {
+    Optional<String> disposition = Validation.text(Validation.body(ctx), "disposition").map(String::strip).filter(d -> !d.isEmpty() && d.length() <= 200);
+    if (disposition.isEmpty()) {
+      Problem.send(ctx, 400, "bad_disposition", "\"disposition\" must be 1-200 characters.");
+      return;
+    }
+    stream.resolve(Validation.conversation(ctx), StaffAuth.account(ctx).profile(), disposition.get())
+        .onComplete(ar -> respond(ctx, ar.map(AgentApi::posted), 200));
+  }
+
+  public void interaction(RoutingContext ctx) {
+    store.record(Validation.conversation(ctx)).onComplete(ar -> {
+      if (ar.succeeded() && ar.result().isEmpty()) Problem.send(ctx, 404, "not_found", "No interaction record has that id.");
+      else respond(ctx, ar.map(r -> r.orElseThrow().toJson()), 200);
+    });
+  }
+
+  public void transcript(RoutingContext ctx) {
+    store.record(Validation.conversation(ctx)).onComplete(ar -> {
+      if (ar.failed()) {
+        respond(ctx, ar.map(r -> null), 200);
+      } else if (ar.result().isEmpty()) {
+        Problem.send(ctx, 404, "not_found", "No interaction record has that id.");
+      } else {
+        ctx.response().putHeader("Content-Type", "text/plain; charset=utf-8")
+            .putHeader("Content-Disposition", "attachment; filename=\"interaction-" + ar.result().get().id() + ".txt\"")
+            .end(TranscriptText.render(ar.result().get()));
+      }
+    });
+  }
+
+  private static JsonObject describe(AgentAccount account) {
+    return new JsonObject().put("username", account.username().value()).put("displayName", account.displayName()).put("capacity", account.capacity());
+  }
+
+  public static JsonObject summary(ConversationState s) {
+    return new JsonObject().put("id", s.id().value()).put("channel", s.contact().channel().name())
+        .put("contact", s.contact().address()).put("lastSeq", s.lastSeq()).put("resolved", s.resolved());
+  }
+
+  private static JsonObject posted(Posted p) {
+    return new JsonObject().put("conversationId", p.conversation().value()).put("seq", p.seq()).put("duplicate", p.duplicate());
+  }
+
+  private static void json(RoutingContext ctx, int status, JsonObject body) {
+    if (ctx.response().ended()) return;
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode());
+  }
+
+  /** Answers with the result, or maps a refusal or failure to its status. */
+  private static void respond(RoutingContext ctx, io.vertx.core.AsyncResult<JsonObject> result, int status) {
+    if (result.succeeded()) {
+      json(ctx, status, result.result());
+      return;
+    }
+    if (result.cause() instanceof RefusedException refused) {
+      int code = switch (refused.refusal()) {
+        case UNKNOWN_CONVERSATION, UNKNOWN_MESSAGE -> 404;
+        case NOT_YOURS -> 403;
+        case RESOLVED, NOT_ASSIGNABLE -> 409;
+      };
+      Problem.send(ctx, code, refused.refusal().code, refused.refusal().message);
+      return;
+    }
+    LOG.log(Level.WARNING, "request failed: " + ctx.request().path(), result.cause());
+    Problem.send(ctx, 503, "unavailable", "The records store did not answer. Nothing was changed; please try again.");
+  }
+
+}

@@ -1,0 +1,33 @@
+package org.accessline.web.api;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import org.accessline.web.auth.AgentAccount;
+import org.accessline.web.auth.AgentSessions;
+
+/** Lets a request through only with a live staff session cookie; everything else gets 401. */
+public final class StaffAuth implements Handler<RoutingContext> {
+  static final String ACCOUNT = "accessline.account";
+  private final AgentSessions sessions;
+
+  public StaffAuth(AgentSessions sessions) {
+    this.sessions = sessions;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    Optional<AgentAccount> account = Optional.ofNullable(ctx.request().getCookie(AgentSessions.COOKIE)).map(Cookie::getValue).flatMap(sessions::find);
+    if (account.isEmpty()) {
+      Problem.send(ctx, 401, "unauthenticated", "Sign in first.");
+      return;
+    }
+    ctx.put(ACCOUNT, account.get());
+    ctx.next();
+  }
+
+  public static AgentAccount account(RoutingContext ctx) {
+    return ctx.get(ACCOUNT);
+  }
+}

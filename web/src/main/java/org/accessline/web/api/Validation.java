@@ -1,0 +1,61 @@
+package org.accessline.web.api;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import org.accessline.gateway.conversation.ConversationId;
+
+/** Request checks that run as their own handlers, before any API method sees the request. */
+public final class Validation {
+  static final String BODY = "accessline.body";
+  static final String CONVERSATION = "accessline.conversation";
+
+  private Validation() {}
+
+  /** The body must be a JSON object sent as application/json (which also keeps cross-site forms out). */
+  public static Handler<RoutingContext> jsonObjectBody() {
+    return ctx -> {
+      String type = Optional.ofNullable(ctx.request().getHeader("Content-Type")).orElse("");
+      if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        Problem.send(ctx, 415, "unsupported_media_type", "Send the request body as application/json.");
+        return;
+      }
+      try {
+        JsonObject body = ctx.body().asJsonObject();
+        if (body == null) throw new DecodeException("empty");
+        ctx.put(BODY, body);
+        ctx.next();
+      } catch (DecodeException | ClassCastException e) {
+        Problem.send(ctx, 400, "bad_json", "The request body must be a JSON object.");
+      }
+    };
+  }
+
+  /** The {@code :id} path parameter must be a conversation id. */
+  public static Handler<RoutingContext> conversationId() {
+    return ctx -> {
+      Optional<ConversationId> id = ConversationId.parse(ctx.pathParam("id"));
+      if (id.isEmpty()) {
+        Problem.send(ctx, 404, "not_found", "No interaction record has that id.");
+        return;
+      }
+      ctx.put(CONVERSATION, id.get());
+      ctx.next();
+    };
+  }
+
+  static JsonObject body(RoutingContext ctx) {
+    return ctx.get(BODY);
+  }
+
+  static ConversationId conversation(RoutingContext ctx) {
+    return ctx.get(CONVERSATION);
+  }
+
+  /** A string field, or empty when it is missing or not a string. */
+  static Optional<String> text(JsonObject body, String field) {
+    return body.getValue(field) instanceof String s ? Optional.of(s) : Optional.empty();
+  }
+}

@@ -1,0 +1,77 @@
+package org.accessline.web.config;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.accessline.web.auth.AgentAccount;
+
+/**
+ * Every option of the gateway. Defaults, then the JSON file, then {@code ACCESSLINE_*} environment
+ * variables, each overriding the one before. The README lists each option.
+ */
+public record AccesslineConfig(
+    String httpHost,
+    int httpPort,
+    Path dataDir,
+    String centerName,
+    int agentCapacity,
+    Duration handbackGrace,
+    int maxMessageBytes,
+    Duration sessionLifetime,
+    List<AgentAccount> agents) {
+
+  public AccesslineConfig {
+    if (httpHost == null || httpHost.isBlank()) throw new IllegalArgumentException("httpHost must not be empty");
+    if (httpPort < 0 || httpPort > 65535) throw new IllegalArgumentException("httpPort must be 0-65535 (0 picks a free port)");
+    if (dataDir == null) throw new IllegalArgumentException("dataDir must be set");
+    if (centerName == null || centerName.isBlank()) throw new IllegalArgumentException("centerName must not be empty");
+    if (agentCapacity < 1 || agentCapacity > 50) throw new IllegalArgumentException("agentCapacity must be 1-50");
+    if (handbackGrace.isNegative()) throw new IllegalArgumentException("handbackGraceSeconds cannot be negative");
+    if (maxMessageBytes < 64 || maxMessageBytes > 60_000) throw new IllegalArgumentException("maxMessageBytes must be 64-60000");
+    if (sessionLifetime.isNegative() || sessionLifetime.isZero()) throw new IllegalArgumentException("sessionHours must be positive");
+    agents = List.copyOf(agents);
+  }
+
+  public static AccesslineConfig defaults() {
+    return new AccesslineConfig("0.0.0.0", 8080, Path.of("data"), "Accessline", 4, Duration.ofSeconds(60), 4096, Duration.ofHours(12), List.of());
+  }
+
+  /** Reads the file (if any) and the environment over the defaults. */
+  public static AccesslineConfig load(Optional<Path> file, Map<String, String> env) throws IOException {
+    JsonObject json = new JsonObject();
+    if (file.isPresent()) json = new JsonObject(Files.readString(file.get(), StandardCharsets.UTF_8));
+    return fromJson(json, env);
+  }
+
+  public static AccesslineConfig fromJson(JsonObject json, Map<String, String> env) {
+    AccesslineConfig d = defaults();
+    Function<String, Optional<String>> var = name -> Optional.ofNullable(env.get("ACCESSLINE_" + name)).filter(v -> !v.isBlank());
+    int capacity = var.apply("AGENT_CAPACITY").map(Integer::parseInt).orElse(json.getInteger("agentCapacity", d.agentCapacity));
+    List<AgentAccount> agents = new ArrayList<>();
+    JsonArray configured = json.getJsonArray("agents", new JsonArray());
+    for (int i = 0; i < configured.size(); i++) agents.add(AgentAccount.fromJson(configured.getJsonObject(i), capacity));
+    return new AccesslineConfig(
+        var.apply("HTTP_HOST").orElse(json.getString("httpHost", d.httpHost)),
+        var.apply("HTTP_PORT").map(Integer::parseInt).orElse(json.getInteger("httpPort", d.httpPort)),
+        Path.of(var.apply("DATA_DIR").orElse(json.getString("dataDir", d.dataDir.toString()))),
+        var.apply("CENTER_NAME").orElse(json.getString("centerName", d.centerName)),
+        capacity,
+        Duration.ofSeconds(var.apply("HANDBACK_GRACE_SECONDS").map(Long::parseLong).orElse(json.getLong("handbackGraceSeconds", d.handbackGrace.toSeconds()))),
+        var.apply("MAX_MESSAGE_BYTES").map(Integer::parseInt).orElse(json.getInteger("maxMessageBytes", d.maxMessageBytes)),
+        Duration.ofHours(var.apply("SESSION_HOURS").map(Long::parseLong).orElse(json.getLong("sessionHours", d.sessionLifetime.toHours()))),
+        agents);
+  }
+
+  public AccesslineConfig withHttpPort(int port) {
+    return new AccesslineConfig(httpHost, port, dataDir, centerName, agentCapacity, handbackGrace, maxMessageBytes, sessionLifetime, agents);
+  }
+}

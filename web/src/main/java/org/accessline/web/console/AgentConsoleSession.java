@@ -1,0 +1,98 @@
+package org.accessline.web.console;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Optional;
+import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.routing.AgentProfile;
+import org.accessline.gateway.stream.Addresses;
+import org.accessline.gateway.stream.ConversationStream;
+import org.accessline.web.api.AgentApi;
+
+/**
+ * One signed-in agent's console connection. It pushes the agent's assignments, the entries of their
+ * conversations and residents' typing; the agent sends typing signals. Replies and resolutions go
+ * over REST so each gets a durable acknowledgement. The agent's last connection closing starts the
+ * hand-back grace period.
+ */
+public final class AgentConsoleSession {
+  private final Vertx vertx;
+  private final ConversationStream stream;
+  private final AgentProfile agent;
+  private final ServerWebSocket socket;
+  private List<MessageConsumer<JsonObject>> consumers = List.of();
+  private boolean closed;
+
+  public AgentConsoleSession(Vertx vertx, ConversationStream stream, AgentProfile agent, ServerWebSocket socket) {
+    this.vertx = vertx;
+    this.stream = stream;
+    this.agent = agent;
+    this.socket = socket;
+  }
+
+  public void start() {
+    socket.textMessageHandler(this::onText);
+    socket.binaryMessageHandler(b -> error("binary_not_supported", "Send frames as JSON text."));
+    socket.exceptionHandler(e -> {});
+    socket.closeHandler(v -> {
+      closed = true;
+      consumers.forEach(MessageConsumer::unregister);
+      stream.agentDisconnected(agent.id());
+    });
+    MessageConsumer<JsonObject> mine = vertx.eventBus().consumer(Addresses.agent(agent.id()), m -> forward(m.body()));
+    MessageConsumer<JsonObject> queue = vertx.eventBus().consumer(Addresses.QUEUE, m -> send(m.body()));
+    consumers = List.of(mine, queue);
+    mine.completion()
+        .compose(v -> queue.completion())
+        .compose(v -> stream.agentConnected(agent))
+        .compose(v -> stream.assignedTo(agent.id()))
+        .compose(list -> stream.presence(agent.id()).compose(p -> stream.waitingCount().map(waiting -> {
+          JsonArray conversations = new JsonArray();
+          list.forEach(s -> conversations.add(AgentApi.summary(s)));
+          return new JsonObject().put("type", "snapshot").put("presence", p.wireName()).put("waiting", waiting).put("conversations", conversations);
+        })))
+        .onSuccess(this::send)
+        .onFailure(e -> socket.close((short) 1011, "could not start console"));
+  }
+
+  private void forward(JsonObject message) {
+    if ("typing".equals(message.getString("type")) && !"resident".equals(message.getString("role"))) return;
+    send(message);
+  }
+
+  private void onText(String text) {
+    JsonObject frame;
+    try {
+      frame = new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      error("bad_json", "Frames must be JSON objects.");
+      return;
+    }
+    String type = frame.getValue("type") instanceof String s ? s : "";
+    if (!"typing".equals(type)) {
+      error("unknown_type", "Unknown frame type \"" + type + "\".");
+      return;
+    }
+    Optional<ConversationId> id = frame.getValue("conversationId") instanceof String s ? ConversationId.parse(s) : Optional.empty();
+    if (id.isEmpty() || !(frame.getValue("active") instanceof Boolean active)) {
+      error("bad_frame", "\"typing\" needs \"conversationId\" and \"active\".");
+      return;
+    }
+    stream.openConversation(id.get()).onSuccess(state -> {
+      if (state.filter(s -> s.isAssignedTo(agent.id())).isPresent()) stream.typing(id.get(), agent.participant(), active);
+    });
+  }
+
+  private void error(String code, String message) {
+    send(new JsonObject().put("type", "error").put("code", code).put("message", message));
+  }
+
+  private void send(JsonObject frame) {
+    if (!closed) socket.writeTextMessage(frame.encode());
+  }
+}

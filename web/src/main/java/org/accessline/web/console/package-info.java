@@ -1,0 +1,2 @@
+/** The agent console's authenticated WebSocket. */
+package org.accessline.web.console;

@@ -1,0 +1,262 @@
+'use strict';
+// The agent console: sign in, set presence, work several conversations at once. Entries arrive on
+// the console socket and are merged by sequence number with what REST returns, so none is shown
+// twice or skipped.
+(function () {
+  const $ = id => document.getElementById(id);
+  const conversations = new Map(); // id -> { id, channel, contact, entries: Map(seq -> entry), unread, label, open }
+  let me = null;
+  let selected = null;
+  let socket = null;
+  let typingSent = false;
+  let typingTimer = null;
+  let ordinal = 0;
+
+  function announce(text) { $('announcer').textContent = text; }
+  function problem(text) { $('problem').textContent = text || ''; }
+
+  async function api(method, path, body) {
+    const options = { method, headers: {}, credentials: 'same-origin' };
+    if (body !== undefined) { options.headers['Content-Type'] = 'application/json'; options.body = JSON.stringify(body); }
+    const response = await fetch(path, options);
+    if (response.status === 401 && path !== '/api/session') { showSignIn(); throw new Error('Your session has ended. Please sign in again.'); }
+    const data = response.status === 204 ? {} : await response.json();
+    if (!response.ok) throw new Error(data.message || ('Request failed (' + response.status + ')'));
+    return data;
+  }
+
+  function showSignIn() {
+    $('workspace').hidden = true;
+    $('sign-in').hidden = false;
+    if (socket) { socket.onclose = null; socket.close(); socket = null; }
+    $('username').focus();
+  }
+
+  async function showWorkspace(agent) {
+    me = agent;
+    $('sign-in').hidden = true;
+    $('workspace').hidden = false;
+    $('agent-name').textContent = agent.displayName;
+    $('presence').value = agent.presence || 'away';
+    connect();
+  }
+
+  function connect() {
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    socket = new WebSocket(scheme + '://' + location.host + '/agent/socket');
+    socket.onmessage = ev => onFrame(JSON.parse(ev.data));
+    socket.onclose = () => {
+      problem('Connection to the gateway lost. Reconnecting…');
+      setTimeout(() => { api('GET', '/api/me').then(a => { problem(''); me = a; connect(); }).catch(e => problem(e.message)); }, 1500);
+    };
+  }
+
+  function onFrame(f) {
+    switch (f.type) {
+      case 'snapshot':
+        $('presence').value = f.presence;
+        setQueue(f.waiting);
+        f.conversations.forEach(c => track(c));
+        render();
+        break;
+      case 'queue':
+        setQueue(f.waiting);
+        break;
+      case 'entry':
+        onEntry(f.entry);
+        break;
+      case 'typing':
+        if (selected && f.conversationId === selected) $('typing').textContent = f.active ? 'The resident is typing…' : '';
+        break;
+      case 'error':
+        problem(f.message);
+        break;
+      default:
+        break;
+    }
+  }
+
+  function setQueue(n) { $('queue').textContent = n + (n === 1 ? ' conversation is' : ' conversations are') + ' waiting in the queue.'; }
+
+  function track(summary) {
+    let c = conversations.get(summary.id);
+    if (!c) {
+      c = { id: summary.id, channel: summary.channel, contact: summary.contact, entries: new Map(), unread: 0, label: 'Resident ' + (++ordinal), open: true };
+      conversations.set(summary.id, c);
+      api('GET', '/api/conversations/' + c.id + '/entries?after=0').then(data => {
+        data.entries.forEach(e => c.entries.set(e.seq, e));
+        if (selected === c.id) renderTranscript();
+        render();
+      }).catch(e => problem(e.message));
+    }
+    return c;
+  }
+
+  function onEntry(e) {
+    const kind = e.event.kind;
+    let c = conversations.get(e.conversationId);
+    if (!c && kind === 'assigned' && e.event.agent === me.username) {
+      c = track({ id: e.conversationId, channel: '', contact: '' });
+      announce('New conversation assigned: ' + c.label + '.');
+    }
+    if (!c) return;
+    if (c.entries.has(e.seq)) return;
+    c.entries.set(e.seq, e);
+    if (kind === 'opened') { c.channel = e.event.channel; c.contact = e.event.contact; }
+    if (kind === 'message' && e.actor.role === 'resident') {
+      if (selected !== c.id || document.hidden) c.unread++;
+      announce('New message from ' + c.label + (selected === c.id ? ': ' + e.event.text : '.'));
+      if (selected === c.id) $('typing').textContent = '';
+    }
+    if ((kind === 'unassigned' && e.event.agent === me.username) || kind === 'resolved') {
+      c.open = false;
+      announce(c.label + (kind === 'resolved' ? ' is resolved.' : ' went back to the queue.'));
+    }
+    if (selected === c.id) renderTranscript();
+    render();
+  }
+
+  function render() {
+    const list = $('conversation-list');
+    list.textContent = '';
+    const open = [...conversations.values()].filter(c => c.open);
+    $('empty-list').hidden = open.length > 0;
+    open.forEach(c => {
+      const li = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.dataset.conversation = c.id;
+      button.setAttribute('aria-current', selected === c.id ? 'true' : 'false');
+      button.textContent = c.label + ' · ' + (c.channel || 'chat') + ' ';
+      if (c.unread > 0) {
+        const badge = document.createElement('span');
+        badge.className = 'badge';
+        badge.textContent = String(c.unread);
+        badge.setAttribute('aria-label', c.unread + ' unread');
+        button.appendChild(badge);
+      }
+      button.addEventListener('click', () => select(c.id));
+      li.appendChild(button);
+      list.appendChild(li);
+    });
+    if (selected && !conversations.get(selected).open) {
+      $('conversation').hidden = true;
+      selected = null;
+    }
+  }
+
+  function select(id) {
+    selected = id;
+    const c = conversations.get(id);
+    c.unread = 0;
+    $('conversation').hidden = false;
+    $('conversation-heading').textContent = c.label + ' (' + (c.channel || 'chat') + ')';
+    $('transcript-link').href = '/api/interactions/' + id + '/transcript.txt';
+    $('typing').textContent = '';
+    renderTranscript();
+    render();
+    $('reply').focus();
+  }
+
+  function describe(e) {
+    const ev = e.event;
+    switch (ev.kind) {
+      case 'message': return [e.actor.role === 'resident' ? 'Resident' : e.actor.name, ev.text, e.actor.role === 'resident' ? 'from-resident' : 'from-agent'];
+      case 'opened': return [null, 'Conversation opened on ' + ev.channel + '.', 'event'];
+      case 'queued': return [null, 'Queued: ' + ev.reason + '.', 'event'];
+      case 'assigned': return [null, 'Assigned to ' + ev.agentName + '.', 'event'];
+      case 'unassigned': return [null, 'Returned to the queue: ' + ev.reason + '.', 'event'];
+      case 'delivery': return [null, 'Message #' + ev.messageSeq + ' ' + ev.status + (ev.detail ? ': ' + ev.detail : '') + '.', 'event'];
+      case 'resolved': return [null, 'Resolved: ' + ev.disposition + '.', 'event'];
+      default: return [null, ev.kind, 'event'];
+    }
+  }
+
+  function renderTranscript() {
+    const c = conversations.get(selected);
+    const log = $('transcript');
+    log.textContent = '';
+    [...c.entries.values()].sort((a, b) => a.seq - b.seq).forEach(e => {
+      const [who, text, cls] = describe(e);
+      const li = document.createElement('li');
+      li.className = cls;
+      if (who) { const w = document.createElement('span'); w.className = 'who'; w.textContent = who + ':'; li.appendChild(w); }
+      li.appendChild(document.createTextNode(text));
+      const t = document.createElement('span');
+      t.className = 'time';
+      t.textContent = new Date(e.at).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+      li.appendChild(t);
+      log.appendChild(li);
+    });
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function stopTyping() {
+    if (typingSent && selected && socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'typing', conversationId: selected, active: false }));
+    typingSent = false;
+  }
+
+  $('sign-in-form').addEventListener('submit', async ev => {
+    ev.preventDefault();
+    problem('');
+    try {
+      await api('POST', '/api/session', { username: $('username').value, password: $('password').value });
+      $('password').value = '';
+      showWorkspace(await api('GET', '/api/me'));
+    } catch (e) { problem(e.message); }
+  });
+
+  $('sign-out').addEventListener('click', async () => {
+    try { await api('DELETE', '/api/session'); } catch (e) { /* signed out either way */ }
+    conversations.clear();
+    selected = null;
+    showSignIn();
+  });
+
+  $('presence').addEventListener('change', async () => {
+    try {
+      const result = await api('PUT', '/api/presence', { presence: $('presence').value });
+      announce('Status: ' + result.presence + '.');
+    } catch (e) { problem(e.message); }
+  });
+
+  $('reply-form').addEventListener('submit', async ev => {
+    ev.preventDefault();
+    const text = $('reply').value.trim();
+    if (!text || !selected) return;
+    const id = selected;
+    const clientId = Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
+    problem('');
+    stopTyping();
+    try {
+      await api('POST', '/api/conversations/' + id + '/messages', { clientId, text });
+      if (selected === id) $('reply').value = '';
+    } catch (e) { problem('Not sent: ' + e.message); }
+  });
+
+  $('reply').addEventListener('keydown', ev => {
+    if (ev.key === 'Enter' && !ev.shiftKey) { ev.preventDefault(); $('reply-form').requestSubmit(); }
+  });
+
+  $('reply').addEventListener('input', () => {
+    if (!typingSent && selected && socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify({ type: 'typing', conversationId: selected, active: true }));
+      typingSent = true;
+    }
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(stopTyping, 3000);
+  });
+
+  $('resolve-form').addEventListener('submit', async ev => {
+    ev.preventDefault();
+    const disposition = $('disposition').value;
+    if (!disposition || !selected) return;
+    try {
+      await api('POST', '/api/conversations/' + selected + '/resolve', { disposition });
+      $('disposition').value = '';
+      $('conversation-list').querySelector('button') ? $('conversation-list').querySelector('button').focus() : $('presence').focus();
+    } catch (e) { problem(e.message); }
+  });
+
+  api('GET', '/api/me').then(showWorkspace).catch(() => showSignIn());
+})();
