@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -218,7 +219,8 @@ public final class ConversationStream extends VerticleBase implements Intake {
   }
 
   private Future<Posted> execute(Line line, StreamCommand command) {
-    Decision decision = StreamRules.decide(line.state, command, clock.instant(), ConversationId.random());
+    // Millisecond times: every store keeps them exactly, so a published entry equals the stored one.
+    Decision decision = StreamRules.decide(line.state, command, clock.instant().truncatedTo(ChronoUnit.MILLIS), ConversationId.random());
     if (decision instanceof Decision.Refused r) return Future.failedFuture(new RefusedException(r.refusal()));
     if (decision instanceof Decision.AlreadyRecorded a) return Future.succeededFuture(new Posted(line.state.orElseThrow().id(), a.seq(), true));
     List<Entry> entries = ((Decision.Append) decision).entries();

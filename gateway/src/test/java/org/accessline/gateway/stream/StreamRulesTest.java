@@ -1,0 +1,147 @@
+package org.accessline.gateway.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.accessline.gateway.conversation.AgentId;
+import org.accessline.gateway.conversation.Channel;
+import org.accessline.gateway.conversation.Contact;
+import org.accessline.gateway.conversation.ConversationEvent;
+import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.conversation.DeliveryStatus;
+import org.accessline.gateway.conversation.Entry;
+import org.accessline.gateway.conversation.Participant;
+import org.junit.jupiter.api.Test;
+
+class StreamRulesTest {
+  private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+  private static final Contact RESIDENT = new Contact(Channel.SMS, "+15551230000");
+  private static final AgentId MARIA = new AgentId("maria");
+  private static final Participant MARIA_P = Participant.agent(MARIA, "Maria");
+  private final ConversationId id = ConversationId.random();
+
+  /** Applies a decision's entries, as the stream does after the store has them. */
+  private ConversationState run(Optional<ConversationState> state, StreamCommand command, List<Entry> log) {
+    Decision d = StreamRules.decide(state, command, T0.plusSeconds(log.size()), id);
+    Decision.Append append = assertInstanceOf(Decision.Append.class, d);
+    log.addAll(append.entries());
+    return ConversationState.replay(log);
+  }
+
+  @Test
+  void firstResidentMessageOpensQueuesAndRecordsTheMessageInOrder() {
+    Decision d = StreamRules.decide(Optional.empty(), new StreamCommand.ResidentMessage(RESIDENT, "pothole on Elm", "SM1"), T0, id);
+    List<Entry> entries = assertInstanceOf(Decision.Append.class, d).entries();
+    assertEquals(List.of(1L, 2L, 3L), entries.stream().map(Entry::seq).toList());
+    assertInstanceOf(ConversationEvent.Opened.class, entries.get(0).event());
+    assertInstanceOf(ConversationEvent.Queued.class, entries.get(1).event());
+    assertEquals(Optional.of("pothole on Elm"), entries.get(2).text());
+    assertEquals(Optional.of("SM1"), entries.get(2).dedupeKey());
+  }
+
+  @Test
+  void everyLaterEntryTakesTheNextNumberWithoutGaps() {
+    List<Entry> log = new ArrayList<>();
+    ConversationState s = run(Optional.empty(), new StreamCommand.ResidentMessage(RESIDENT, "hello", "k1"), log);
+    s = run(Optional.of(s), new StreamCommand.Assign(id, MARIA, "Maria"), log);
+    s = run(Optional.of(s), new StreamCommand.AgentMessage(id, MARIA_P, "How can I help?", Optional.empty()), log);
+    s = run(Optional.of(s), new StreamCommand.ResidentMessage(RESIDENT, "trash pickup", "k2"), log);
+    for (int i = 0; i < log.size(); i++) assertEquals(i + 1, log.get(i).seq());
+    assertEquals(log.size(), s.lastSeq());
+  }
+
+  @Test
+  void aRepeatedResidentMessageIdIsAlreadyRecordedNotAppended() {
+    List<Entry> log = new ArrayList<>();
+    ConversationState s = run(Optional.empty(), new StreamCommand.ResidentMessage(RESIDENT, "hello", "SM42"), log);
+    Decision again = StreamRules.decide(Optional.of(s), new StreamCommand.ResidentMessage(RESIDENT, "hello", "SM42"), T0, id);
+    assertEquals(new Decision.AlreadyRecorded(3), again);
+  }
+
+  @Test
+  void aRepeatedAgentClientIdIsAlreadyRecorded() {
+    List<Entry> log = new ArrayList<>();
+    ConversationState s = run(Optional.empty(), new StreamCommand.ResidentMessage(RESIDENT, "hello", "k1"), log);
+    s = run(Optional.of(s), new StreamCommand.Assign(id, MARIA, "Maria"), log);
+    s = run(Optional.of(s), new StreamCommand.AgentMessage(id, MARIA_P, "Hi", Optional.of("c1")), log);
+    assertEquals(new Decision.AlreadyRecorded(5), StreamRules.decide(Optional.of(s), new StreamCommand.AgentMessage(id, MARIA_P, "Hi", Optional.of("c1")), T0, id));
+  }
+
+  @Test
+  void anAgentCannotWriteToAConversationThatIsNotTheirs() {
+    List<Entry> log = new ArrayList<>();
+    ConversationState s = run(Optional.empty(), new StreamCommand.ResidentMessage(RESIDENT, "hello", "k1"), log);
+    assertEquals(new Decision.Refused(Refusal.NOT_YOURS), StreamRules.decide(Optional.of(s), new StreamCommand.AgentMessage(id, MARIA_P, "Hi", Optional.empty()), T0, id));
+    assertEquals(new Decision.Refused(Refusal.NOT_YOURS), StreamRules.decide(Optional.of(s), new StreamCommand.Resolve(id, MARIA_P, "Information provided"), T0, id));
+  }
+
+  @Test
+  void aResolvedConversationTakesNoMoreAgentMessagesButTheResidentStartsANewOne() {
+    List<Entry> log = new ArrayList<>();
+    ConversationState s = run(Optional.empty(), new StreamCommand.ResidentMessage(RESIDENT, "hello", "k1"), log);
+    s = run(Optional.of(s), new StreamCommand.Assign(id, MARIA, "Maria"), log);
+    s = run(Optional.of(s), new StreamCommand.Resolve(id, MARIA_P, "Information provided"), log);
+    assertTrue(s.resolved());
+    assertEquals(new Decision.Refused(Refusal.RESOLVED), StreamRules.decide(Optional.of(s), new StreamCommand.AgentMessage(id, MARIA_P, "one more", Optional.empty()), T0, id));
+    ConversationId next = ConversationId.random();
+    Decision d = StreamRules.decide(Optional.of(s), new StreamCommand.ResidentMessage(RESIDENT, "another thing", "k2"), T0, next);
+    Entry first = assertInstanceOf(Decision.Append.class, d).entries().get(0);
+    assertEquals(next, first.conversationId());
+    assertEquals(1, first.seq());
+  }
+
+  @Test
+  void releasingPutsTheConversationBackInLineWithItsOriginalWaitingTime() {
+    List<Entry> log = new ArrayList<>();
+    ConversationState s = run(Optional.empty(), new StreamCommand.ResidentMessage(RESIDENT, "hello", "k1"), log);
+    Instant firstQueued = s.queuedSince().orElseThrow();
+    s = run(Optional.of(s), new StreamCommand.Assign(id, MARIA, "Maria"), log);
+    s = run(Optional.of(s), new StreamCommand.Release(id, MARIA, "agent disconnected"), log);
+    assertTrue(s.isWaiting());
+    assertEquals(Optional.of(firstQueued), s.queuedSince());
+  }
+
+  @Test
+  void onlyAWaitingConversationCanBeAssigned() {
+    List<Entry> log = new ArrayList<>();
+    ConversationState s = run(Optional.empty(), new StreamCommand.ResidentMessage(RESIDENT, "hello", "k1"), log);
+    s = run(Optional.of(s), new StreamCommand.Assign(id, MARIA, "Maria"), log);
+    assertEquals(new Decision.Refused(Refusal.NOT_ASSIGNABLE), StreamRules.decide(Optional.of(s), new StreamCommand.Assign(id, new AgentId("lee"), "Lee"), T0, id));
+  }
+
+  @Test
+  void deliveryReportsMustReferToAnExistingEntryAndDedupe() {
+    List<Entry> log = new ArrayList<>();
+    ConversationState s = run(Optional.empty(), new StreamCommand.ResidentMessage(RESIDENT, "hello", "k1"), log);
+    assertEquals(new Decision.Refused(Refusal.UNKNOWN_MESSAGE),
+        StreamRules.decide(Optional.of(s), new StreamCommand.RecordDelivery(id, 99, DeliveryStatus.DELIVERED, "", Optional.empty()), T0, id));
+    s = run(Optional.of(s), new StreamCommand.RecordDelivery(id, 3, DeliveryStatus.DELIVERED, "", Optional.of("SMx:delivered")), log);
+    assertEquals(new Decision.AlreadyRecorded(4),
+        StreamRules.decide(Optional.of(s), new StreamCommand.RecordDelivery(id, 3, DeliveryStatus.DELIVERED, "", Optional.of("SMx:delivered")), T0, id));
+  }
+
+  @Test
+  void commandsForAnUnknownConversationAreRefused() {
+    assertEquals(new Decision.Refused(Refusal.UNKNOWN_CONVERSATION),
+        StreamRules.decide(Optional.empty(), new StreamCommand.AgentMessage(id, MARIA_P, "hi", Optional.empty()), T0, id));
+  }
+
+  @Test
+  void replayRejectsOutOfOrderEntries() {
+    List<Entry> log = new ArrayList<>();
+    run(Optional.empty(), new StreamCommand.ResidentMessage(RESIDENT, "hello", "k1"), log);
+    List<Entry> skipped = List.of(log.get(0), log.get(2));
+    assertThrows(IllegalArgumentException.class, () -> ConversationState.replay(skipped));
+  }
+
+  @Test
+  void blankMessagesAreRejectedBeforeTheyReachTheRules() {
+    assertThrows(IllegalArgumentException.class, () -> new StreamCommand.ResidentMessage(RESIDENT, "   ", "k"));
+  }
+}

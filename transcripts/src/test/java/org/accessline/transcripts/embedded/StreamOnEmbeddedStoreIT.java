@@ -1,0 +1,174 @@
+package org.accessline.transcripts.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.accessline.gateway.channel.Posted;
+import org.accessline.gateway.conversation.AgentId;
+import org.accessline.gateway.conversation.Channel;
+import org.accessline.gateway.conversation.Contact;
+import org.accessline.gateway.conversation.ConversationEvent;
+import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.conversation.Entry;
+import org.accessline.gateway.conversation.EntryJson;
+import org.accessline.gateway.routing.AgentProfile;
+import org.accessline.gateway.routing.Presence;
+import org.accessline.gateway.stream.Addresses;
+import org.accessline.gateway.stream.ConversationStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The stream's invariants, exercised concurrently against the real embedded store. */
+class StreamOnEmbeddedStoreIT {
+  @TempDir Path dir;
+  private Vertx vertx;
+  private EmbeddedInteractionStore store;
+  private ConversationStream stream;
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    startStream(Duration.ofMillis(300));
+  }
+
+  private void startStream(Duration grace) {
+    store = new EmbeddedInteractionStore(dir);
+    store.start().await();
+    stream = new ConversationStream(store, new ConversationStream.Settings(grace), Clock.systemUTC(), List.of());
+    vertx.deployVerticle(stream).await();
+  }
+
+  private void restart() {
+    vertx.close().await();
+    store.close().await();
+    vertx = Vertx.vertx();
+    startStream(Duration.ofMillis(300));
+  }
+
+  @AfterEach
+  void stop() {
+    vertx.close().await();
+    store.close().await();
+  }
+
+  @Test
+  void concurrentMessagesFromManyResidentsGetGapFreeNumbersAndAreAllStored() {
+    int residents = 20;
+    int each = 15;
+    List<Future<Posted>> posts = new ArrayList<>();
+    for (int m = 0; m < each; m++) {
+      for (int r = 0; r < residents; r++) {
+        posts.add(stream.residentMessage(new Contact(Channel.SMS, "+1555000" + (1000 + r)), "message " + m, "r" + r + "m" + m));
+      }
+    }
+    Future.all(posts).await();
+    Set<ConversationId> conversations = new HashSet<>();
+    posts.forEach(p -> conversations.add(p.result().conversation()));
+    assertEquals(residents, conversations.size());
+    for (ConversationId id : conversations) {
+      List<Entry> entries = store.entries(id, 0).await();
+      for (int i = 0; i < entries.size(); i++) assertEquals(i + 1, entries.get(i).seq(), "gap-free numbering");
+      assertEquals(each, entries.stream().filter(e -> e.event() instanceof ConversationEvent.MessagePosted).count());
+    }
+  }
+
+  @Test
+  void aRetriedMessageIsStoredOnceEvenWhenRetriesRace() {
+    Contact contact = new Contact(Channel.SMS, "+15550009999");
+    List<Future<Posted>> tries = new ArrayList<>();
+    for (int i = 0; i < 5; i++) tries.add(stream.residentMessage(contact, "is the library open", "SMsame"));
+    Future.all(tries).await();
+    long firsts = tries.stream().filter(t -> !t.result().duplicate()).count();
+    assertEquals(1, firsts);
+    assertEquals(1, tries.stream().map(t -> t.result().seq()).distinct().count());
+    ConversationId id = tries.get(0).result().conversation();
+    assertEquals(1, store.entries(id, 0).await().stream().filter(e -> e.isMessage()).count());
+  }
+
+  @Test
+  void aRetryAfterARestartIsStillRecognised() {
+    Contact contact = new Contact(Channel.SMS, "+15550008888");
+    Posted first = stream.residentMessage(contact, "hello", "SMafter").await();
+    restart();
+    Posted again = stream.residentMessage(contact, "hello", "SMafter").await();
+    assertTrue(again.duplicate());
+    assertEquals(first.seq(), again.seq());
+  }
+
+  @Test
+  void entriesArePublishedInOrderOnlyAfterTheyAreStored() throws InterruptedException {
+    Contact contact = new Contact(Channel.SMS, "+15550007777");
+    Posted opened = stream.residentMessage(contact, "first", "p1").await();
+    ConcurrentLinkedQueue<Long> seen = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Boolean> storedWhenSeen = new ConcurrentLinkedQueue<>();
+    vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(Addresses.conversation(opened.conversation()), m -> {
+      Entry e = EntryJson.fromJson(m.body().getJsonObject("entry"));
+      seen.add(e.seq());
+      store.entries(e.conversationId(), e.seq() - 1).onSuccess(list -> storedWhenSeen.add(!list.isEmpty() && list.get(0).equals(e)));
+    }).completion().await();
+    for (int i = 0; i < 10; i++) stream.residentMessage(contact, "more " + i, "q" + i).await();
+    for (int i = 0; i < 100 && storedWhenSeen.size() < 10; i++) Thread.sleep(20);
+    assertEquals(List.of(4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L), new ArrayList<>(seen));
+    assertFalse(storedWhenSeen.contains(false));
+  }
+
+  @Test
+  void anAvailableAgentIsAssignedAndADisconnectedOneHandsBackAfterTheGracePeriod() throws Exception {
+    AgentProfile ana = new AgentProfile(new AgentId("ana"), "Ana", 2);
+    stream.agentConnected(ana).await();
+    stream.setPresence(ana, Presence.AVAILABLE).await();
+    Posted posted = stream.residentMessage(new Contact(Channel.SMS, "+15550006666"), "need help", "h1").await();
+    awaitAssignedTo(ana.id(), 1);
+    stream.agentDisconnected(ana.id()).await();
+    Thread.sleep(1000);
+    assertEquals(0, stream.assignedTo(ana.id()).await().size());
+    List<Entry> entries = store.entries(posted.conversation(), 0).await();
+    assertTrue(entries.stream().anyMatch(e -> e.event() instanceof ConversationEvent.Unassigned));
+    assertTrue(stream.openConversation(posted.conversation()).await().orElseThrow().isWaiting());
+  }
+
+  @Test
+  void anAgentWhoReconnectsWithinTheGracePeriodKeepsTheirConversations() throws Exception {
+    AgentProfile ana = new AgentProfile(new AgentId("ana"), "Ana", 2);
+    stream.agentConnected(ana).await();
+    stream.setPresence(ana, Presence.AVAILABLE).await();
+    stream.residentMessage(new Contact(Channel.SMS, "+15550005555"), "need help", "g1").await();
+    awaitAssignedTo(ana.id(), 1);
+    stream.agentDisconnected(ana.id()).await();
+    stream.agentConnected(ana).await();
+    Thread.sleep(800);
+    assertEquals(1, stream.assignedTo(ana.id()).await().size());
+  }
+
+  @Test
+  void capacityLimitsAssignmentAndTheRestWaitOldestFirst() throws Exception {
+    AgentProfile ana = new AgentProfile(new AgentId("ana"), "Ana", 2);
+    List<ConversationId> order = new ArrayList<>();
+    for (int i = 0; i < 3; i++) order.add(stream.residentMessage(new Contact(Channel.SMS, "+1555000400" + i), "q" + i, "c" + i).await().conversation());
+    stream.agentConnected(ana).await();
+    stream.setPresence(ana, Presence.AVAILABLE).await();
+    awaitAssignedTo(ana.id(), 2);
+    Set<ConversationId> assigned = new HashSet<>();
+    stream.assignedTo(ana.id()).await().forEach(s -> assigned.add(s.id()));
+    assertEquals(Set.of(order.get(0), order.get(1)), assigned);
+    assertEquals(1, stream.waitingCount().await());
+  }
+
+  private void awaitAssignedTo(AgentId agent, int count) throws InterruptedException {
+    for (int i = 0; i < 100 && stream.assignedTo(agent).await().size() < count; i++) Thread.sleep(20);
+    assertEquals(count, stream.assignedTo(agent).await().size());
+  }
+}

@@ -1,0 +1,39 @@
+package org.accessline.transcripts.export;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.accessline.gateway.conversation.AgentId;
+import org.accessline.gateway.conversation.Channel;
+import org.accessline.gateway.conversation.Contact;
+import org.accessline.gateway.conversation.ConversationEvent;
+import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.conversation.Entry;
+import org.accessline.gateway.conversation.Participant;
+import org.accessline.gateway.store.InteractionRecord;
+import org.junit.jupiter.api.Test;
+
+class TranscriptTextTest {
+  @Test
+  void theTranscriptListsEveryEntryWithWhoSaidWhat() {
+    ConversationId id = ConversationId.random();
+    Instant t = Instant.parse("2026-11-22T10:00:00Z");
+    Contact contact = new Contact(Channel.WEBCHAT, "web:abc");
+    Participant maria = Participant.agent(new AgentId("maria"), "Maria");
+    InteractionRecord record = InteractionRecord.of(List.of(
+        new Entry(id, 1, t, Participant.resident(contact), new ConversationEvent.Opened(contact), Optional.empty()),
+        new Entry(id, 2, t, Participant.SYSTEM, new ConversationEvent.Queued(t, "waiting for an agent"), Optional.empty()),
+        new Entry(id, 3, t, Participant.resident(contact), new ConversationEvent.MessagePosted("Is there a curfew?"), Optional.of("k")),
+        new Entry(id, 4, t.plusSeconds(20), Participant.SYSTEM, new ConversationEvent.Assigned(new AgentId("maria"), "Maria"), Optional.empty()),
+        new Entry(id, 5, t.plusSeconds(40), maria, new ConversationEvent.MessagePosted("No curfew tonight."), Optional.empty()),
+        new Entry(id, 6, t.plusSeconds(60), maria, new ConversationEvent.Resolved("Information provided"), Optional.empty())));
+    String text = TranscriptText.render(record);
+    assertTrue(text.contains("#3 2026-11-22 10:00:00 UTC  Resident: Is there a curfew?"), text);
+    assertTrue(text.contains("#5 2026-11-22 10:00:40 UTC  Maria (agent): No curfew tonight."), text);
+    assertTrue(text.contains("Disposition: Information provided"), text);
+    assertTrue(text.contains("First agent reply: 2026-11-22 10:00:40 UTC"), text);
+    assertTrue(text.indexOf("#1 ") < text.indexOf("#6 "));
+  }
+}
