@@ -1,5 +1,6 @@
 package org.accessline.web;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.accessline.channels.webchat.WebChatAdapter;
 import org.accessline.gateway.store.InteractionStore;
 import org.accessline.gateway.stream.ConversationStream;
@@ -46,13 +48,17 @@ public final class Application {
           List.of(new WebChatAdapter()));
       Services services = new Services(config, stream, store, directory, new AgentSessions(config.sessionLifetime(), Clock.systemUTC()));
       List<String> deployments = new ArrayList<>();
-      HttpVerticle first = new HttpVerticle(services, config.httpPort());
+      List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
+      // One server instance per core; instances of one deployment share the port, even a random one.
+      DeploymentOptions perCore = new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()));
       return store.start()
           .compose(v -> vertx.deployVerticle(stream)).onSuccess(deployments::add)
-          .compose(v -> vertx.deployVerticle(first)).onSuccess(deployments::add)
-          // Further instances join the first one's port (which may have been picked at random).
-          .compose(v -> vertx.deployVerticle(new HttpVerticle(services, first.actualPort()))).onSuccess(deployments::add)
-          .map(v -> new Application(vertx, store, deployments, first.actualPort(), demo));
+          .compose(v -> vertx.deployVerticle(() -> {
+            HttpVerticle server = new HttpVerticle(services, config.httpPort());
+            servers.add(server);
+            return server;
+          }, perCore)).onSuccess(deployments::add)
+          .map(v -> new Application(vertx, store, deployments, servers.get(0).actualPort(), demo));
     });
   }
 

@@ -1,0 +1,246 @@
+package org.accessline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.accessline.channels.webchat.ResidentTokens;
+import org.accessline.web.support.AgentClient;
+import org.accessline.web.support.ResidentClient;
+import org.accessline.web.support.TestGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Residents and agents over real sockets against the production wiring and the embedded store. */
+class WebChatIT {
+  @TempDir Path dataDir;
+  private TestGateway gateway;
+  private ResidentClient resident;
+  private AgentClient maria;
+  private AgentClient lee;
+
+  @AfterEach
+  void tearDown() {
+    for (AutoCloseable c : new AutoCloseable[] {resident, maria, lee}) {
+      try {
+        if (c != null) c.close();
+      } catch (Exception ignored) {
+        // already closed by the test
+      }
+    }
+    if (gateway != null) gateway.close();
+  }
+
+  private void startGateway() {
+    gateway = TestGateway.start(dataDir);
+  }
+
+  private static List<Long> seqs(List<JsonObject> entries) {
+    return entries.stream().map(e -> e.getLong("seq")).collect(Collectors.toList());
+  }
+
+  @Test
+  void aResidentsMessageReachesTheAgentAndTheReplyComesBackLive() {
+    startGateway();
+    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria").available();
+    resident = ResidentClient.connect(gateway.vertx, gateway.port());
+    resident.helloNew();
+
+    JsonObject ack = resident.say("m1", "The streetlight on Oak St is out");
+    assertEquals("ack", ack.getString("type"));
+    assertEquals(3, ack.getLong("seq"));
+    String conversation = maria.awaitAssignment();
+    assertEquals(ack.getString("conversationId"), conversation);
+    // What was said before the assignment, the console reads over REST, as the page does.
+    JsonArray history = maria.get("/api/conversations/" + conversation + "/entries?after=0").bodyAsJsonObject().getJsonArray("entries");
+    assertEquals("The streetlight on Oak St is out", history.getJsonObject(2).getJsonObject("event").getString("text"));
+    // What the resident says after it, arrives live.
+    resident.say("m2", "It's the one by the school");
+    maria.frames.await("live resident message", f -> "entry".equals(f.getString("type"))
+        && "It's the one by the school".equals(f.getJsonObject("entry").getJsonObject("event").getString("text")));
+    assertEquals("Maria", resident.awaitEntry("assigned", "joined").getString("name"));
+
+    maria.sendConsole(new JsonObject().put("type", "typing").put("conversationId", conversation).put("active", true));
+    assertEquals("Maria", resident.frames.awaitType("typing").getString("name"));
+    resident.send(new JsonObject().put("type", "typing").put("active", true));
+    maria.frames.await("resident typing", f -> "typing".equals(f.getString("type")) && "resident".equals(f.getString("role")));
+
+    HttpResponse<Buffer> reply = maria.post("/api/conversations/" + conversation + "/messages", new JsonObject().put("text", "Thanks, I've filed a repair request."));
+    assertEquals(201, reply.statusCode(), reply.bodyAsString());
+    JsonObject agentLine = resident.frames.await("agent reply", f -> "entry".equals(f.getString("type")) && "agent".equals(f.getString("from")));
+    assertEquals("Thanks, I've filed a repair request.", agentLine.getString("text"));
+    assertEquals("Maria", agentLine.getString("name"));
+
+    assertEquals(200, maria.post("/api/conversations/" + conversation + "/resolve", new JsonObject().put("disposition", "Service request created")).statusCode());
+    resident.awaitEntry("resolved", "after resolution");
+
+    JsonObject record = maria.get("/api/interactions/" + conversation).bodyAsJsonObject();
+    assertEquals("Service request created", record.getString("disposition"));
+    assertEquals("webchat", record.getString("channel"));
+    JsonObject times = record.getJsonObject("timestamps");
+    for (String t : List.of("opened", "queued", "firstAssigned", "firstAgentReply", "resolved")) assertTrue(times.containsKey(t), t);
+    JsonArray entries = record.getJsonArray("entries");
+    for (int i = 0; i < entries.size(); i++) assertEquals(i + 1, entries.getJsonObject(i).getLong("seq"));
+
+    HttpResponse<Buffer> transcript = maria.get("/api/interactions/" + conversation + "/transcript.txt");
+    assertTrue(transcript.getHeader("Content-Type").startsWith("text/plain"));
+    assertTrue(transcript.bodyAsString().contains("Resident: The streetlight on Oak St is out"));
+    assertTrue(transcript.bodyAsString().contains("Maria (agent): Thanks, I've filed a repair request."));
+  }
+
+  @Test
+  void aReconnectingResidentGetsEveryMissedEntryOnceAndInOrder() {
+    startGateway();
+    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria").available();
+    resident = ResidentClient.connect(gateway.vertx, gateway.port());
+    String token = resident.helloNew().getString("token");
+    String conversation = resident.say("a", "first").getString("conversationId");
+    maria.awaitAssignment();
+    resident.awaitEntry("assigned", "before the drop");
+    long lastSeen = resident.entries().stream().mapToLong(e -> e.getLong("seq")).max().orElseThrow();
+    resident.close();
+
+    for (String text : List.of("reply one", "reply two", "reply three")) {
+      assertEquals(201, maria.post("/api/conversations/" + conversation + "/messages", new JsonObject().put("text", text)).statusCode());
+    }
+
+    resident = ResidentClient.connect(gateway.vertx, gateway.port());
+    JsonObject welcome = resident.hello(token, conversation, lastSeen);
+    assertTrue(welcome.getBoolean("resumed"));
+    assertEquals(conversation, welcome.getString("conversationId"));
+    List<JsonObject> missed = resident.frames.awaitCount("agent replies", 3, f -> "entry".equals(f.getString("type")) && "agent".equals(f.getString("from")));
+    assertEquals(List.of("reply one", "reply two", "reply three"), missed.stream().map(f -> f.getString("text")).toList());
+    resident.say("b", "still here");
+    List<Long> seqs = seqs(resident.entries());
+    for (int i = 0; i < seqs.size(); i++) assertEquals(lastSeen + 1 + i, seqs.get(i), "no gap and no repeat: " + seqs);
+
+    // A page reload says lastSeq 0 and sees the whole conversation again.
+    try (ResidentClient reloaded = ResidentClient.connect(gateway.vertx, gateway.port())) {
+      reloaded.hello(token, conversation, 0);
+      reloaded.frames.await("the resident's latest message", f -> "still here".equals(f.getString("text")));
+      List<Long> all = seqs(reloaded.entries());
+      for (int i = 0; i < all.size(); i++) assertEquals(i + 1, all.get(i));
+    }
+  }
+
+  @Test
+  void aResentMessageIsAcknowledgedAgainButStoredOnce() {
+    startGateway();
+    resident = ResidentClient.connect(gateway.vertx, gateway.port());
+    String token = resident.helloNew().getString("token");
+    JsonObject first = resident.say("same-id", "Is the pool open today?");
+    resident.close();
+    resident = ResidentClient.connect(gateway.vertx, gateway.port());
+    resident.hello(token, first.getString("conversationId"), 0);
+    JsonObject again = resident.say("same-id", "Is the pool open today?");
+    assertTrue(again.getBoolean("duplicate"));
+    assertEquals(first.getLong("seq"), again.getLong("seq"));
+    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");
+    JsonArray entries = maria.get("/api/interactions/" + first.getString("conversationId")).bodyAsJsonObject().getJsonArray("entries");
+    long messages = entries.stream().map(JsonObject.class::cast).filter(e -> "message".equals(e.getJsonObject("event").getString("kind"))).count();
+    assertEquals(1, messages);
+  }
+
+  @Test
+  void whenAnAgentsLastConnectionDropsTheirConversationGoesBackToTheQueueAfterTheGracePeriod() {
+    gateway = new TestGateway(dataDir, Duration.ofMillis(400), 4);
+    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria").available();
+    resident = ResidentClient.connect(gateway.vertx, gateway.port());
+    resident.helloNew();
+    String conversation = resident.say("x", "hello?").getString("conversationId");
+    assertEquals(conversation, maria.awaitAssignment());
+    maria.dropConsole();
+    resident.awaitEntry("unassigned", "after the agent dropped");
+
+    lee = new AgentClient(gateway.vertx, gateway.port()).signedIn("lee").available();
+    assertEquals(conversation, lee.awaitAssignment());
+    JsonObject joined = resident.frames.await("Lee joining", f -> "assigned".equals(f.getString("kind")) && "Lee".equals(f.getString("name")));
+    assertTrue(joined.getLong("seq") > resident.awaitEntry("unassigned", "").getLong("seq"));
+  }
+
+  @Test
+  void everyAcknowledgedEntryIsStillThereInOrderAfterARestart() {
+    startGateway();
+    resident = ResidentClient.connect(gateway.vertx, gateway.port());
+    String token = resident.helloNew().getString("token");
+    String conversation = null;
+    for (int i = 0; i < 20; i++) conversation = resident.say("r" + i, "message number " + i).getString("conversationId");
+    resident.close();
+    gateway.restart();
+
+    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");
+    JsonArray entries = maria.get("/api/interactions/" + conversation).bodyAsJsonObject().getJsonArray("entries");
+    List<String> texts = entries.stream().map(JsonObject.class::cast).filter(e -> "message".equals(e.getJsonObject("event").getString("kind")))
+        .map(e -> e.getJsonObject("event").getString("text")).toList();
+    for (int i = 0; i < 20; i++) assertEquals("message number " + i, texts.get(i));
+    for (int i = 0; i < entries.size(); i++) assertEquals(i + 1, entries.getJsonObject(i).getLong("seq"));
+
+    resident = ResidentClient.connect(gateway.vertx, gateway.port());
+    assertTrue(resident.hello(token, conversation, 0).getBoolean("resumed"));
+    maria.available();
+    assertEquals(conversation, maria.awaitAssignment(), "the reopened conversation is still queued and is assigned after restart");
+  }
+
+  @Test
+  void malformedAndUnknownFramesGetAnErrorFrameAndTheSocketStaysOpen() {
+    startGateway();
+    resident = ResidentClient.connect(gateway.vertx, gateway.port());
+    resident.sendRaw("{this is not json");
+    assertEquals("bad_json", resident.frames.awaitType("error").getString("code"));
+    resident.send(new JsonObject().put("type", "message").put("clientId", "early").put("text", "hi"));
+    resident.frames.await("hello_first", f -> "hello_first".equals(f.getString("code")));
+    resident.helloNew();
+    resident.send(new JsonObject().put("type", "selfdestruct"));
+    resident.frames.await("unknown_type", f -> "unknown_type".equals(f.getString("code")));
+    assertFalse(resident.isClosed());
+    assertEquals("ack", resident.say("ok", "still works").getString("type"));
+  }
+
+  @Test
+  void aMessageOverTheSizeLimitIsRefusedAndNothingIsStored() {
+    startGateway();
+    resident = ResidentClient.connect(gateway.vertx, gateway.port());
+    resident.helloNew();
+    JsonObject refusal = resident.say("big", "x".repeat(4097));
+    assertEquals("error", refusal.getString("type"));
+    assertEquals("too_long", refusal.getString("code"));
+    assertTrue(refusal.getString("message").contains("4096"));
+    assertTrue(resident.entries().isEmpty(), "no conversation was opened");
+    assertEquals(3, resident.say("small", "x".repeat(4096)).getLong("seq"));
+  }
+
+  @Test
+  void aForgedOrUnknownTokenStartsAFreshConversationAndNeverShowsAnotherResidents() {
+    startGateway();
+    resident = ResidentClient.connect(gateway.vertx, gateway.port());
+    resident.helloNew();
+    String victimConversation = resident.say("v", "my address is 12 Elm St").getString("conversationId");
+
+    try (ResidentClient attacker = ResidentClient.connect(gateway.vertx, gateway.port())) {
+      String forged = ResidentTokens.fresh();
+      JsonObject welcome = attacker.hello(forged, victimConversation, 0);
+      assertEquals("unknown_token", attacker.frames.awaitType("error").getString("code"));
+      assertFalse(welcome.getBoolean("resumed"));
+      assertNotEquals(forged, welcome.getString("token"));
+      JsonObject ack = attacker.say("a", "hello");
+      assertNotEquals(victimConversation, ack.getString("conversationId"));
+      assertTrue(attacker.entries().stream().noneMatch(e -> e.getString("conversationId").equals(victimConversation)));
+      assertTrue(attacker.frames.all().stream().noneMatch(f -> f.encode().contains("12 Elm St")));
+    }
+    try (ResidentClient garbage = ResidentClient.connect(gateway.vertx, gateway.port())) {
+      garbage.hello("../../' OR 1=1 --", victimConversation, 0);
+      assertEquals("unknown_token", garbage.frames.awaitType("error").getString("code"));
+      assertTrue(garbage.entries().isEmpty());
+    }
+  }
+}

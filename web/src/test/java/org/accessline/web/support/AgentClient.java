@@ -1,0 +1,101 @@
+package org.accessline.web.support;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+
+/** An agent: REST calls with the session cookie, and the console socket. */
+public final class AgentClient implements AutoCloseable {
+  private final WebClient http;
+  private final WebSocketClient sockets;
+  private final int port;
+  private String cookie = "";
+  private WebSocket console;
+  public final FrameLog frames = new FrameLog();
+
+  public AgentClient(Vertx vertx, int port) {
+    this.http = WebClient.create(vertx);
+    this.sockets = vertx.createWebSocketClient();
+    this.port = port;
+  }
+
+  public HttpResponse<Buffer> signIn(String username, String password) {
+    HttpResponse<Buffer> response = request(HttpMethod.POST, "/api/session").sendJsonObject(new JsonObject().put("username", username).put("password", password)).await();
+    response.cookies().stream().filter(c -> c.startsWith("accessline_session=")).findFirst().ifPresent(c -> cookie = c.split(";", 2)[0]);
+    return response;
+  }
+
+  public AgentClient signedIn(String username) {
+    HttpResponse<Buffer> r = signIn(username, TestGateway.PASSWORD);
+    if (r.statusCode() != 200) throw new IllegalStateException("sign-in failed: " + r.bodyAsString());
+    return this;
+  }
+
+  public HttpRequest<Buffer> request(HttpMethod method, String path) {
+    HttpRequest<Buffer> request = http.request(method, port, "127.0.0.1", path);
+    if (!cookie.isEmpty()) request.putHeader("Cookie", cookie);
+    return request;
+  }
+
+  public HttpResponse<Buffer> get(String path) {
+    return request(HttpMethod.GET, path).send().await();
+  }
+
+  public HttpResponse<Buffer> post(String path, JsonObject body) {
+    return request(HttpMethod.POST, path).sendJsonObject(body).await();
+  }
+
+  public HttpResponse<Buffer> put(String path, JsonObject body) {
+    return request(HttpMethod.PUT, path).sendJsonObject(body).await();
+  }
+
+  public Future<WebSocket> tryConsole() {
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/agent/socket");
+    if (!cookie.isEmpty()) options.addHeader("Cookie", cookie);
+    return sockets.connect(options);
+  }
+
+  /** Opens the console socket, waits for its snapshot, and becomes available. */
+  public AgentClient available() {
+    openConsole();
+    HttpResponse<Buffer> r = put("/api/presence", new JsonObject().put("presence", "available"));
+    if (r.statusCode() != 200) throw new IllegalStateException("presence failed: " + r.bodyAsString());
+    return this;
+  }
+
+  public JsonObject openConsole() {
+    console = tryConsole().await();
+    console.textMessageHandler(text -> frames.add(new JsonObject(text)));
+    return frames.awaitType("snapshot");
+  }
+
+  public void sendConsole(JsonObject frame) {
+    console.writeTextMessage(frame.encode()).await();
+  }
+
+  public void dropConsole() {
+    console.close().await();
+  }
+
+  /** Waits for this agent to be assigned a conversation and returns its id. */
+  public String awaitAssignment() {
+    JsonObject frame = frames.await("assignment", f -> "entry".equals(f.getString("type"))
+        && "assigned".equals(f.getJsonObject("entry").getJsonObject("event").getString("kind")));
+    return frame.getJsonObject("entry").getString("conversationId");
+  }
+
+  @Override
+  public void close() {
+    if (console != null && !console.isClosed()) console.close().await();
+    http.close();
+    sockets.close().await();
+  }
+}

@@ -1,0 +1,70 @@
+package org.accessline.web.support;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.accessline.web.Application;
+import org.accessline.web.auth.PasswordHasher;
+import org.accessline.web.config.AccesslineConfig;
+
+/** The production application on a loopback port and a temporary data directory. */
+public final class TestGateway implements AutoCloseable {
+  public static final String PASSWORD = "correct horse battery staple";
+  /** Cheap hashes keep sign-in fast in tests; production uses {@link PasswordHasher#DEFAULT_ITERATIONS}. */
+  private static final String HASH = PasswordHasher.hash(PASSWORD.toCharArray(), 1_000);
+
+  private final Path dataDir;
+  private final Duration grace;
+  private final int capacity;
+  public final Vertx vertx;
+  private Application app;
+
+  public TestGateway(Path dataDir, Duration grace, int capacity) {
+    this.dataDir = dataDir;
+    this.grace = grace;
+    this.capacity = capacity;
+    this.vertx = Vertx.vertx();
+    start(0);
+  }
+
+  public static TestGateway start(Path dataDir) {
+    return new TestGateway(dataDir, Duration.ofSeconds(30), 4);
+  }
+
+  private void start(int port) {
+    JsonArray agents = new JsonArray();
+    for (String name : new String[] {"maria", "lee"}) {
+      agents.add(new JsonObject().put("username", name).put("displayName", Character.toUpperCase(name.charAt(0)) + name.substring(1))
+          .put("passwordHash", HASH).put("capacity", capacity));
+    }
+    JsonObject json = new JsonObject().put("httpHost", "127.0.0.1").put("httpPort", port).put("dataDir", dataDir.toString())
+        .put("handbackGraceSeconds", grace.toSeconds()).put("agents", agents);
+    AccesslineConfig config = AccesslineConfig.fromJson(json, Map.of());
+    if (grace.toMillis() % 1000 != 0) config = withGrace(config, grace);
+    app = Application.start(vertx, config).await();
+  }
+
+  private static AccesslineConfig withGrace(AccesslineConfig c, Duration grace) {
+    return new AccesslineConfig(c.httpHost(), c.httpPort(), c.dataDir(), c.centerName(), c.agentCapacity(), grace, c.maxMessageBytes(), c.sessionLifetime(), c.agents());
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** Stops the application cleanly and starts it again on the same data directory and port. */
+  public void restart() {
+    int port = app.port();
+    app.stop().await();
+    start(port);
+  }
+
+  @Override
+  public void close() {
+    app.stop().await();
+    vertx.close().await();
+  }
+}
