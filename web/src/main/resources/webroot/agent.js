@@ -84,7 +84,12 @@
       c = { id: summary.id, channel: summary.channel, contact: summary.contact, entries: new Map(), unread: 0, label: 'Resident ' + (++ordinal), open: true };
       conversations.set(summary.id, c);
       api('GET', '/api/conversations/' + c.id + '/entries?after=0').then(data => {
-        data.entries.forEach(e => c.entries.set(e.seq, e));
+        data.entries.forEach(e => {
+          if (c.entries.has(e.seq)) return;
+          c.entries.set(e.seq, e);
+          if (e.event.kind === 'message' && e.actor.role === 'resident' && selected !== c.id) c.unread++;
+          if (e.event.kind === 'opened') { c.channel = e.event.channel; c.contact = e.event.contact; }
+        });
         if (selected === c.id) renderTranscript();
         render();
       }).catch(e => problem(e.message));

@@ -1,0 +1,161 @@
+package org.accessline.web.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.accessline.web.support.TestGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A resident's page and an agent's console in two separate headless Chromium profiles, driven by
+ * keyboard where a person would use it. Runs against the system Chromium and chromedriver; with
+ * {@code CI=true} a missing browser fails the build instead of skipping.
+ */
+class ResidentAndAgentInBrowsersIT {
+  private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("ACCESSLINE_CHROMIUM", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("ACCESSLINE_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+  @TempDir Path work;
+  private TestGateway gateway;
+  private WebDriver residentBrowser;
+  private WebDriver agentBrowser;
+
+  @BeforeAll
+  static void requireBrowser() {
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!present && "true".equals(System.getenv("CI"))) fail("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing; .ci/run installs them");
+    assumeTrue(present, "Skipping browser test: install chromium and chromium-driver (or set ACCESSLINE_CHROMIUM / ACCESSLINE_CHROMEDRIVER)");
+  }
+
+  @BeforeEach
+  void start() throws IOException {
+    gateway = TestGateway.start(work.resolve("data"));
+    residentBrowser = browser(work.resolve("resident-profile"));
+    agentBrowser = browser(work.resolve("agent-profile"));
+  }
+
+  @AfterEach
+  void stop() {
+    screenshot(residentBrowser, "resident");
+    screenshot(agentBrowser, "agent");
+    if (residentBrowser != null) residentBrowser.quit();
+    if (agentBrowser != null) agentBrowser.quit();
+    gateway.close();
+  }
+
+  private static WebDriver browser(Path profile) throws IOException {
+    Files.createDirectories(profile);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    return new ChromeDriver(service, options);
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + gateway.port() + path;
+  }
+
+  private static WebElement waitFor(WebDriver driver, By by) {
+    return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  private static void waitForText(WebDriver driver, By by, String text) {
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+  }
+
+  @Test
+  void aResidentAndAnAgentExchangeMessagesAndBothSeeThem() {
+    agentBrowser.get(url("/agent"));
+    waitFor(agentBrowser, By.id("username")).sendKeys("maria");
+    agentBrowser.findElement(By.id("password")).sendKeys(TestGateway.PASSWORD, Keys.ENTER);
+    waitFor(agentBrowser, By.id("presence"));
+    new Select(agentBrowser.findElement(By.id("presence"))).selectByValue("available");
+
+    residentBrowser.get(url("/"));
+    waitForText(residentBrowser, By.id("connection"), "Connected.");
+    residentBrowser.findElement(By.id("message")).sendKeys("My recycling was not picked up", Keys.ENTER);
+    waitForText(residentBrowser, By.id("transcript"), "Maria has joined the conversation.");
+
+    WebElement conversation = waitFor(agentBrowser, By.cssSelector("#conversation-list button"));
+    waitForText(agentBrowser, By.cssSelector("#conversation-list button .badge"), "1");
+    conversation.sendKeys(Keys.ENTER);
+    waitForText(agentBrowser, By.id("transcript"), "My recycling was not picked up");
+    assertTrue(agentBrowser.findElements(By.cssSelector("#conversation-list .badge")).isEmpty(), "opening a conversation clears its unread count");
+
+    WebElement reply = agentBrowser.findElement(By.id("reply"));
+    assertEquals(reply, agentBrowser.switchTo().activeElement(), "opening a conversation puts the cursor in the reply box");
+    reply.sendKeys("Sorry about that. A truck will come tomorrow.", Keys.ENTER);
+    waitForText(residentBrowser, By.id("transcript"), "Sorry about that. A truck will come tomorrow.");
+    waitForText(agentBrowser, By.id("transcript"), "Sorry about that. A truck will come tomorrow.");
+
+    residentBrowser.findElement(By.id("message")).sendKeys("Thank you!", Keys.ENTER);
+    waitForText(agentBrowser, By.id("transcript"), "Thank you!");
+
+    // A reload keeps the same conversation and shows it again.
+    residentBrowser.navigate().refresh();
+    waitForText(residentBrowser, By.id("transcript"), "Sorry about that. A truck will come tomorrow.");
+    waitForText(residentBrowser, By.id("transcript"), "Thank you!");
+    List<WebElement> pending = residentBrowser.findElements(By.cssSelector("#transcript li.pending"));
+    assertTrue(pending.isEmpty(), "every message was acknowledged");
+
+    new Select(agentBrowser.findElement(By.id("disposition"))).selectByVisibleText("Service request created");
+    agentBrowser.findElement(By.cssSelector("#resolve-form button")).click();
+    waitForText(residentBrowser, By.id("transcript"), "This conversation has been closed.");
+  }
+
+  @Test
+  void bothPagesExposeLabelsAndLiveRegionsToScreenReaders() {
+    for (WebDriver driver : List.of(residentBrowser, agentBrowser)) {
+      driver.get(url(driver == residentBrowser ? "/" : "/agent.html"));
+      waitFor(driver, By.tagName("main"));
+      WebElement log = driver.findElement(By.id("transcript"));
+      assertEquals("log", log.getAttribute("role"));
+      assertEquals("polite", log.getAttribute("aria-live"));
+      for (WebElement field : driver.findElements(By.cssSelector("input, textarea, select"))) {
+        String id = field.getAttribute("id");
+        assertFalse(driver.findElements(By.cssSelector("label[for='" + id + "']")).isEmpty(), "field " + id + " has a label");
+      }
+      assertFalse(driver.findElements(By.cssSelector("[role='alert']")).isEmpty(), "errors are announced");
+      assertFalse(driver.findElements(By.cssSelector("a.skip-link")).isEmpty(), "a skip link leads past the header");
+    }
+  }
+
+  private static void screenshot(WebDriver driver, String name) {
+    if (!(driver instanceof ChromeDriver chrome)) return;
+    try {
+      File shot = chrome.getScreenshotAs(OutputType.FILE);
+      Path target = Path.of("target", "screenshots");
+      Files.createDirectories(target);
+      Files.copy(shot.toPath(), target.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (Exception e) {
+      // A screenshot is only a debugging aid.
+    }
+  }
+}
