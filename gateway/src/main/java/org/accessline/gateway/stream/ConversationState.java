@@ -1,7 +1,8 @@
 package org.accessline.gateway.stream;
 
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +24,17 @@ public record ConversationState(
     /** When the conversation first waited for an agent; a hand-back keeps it, so it stays first in line. */
     Optional<Instant> queuedSince,
     boolean resolved,
+    /** Recent dedupe keys, oldest first. */
     Map<String, Long> seqByDedupeKey) {
 
+  /**
+   * How many recent dedupe keys the state remembers. Retries come soon after the original; an older
+   * one is still caught by the store, which checks every key, so this bound only saves a round trip.
+   */
+  static final int RECENT_KEYS = 32;
+
   public ConversationState {
-    seqByDedupeKey = Map.copyOf(seqByDedupeKey);
+    seqByDedupeKey = Collections.unmodifiableMap(new LinkedHashMap<>(seqByDedupeKey));
   }
 
   public static ConversationState replay(List<Entry> entries) {
@@ -63,9 +71,10 @@ public record ConversationState(
     }
     Map<String, Long> keys = seqByDedupeKey;
     if (entry.dedupeKey().isPresent()) {
-      Map<String, Long> copy = new HashMap<>(keys);
+      LinkedHashMap<String, Long> copy = new LinkedHashMap<>(keys);
       copy.put(entry.dedupeKey().get(), entry.seq());
-      keys = copy;
+      if (copy.size() > RECENT_KEYS) copy.remove(copy.keySet().iterator().next());
+      keys = Collections.unmodifiableMap(copy);
     }
     return new ConversationState(id, contact, entry.seq(), agent, queued, done, keys);
   }

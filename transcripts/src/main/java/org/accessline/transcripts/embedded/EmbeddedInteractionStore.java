@@ -106,7 +106,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   public Future<List<Entry>> entries(ConversationId conversation, long afterSeq) {
     return read(c -> {
       try (PreparedStatement st = c.prepareStatement(
-          "SELECT " + EntryRows.COLUMNS + " FROM entries WHERE conversation_id = ? AND seq > ? ORDER BY seq")) {
+          "SELECT " + EntryRows.COLUMNS + EntryRows.FROM + "WHERE c.id = ? AND e.seq > ? ORDER BY e.seq")) {
         st.setString(1, conversation.value());
         st.setLong(2, afterSeq);
         try (ResultSet rs = st.executeQuery()) {
@@ -120,8 +120,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   public Future<List<List<Entry>>> openConversations() {
     return read(c -> {
       try (PreparedStatement st = c.prepareStatement(
-          "SELECT " + EntryRows.COLUMNS.replace("conversation_id", "e.conversation_id")
-              + " FROM entries e JOIN conversations v ON v.id = e.conversation_id WHERE v.resolved_at IS NULL ORDER BY e.conversation_id, e.seq");
+          "SELECT " + EntryRows.COLUMNS + EntryRows.FROM + "WHERE c.resolved_at IS NULL ORDER BY e.conversation_num, e.seq");
           ResultSet rs = st.executeQuery()) {
         Map<ConversationId, List<Entry>> grouped = new LinkedHashMap<>();
         for (Entry e : EntryRows.read(rs)) grouped.computeIfAbsent(e.conversationId(), id -> new ArrayList<>()).add(e);
@@ -176,21 +175,32 @@ public final class EmbeddedInteractionStore implements InteractionStore {
         st.executeUpdate();
       }
     }
+    long num = conversationNum(c, first.conversationId());
     try (PreparedStatement st = c.prepareStatement(EntryRows.INSERT)) {
       for (Entry e : entries) {
-        EntryRows.bind(st, e);
+        EntryRows.bind(st, num, e);
         st.addBatch();
       }
       st.executeBatch();
     }
     for (Entry e : entries) {
       if (e.event() instanceof ConversationEvent.Resolved r) {
-        try (PreparedStatement st = c.prepareStatement("UPDATE conversations SET resolved_at = ?, disposition = ? WHERE id = ?")) {
+        try (PreparedStatement st = c.prepareStatement("UPDATE conversations SET resolved_at = ?, disposition = ? WHERE num = ?")) {
           st.setTimestamp(1, Timestamp.from(e.at()));
           st.setString(2, r.disposition());
-          st.setString(3, e.conversationId().value());
+          st.setLong(3, num);
           st.executeUpdate();
         }
+      }
+    }
+  }
+
+  private static long conversationNum(Connection c, ConversationId id) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement("SELECT num FROM conversations WHERE id = ?")) {
+      st.setString(1, id.value());
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) throw new SQLException("no conversation " + id + " to append to");
+        return rs.getLong(1);
       }
     }
   }
@@ -199,8 +209,9 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   static Optional<Entry> alreadyStored(Connection c, List<Entry> entries) throws SQLException {
     for (Entry e : entries) {
       if (e.dedupeKey().isEmpty()) continue;
-      try (PreparedStatement st = c.prepareStatement("SELECT " + EntryRows.COLUMNS + " FROM entries WHERE dedupe_key = ?")) {
-        st.setString(1, e.dedupeKey().get());
+      try (PreparedStatement st = c.prepareStatement("SELECT " + EntryRows.COLUMNS + EntryRows.FROM + "WHERE e.dedupe_hash = ? AND e.dedupe_key = ?")) {
+        st.setLong(1, EntryRows.dedupeHash(e.dedupeKey().get()));
+        st.setString(2, e.dedupeKey().get());
         try (ResultSet rs = st.executeQuery()) {
           List<Entry> found = EntryRows.read(rs);
           if (!found.isEmpty()) return Optional.of(found.get(0));

@@ -17,13 +17,16 @@ import org.accessline.gateway.conversation.Role;
 
 /** Maps entries to rows of the {@code entries} table and back. */
 final class EntryRows {
-  static final String COLUMNS = "conversation_id, seq, at, actor_role, actor_id, actor_name, kind, event, dedupe_key";
-  static final String INSERT = "INSERT INTO entries (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  /** Selects an entry's columns; the query must join {@code conversations c} for the public id. */
+  static final String COLUMNS = "c.id, e.seq, e.at, e.actor_role, e.actor_id, e.actor_name, e.kind, e.event, e.dedupe_key";
+  static final String FROM = " FROM entries e JOIN conversations c ON c.num = e.conversation_num ";
+  static final String INSERT = "INSERT INTO entries (conversation_num, seq, at, actor_role, actor_id, actor_name, kind, event, dedupe_key, dedupe_hash)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private EntryRows() {}
 
-  static void bind(PreparedStatement st, Entry e) throws SQLException {
-    st.setString(1, e.conversationId().value());
+  static void bind(PreparedStatement st, long conversationNum, Entry e) throws SQLException {
+    st.setLong(1, conversationNum);
     st.setLong(2, e.seq());
     st.setTimestamp(3, Timestamp.from(e.at()));
     st.setString(4, e.actor().role().name().toLowerCase(Locale.ROOT));
@@ -32,6 +35,21 @@ final class EntryRows {
     st.setString(7, e.event().kind());
     st.setString(8, e.event().toJson().encode());
     st.setString(9, e.dedupeKey().orElse(null));
+    if (e.dedupeKey().isPresent()) st.setLong(10, dedupeHash(e.dedupeKey().get()));
+    else st.setNull(10, java.sql.Types.BIGINT);
+  }
+
+  /**
+   * A 64-bit hash of a dedupe key. The index holds these numbers rather than the long keys, which
+   * keeps the pages every commit rewrites small; lookups compare the full key as well.
+   */
+  static long dedupeHash(String key) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.nio.ByteBuffer.wrap(digest).getLong();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 
   static List<Entry> read(ResultSet rs) throws SQLException {

@@ -99,6 +99,18 @@ class StreamOnEmbeddedStoreIT {
   }
 
   @Test
+  void aRetryOfAnOldMessageIsCaughtByTheStoreAfterTheStreamHasForgottenItsKey() {
+    Contact contact = new Contact(Channel.SMS, "+15550003333");
+    Posted first = stream.residentMessage(contact, "message 0", "old0").await();
+    for (int i = 1; i <= 40; i++) stream.residentMessage(contact, "message " + i, "old" + i).await();
+    Posted retry = stream.residentMessage(contact, "message 0", "old0").await();
+    assertTrue(retry.duplicate());
+    assertEquals(first.seq(), retry.seq());
+    Posted next = stream.residentMessage(contact, "message 41", "old41").await();
+    assertEquals(first.seq() + 41, next.seq(), "the refused retry consumed no sequence number");
+  }
+
+  @Test
   void aRetryAfterARestartIsStillRecognised() {
     Contact contact = new Contact(Channel.SMS, "+15550008888");
     Posted first = stream.residentMessage(contact, "hello", "SMafter").await();

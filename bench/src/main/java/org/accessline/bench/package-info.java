@@ -1,0 +1,2 @@
+/** Load benchmarks that drive the real gateway over loopback sockets. */
+package org.accessline.bench;
