@@ -263,5 +263,10 @@
     } catch (e) { problem(e.message); }
   });
 
+  fetch('/api/center').then(r => r.json()).then(center => {
+    document.querySelector('header h1').textContent = center.name + ' · Agent console';
+    document.title = center.name + ' · Agent console';
+  }).catch(() => { /* the generic heading stays */ });
+
   api('GET', '/api/me').then(showWorkspace).catch(() => showSignIn());
 })();

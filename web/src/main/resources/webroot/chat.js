@@ -196,6 +196,11 @@
     typingTimer = setTimeout(stopTyping, 3000);
   });
 
+  fetch('/api/center').then(r => r.json()).then(center => {
+    document.querySelector('header h1').textContent = 'Chat with ' + center.name;
+    document.title = 'Chat with ' + center.name;
+  }).catch(() => { /* the generic heading stays */ });
+
   outbox.forEach(showPending);
   connect();
 })();

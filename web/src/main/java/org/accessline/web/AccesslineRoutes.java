@@ -28,6 +28,7 @@ public final class AccesslineRoutes {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
 
     router.get("/health").handler(ctx -> health(ctx, services));
+    router.get("/api/center").handler(ctx -> center(ctx, services));
     router.get("/chat/socket").handler(ctx -> ctx.request().toWebSocket().onSuccess(residentChat::handle));
     router.get("/agent/socket").handler(staff).handler(ctx -> agentSocket(ctx, vertx, services));
 
@@ -53,6 +54,12 @@ public final class AccesslineRoutes {
     services.stream().waitingCount().onComplete(ar -> ctx.response().putHeader("Content-Type", "application/json")
         .setStatusCode(ar.succeeded() ? 200 : 503)
         .end(new JsonObject().put("status", ar.succeeded() ? "up" : "down").put("center", services.config().centerName()).encode()));
+  }
+
+  /** What the public pages show before anyone signs in: the center's name and the message limit. */
+  private static void center(RoutingContext ctx, Services services) {
+    ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(new JsonObject().put("name", services.config().centerName()).put("maxMessageBytes", services.config().maxMessageBytes()).encode());
   }
 
   private static void agentSocket(RoutingContext ctx, Vertx vertx, Services services) {

@@ -62,6 +62,14 @@ class AgentApiIT {
   }
 
   @Test
+  void thePublicCenterInfoNeedsNoSessionAndRevealsNoStaffData() {
+    JsonObject center = anonymous.get("/api/center").bodyAsJsonObject();
+    assertEquals("Accessline", center.getString("name"));
+    assertEquals(4096, center.getInteger("maxMessageBytes"));
+    assertEquals(2, center.size());
+  }
+
+  @Test
   void theConsoleSocketRefusesToUpgradeWithoutASession() {
     Throwable failure = assertThrows(Exception.class, () -> anonymous.tryConsole().await());
     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
