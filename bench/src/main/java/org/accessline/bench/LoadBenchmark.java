@@ -3,6 +3,7 @@ package org.accessline.bench;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -110,11 +111,10 @@ public final class LoadBenchmark {
             synchronized (agentCookies) {
               agentCookies.add(cookie);
             }
-            return sockets.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/agent/socket").addHeader("Cookie", cookie))
-                .compose(ws -> {
-                  ws.textMessageHandler(this::onAgentFrame);
-                  return http.put(port, "127.0.0.1", "/api/presence").putHeader("Cookie", cookie).sendJsonObject(new JsonObject().put("presence", "available"));
-                });
+            ClientWebSocket console = sockets.webSocket();
+            console.textMessageHandler(this::onAgentFrame);
+            return console.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/agent/socket").addHeader("Cookie", cookie))
+                .compose(ws -> http.put(port, "127.0.0.1", "/api/presence").putHeader("Cookie", cookie).sendJsonObject(new JsonObject().put("presence", "available")));
           }));
     }
     Future.all(ready).await();

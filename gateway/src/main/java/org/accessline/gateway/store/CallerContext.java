@@ -7,8 +7,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
 /**
- * Completes a promise on the context that asked, so stores doing blocking work on their own threads
- * never run a caller's callbacks on a foreign thread.
+ * Completes a promise on the context that asked, so work done on another thread (a store's JDBC
+ * thread, the stream's owning context) never runs a caller's callbacks on a foreign thread.
  */
 public final class CallerContext<T> {
   private final Context caller;

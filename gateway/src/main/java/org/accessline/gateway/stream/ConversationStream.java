@@ -2,7 +2,6 @@ package org.accessline.gateway.stream;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -40,6 +39,7 @@ import org.accessline.gateway.routing.Offer;
 import org.accessline.gateway.routing.Presence;
 import org.accessline.gateway.routing.Waiting;
 import org.accessline.gateway.store.AppendOutcome;
+import org.accessline.gateway.store.CallerContext;
 import org.accessline.gateway.store.InteractionStore;
 
 /**
@@ -366,9 +366,8 @@ public final class ConversationStream extends VerticleBase implements Intake {
 
   /** Runs {@code work} on the owning context and completes the result on the caller's context. */
   private <T> Future<T> onOwner(Supplier<Future<T>> work) {
-    Context caller = Vertx.currentContext();
-    if (caller == owner) return work.get();
-    Promise<T> promise = Promise.promise();
+    if (Vertx.currentContext() == owner) return work.get();
+    CallerContext<T> reply = new CallerContext<>();
     owner.runOnContext(v -> {
       Future<T> result;
       try {
@@ -376,11 +375,8 @@ public final class ConversationStream extends VerticleBase implements Intake {
       } catch (RuntimeException e) {
         result = Future.failedFuture(e);
       }
-      result.onComplete(ar -> {
-        if (caller == null) promise.handle(ar);
-        else caller.runOnContext(x -> promise.handle(ar));
-      });
+      result.onComplete(reply::complete);
     });
-    return promise.future();
+    return reply.future();
   }
 }

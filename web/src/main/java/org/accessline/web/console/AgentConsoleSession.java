@@ -8,6 +8,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.routing.AgentProfile;
 import org.accessline.gateway.stream.Addresses;
@@ -21,6 +23,7 @@ import org.accessline.web.api.AgentApi;
  * hand-back grace period.
  */
 public final class AgentConsoleSession {
+  private static final Logger LOG = Logger.getLogger(AgentConsoleSession.class.getName());
   private final Vertx vertx;
   private final ConversationStream stream;
   private final AgentProfile agent;
@@ -57,7 +60,10 @@ public final class AgentConsoleSession {
           return new JsonObject().put("type", "snapshot").put("presence", p.wireName()).put("waiting", waiting).put("conversations", conversations);
         })))
         .onSuccess(this::send)
-        .onFailure(e -> socket.close((short) 1011, "could not start console"));
+        .onFailure(e -> {
+          LOG.log(Level.WARNING, "console for " + agent.id() + " could not start", e);
+          socket.close((short) 1011, "could not start console");
+        });
   }
 
   private void forward(JsonObject message) {

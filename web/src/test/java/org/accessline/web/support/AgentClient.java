@@ -3,6 +3,7 @@ package org.accessline.web.support;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -57,10 +58,13 @@ public final class AgentClient implements AutoCloseable {
     return request(HttpMethod.PUT, path).sendJsonObject(body).await();
   }
 
+  /** Connects with the frame handler already in place: the gateway sends its snapshot at once. */
   public Future<WebSocket> tryConsole() {
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/agent/socket");
     if (!cookie.isEmpty()) options.addHeader("Cookie", cookie);
-    return sockets.connect(options);
+    ClientWebSocket socket = sockets.webSocket();
+    socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
+    return socket.connect(options);
   }
 
   /** Opens the console socket, waits for its snapshot, and becomes available. */
@@ -73,7 +77,6 @@ public final class AgentClient implements AutoCloseable {
 
   public JsonObject openConsole() {
     console = tryConsole().await();
-    console.textMessageHandler(text -> frames.add(new JsonObject(text)));
     return frames.awaitType("snapshot");
   }
 

@@ -1,6 +1,7 @@
 package org.accessline.web.support;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -15,8 +16,9 @@ public final class ResidentClient implements AutoCloseable {
 
   private ResidentClient(Vertx vertx, int port) {
     client = vertx.createWebSocketClient();
-    socket = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/chat/socket")).await();
-    socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
+    ClientWebSocket connecting = client.webSocket();
+    connecting.textMessageHandler(text -> frames.add(new JsonObject(text)));
+    socket = connecting.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/chat/socket")).await();
   }
 
   public static ResidentClient connect(Vertx vertx, int port) {
