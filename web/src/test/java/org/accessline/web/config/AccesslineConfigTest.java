@@ -1,0 +1,55 @@
+package org.accessline.web.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.accessline.web.auth.PasswordHasher;
+import org.junit.jupiter.api.Test;
+
+class AccesslineConfigTest {
+  @Test
+  void withNothingSetTheDefaultsApply() {
+    AccesslineConfig c = AccesslineConfig.fromJson(new JsonObject(), Map.of());
+    assertEquals(8080, c.httpPort());
+    assertEquals(Path.of("data"), c.dataDir());
+    assertEquals(4, c.agentCapacity());
+    assertEquals(Duration.ofSeconds(60), c.handbackGrace());
+    assertEquals(4096, c.maxMessageBytes());
+  }
+
+  @Test
+  void theEnvironmentOverridesTheFile() {
+    JsonObject file = new JsonObject().put("httpPort", 9000).put("centerName", "From file").put("agentCapacity", 3);
+    AccesslineConfig c = AccesslineConfig.fromJson(file, Map.of("ACCESSLINE_HTTP_PORT", "9100", "ACCESSLINE_CENTER_NAME", "Riverside County 311"));
+    assertEquals(9100, c.httpPort());
+    assertEquals("Riverside County 311", c.centerName());
+    assertEquals(3, c.agentCapacity());
+  }
+
+  @Test
+  void agentsWithoutTheirOwnCapacityTakeTheCentersDefault() {
+    String hash = PasswordHasher.hash("pw".toCharArray(), 1_000);
+    JsonObject file = new JsonObject().put("agentCapacity", 6)
+        .put("agents", new JsonArray().add(new JsonObject().put("username", "maria").put("passwordHash", hash))
+            .add(new JsonObject().put("username", "lee").put("passwordHash", hash).put("capacity", 2)));
+    AccesslineConfig c = AccesslineConfig.fromJson(file, Map.of());
+    assertEquals(6, c.agents().get(0).capacity());
+    assertEquals(2, c.agents().get(1).capacity());
+  }
+
+  @Test
+  void impossibleValuesAreRefusedWithTheOptionNamed() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AccesslineConfig.fromJson(new JsonObject().put("maxMessageBytes", 10), Map.of()));
+    assertEquals("maxMessageBytes must be 64-60000", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject(), Map.of("ACCESSLINE_HTTP_PORT", "70000")));
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject(), Map.of("ACCESSLINE_AGENT_CAPACITY", "0")));
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(
+        new JsonObject().put("agents", new JsonArray().add(new JsonObject().put("username", "x").put("passwordHash", "plaintext"))), Map.of()));
+  }
+}
