@@ -16,6 +16,11 @@ import java.util.function.Consumer;
  * clear, or the frame is dropped and the scan moves on one sample. Bits are timed from the edge, so
  * ±2% baud error stays within the averaged region.
  *
+ * <p>A frame is also dropped when the half second before it held sustained sound that is not TTY
+ * tone (a run longer than the correlator window) at a level within 3 dB of the frame's own tones:
+ * that is a tune or a voice whose notes happen to fall on the mark and space frequencies with the
+ * right timing. Line noise at 6 dB SNR sits well below that level, so it does not block text.
+ *
  * <p>Not thread-safe; one instance per call. Allocation-free per sample.
  */
 public final class BaudotDemodulator {
@@ -24,6 +29,7 @@ public final class BaudotDemodulator {
   private static final float START_STOP_CLARITY = 0.5f;
   private static final float BIT_CLARITY = 0.4f;
   private static final double TONE_FRACTION = 0.75;
+  private static final double OTHER_SOUND_RATIO = 0.5;
   private static final int HISTORY = 8192;
   private static final int MASK = HISTORY - 1;
   /** Frames are looked for at least this often, well before the history wraps. */
@@ -37,6 +43,8 @@ public final class BaudotDemodulator {
   private final double[] ringMarkI, ringMarkQ, ringSpaceI, ringSpaceQ, ringEnergy;
   private final float[] disc = new float[HISTORY];
   private final boolean[] tone = new boolean[HISTORY];
+  private final float[] level = new float[HISTORY];
+  private final int context;
   private final int frameSpan;
   private final int carrierHold;
 
@@ -64,6 +72,7 @@ public final class BaudotDemodulator {
     this.ringEnergy = new double[window];
     this.frameSpan = (int) Math.ceil(7.0 * spb) + 2;
     this.carrierHold = (int) Math.round(3 * spb);
+    this.context = settings.sampleRate() / 2;
     this.scan = 1;
   }
 
@@ -136,6 +145,7 @@ public final class BaudotDemodulator {
     int at = (int) (samples & MASK);
     disc[at] = (float) ((m - s) / (m + s + 1e-30));
     tone[at] = present;
+    level[at] = (float) (energy / window);
     carrier(present, out);
     samples++;
   }
@@ -206,7 +216,43 @@ public final class BaudotDemodulator {
       if (Math.abs(mean) < BIT_CLARITY) return -1;
       if (mean > 0) code |= 1 << bit;
     }
-    return code;
+    return otherSoundNearby(edge, span) ? -1 : code;
+  }
+
+  /** Whether sustained non-TTY sound, nearly as loud as this frame's tones, came just before it. */
+  private boolean otherSoundNearby(long edge, int span) {
+    double toneLevel = 0;
+    int toneSamples = 0;
+    for (int k = 0; k < span; k++) {
+      int i = (int) ((edge + k) & MASK);
+      if (tone[i]) {
+        toneLevel += level[i];
+        toneSamples++;
+      }
+    }
+    toneLevel /= Math.max(1, toneSamples);
+    double otherLevel = 0;
+    int otherSamples = 0;
+    int run = 0;
+    double runLevel = 0;
+    long from = Math.max(Math.max(0, samples - HISTORY + 1), edge - context);
+    for (long t = from; t <= edge; t++) {
+      int i = (int) (t & MASK);
+      boolean other = !tone[i] && level[i] > SILENCE && t < edge;
+      if (other) {
+        run++;
+        runLevel += level[i];
+      } else {
+        // Short gaps are the correlator straddling a tone change; only longer runs are other sound.
+        if (run > window) {
+          otherLevel += runLevel;
+          otherSamples += run;
+        }
+        run = 0;
+        runLevel = 0;
+      }
+    }
+    return otherSamples > 0 && otherLevel / otherSamples > OTHER_SOUND_RATIO * toneLevel;
   }
 
   /** The discriminator averaged over the middle half of bit {@code k} of the frame at {@code edge}. */

@@ -100,6 +100,17 @@ class BaudotModemTest {
   }
 
   @Test
+  void aNoteJustBeforeTtyLikeTonesBlocksThemButQuietLineNoiseDoesNot() {
+    // FIGS-free "O" (0x18): start + three space bits, then mark, framed as music would: a space-pitch
+    // note of four bits, then a mark-pitch note.
+    short[] o = RawCodes.modulate(US, List.of(0x18));
+    short[] afterTune = Signals.concat(Signals.tones(0.2, 0.5, 1046.5), Signals.tones(0.1, 0.5, 1400), o);
+    assertEquals("", Signals.decode(US, afterTune), "a tune's note just before");
+    short[] quietHiss = Signals.noise(0.3, 0.5 / Math.sqrt(2) / 2, 7); // 6 dB below the tone's power
+    assertEquals("O", Signals.decode(US, Signals.concat(quietHiss, o)), "line noise before");
+  }
+
+  @Test
   void figuresStayUntilLettersUnlessUnshiftOnSpaceIsOn() {
     // Codes sent by hand: FIGS 1 2 SPACE 3 (no shift after the space) LTRS A.
     List<Integer> codes = List.of(Baudot.FIGS, 0x17, 0x13, Baudot.SPACE, 0x01, Baudot.LTRS, 0x03);
