@@ -7,33 +7,38 @@ import java.util.function.Consumer;
  *
  * <p>Detection is non-coherent: sliding quadrature correlators at the mark and space frequencies
  * over a short window (two cycles of their difference, 5 ms for US tones, where the two are exactly
- * orthogonal). The window is short so that tones up to 5% off still land in the main lobe. The
- * discriminator (mark − space) / (mark + space) is kept for the last half second. A tone is present
+ * orthogonal). The window is short so that tones up to 5% off still land in the main lobe. Both
+ * correlator energies are kept for the last second. A tone is present
  * only while mark and space energy make up most of all the energy in the window, which keeps speech,
  * music, DTMF and noise out. Frames are found by scanning that history for a mark-to-space edge with
- * tone present (so a bare start bit after silence works), then averaging the discriminator over the
- * middle half of each bit: the start bit must be space and the stop bit mark, and every bit must be
+ * tone present (so a bare start bit after silence works), then summing mark and space energy over
+ * the middle half of each bit: the start bit must be space and the stop bit mark, and every bit must be
  * clear, or the frame is dropped and the scan moves on one sample. Bits are timed from the edge, so
  * ±2% baud error stays within the averaged region.
  *
- * <p>A frame is also dropped when the half second before it held sustained sound that is not TTY
- * tone (a run longer than the correlator window) at a level within 3 dB of the frame's own tones:
- * that is a tune or a voice whose notes happen to fall on the mark and space frequencies with the
- * right timing. Line noise at 6 dB SNR sits well below that level, so it does not block text.
+ * <p>A frame is also dropped when the half second before it held sustained, predictable sound that
+ * is not TTY tone (a note or a voice, told from noise by a second-order linear predictor) at a level
+ * within 3 dB of the frame's own tones: that is a tune or a voice whose notes happen to fall on the
+ * mark and space frequencies with the right timing. Line noise never counts, however loud.
  *
  * <p>Not thread-safe; one instance per call. Allocation-free per sample.
  */
 public final class BaudotDemodulator {
-  private static final double TONE_SHARE = 0.35;
+  private static final double TONE_SHARE = 0.25;
+  /** Residual energy of the 2nd-order predictor below which sound counts as a note or voice (6 dB gain). */
+  private static final double PREDICTABLE_RESIDUAL = 0.25;
   private static final double SILENCE = 1e-7;
-  private static final float START_STOP_CLARITY = 0.5f;
-  private static final float BIT_CLARITY = 0.4f;
+  private static final double START_STOP_CLARITY = 0.3;
+  private static final double BIT_CLARITY = 0.15;
   private static final double TONE_FRACTION = 0.75;
   private static final double OTHER_SOUND_RATIO = 0.5;
+  private static final int RUNS = 64;
+  private static final int TONE_STRIDE = 4;
+  private static final double FULL_SCALE = 1.0 / 32768;
   private static final int HISTORY = 8192;
   private static final int MASK = HISTORY - 1;
   /** Frames are looked for at least this often, well before the history wraps. */
-  private static final int SCAN_EVERY_MASK = 1024 - 1;
+  private static final int SCAN_EVERY = 1024;
   private static final int RESUM_EVERY = 1 << 16;
 
   private final ModemSettings settings;
@@ -41,10 +46,23 @@ public final class BaudotDemodulator {
   private final double spb;
   private final double[] markCos, markSin, spaceCos, spaceSin;
   private final double[] ringMarkI, ringMarkQ, ringSpaceI, ringSpaceQ, ringEnergy;
-  private final float[] disc = new float[HISTORY];
+  private final float[] markEnergy = new float[HISTORY];
+  private final float[] spaceEnergy = new float[HISTORY];
   private final boolean[] tone = new boolean[HISTORY];
   private final float[] level = new float[HISTORY];
+  /** The last few raw samples, for the on-demand predictability check. */
+  private final double[] recent;
+  private int recentSlot;
   private final int context;
+  /** The most recent runs of other sound longer than the window: where each ended, its length and summed level. */
+  private final long[] runEnds = new long[RUNS];
+  private final int[] runLengths = new int[RUNS];
+  private final double[] runLevels = new double[RUNS];
+  private int runCount;
+  private short[] decoded = new short[160];
+  private int otherRun;
+  private double otherRunLevel;
+  private final int carrierConfirm;
   private final int frameSpan;
   private final int carrierHold;
 
@@ -70,9 +88,11 @@ public final class BaudotDemodulator {
     this.ringSpaceI = new double[window];
     this.ringSpaceQ = new double[window];
     this.ringEnergy = new double[window];
+    this.recent = new double[window];
     this.frameSpan = (int) Math.ceil(7.0 * spb) + 2;
     this.carrierHold = (int) Math.round(3 * spb);
     this.context = settings.sampleRate() / 2;
+    this.carrierConfirm = (int) (spb / 10);
     this.scan = 1;
   }
 
@@ -92,20 +112,22 @@ public final class BaudotDemodulator {
 
   /** Feeds signed 16-bit samples, in chunks of any size. */
   public void accept(short[] pcm, int offset, int length, Consumer<ModemEvent> out) {
-    for (int i = offset; i < offset + length; i++) {
-      step(pcm[i] / 32768.0, out);
-      if ((samples & SCAN_EVERY_MASK) == 0) frames(out);
+    int at = offset;
+    int end = offset + length;
+    while (at < end) {
+      // Look for frames at least every SCAN_EVERY samples, well before the history wraps.
+      int until = (int) Math.min(end, at + (SCAN_EVERY - (samples % SCAN_EVERY)));
+      correlate(pcm, at, until, out);
+      frames(out);
+      at = until;
     }
-    frames(out);
   }
 
   /** Feeds G.711 μ-law bytes, as Twilio sends them. */
   public void acceptMuLaw(byte[] ulaw, int offset, int length, Consumer<ModemEvent> out) {
-    for (int i = offset; i < offset + length; i++) {
-      step(MuLaw.decode(ulaw[i]) / 32768.0, out);
-      if ((samples & SCAN_EVERY_MASK) == 0) frames(out);
-    }
-    frames(out);
+    if (decoded.length < length) decoded = new short[length];
+    for (int i = 0; i < length; i++) decoded[i] = MuLaw.decode(ulaw[offset + i]);
+    accept(decoded, 0, length, out);
   }
 
   /** Samples consumed so far. */
@@ -117,64 +139,129 @@ public final class BaudotDemodulator {
     return carrier;
   }
 
-  private void step(double x, Consumer<ModemEvent> out) {
-    double mi = x * markCos[markPhase];
-    double mq = x * markSin[markPhase];
-    double si = x * spaceCos[spacePhase];
-    double sq = x * spaceSin[spacePhase];
-    double e = x * x;
-    markI += mi - ringMarkI[slot];
-    markQ += mq - ringMarkQ[slot];
-    spaceI += si - ringSpaceI[slot];
-    spaceQ += sq - ringSpaceQ[slot];
-    energy += e - ringEnergy[slot];
-    ringMarkI[slot] = mi;
-    ringMarkQ[slot] = mq;
-    ringSpaceI[slot] = si;
-    ringSpaceQ[slot] = sq;
-    ringEnergy[slot] = e;
-    if (++slot == window) slot = 0;
-    if (++markPhase == markCos.length) markPhase = 0;
-    if (++spacePhase == spaceCos.length) spacePhase = 0;
-    if (++sinceResum == RESUM_EVERY) resum();
-
-    double m = markI * markI + markQ * markQ;
-    double s = spaceI * spaceI + spaceQ * spaceQ;
-    // For a pure tone in the window, its correlator energy equals energy * window / 2.
-    boolean present = energy > SILENCE * window && (m + s) > TONE_SHARE * energy * window * 0.5;
-    int at = (int) (samples & MASK);
-    disc[at] = (float) ((m - s) / (m + s + 1e-30));
-    tone[at] = present;
-    level[at] = (float) (energy / window);
-    carrier(present, out);
-    samples++;
-  }
-
-  /** Sliding sums drift by rounding; now and then they are added up afresh from the rings. */
-  private void resum() {
-    sinceResum = 0;
-    markI = markQ = spaceI = spaceQ = energy = 0;
-    for (int i = 0; i < window; i++) {
-      markI += ringMarkI[i];
-      markQ += ringMarkQ[i];
-      spaceI += ringSpaceI[i];
-      spaceQ += ringSpaceQ[i];
-      energy += ringEnergy[i];
+  /** The per-sample work, with the sliding state held in locals for the length of the chunk. */
+  private void correlate(short[] pcm, int from, int to, Consumer<ModemEvent> out) {
+    double mI = markI, mQ = markQ, sI = spaceI, sQ = spaceQ, en = energy;
+    int sl = slot, mp = markPhase, sp = spacePhase, sinceSum = sinceResum;
+    long n = samples;
+    final double toneThreshold = TONE_SHARE * window * 0.5;
+    final double silence = SILENCE * window;
+    for (int i = from; i < to; i++) {
+      double x = pcm[i] * FULL_SCALE;
+      double mi = x * markCos[mp];
+      double mq = x * markSin[mp];
+      double si = x * spaceCos[sp];
+      double sq = x * spaceSin[sp];
+      double e = x * x;
+      mI += mi - ringMarkI[sl];
+      mQ += mq - ringMarkQ[sl];
+      sI += si - ringSpaceI[sl];
+      sQ += sq - ringSpaceQ[sl];
+      en += e - ringEnergy[sl];
+      ringMarkI[sl] = mi;
+      ringMarkQ[sl] = mq;
+      ringSpaceI[sl] = si;
+      ringSpaceQ[sl] = sq;
+      ringEnergy[sl] = e;
+      recent[sl] = x;
+      if (++sl == window) sl = 0;
+      if (++mp == markCos.length) mp = 0;
+      if (++sp == spaceCos.length) sp = 0;
+      if (++sinceSum == RESUM_EVERY) {
+        // Sliding sums drift by rounding; now and then they are added up afresh from the rings.
+        sinceSum = 0;
+        mI = sum(ringMarkI);
+        mQ = sum(ringMarkQ);
+        sI = sum(ringSpaceI);
+        sQ = sum(ringSpaceQ);
+        en = sum(ringEnergy);
+      }
+      double m = mI * mI + mQ * mQ;
+      double s = sI * sI + sQ * sQ;
+      boolean audible = en > silence;
+      // For a pure tone in the window, its correlator energy equals energy * window / 2.
+      boolean present = audible && (m + s) > toneThreshold * en;
+      int at = (int) (n & MASK);
+      markEnergy[at] = (float) m;
+      spaceEnergy[at] = (float) s;
+      tone[at] = present;
+      double meanLevel = en / window;
+      level[at] = (float) meanLevel;
+      if (audible && !present && predictable(sl)) {
+        otherRun++;
+        otherRunLevel += meanLevel;
+      } else if (otherRun > 0) {
+        endOtherRun(n);
+      }
+      carrier(present, n, out);
+      n++;
     }
+    markI = mI;
+    markQ = mQ;
+    spaceI = sI;
+    spaceQ = sQ;
+    energy = en;
+    slot = sl;
+    markPhase = mp;
+    spacePhase = sp;
+    sinceResum = sinceSum;
+    samples = n;
   }
 
-  private void carrier(boolean present, Consumer<ModemEvent> out) {
+  private static double sum(double[] ring) {
+    double total = 0;
+    for (double v : ring) total += v;
+    return total;
+  }
+
+  private void endOtherRun(long n) {
+    // Short gaps are the correlator straddling a tone change; only longer runs are other sound.
+    if (otherRun > window) {
+      int r = runCount++ % RUNS;
+      runEnds[r] = n;
+      runLengths[r] = otherRun;
+      runLevels[r] = otherRunLevel;
+    }
+    otherRun = 0;
+    otherRunLevel = 0;
+  }
+
+  /**
+   * Whether a second-order linear predictor explains most of the window: true for notes and voiced
+   * speech, false for white noise. It needs only the window's first three autocorrelations.
+   */
+  private boolean predictable(int next) {
+    // Computed from the window's raw samples only when needed: TTY tone and silence never get here.
+    double r0 = 0;
+    double r1 = 0;
+    double r2 = 0;
+    for (int k = 0; k < window; k++) {
+      double x0 = recent[(next - 1 - k + 2 * window) % window];
+      double x1 = recent[(next - 2 - k + 2 * window) % window];
+      double x2 = recent[(next - 3 - k + 2 * window) % window];
+      r0 += x0 * x0;
+      if (k < window - 1) r1 += x0 * x1;
+      if (k < window - 2) r2 += x0 * x2;
+    }
+    double k1 = r1 / r0;
+    double residual1 = 1 - k1 * k1;
+    if (residual1 <= 0) return true;
+    double k2 = (r2 / r0 - k1 * k1) / residual1;
+    return residual1 * (1 - k2 * k2) < PREDICTABLE_RESIDUAL;
+  }
+
+  private void carrier(boolean present, long n, Consumer<ModemEvent> out) {
     if (present) {
-      lastTone = samples;
+      lastTone = n;
       toneRun++;
       // A tenth of a bit of steady tone before calling it a carrier, so clicks do not count.
-      if (!carrier && toneRun > spb / 10) {
+      if (!carrier && toneRun > carrierConfirm) {
         carrier = true;
-        out.accept(new ModemEvent.CarrierUp(samples - toneRun));
+        out.accept(new ModemEvent.CarrierUp(n - toneRun));
       }
     } else {
       toneRun = 0;
-      if (carrier && samples - lastTone > carrierHold) {
+      if (carrier && n - lastTone > carrierHold) {
         carrier = false;
         out.accept(new ModemEvent.CarrierDown(lastTone + 1));
       }
@@ -199,69 +286,71 @@ public final class BaudotDemodulator {
   private boolean isStartEdge(long at) {
     int i = (int) (at & MASK);
     int before = (int) ((at - 1) & MASK);
-    return tone[i] && disc[i] < 0 && (disc[before] >= 0 || !tone[before]);
+    return tone[i] && spaceEnergy[i] > markEnergy[i] && (markEnergy[before] >= spaceEnergy[before] || !tone[before]);
   }
 
   /** The 5-bit code of a valid frame starting at the edge, or −1. */
   private int frameAt(long edge) {
-    int toneCount = 0;
-    int span = (int) (7.0 * spb);
-    for (int k = 0; k < span; k++) if (tone[(int) ((edge + k) & MASK)]) toneCount++;
-    if (toneCount < TONE_FRACTION * span) return -1;
-    if (bitMean(edge, 0) > -START_STOP_CLARITY) return -1;
-    if (bitMean(edge, 6) < START_STOP_CLARITY) return -1;
+    if (bitMargin(edge, 0) > -START_STOP_CLARITY) return -1;
+    if (bitMargin(edge, 6) < START_STOP_CLARITY) return -1;
     int code = 0;
     for (int bit = 0; bit < 5; bit++) {
-      float mean = bitMean(edge, bit + 1);
-      if (Math.abs(mean) < BIT_CLARITY) return -1;
-      if (mean > 0) code |= 1 << bit;
+      double margin = bitMargin(edge, bit + 1);
+      if (Math.abs(margin) < BIT_CLARITY) return -1;
+      if (margin > 0) code |= 1 << bit;
     }
-    return otherSoundNearby(edge, span) ? -1 : code;
+    // Tone presence and level, looked at every few samples across the frame.
+    int span = (int) (7.0 * spb);
+    int looked = 0;
+    int toneSamples = 0;
+    double toneLevel = 0;
+    for (int k = 0; k < span; k += TONE_STRIDE) {
+      int i = (int) ((edge + k) & MASK);
+      looked++;
+      if (tone[i]) {
+        toneSamples++;
+        toneLevel += level[i];
+      }
+    }
+    if (toneSamples < TONE_FRACTION * looked) return -1;
+    return otherSoundNearby(edge, toneLevel / toneSamples) ? -1 : code;
+  }
+
+  /**
+   * Mark against space over the middle half of bit {@code k}: (mark − space) / (mark + space) of
+   * the summed correlator energies, from −1 (clear space) to +1 (clear mark).
+   */
+  private double bitMargin(long edge, int k) {
+    long from = edge + Math.round((k + 0.25) * spb);
+    long to = edge + Math.round((k + 0.75) * spb);
+    double mark = 0;
+    double space = 0;
+    for (long t = from; t < to; t++) {
+      int i = (int) (t & MASK);
+      mark += markEnergy[i];
+      space += spaceEnergy[i];
+    }
+    return (mark - space) / (mark + space + 1e-30);
   }
 
   /** Whether sustained non-TTY sound, nearly as loud as this frame's tones, came just before it. */
-  private boolean otherSoundNearby(long edge, int span) {
-    double toneLevel = 0;
-    int toneSamples = 0;
-    for (int k = 0; k < span; k++) {
-      int i = (int) ((edge + k) & MASK);
-      if (tone[i]) {
-        toneLevel += level[i];
-        toneSamples++;
-      }
-    }
-    toneLevel /= Math.max(1, toneSamples);
+  private boolean otherSoundNearby(long edge, double toneLevel) {
     double otherLevel = 0;
-    int otherSamples = 0;
-    int run = 0;
-    double runLevel = 0;
-    long from = Math.max(Math.max(0, samples - HISTORY + 1), edge - context);
-    for (long t = from; t <= edge; t++) {
-      int i = (int) (t & MASK);
-      boolean other = !tone[i] && level[i] > SILENCE && t < edge;
-      if (other) {
-        run++;
-        runLevel += level[i];
-      } else {
-        // Short gaps are the correlator straddling a tone change; only longer runs are other sound.
-        if (run > window) {
-          otherLevel += runLevel;
-          otherSamples += run;
-        }
-        run = 0;
-        runLevel = 0;
-      }
+    long otherSamples = 0;
+    for (int back = 1; back <= Math.min(runCount, RUNS); back++) {
+      int r = (runCount - back) % RUNS;
+      long start = runEnds[r] - runLengths[r];
+      if (runEnds[r] <= edge - context) break;
+      if (start >= edge) continue;
+      otherLevel += runLevels[r];
+      otherSamples += runLengths[r];
+    }
+    // Sound still going on when the frame began counts too.
+    if (otherRun > window && samples - otherRun < edge) {
+      otherLevel += otherRunLevel;
+      otherSamples += otherRun;
     }
     return otherSamples > 0 && otherLevel / otherSamples > OTHER_SOUND_RATIO * toneLevel;
-  }
-
-  /** The discriminator averaged over the middle half of bit {@code k} of the frame at {@code edge}. */
-  private float bitMean(long edge, int k) {
-    long from = edge + Math.round((k + 0.25) * spb);
-    long to = edge + Math.round((k + 0.75) * spb);
-    float sum = 0;
-    for (long t = from; t < to; t++) sum += disc[(int) (t & MASK)];
-    return sum / (to - from);
   }
 
   private void emit(int code, long edge, Consumer<ModemEvent> out) {

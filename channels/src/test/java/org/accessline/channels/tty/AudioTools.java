@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The independent tools the modem is checked against: minimodem, sox and espeak-ng. */
-final class AudioTools {
+public final class AudioTools {
   private AudioTools() {}
 
   /** Skips when a tool is missing, except with CI=true, where that fails the build. */
-  static void require(String... tools) {
+  public static void require(String... tools) {
     for (String tool : tools) {
       boolean present = onPath(tool);
       if (!present && "true".equals(System.getenv("CI"))) fail("CI=true but " + tool + " is not installed; .ci/run installs it");
@@ -30,7 +30,7 @@ final class AudioTools {
   }
 
   /** Runs a command, feeding it {@code input}, and returns its standard output. */
-  static String run(String input, String... command) throws IOException, InterruptedException {
+  public static String run(String input, String... command) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     if (input != null) p.getOutputStream().write(input.getBytes(StandardCharsets.US_ASCII));
     p.getOutputStream().close();
@@ -44,7 +44,7 @@ final class AudioTools {
   }
 
   /** minimodem's TDD transmitter. */
-  static void minimodemTx(String text, double stopBits, Path wav, String... extra) throws IOException, InterruptedException {
+  public static void minimodemTx(String text, double stopBits, Path wav, String... extra) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("minimodem", "--tx", "tdd", "--stopbits", String.valueOf(stopBits), "-R", "8000"));
     cmd.addAll(List.of(extra));
     cmd.addAll(List.of("-f", wav.toString()));
@@ -52,11 +52,11 @@ final class AudioTools {
   }
 
   /** minimodem's TDD receiver, as the domain notes say to run it for 1.5- and 2-stop-bit audio. */
-  static String minimodemRx(Path wav) throws IOException, InterruptedException {
+  public static String minimodemRx(Path wav) throws IOException, InterruptedException {
     return run(null, "minimodem", "--rx", "tdd", "--stopbits", "1.5", "-b", "45", "-q", "-f", wav.toString());
   }
 
-  static void sox(String... args) throws IOException, InterruptedException {
+  public static void sox(String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add("sox");
     cmd.addAll(List.of(args));
@@ -64,7 +64,7 @@ final class AudioTools {
   }
 
   /** RMS amplitude of a file, as sox measures it. */
-  static double rms(Path wav) throws IOException, InterruptedException {
+  public static double rms(Path wav) throws IOException, InterruptedException {
     Process p = new ProcessBuilder("sox", wav.toString(), "-n", "stat").redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor();
@@ -73,7 +73,7 @@ final class AudioTools {
   }
 
   /** Mixes in repeatable white noise so that the signal-to-noise ratio over the whole band is {@code snrDb}. */
-  static void addNoise(Path clean, Path noisy, double snrDb, Path work) throws IOException, InterruptedException {
+  public static void addNoise(Path clean, Path noisy, double snrDb, Path work) throws IOException, InterruptedException {
     double seconds = WavAudio.read(clean).samples().length / 8000.0;
     Path noise = work.resolve("noise-" + System.nanoTime() + ".wav");
     sox("-R", "-n", "-r", "8000", "-c", "1", "-b", "16", noise.toString(), "synth", String.format("%.3f", seconds), "whitenoise", "vol", "0.3");
@@ -82,7 +82,7 @@ final class AudioTools {
   }
 
   /** Character error rate: edit distance over the reference length. */
-  static double cer(String reference, String decoded) {
+  public static double cer(String reference, String decoded) {
     int[] prev = new int[decoded.length() + 1];
     int[] cur = new int[decoded.length() + 1];
     for (int j = 0; j <= decoded.length(); j++) prev[j] = j;
@@ -100,7 +100,7 @@ final class AudioTools {
   }
 
   /** What our demodulator reads from a WAV file. */
-  static String ours(Path wav, boolean unshiftOnSpace) throws IOException {
+  public static String ours(Path wav, boolean unshiftOnSpace) throws IOException {
     return Signals.decode(ModemSettings.US_TTY.withUnshiftOnSpace(unshiftOnSpace), WavAudio.read(wav).samples());
   }
 }

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * its audio is read with that option on; our transmitter sends a shift after every space, so
  * minimodem reads ours either way.
  */
-class MinimodemOracleIT {
-  static final List<String> FIXTURES = List.of(
+public class MinimodemOracleIT {
+  /** Text minimodem and a US TTY print the same way. */
+  public static final List<String> FIXTURES = List.of(
       "HELLO THIS IS 311 HOW CAN I HELP U Q GA",
       "MY ADDRESS IS 1205 ELM ST, APT 4. THE STREETLIGHT IS OUT SINCE 9/14. GA",
       "CAN U CALL ME BACK AT 555-0142 (CELL)? THX... SK SK");

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Random;
 
 /** Test audio made in Java: tones, DTMF, noise, and helpers to run the demodulator. */
-final class Signals {
+public final class Signals {
   private Signals() {}
 
-  static short[] tones(double seconds, double amplitude, double... hz) {
+  public static short[] tones(double seconds, double amplitude, double... hz) {
     int n = (int) (seconds * 8000);
     short[] out = new short[n];
     for (int i = 0; i < n; i++) {
@@ -19,14 +19,14 @@ final class Signals {
     return out;
   }
 
-  static short[] noise(double seconds, double rms, long seed) {
+  public static short[] noise(double seconds, double rms, long seed) {
     Random random = new Random(seed);
     short[] out = new short[(int) (seconds * 8000)];
     for (int i = 0; i < out.length; i++) out[i] = (short) Math.max(-32768, Math.min(32767, Math.round(random.nextGaussian() * rms * 32767)));
     return out;
   }
 
-  static short[] concat(short[]... parts) {
+  public static short[] concat(short[]... parts) {
     int total = 0;
     for (short[] p : parts) total += p.length;
     short[] out = new short[total];
@@ -38,18 +38,18 @@ final class Signals {
     return out;
   }
 
-  static List<ModemEvent> events(ModemSettings settings, short[] pcm, int chunk) {
+  public static List<ModemEvent> events(ModemSettings settings, short[] pcm, int chunk) {
     BaudotDemodulator demodulator = new BaudotDemodulator(settings);
     List<ModemEvent> events = new ArrayList<>();
     for (int at = 0; at < pcm.length; at += chunk) demodulator.accept(pcm, at, Math.min(chunk, pcm.length - at), events::add);
     return events;
   }
 
-  static String decode(ModemSettings settings, short[] pcm) {
+  public static String decode(ModemSettings settings, short[] pcm) {
     return text(events(settings, pcm, 160));
   }
 
-  static String text(List<ModemEvent> events) {
+  public static String text(List<ModemEvent> events) {
     StringBuilder out = new StringBuilder();
     for (ModemEvent e : events) if (e instanceof ModemEvent.Received r) out.append(r.character());
     return out.toString();

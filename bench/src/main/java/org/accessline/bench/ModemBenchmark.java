@@ -1,0 +1,134 @@
+package org.accessline.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import org.accessline.channels.tty.AudioTools;
+import org.accessline.channels.tty.BaudotDemodulator;
+import org.accessline.channels.tty.MinimodemOracleIT;
+import org.accessline.channels.tty.ModemEvent;
+import org.accessline.channels.tty.ModemSettings;
+import org.accessline.channels.tty.WavAudio;
+
+/**
+ * The TTY demodulator against minimodem: decoding speed on one 10-minute recording, how many
+ * real-time streams one core can carry, and the character error rate at each noise level on the same
+ * files. Needs minimodem and sox on the PATH.
+ *
+ * <p>Options: --minutes (10), --streams (500), --cer-seconds (120).
+ */
+public final class ModemBenchmark {
+  private static final ModemSettings SETTINGS = ModemSettings.US_TTY.withUnshiftOnSpace(true);
+
+  public static void main(String[] args) throws Exception {
+    int minutes = 10;
+    int streams = 500;
+    int cerSeconds = 120;
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      int v = Integer.parseInt(args[i + 1]);
+      switch (args[i]) {
+        case "--minutes" -> minutes = v;
+        case "--streams" -> streams = v;
+        case "--cer-seconds" -> cerSeconds = v;
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    Path work = Files.createTempDirectory("accessline-modem-bench");
+    System.out.printf("Java %s, %d cores; minimodem and sox from the PATH; work files in %s%n",
+        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), work);
+    speed(work, minutes);
+    streamsPerCore(work, streams);
+    errorRates(work, cerSeconds);
+  }
+
+  /** Text of about {@code seconds} of TTY audio, from the fixtures both tables agree on. */
+  private static String text(double seconds) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (out.length() < seconds * 5.6) out.append(MinimodemOracleIT.FIXTURES.get(i++ % MinimodemOracleIT.FIXTURES.size())).append(' ');
+    return out.toString().trim();
+  }
+
+  private static String decode(short[] pcm) {
+    BaudotDemodulator demodulator = new BaudotDemodulator(SETTINGS);
+    StringBuilder out = new StringBuilder();
+    for (int at = 0; at < pcm.length; at += 160) {
+      demodulator.accept(pcm, at, Math.min(160, pcm.length - at), e -> {
+        if (e instanceof ModemEvent.Received r) out.append(r.character());
+      });
+    }
+    return out.toString();
+  }
+
+  private static void speed(Path work, int minutes) throws Exception {
+    String text = text(minutes * 60.0);
+    Path wav = work.resolve("recording.wav");
+    AudioTools.minimodemTx(text, 1.5, wav);
+    short[] pcm = WavAudio.read(wav).samples();
+    double audioSeconds = pcm.length / 8000.0;
+    for (int i = 0; i < 3; i++) decode(pcm); // warm-up
+    long[] ours = new long[5];
+    String decoded = "";
+    for (int i = 0; i < ours.length; i++) {
+      long t0 = System.nanoTime();
+      // Reading the file is part of the work, as it is for minimodem.
+      short[] fresh = WavAudio.read(wav).samples();
+      decoded = decode(fresh);
+      ours[i] = System.nanoTime() - t0;
+    }
+    long[] theirs = new long[3];
+    String theirText = "";
+    for (int i = 0; i < theirs.length; i++) {
+      long t0 = System.nanoTime();
+      theirText = AudioTools.minimodemRx(wav).trim();
+      theirs[i] = System.nanoTime() - t0;
+    }
+    Arrays.sort(ours);
+    Arrays.sort(theirs);
+    double oursMedian = ours[ours.length / 2] / 1e9;
+    double theirsMedian = theirs[theirs.length / 2] / 1e9;
+    System.out.printf(Locale.ROOT, "%nDecoding one %.1f-minute recording (%d characters), median wall time:%n", audioSeconds / 60, text.length());
+    System.out.printf(Locale.ROOT, "  ours       %.3f s  (%.0fx real time, CER %.2f%%)%n", oursMedian, audioSeconds / oursMedian, 100 * AudioTools.cer(text, decoded));
+    System.out.printf(Locale.ROOT, "  minimodem  %.3f s  (%.0fx real time, CER %.2f%%)%n", theirsMedian, audioSeconds / theirsMedian, 100 * AudioTools.cer(text, theirText));
+    System.out.printf(Locale.ROOT, "  ratio      ours is %.1fx faster%n", theirsMedian / oursMedian);
+  }
+
+  /** Many demodulators fed 20 ms frames in turn, as concurrent calls would be, on one thread. */
+  private static void streamsPerCore(Path work, int streams) throws Exception {
+    short[] pcm = WavAudio.read(work.resolve("recording.wav")).samples();
+    int seconds = 20;
+    int frames = seconds * 50;
+    BaudotDemodulator[] demodulators = new BaudotDemodulator[streams];
+    for (int s = 0; s < streams; s++) demodulators[s] = new BaudotDemodulator(SETTINGS);
+    long[] received = new long[1];
+    long t0 = System.nanoTime();
+    for (int f = 0; f < frames; f++) {
+      for (int s = 0; s < streams; s++) {
+        // Each stream starts at a different point of the recording.
+        int at = (int) (((long) s * 12_347 + (long) f * 160) % (pcm.length - 160));
+        demodulators[s].accept(pcm, at, 160, e -> received[0]++);
+      }
+    }
+    double wall = (System.nanoTime() - t0) / 1e9;
+    double realTimeStreams = streams * seconds / wall;
+    System.out.printf(Locale.ROOT, "%n%d streams x %d s of audio in 20 ms frames on one thread: %.2f s wall, %d events%n", streams, seconds, wall, received[0]);
+    System.out.printf(Locale.ROOT, "  one core carries about %.0f real-time TTY streams%n", realTimeStreams);
+  }
+
+  private static void errorRates(Path work, int seconds) throws Exception {
+    String text = text(seconds);
+    Path clean = work.resolve("cer-clean.wav");
+    AudioTools.minimodemTx(text, 1.5, clean);
+    System.out.printf(Locale.ROOT, "%nCharacter error rate on the same files (%d characters of minimodem audio, white noise from sox -R):%n", text.length());
+    System.out.println("| SNR | ours | minimodem |");
+    System.out.println("|---|---|---|");
+    for (double snr : new double[] {20, 10, 6, 3, 0, -3, -6, -9}) {
+      Path noisy = work.resolve("cer-" + (int) snr + ".wav");
+      AudioTools.addNoise(clean, noisy, snr, work);
+      double ours = AudioTools.cer(text, decode(WavAudio.read(noisy).samples()));
+      double theirs = AudioTools.cer(text, AudioTools.minimodemRx(noisy).trim());
+      System.out.printf(Locale.ROOT, "| %.0f dB | %.2f%% | %.2f%% |%n", snr, ours * 100, theirs * 100);
+    }
+  }
+}
