@@ -123,7 +123,7 @@ public final class ModemBenchmark {
     System.out.printf(Locale.ROOT, "%nCharacter error rate on the same files (%d characters of minimodem audio, white noise from sox -R):%n", text.length());
     System.out.println("| SNR | ours | minimodem |");
     System.out.println("|---|---|---|");
-    for (double snr : new double[] {20, 10, 6, 3, 0, -3, -6, -9}) {
+    for (double snr : new double[] {20, 10, 6, 3, 0, -3, -6, -9, -12}) {
       Path noisy = work.resolve("cer-" + (int) snr + ".wav");
       AudioTools.addNoise(clean, noisy, snr, work);
       double ours = AudioTools.cer(text, decode(WavAudio.read(noisy).samples()));

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * <p>Not thread-safe; one instance per call. Allocation-free per sample.
  */
 public final class BaudotDemodulator {
-  private static final double TONE_SHARE = 0.25;
+  private static final double TONE_SHARE = 0.20;
   /** Residual energy of the 2nd-order predictor below which sound counts as a note or voice (6 dB gain). */
   private static final double PREDICTABLE_RESIDUAL = 0.25;
   private static final double SILENCE = 1e-7;
