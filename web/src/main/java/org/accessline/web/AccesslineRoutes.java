@@ -27,10 +27,11 @@ public final class AccesslineRoutes {
     ResidentChat residentChat = new ResidentChat(vertx, services.stream(), services.config().maxMessageBytes());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
 
+    router.route().handler(AccesslineRoutes::securityHeaders);
     router.get("/health").handler(ctx -> health(ctx, services));
     router.get("/api/center").handler(ctx -> center(ctx, services));
     router.get("/chat/socket").handler(ctx -> ctx.request().toWebSocket().onSuccess(residentChat::handle));
-    router.get("/agent/socket").handler(staff).handler(ctx -> agentSocket(ctx, vertx, services));
+    router.get("/agent/socket").handler(Validation.sameOrigin()).handler(staff).handler(ctx -> agentSocket(ctx, vertx, services));
 
     router.post("/api/session").handler(body).handler(Validation.jsonObjectBody()).handler(api::signIn);
     router.delete("/api/session").handler(staff).handler(api::signOut);
@@ -54,6 +55,16 @@ public final class AccesslineRoutes {
     services.stream().waitingCount().onComplete(ar -> ctx.response().putHeader("Content-Type", "application/json")
         .setStatusCode(ar.succeeded() ? 200 : 503)
         .end(new JsonObject().put("status", ar.succeeded() ? "up" : "down").put("center", services.config().centerName()).encode()));
+  }
+
+  /** The pages load nothing from elsewhere, cannot be framed, and send no referrer. */
+  private static void securityHeaders(RoutingContext ctx) {
+    ctx.response().headers()
+        .set("Content-Security-Policy", "default-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+        .set("X-Content-Type-Options", "nosniff")
+        .set("Referrer-Policy", "no-referrer")
+        .set("X-Frame-Options", "DENY");
+    ctx.next();
   }
 
   /** What the public pages show before anyone signs in: the center's name and the message limit. */

@@ -77,6 +77,24 @@ class AgentApiIT {
   }
 
   @Test
+  void theConsoleSocketRefusesAnotherSitesPageEvenWithAValidSession() {
+    maria.signedIn("maria");
+    Throwable failure = assertThrows(Exception.class, () -> maria.tryConsole("http://evil.example").await());
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    assertEquals(403, assertInstanceOf(UpgradeRejectedException.class, cause).getStatus());
+    assertEquals("snapshot", maria.openConsole().getString("type"), "the same session from the console's own site works");
+  }
+
+  @Test
+  void pagesAndAnswersCarrySecurityHeaders() {
+    for (String path : List.of("/", "/agent", "/api/center", "/api/me")) {
+      var response = anonymous.get(path);
+      assertTrue(response.getHeader("Content-Security-Policy").contains("frame-ancestors 'none'"), path);
+      assertEquals("nosniff", response.getHeader("X-Content-Type-Options"), path);
+    }
+  }
+
+  @Test
   void aWrongPasswordOrUnknownAgentIsRefusedAlike() {
     var wrong = maria.signIn("maria", "not the password");
     var unknown = maria.signIn("nobody", TestGateway.PASSWORD);

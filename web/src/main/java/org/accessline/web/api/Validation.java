@@ -33,6 +33,23 @@ public final class Validation {
     };
   }
 
+  /**
+   * A browser's WebSocket handshake from another site carries that site's Origin; refusing it keeps
+   * another page from opening an agent's console with the agent's cookie. Clients that are not
+   * browsers send no Origin and are judged by their session alone.
+   */
+  public static Handler<RoutingContext> sameOrigin() {
+    return ctx -> {
+      String origin = ctx.request().getHeader("Origin");
+      String host = ctx.request().getHeader("Host");
+      if (origin != null && (host == null || !(origin.equals("http://" + host) || origin.equals("https://" + host)))) {
+        Problem.send(ctx, 403, "cross_origin", "This socket only accepts connections from the console's own site.");
+        return;
+      }
+      ctx.next();
+    };
+  }
+
   /** The {@code :id} path parameter must be a conversation id. */
   public static Handler<RoutingContext> conversationId() {
     return ctx -> {

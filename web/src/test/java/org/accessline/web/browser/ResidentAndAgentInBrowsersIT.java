@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import org.accessline.web.support.ResidentClient;
 import org.accessline.web.support.TestGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,6 +129,44 @@ class ResidentAndAgentInBrowsersIT {
     new Select(agentBrowser.findElement(By.id("disposition"))).selectByVisibleText("Service request created");
     agentBrowser.findElement(By.cssSelector("#resolve-form button")).click();
     waitForText(residentBrowser, By.id("transcript"), "This conversation has been closed.");
+  }
+
+  @Test
+  void anAgentWorksTwoConversationsAtOnceWithUnreadCountsAndEachReplyReachesTheRightResident() {
+    agentBrowser.get(url("/agent"));
+    waitFor(agentBrowser, By.id("username")).sendKeys("maria");
+    agentBrowser.findElement(By.id("password")).sendKeys(TestGateway.PASSWORD, Keys.ENTER);
+    new Select(waitFor(agentBrowser, By.id("presence"))).selectByValue("available");
+
+    residentBrowser.get(url("/"));
+    waitForText(residentBrowser, By.id("connection"), "Connected.");
+    residentBrowser.findElement(By.id("message")).sendKeys("Where do I pay a parking ticket?", Keys.ENTER);
+    waitForText(residentBrowser, By.id("transcript"), "has joined the conversation.");
+    waitFor(agentBrowser, By.cssSelector("#conversation-list button")).sendKeys(Keys.ENTER);
+    waitForText(agentBrowser, By.id("transcript"), "Where do I pay a parking ticket?");
+
+    try (ResidentClient second = ResidentClient.connect(gateway.vertx, gateway.port())) {
+      second.helloNew();
+      second.say("s1", "Is the landfill open Sunday?");
+      new WebDriverWait(agentBrowser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#conversation-list button")).size() == 2);
+      WebElement other = agentBrowser.findElements(By.cssSelector("#conversation-list button")).get(1);
+      waitForText(agentBrowser, By.cssSelector("#conversation-list li:nth-child(2) .badge"), "1");
+      assertEquals("false", other.getAttribute("aria-current"));
+
+      second.say("s2", "And what about holidays?");
+      waitForText(agentBrowser, By.cssSelector("#conversation-list li:nth-child(2) .badge"), "2");
+      assertFalse(agentBrowser.findElement(By.id("transcript")).getText().contains("landfill"), "the open conversation shows only its own messages");
+
+      agentBrowser.findElements(By.cssSelector("#conversation-list button")).get(1).sendKeys(Keys.ENTER);
+      waitForText(agentBrowser, By.id("transcript"), "And what about holidays?");
+      agentBrowser.findElement(By.id("reply")).sendKeys("Yes, 8 to 4 on Sundays and holidays.", Keys.ENTER);
+      second.frames.await("the reply", f -> "Yes, 8 to 4 on Sundays and holidays.".equals(f.getString("text")));
+
+      agentBrowser.findElements(By.cssSelector("#conversation-list button")).get(0).sendKeys(Keys.ENTER);
+      agentBrowser.findElement(By.id("reply")).sendKeys("At City Hall or online.", Keys.ENTER);
+      waitForText(residentBrowser, By.id("transcript"), "At City Hall or online.");
+      assertFalse(residentBrowser.findElement(By.id("transcript")).getText().contains("8 to 4"), "each reply reaches only its own resident");
+    }
   }
 
   @Test

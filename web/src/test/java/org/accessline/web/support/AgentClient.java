@@ -60,7 +60,12 @@ public final class AgentClient implements AutoCloseable {
 
   /** Connects with the frame handler already in place: the gateway sends its snapshot at once. */
   public Future<WebSocket> tryConsole() {
-    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/agent/socket");
+    return tryConsole("http://127.0.0.1:" + port);
+  }
+
+  /** Connects as a page from {@code origin} would. */
+  public Future<WebSocket> tryConsole(String origin) {
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/agent/socket").addHeader("Origin", origin);
     if (!cookie.isEmpty()) options.addHeader("Cookie", cookie);
     ClientWebSocket socket = sockets.webSocket();
     socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
