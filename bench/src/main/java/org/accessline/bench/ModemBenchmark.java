@@ -40,6 +40,16 @@ public final class ModemBenchmark {
     speed(work, minutes);
     streamsPerCore(work, streams);
     errorRates(work, cerSeconds);
+    noiseOnly(work);
+  }
+
+  /** A line with nothing but hiss on it should print nothing. */
+  private static void noiseOnly(Path work) throws Exception {
+    Path noise = work.resolve("noise-only.wav");
+    AudioTools.sox("-R", "-n", "-r", "8000", "-c", "1", "-b", "16", noise.toString(), "synth", "60", "whitenoise", "vol", "0.5");
+    int ours = decode(WavAudio.read(noise).samples()).length();
+    int theirs = AudioTools.minimodemRx(noise).trim().length();
+    System.out.printf(Locale.ROOT, "%nCharacters printed from 60 s of white noise alone: ours %d, minimodem %d%n", ours, theirs);
   }
 
   /** Text of about {@code seconds} of TTY audio, from the fixtures both tables agree on. */
