@@ -27,8 +27,13 @@ import org.accessline.web.auth.PasswordHasher;
 /** The agents' REST API. Every method here runs behind {@link StaffAuth} except signing in. */
 public final class AgentApi {
   private static final Logger LOG = Logger.getLogger(AgentApi.class.getName());
-  /** Checked against when the username is unknown, so a wrong name costs as long as a wrong password. */
-  private static final String DECOY_HASH = PasswordHasher.hash("decoy".toCharArray());
+  /**
+   * Checked against when the username is unknown, so a wrong name costs as long as a wrong password.
+   * A holder class, so the slow hash is first made on a worker thread, never on an event loop.
+   */
+  private static final class Decoy {
+    static final String HASH = PasswordHasher.hash("decoy".toCharArray());
+  }
 
   private final Vertx vertx;
   private final ConversationStream stream;
@@ -57,7 +62,7 @@ public final class AgentApi {
       // Answered like any other failed sign-in.
     }
     Optional<AgentAccount> candidate = account;
-    vertx.executeBlocking(() -> PasswordHasher.verify(password, candidate.map(AgentAccount::passwordHash).orElse(DECOY_HASH)) && candidate.isPresent())
+    vertx.executeBlocking(() -> PasswordHasher.verify(password, candidate.map(AgentAccount::passwordHash).orElseGet(() -> Decoy.HASH)) && candidate.isPresent())
         .onComplete(ar -> {
           if (ar.failed() || !ar.result()) {
             Problem.send(ctx, 401, "bad_credentials", "That username and password do not match an account.");

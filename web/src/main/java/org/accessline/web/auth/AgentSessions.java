@@ -29,7 +29,9 @@ public final class AgentSessions {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    sessions.put(token, new Session(account, clock.instant().plus(lifetime)));
+    Instant now = clock.instant();
+    sessions.values().removeIf(s -> now.isAfter(s.expires()));
+    sessions.put(token, new Session(account, now.plus(lifetime)));
     return token;
   }
 
