@@ -192,6 +192,32 @@ class WebChatIT {
   }
 
   @Test
+  void writingAgainAfterResolutionStartsANewConversationThatTheTokenResumes() {
+    startGateway();
+    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria").available();
+    resident = ResidentClient.connect(gateway.vertx, gateway.port());
+    String token = resident.helloNew().getString("token");
+    String first = resident.say("a", "Is city hall open?").getString("conversationId");
+    maria.awaitAssignment();
+    assertEquals(200, maria.post("/api/conversations/" + first + "/resolve", new JsonObject().put("disposition", "Information provided")).statusCode());
+    resident.awaitEntry("resolved", "first conversation");
+
+    JsonObject ack = resident.say("b", "One more thing: parking permits?");
+    String second = ack.getString("conversationId");
+    assertNotEquals(first, second);
+    assertEquals(3, ack.getLong("seq"), "the new conversation is numbered from 1");
+    assertEquals(second, resident.frames.awaitType("conversation").getString("conversationId"));
+    resident.frames.await("the new conversation's first entry", f -> "entry".equals(f.getString("type")) && second.equals(f.getString("conversationId")) && f.getLong("seq") == 1);
+
+    resident.close();
+    resident = ResidentClient.connect(gateway.vertx, gateway.port());
+    JsonObject welcome = resident.hello(token, first, 99);
+    assertEquals(second, welcome.getString("conversationId"), "the token resumes the latest conversation");
+    resident.frames.await("the new conversation from the start", f -> "One more thing: parking permits?".equals(f.getString("text")));
+    assertTrue(resident.entries().stream().allMatch(e -> second.equals(e.getString("conversationId"))));
+  }
+
+  @Test
   void malformedAndUnknownFramesGetAnErrorFrameAndTheSocketStaysOpen() {
     startGateway();
     resident = ResidentClient.connect(gateway.vertx, gateway.port());
