@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,12 +33,8 @@ import org.accessline.gateway.conversation.DeliveryStatus;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.conversation.EntryJson;
 import org.accessline.gateway.conversation.Participant;
-import org.accessline.gateway.routing.AgentLoad;
 import org.accessline.gateway.routing.AgentProfile;
-import org.accessline.gateway.routing.Assignment;
-import org.accessline.gateway.routing.Offer;
 import org.accessline.gateway.routing.Presence;
-import org.accessline.gateway.routing.Waiting;
 import org.accessline.gateway.store.AppendOutcome;
 import org.accessline.gateway.store.CallerContext;
 import org.accessline.gateway.store.InteractionStore;
@@ -49,7 +46,6 @@ import org.accessline.gateway.store.InteractionStore;
  */
 public final class ConversationStream extends VerticleBase implements Intake {
   private static final Logger LOG = Logger.getLogger(ConversationStream.class.getName());
-  private static final Duration ROUTING_RETRY = Duration.ofSeconds(1);
 
   public record Settings(Duration handbackGrace) {
     public Settings {
@@ -63,11 +59,8 @@ public final class ConversationStream extends VerticleBase implements Intake {
   private final Map<Channel, ChannelAdapter> adapters = new HashMap<>();
   private final Map<ConversationId, Line> lines = new HashMap<>();
   private final Map<Contact, Line> linesByContact = new HashMap<>();
-  private final Map<AgentId, AgentDesk> desks = new HashMap<>();
-  private final Map<ConversationId, AgentId> offers = new HashMap<>();
   private Context owner;
-  private int lastPublishedWaiting = -1;
-  private boolean routingRetryScheduled;
+  private Floor floor;
 
   public ConversationStream(InteractionStore store, Settings settings, Clock clock, List<ChannelAdapter> channelAdapters) {
     this.store = store;
@@ -79,16 +72,31 @@ public final class ConversationStream extends VerticleBase implements Intake {
   @Override
   public Future<?> start() {
     owner = context;
+    floor = new Floor(vertx, settings.handbackGrace(), new Floor.Conversations() {
+      @Override
+      public Collection<ConversationState> open() {
+        return openStates();
+      }
+
+      @Override
+      public Future<Posted> assign(ConversationId conversation, AgentId agent, String agentName) {
+        return submit(conversation, new StreamCommand.Assign(conversation, agent, agentName));
+      }
+
+      @Override
+      public Future<Posted> release(ConversationId conversation, AgentId agent, String reason) {
+        return submit(conversation, new StreamCommand.Release(conversation, agent, reason));
+      }
+    });
     return store.openConversations().map(open -> {
       for (List<Entry> entries : open) {
         ConversationState state = ConversationState.replay(entries);
         Line line = new Line(Optional.of(state));
         lines.put(state.id(), line);
         linesByContact.put(state.contact(), line);
-        // After a restart nobody is connected yet; agents who come back in time keep their work.
-        state.assignedAgent().ifPresent(agent -> scheduleHandback(desks.computeIfAbsent(agent, a -> new AgentDesk(new AgentProfile(a, a.value(), 1)))));
+        state.assignedAgent().ifPresent(floor::awaitReturn);
       }
-      route();
+      floor.route();
       return null;
     });
   }
@@ -130,22 +138,15 @@ public final class ConversationStream extends VerticleBase implements Intake {
 
   public Future<Void> agentConnected(AgentProfile profile) {
     return onOwner(() -> {
-      AgentDesk desk = desks.computeIfAbsent(profile.id(), id -> new AgentDesk(profile));
-      desk.profile = profile;
-      desk.connections++;
-      if (desk.handbackTimer >= 0) {
-        vertx.cancelTimer(desk.handbackTimer);
-        desk.handbackTimer = -1;
-      }
-      route();
+      floor.connected(profile);
       return Future.succeededFuture();
     });
   }
 
+  /** When an agent's last connection closes, their conversations go back to the queue after the grace period. */
   public Future<Void> agentDisconnected(AgentId agent) {
     return onOwner(() -> {
-      AgentDesk desk = desks.get(agent);
-      if (desk != null && desk.connections > 0 && --desk.connections == 0) scheduleHandback(desk);
+      floor.disconnected(agent);
       return Future.succeededFuture();
     });
   }
@@ -153,16 +154,13 @@ public final class ConversationStream extends VerticleBase implements Intake {
   /** Available agents with a live console connection are offered conversations; away agents keep theirs. */
   public Future<Presence> setPresence(AgentProfile agent, Presence presence) {
     return onOwner(() -> {
-      AgentDesk desk = desks.computeIfAbsent(agent.id(), id -> new AgentDesk(agent));
-      desk.profile = agent;
-      desk.presence = presence;
-      route();
+      floor.setPresence(agent, presence);
       return Future.succeededFuture(presence);
     });
   }
 
   public Future<Presence> presence(AgentId agent) {
-    return onOwner(() -> Future.succeededFuture(Optional.ofNullable(desks.get(agent)).map(d -> d.presence).orElse(Presence.AWAY)));
+    return onOwner(() -> Future.succeededFuture(floor.presence(agent)));
   }
 
   /** Signals typing to the other side of the conversation; never stored. */
@@ -183,10 +181,7 @@ public final class ConversationStream extends VerticleBase implements Intake {
   // ---- Queries ----
 
   public Future<List<ConversationState>> assignedTo(AgentId agent) {
-    return onOwner(() -> Future.succeededFuture(lines.values().stream()
-        .flatMap(l -> l.state.stream())
-        .filter(s -> s.isAssignedTo(agent))
-        .toList()));
+    return onOwner(() -> Future.succeededFuture(openStates().stream().filter(s -> s.isAssignedTo(agent)).toList()));
   }
 
   public Future<Optional<ConversationState>> openConversation(ConversationId id) {
@@ -194,7 +189,7 @@ public final class ConversationStream extends VerticleBase implements Intake {
   }
 
   public Future<Integer> waitingCount() {
-    return onOwner(() -> Future.succeededFuture(waiting().size()));
+    return onOwner(() -> Future.succeededFuture(floor.waitingCount()));
   }
 
   @Override
@@ -255,7 +250,7 @@ public final class ConversationStream extends VerticleBase implements Intake {
           || entry.event() instanceof ConversationEvent.Unassigned) routingChanged = true;
       if (entry.event() instanceof ConversationEvent.MessagePosted m && entry.actor().isStaff()) deliver(state.contact(), entry, m.text());
     }
-    if (routingChanged) route();
+    if (routingChanged) floor.route();
   }
 
   private void deliver(Contact contact, Entry entry, String text) {
@@ -285,81 +280,13 @@ public final class ConversationStream extends VerticleBase implements Intake {
     }
   }
 
-  // ---- Routing ----
-
-  private List<Waiting> waiting() {
-    List<Waiting> queue = new ArrayList<>();
+  /** Every open conversation's state, once each. */
+  private Collection<ConversationState> openStates() {
+    List<ConversationState> open = new ArrayList<>(lines.size());
     for (Map.Entry<ConversationId, Line> e : lines.entrySet()) {
-      Optional<ConversationState> s = e.getValue().state;
-      if (s.isPresent() && s.get().isWaiting() && !offers.containsKey(e.getKey())) {
-        queue.add(new Waiting(e.getKey(), s.get().queuedSince().orElseThrow()));
-      }
+      e.getValue().state.filter(s -> s.id().equals(e.getKey()) && !s.resolved()).ifPresent(open::add);
     }
-    return queue;
-  }
-
-  private int active(AgentId agent) {
-    int count = 0;
-    for (Map.Entry<ConversationId, Line> e : lines.entrySet()) {
-      if (e.getValue().state.filter(s -> s.isAssignedTo(agent)).isPresent()) count++;
-    }
-    for (AgentId offered : offers.values()) if (offered.equals(agent)) count++;
-    return count;
-  }
-
-  private void route() {
-    List<AgentLoad> loads = desks.values().stream()
-        .map(d -> new AgentLoad(d.id, d.accepting(), d.profile.capacity(), active(d.id)))
-        .toList();
-    for (Offer offer : Assignment.decide(loads, waiting())) {
-      Line line = lines.get(offer.conversation());
-      AgentDesk desk = desks.get(offer.agent());
-      offers.put(offer.conversation(), offer.agent());
-      line.submit(() -> execute(line, new StreamCommand.Assign(offer.conversation(), offer.agent(), desk.profile.displayName())))
-          .onComplete(ar -> {
-            offers.remove(offer.conversation());
-            if (ar.failed() && !(ar.cause() instanceof RefusedException)) {
-              LOG.log(Level.WARNING, "assignment of " + offer.conversation() + " failed; retrying", ar.cause());
-              retryRoutingLater();
-            }
-          });
-    }
-    publishQueueLength();
-  }
-
-  private void retryRoutingLater() {
-    if (routingRetryScheduled) return;
-    routingRetryScheduled = true;
-    vertx.setTimer(ROUTING_RETRY.toMillis(), id -> {
-      routingRetryScheduled = false;
-      route();
-    });
-  }
-
-  private void publishQueueLength() {
-    int count = waiting().size();
-    if (count == lastPublishedWaiting) return;
-    lastPublishedWaiting = count;
-    vertx.eventBus().publish(Addresses.QUEUE, new JsonObject().put("type", "queue").put("waiting", count));
-  }
-
-  private void scheduleHandback(AgentDesk desk) {
-    if (desk.handbackTimer >= 0) return;
-    desk.handbackTimer = vertx.setTimer(Math.max(1, settings.handbackGrace().toMillis()), id -> {
-      desk.handbackTimer = -1;
-      if (desk.connections == 0) handBack(desk.id);
-    });
-  }
-
-  private void handBack(AgentId agent) {
-    for (Map.Entry<ConversationId, Line> e : new ArrayList<>(lines.entrySet())) {
-      Line line = e.getValue();
-      if (line.state.filter(s -> s.isAssignedTo(agent)).isEmpty()) continue;
-      line.submit(() -> execute(line, new StreamCommand.Release(e.getKey(), agent, "agent disconnected")))
-          .onFailure(err -> {
-            if (!(err instanceof RefusedException)) LOG.log(Level.WARNING, "hand-back of " + e.getKey() + " failed", err);
-          });
-    }
+    return open;
   }
 
   // ---- Context ----
