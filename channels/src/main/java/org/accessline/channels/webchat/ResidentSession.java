@@ -12,9 +12,9 @@ import org.accessline.gateway.channel.Posted;
 import org.accessline.gateway.conversation.Contact;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
-import org.accessline.gateway.conversation.EntryJson;
 import org.accessline.gateway.conversation.Participant;
 import org.accessline.gateway.stream.Addresses;
+import org.accessline.gateway.stream.StreamSignal;
 
 /**
  * One resident's chat connection. The page says hello (with its token and the last entry it saw, if
@@ -32,7 +32,7 @@ final class ResidentSession {
   private Contact contact;
   private ConversationId conversation;
   private long sentSeq;
-  private MessageConsumer<JsonObject> following;
+  private MessageConsumer<StreamSignal> following;
   /** Live entries that arrived while the store was being read; null when not catching up. */
   private List<Entry> heldBack;
   private boolean closed;
@@ -137,7 +137,7 @@ final class ResidentSession {
     conversation = id;
     sentSeq = afterSeq;
     heldBack = new ArrayList<>();
-    MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Addresses.conversation(id), m -> onBus(id, m.body()));
+    MessageConsumer<StreamSignal> consumer = vertx.eventBus().consumer(Addresses.conversation(id), m -> onBus(id, m.body()));
     following = consumer;
     consumer.completion()
         .compose(v -> intake.entries(id, afterSeq))
@@ -155,15 +155,13 @@ final class ResidentSession {
         });
   }
 
-  private void onBus(ConversationId id, JsonObject message) {
+  private void onBus(ConversationId id, StreamSignal signal) {
     if (!id.equals(conversation)) return;
-    String type = message.getString("type");
-    if ("entry".equals(type)) {
-      Entry entry = EntryJson.fromJson(message.getJsonObject("entry"));
-      if (heldBack != null) heldBack.add(entry);
-      else sendEntry(entry);
-    } else if ("typing".equals(type) && !"resident".equals(message.getString("role"))) {
-      send(new JsonObject().put("type", "typing").put("active", message.getBoolean("active")).put("name", message.getString("name")));
+    if (signal instanceof StreamSignal.EntryAdded added) {
+      if (heldBack != null) heldBack.add(added.entry());
+      else sendEntry(added.entry());
+    } else if (signal instanceof StreamSignal.Typing typing && typing.who().isStaff()) {
+      send(new JsonObject().put("type", "typing").put("active", typing.active()).put("name", typing.who().displayName()));
     }
   }
 

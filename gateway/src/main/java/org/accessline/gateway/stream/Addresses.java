@@ -3,7 +3,7 @@ package org.accessline.gateway.stream;
 import org.accessline.gateway.conversation.AgentId;
 import org.accessline.gateway.conversation.ConversationId;
 
-/** Event-bus addresses the stream publishes to. Payloads are JSON objects with a {@code type}. */
+/** Event-bus addresses the stream publishes to. Payloads are {@link StreamSignal}s. */
 public final class Addresses {
   private Addresses() {}
 

@@ -4,7 +4,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -31,7 +30,6 @@ import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.DeliveryStatus;
 import org.accessline.gateway.conversation.Entry;
-import org.accessline.gateway.conversation.EntryJson;
 import org.accessline.gateway.conversation.Participant;
 import org.accessline.gateway.routing.AgentProfile;
 import org.accessline.gateway.routing.Presence;
@@ -72,6 +70,7 @@ public final class ConversationStream extends VerticleBase implements Intake {
   @Override
   public Future<?> start() {
     owner = context;
+    StreamSignalCodec.register(vertx);
     floor = new Floor(vertx, settings.handbackGrace(), new Floor.Conversations() {
       @Override
       public Collection<ConversationState> open() {
@@ -170,10 +169,9 @@ public final class ConversationStream extends VerticleBase implements Intake {
       Line line = lines.get(conversation);
       if (line == null || line.state.isEmpty() || line.state.get().resolved()) return Future.succeededFuture();
       ConversationState state = line.state.get();
-      JsonObject signal = new JsonObject().put("type", "typing").put("conversationId", conversation.value())
-          .put("role", who.role().name().toLowerCase(java.util.Locale.ROOT)).put("name", who.displayName()).put("active", active);
-      vertx.eventBus().publish(Addresses.conversation(conversation), signal);
-      state.assignedAgent().ifPresent(a -> vertx.eventBus().publish(Addresses.agent(a), signal));
+      StreamSignal signal = new StreamSignal.Typing(conversation, who, active);
+      vertx.eventBus().publish(Addresses.conversation(conversation), signal, StreamSignalCodec.DELIVERY);
+      state.assignedAgent().ifPresent(a -> vertx.eventBus().publish(Addresses.agent(a), signal, StreamSignalCodec.DELIVERY));
       return Future.succeededFuture();
     });
   }
@@ -243,9 +241,9 @@ public final class ConversationStream extends VerticleBase implements Intake {
     state.assignedAgent().ifPresent(watching::add);
     boolean routingChanged = false;
     for (Entry entry : entries) {
-      JsonObject message = new JsonObject().put("type", "entry").put("entry", EntryJson.toJson(entry));
-      vertx.eventBus().publish(Addresses.conversation(entry.conversationId()), message);
-      for (AgentId agent : watching) vertx.eventBus().publish(Addresses.agent(agent), message);
+      StreamSignal added = new StreamSignal.EntryAdded(entry);
+      vertx.eventBus().publish(Addresses.conversation(entry.conversationId()), added, StreamSignalCodec.DELIVERY);
+      for (AgentId agent : watching) vertx.eventBus().publish(Addresses.agent(agent), added, StreamSignalCodec.DELIVERY);
       if (entry.event() instanceof ConversationEvent.Queued || entry.event() instanceof ConversationEvent.Resolved
           || entry.event() instanceof ConversationEvent.Unassigned) routingChanged = true;
       if (entry.event() instanceof ConversationEvent.MessagePosted m && entry.actor().isStaff()) deliver(state.contact(), entry, m.text());

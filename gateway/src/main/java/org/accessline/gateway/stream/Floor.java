@@ -2,7 +2,6 @@ package org.accessline.gateway.stream;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -140,7 +139,7 @@ final class Floor {
     int count = waiting().size();
     if (count == lastPublishedWaiting) return;
     lastPublishedWaiting = count;
-    vertx.eventBus().publish(Addresses.QUEUE, new JsonObject().put("type", "queue").put("waiting", count));
+    vertx.eventBus().publish(Addresses.QUEUE, new StreamSignal.QueueLength(count), StreamSignalCodec.DELIVERY);
   }
 
   private void scheduleHandback(AgentDesk desk) {

@@ -21,11 +21,11 @@ import org.accessline.gateway.conversation.Contact;
 import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
-import org.accessline.gateway.conversation.EntryJson;
 import org.accessline.gateway.routing.AgentProfile;
 import org.accessline.gateway.routing.Presence;
 import org.accessline.gateway.stream.Addresses;
 import org.accessline.gateway.stream.ConversationStream;
+import org.accessline.gateway.stream.StreamSignal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,8 +126,8 @@ class StreamOnEmbeddedStoreIT {
     Posted opened = stream.residentMessage(contact, "first", "p1").await();
     ConcurrentLinkedQueue<Long> seen = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Boolean> storedWhenSeen = new ConcurrentLinkedQueue<>();
-    vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(Addresses.conversation(opened.conversation()), m -> {
-      Entry e = EntryJson.fromJson(m.body().getJsonObject("entry"));
+    vertx.eventBus().<StreamSignal>consumer(Addresses.conversation(opened.conversation()), m -> {
+      Entry e = ((StreamSignal.EntryAdded) m.body()).entry();
       seen.add(e.seq());
       store.entries(e.conversationId(), e.seq() - 1).onSuccess(list -> storedWhenSeen.add(!list.isEmpty() && list.get(0).equals(e)));
     }).completion().await();

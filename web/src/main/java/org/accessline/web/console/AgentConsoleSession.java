@@ -14,6 +14,7 @@ import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.routing.AgentProfile;
 import org.accessline.gateway.stream.Addresses;
 import org.accessline.gateway.stream.ConversationStream;
+import org.accessline.gateway.stream.StreamSignal;
 import org.accessline.web.api.AgentApi;
 
 /**
@@ -28,7 +29,7 @@ public final class AgentConsoleSession {
   private final ConversationStream stream;
   private final AgentProfile agent;
   private final ServerWebSocket socket;
-  private List<MessageConsumer<JsonObject>> consumers = List.of();
+  private List<MessageConsumer<StreamSignal>> consumers = List.of();
   private boolean closed;
 
   public AgentConsoleSession(Vertx vertx, ConversationStream stream, AgentProfile agent, ServerWebSocket socket) {
@@ -47,8 +48,8 @@ public final class AgentConsoleSession {
       consumers.forEach(MessageConsumer::unregister);
       stream.agentDisconnected(agent.id());
     });
-    MessageConsumer<JsonObject> mine = vertx.eventBus().consumer(Addresses.agent(agent.id()), m -> forward(m.body()));
-    MessageConsumer<JsonObject> queue = vertx.eventBus().consumer(Addresses.QUEUE, m -> send(m.body()));
+    MessageConsumer<StreamSignal> mine = vertx.eventBus().consumer(Addresses.agent(agent.id()), m -> forward(m.body()));
+    MessageConsumer<StreamSignal> queue = vertx.eventBus().consumer(Addresses.QUEUE, m -> send(m.body().toJson()));
     consumers = List.of(mine, queue);
     mine.completion()
         .compose(v -> queue.completion())
@@ -66,9 +67,10 @@ public final class AgentConsoleSession {
         });
   }
 
-  private void forward(JsonObject message) {
-    if ("typing".equals(message.getString("type")) && !"resident".equals(message.getString("role"))) return;
-    send(message);
+  private void forward(StreamSignal signal) {
+    // The agent's own typing comes back on their address too; only the resident's is news.
+    if (signal instanceof StreamSignal.Typing typing && typing.who().isStaff()) return;
+    send(signal.toJson());
   }
 
   private void onText(String text) {

@@ -1,0 +1,53 @@
+package org.accessline.gateway.stream;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Locale;
+import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.conversation.Entry;
+import org.accessline.gateway.conversation.EntryJson;
+import org.accessline.gateway.conversation.Participant;
+
+/**
+ * What the stream publishes on the event bus. Records are immutable, so a local consumer gets the
+ * very object published (see {@link StreamSignalCodec}); between cluster nodes they travel as JSON.
+ */
+public sealed interface StreamSignal {
+
+  JsonObject toJson();
+
+  /** A durable entry, published only after the store has it. */
+  record EntryAdded(Entry entry) implements StreamSignal {
+    public JsonObject toJson() {
+      return new JsonObject().put("type", "entry").put("entry", EntryJson.toJson(entry));
+    }
+  }
+
+  /** Someone started or stopped typing. Never stored. */
+  record Typing(ConversationId conversation, Participant who, boolean active) implements StreamSignal {
+    public JsonObject toJson() {
+      return new JsonObject().put("type", "typing").put("conversationId", conversation.value())
+          .put("role", who.role().name().toLowerCase(Locale.ROOT)).put("id", who.id()).put("name", who.displayName()).put("active", active);
+    }
+  }
+
+  /** How many conversations wait for an agent. */
+  record QueueLength(int waiting) implements StreamSignal {
+    public JsonObject toJson() {
+      return new JsonObject().put("type", "queue").put("waiting", waiting);
+    }
+  }
+
+  static StreamSignal fromJson(JsonObject json) {
+    String type = json.getString("type", "");
+    switch (type) {
+      case "entry":
+        return new EntryAdded(EntryJson.fromJson(json.getJsonObject("entry")));
+      case "typing":
+        return new Typing(new ConversationId(json.getString("conversationId")), EntryJson.participantFromJson(json), json.getBoolean("active"));
+      case "queue":
+        return new QueueLength(json.getInteger("waiting"));
+      default:
+        throw new IllegalArgumentException("unknown stream signal: " + type);
+    }
+  }
+}
