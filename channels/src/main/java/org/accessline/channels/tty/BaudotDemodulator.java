@@ -130,15 +130,6 @@ public final class BaudotDemodulator {
     accept(decoded, 0, length, out);
   }
 
-  /** Samples consumed so far. */
-  public long position() {
-    return samples;
-  }
-
-  public boolean carrierPresent() {
-    return carrier;
-  }
-
   /** The per-sample work, with the sliding state held in locals for the length of the chunk. */
   private void correlate(short[] pcm, int from, int to, Consumer<ModemEvent> out) {
     double mI = markI, mQ = markQ, sI = spaceI, sQ = spaceQ, en = energy;

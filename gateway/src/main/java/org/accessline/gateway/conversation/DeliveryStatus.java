@@ -13,10 +13,6 @@ public enum DeliveryStatus {
   UNDELIVERED,
   FAILED;
 
-  public boolean isFinalFailure() {
-    return this == UNDELIVERED || this == FAILED;
-  }
-
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -1,7 +1,6 @@
 package org.accessline.web.auth;
 
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,10 +28,6 @@ public final class AgentDirectory {
 
   public Optional<AgentAccount> find(AgentId id) {
     return Optional.ofNullable(accounts.get(id));
-  }
-
-  public int size() {
-    return accounts.size();
   }
 
   /** The demo account created at first start: its password, shown once and never stored in clear. */
@@ -69,9 +64,5 @@ public final class AgentDirectory {
       out.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
     }
     return out.toString();
-  }
-
-  static JsonObject describe(AgentAccount a) {
-    return new JsonObject().put("username", a.username().value()).put("displayName", a.displayName()).put("capacity", a.capacity());
   }
 }

@@ -70,8 +70,4 @@ public record AccesslineConfig(
         Duration.ofHours(var.apply("SESSION_HOURS").map(Long::parseLong).orElse(json.getLong("sessionHours", d.sessionLifetime.toHours()))),
         agents);
   }
-
-  public AccesslineConfig withHttpPort(int port) {
-    return new AccesslineConfig(httpHost, port, dataDir, centerName, agentCapacity, handbackGrace, maxMessageBytes, sessionLifetime, agents);
-  }
 }
