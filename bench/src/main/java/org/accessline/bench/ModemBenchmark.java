@@ -16,7 +16,7 @@ import org.accessline.channels.tty.WavAudio;
  * real-time streams one core can carry, and the character error rate at each noise level on the same
  * files. Needs minimodem and sox on the PATH.
  *
- * <p>Options: --minutes (10), --streams (500), --cer-seconds (120).
+ * <p>Options: --minutes (10), --streams (500), --cer-seconds (300).
  */
 public final class ModemBenchmark {
   private static final ModemSettings SETTINGS = ModemSettings.US_TTY.withUnshiftOnSpace(true);
@@ -24,7 +24,7 @@ public final class ModemBenchmark {
   public static void main(String[] args) throws Exception {
     int minutes = 10;
     int streams = 500;
-    int cerSeconds = 120;
+    int cerSeconds = 300;
     for (int i = 0; i + 1 < args.length; i += 2) {
       int v = Integer.parseInt(args[i + 1]);
       switch (args[i]) {

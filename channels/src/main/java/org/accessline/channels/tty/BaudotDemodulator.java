@@ -28,7 +28,7 @@ public final class BaudotDemodulator {
   /** Residual energy of the 2nd-order predictor below which sound counts as a note or voice (6 dB gain). */
   private static final double PREDICTABLE_RESIDUAL = 0.25;
   private static final double SILENCE = 1e-7;
-  private static final double START_STOP_CLARITY = 0.3;
+  private static final double START_STOP_CLARITY = 0.1;
   private static final double BIT_CLARITY = 0.15;
   private static final double TONE_FRACTION = 0.75;
   private static final double OTHER_SOUND_RATIO = 0.5;
