@@ -134,7 +134,10 @@
         break;
       case 'error':
         problem.textContent = f.message;
-        if (f.clientId && f.code !== 'not_saved') {
+        if (f.code === 'slow_down') {
+          const item = outbox.find(i => i.clientId === f.clientId);
+          if (item) setTimeout(() => send({ type: 'message', clientId: item.clientId, text: item.text }), 2000);
+        } else if (f.clientId && f.code !== 'not_saved') {
           const item = outbox.find(i => i.clientId === f.clientId);
           if (item && !box.value) box.value = item.text;
           dropPending(f.clientId);

@@ -12,6 +12,7 @@ import org.accessline.web.api.AgentApi;
 import org.accessline.web.api.Problem;
 import org.accessline.web.api.StaffAuth;
 import org.accessline.web.api.Validation;
+import org.accessline.web.config.AccesslineConfig;
 import org.accessline.web.console.AgentConsoleSession;
 
 /** Every HTTP route of the gateway, one line each. Tests start the same router through {@link Application}. */
@@ -24,7 +25,9 @@ public final class AccesslineRoutes {
     Router router = Router.router(vertx);
     AgentApi api = services.agentApi(vertx);
     StaffAuth staff = new StaffAuth(services.sessions());
-    ResidentChat residentChat = new ResidentChat(vertx, services.stream(), services.config().maxMessageBytes());
+    AccesslineConfig config = services.config();
+    ResidentChat residentChat = new ResidentChat(vertx, services.stream(),
+        new ResidentChat.Limits(config.maxMessageBytes(), config.residentBurst(), config.residentMessagesPerSecond()));
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
 
     router.route().handler(AccesslineRoutes::securityHeaders);

@@ -11,6 +11,6 @@ import org.accessline.web.config.AccesslineConfig;
 /** What the routes need, built once at startup and shared by every HTTP verticle instance. */
 public record Services(AccesslineConfig config, ConversationStream stream, InteractionStore store, AgentDirectory directory, AgentSessions sessions) {
   AgentApi agentApi(Vertx vertx) {
-    return new AgentApi(vertx, stream, store, directory, sessions, config.maxMessageBytes());
+    return new AgentApi(vertx, stream, store, directory, sessions, config.maxMessageBytes(), config.secureCookies());
   }
 }

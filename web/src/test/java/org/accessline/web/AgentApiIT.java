@@ -1,6 +1,7 @@
 package org.accessline.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,6 +105,18 @@ class AgentApiIT {
       assertEquals("bad_credentials", r.bodyAsJsonObject().getString("error"));
     }
     assertEquals(401, maria.get("/api/me").statusCode());
+  }
+
+  @Test
+  void theSessionCookieIsHttpOnlyStrictAndSecureWhenConfigured() {
+    String plain = maria.signIn("maria", TestGateway.PASSWORD).cookies().get(0).toLowerCase(java.util.Locale.ROOT);
+    assertTrue(plain.contains("httponly") && plain.contains("samesite=strict"), plain);
+    assertFalse(plain.contains("secure"), plain);
+    try (TestGateway tls = new TestGateway(dataDir.resolve("tls"), java.time.Duration.ofSeconds(30), 4, new JsonObject().put("secureCookies", true));
+        AgentClient agent = new AgentClient(tls.vertx, tls.port())) {
+      String secure = agent.signIn("maria", TestGateway.PASSWORD).cookies().get(0).toLowerCase(java.util.Locale.ROOT);
+      assertTrue(secure.contains("; secure"), secure);
+    }
   }
 
   @Test

@@ -42,7 +42,9 @@ class CrashRecoveryIT {
   void everyAcknowledgedEntrySurvivesAKill9() throws Exception {
     Path data = dir.resolve("data");
     Path config = dir.resolve("accessline.json");
-    Files.writeString(config, new JsonObject().put("httpHost", "127.0.0.1").put("httpPort", 0).put("dataDir", data.toString()).encode());
+    // The send limit is lifted: this test needs many messages in flight from one resident.
+    Files.writeString(config, new JsonObject().put("httpHost", "127.0.0.1").put("httpPort", 0).put("dataDir", data.toString())
+        .put("residentBurst", 10_000).put("residentMessagesPerSecond", 10_000).encode());
     server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--config", config.toString())
         .redirectErrorStream(true).start();

@@ -174,7 +174,7 @@ class WebChatIT {
     resident = ResidentClient.connect(gateway.vertx, gateway.port());
     String token = resident.helloNew().getString("token");
     String conversation = null;
-    for (int i = 0; i < 20; i++) conversation = resident.say("r" + i, "message number " + i).getString("conversationId");
+    for (int i = 0; i < 10; i++) conversation = resident.say("r" + i, "message number " + i).getString("conversationId");
     resident.close();
     gateway.restart();
 
@@ -182,7 +182,7 @@ class WebChatIT {
     JsonArray entries = maria.get("/api/interactions/" + conversation).bodyAsJsonObject().getJsonArray("entries");
     List<String> texts = entries.stream().map(JsonObject.class::cast).filter(e -> "message".equals(e.getJsonObject("event").getString("kind")))
         .map(e -> e.getJsonObject("event").getString("text")).toList();
-    for (int i = 0; i < 20; i++) assertEquals("message number " + i, texts.get(i));
+    for (int i = 0; i < 10; i++) assertEquals("message number " + i, texts.get(i));
     for (int i = 0; i < entries.size(); i++) assertEquals(i + 1, entries.getJsonObject(i).getLong("seq"));
 
     resident = ResidentClient.connect(gateway.vertx, gateway.port());
@@ -243,6 +243,24 @@ class WebChatIT {
     assertTrue(refusal.getString("message").contains("4096"));
     assertTrue(resident.entries().isEmpty(), "no conversation was opened");
     assertEquals(3, resident.say("small", "x".repeat(4096)).getLong("seq"));
+  }
+
+  @Test
+  void aFloodIsToldToSlowDownAndOnlyTheAllowedBurstIsStored() {
+    startGateway();
+    resident = ResidentClient.connect(gateway.vertx, gateway.port());
+    resident.helloNew();
+    for (int i = 0; i < 15; i++) resident.send(new JsonObject().put("type", "message").put("clientId", "f" + i).put("text", "flood " + i));
+    List<JsonObject> answers = resident.frames.awaitCount("answers", 15, f -> "ack".equals(f.getString("type")) || "error".equals(f.getString("type")));
+    long acked = answers.stream().filter(f -> "ack".equals(f.getString("type"))).count();
+    long slowed = answers.stream().filter(f -> "slow_down".equals(f.getString("code"))).count();
+    assertTrue(acked >= 10 && acked <= 11, "the burst is allowed: " + acked);
+    assertEquals(15 - acked, slowed);
+    String conversation = resident.frames.awaitType("ack").getString("conversationId");
+    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");
+    long stored = maria.get("/api/interactions/" + conversation).bodyAsJsonObject().getJsonArray("entries").stream()
+        .map(JsonObject.class::cast).filter(e -> "message".equals(e.getJsonObject("event").getString("kind"))).count();
+    assertEquals(acked, stored, "refused messages change nothing");
   }
 
   @Test

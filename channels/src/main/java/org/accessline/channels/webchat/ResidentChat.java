@@ -9,16 +9,23 @@ import org.accessline.gateway.channel.Intake;
 public final class ResidentChat implements Handler<ServerWebSocket> {
   private final Vertx vertx;
   private final Intake intake;
-  private final int maxMessageBytes;
+  private final Limits limits;
 
-  public ResidentChat(Vertx vertx, Intake intake, int maxMessageBytes) {
+  /** What one resident connection may send: message size, and a burst then a steady rate. */
+  public record Limits(int maxMessageBytes, int burst, double perSecond) {
+    public Limits {
+      if (maxMessageBytes < 1 || burst < 1 || perSecond <= 0) throw new IllegalArgumentException("limits must be positive");
+    }
+  }
+
+  public ResidentChat(Vertx vertx, Intake intake, Limits limits) {
     this.vertx = vertx;
     this.intake = intake;
-    this.maxMessageBytes = maxMessageBytes;
+    this.limits = limits;
   }
 
   @Override
   public void handle(ServerWebSocket socket) {
-    new ResidentSession(vertx, intake, maxMessageBytes, socket).start();
+    new ResidentSession(vertx, intake, limits, socket).start();
   }
 }

@@ -36,11 +36,13 @@ final class ResidentSession {
   /** Live entries that arrived while the store was being read; null when not catching up. */
   private List<Entry> heldBack;
   private boolean closed;
+  private final SendAllowance allowance;
 
-  ResidentSession(Vertx vertx, Intake intake, int maxMessageBytes, ServerWebSocket socket) {
+  ResidentSession(Vertx vertx, Intake intake, ResidentChat.Limits limits, ServerWebSocket socket) {
     this.vertx = vertx;
     this.intake = intake;
-    this.maxMessageBytes = maxMessageBytes;
+    this.maxMessageBytes = limits.maxMessageBytes();
+    this.allowance = new SendAllowance(limits.burst(), limits.perSecond());
     this.socket = socket;
   }
 
@@ -116,6 +118,11 @@ final class ResidentSession {
   }
 
   private void post(ResidentFrame.Message message) {
+    if (!allowance.take(System.nanoTime())) {
+      send(new FrameError("slow_down", "You are sending messages very quickly. This one was not sent; it will be sent again in a moment.",
+          message.clientId()).toJson());
+      return;
+    }
     // Scoped to this resident (128 bits of the token's hash), so nobody's id can collide with theirs.
     String key = "webchat:" + contact.address().substring("web:".length(), "web:".length() + 32) + ":" + message.clientId();
     intake.residentMessage(contact, message.text(), key).onComplete(ar -> {

@@ -41,8 +41,11 @@ public final class AgentApi {
   private final AgentDirectory directory;
   private final AgentSessions sessions;
   private final int maxMessageBytes;
+  private final boolean secureCookies;
 
-  public AgentApi(Vertx vertx, ConversationStream stream, InteractionStore store, AgentDirectory directory, AgentSessions sessions, int maxMessageBytes) {
+  public AgentApi(Vertx vertx, ConversationStream stream, InteractionStore store, AgentDirectory directory, AgentSessions sessions,
+      int maxMessageBytes, boolean secureCookies) {
+    this.secureCookies = secureCookies;
     this.vertx = vertx;
     this.stream = stream;
     this.store = store;
@@ -70,7 +73,7 @@ public final class AgentApi {
           }
           AgentAccount signedIn = candidate.get();
           Cookie cookie = Cookie.cookie(AgentSessions.COOKIE, sessions.open(signedIn)).setHttpOnly(true).setPath("/")
-              .setSameSite(CookieSameSite.STRICT).setMaxAge(sessions.lifetime().toSeconds());
+              .setSameSite(CookieSameSite.STRICT).setMaxAge(sessions.lifetime().toSeconds()).setSecure(secureCookies);
           ctx.response().addCookie(cookie);
           json(ctx, 200, describe(signedIn));
         });

@@ -26,7 +26,10 @@ public record AccesslineConfig(
     int agentCapacity,
     Duration handbackGrace,
     int maxMessageBytes,
+    int residentBurst,
+    double residentMessagesPerSecond,
     Duration sessionLifetime,
+    boolean secureCookies,
     List<AgentAccount> agents) {
 
   public AccesslineConfig {
@@ -37,12 +40,14 @@ public record AccesslineConfig(
     if (agentCapacity < 1 || agentCapacity > 50) throw new IllegalArgumentException("agentCapacity must be 1-50");
     if (handbackGrace.isNegative()) throw new IllegalArgumentException("handbackGraceSeconds cannot be negative");
     if (maxMessageBytes < 64 || maxMessageBytes > 60_000) throw new IllegalArgumentException("maxMessageBytes must be 64-60000");
+    if (residentBurst < 1 || residentBurst > 10_000) throw new IllegalArgumentException("residentBurst must be 1-10000");
+    if (!(residentMessagesPerSecond > 0) || residentMessagesPerSecond > 10_000) throw new IllegalArgumentException("residentMessagesPerSecond must be above 0 and at most 10000");
     if (sessionLifetime.isNegative() || sessionLifetime.isZero()) throw new IllegalArgumentException("sessionHours must be positive");
     agents = List.copyOf(agents);
   }
 
   public static AccesslineConfig defaults() {
-    return new AccesslineConfig("0.0.0.0", 8080, Path.of("data"), "Accessline", 4, Duration.ofSeconds(60), 4096, Duration.ofHours(12), List.of());
+    return new AccesslineConfig("0.0.0.0", 8080, Path.of("data"), "Accessline", 4, Duration.ofSeconds(60), 4096, 10, 1.0, Duration.ofHours(12), false, List.of());
   }
 
   /** Reads the file (if any) and the environment over the defaults. */
@@ -67,7 +72,10 @@ public record AccesslineConfig(
         capacity,
         Duration.ofSeconds(var.apply("HANDBACK_GRACE_SECONDS").map(Long::parseLong).orElse(json.getLong("handbackGraceSeconds", d.handbackGrace.toSeconds()))),
         var.apply("MAX_MESSAGE_BYTES").map(Integer::parseInt).orElse(json.getInteger("maxMessageBytes", d.maxMessageBytes)),
+        var.apply("RESIDENT_BURST").map(Integer::parseInt).orElse(json.getInteger("residentBurst", d.residentBurst)),
+        var.apply("RESIDENT_MESSAGES_PER_SECOND").map(Double::parseDouble).orElse(json.getDouble("residentMessagesPerSecond", d.residentMessagesPerSecond)),
         Duration.ofHours(var.apply("SESSION_HOURS").map(Long::parseLong).orElse(json.getLong("sessionHours", d.sessionLifetime.toHours()))),
+        var.apply("SECURE_COOKIES").map(Boolean::parseBoolean).orElse(json.getBoolean("secureCookies", d.secureCookies)),
         agents);
   }
 }

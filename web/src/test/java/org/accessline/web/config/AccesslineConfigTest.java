@@ -20,13 +20,19 @@ class AccesslineConfigTest {
     assertEquals(4, c.agentCapacity());
     assertEquals(Duration.ofSeconds(60), c.handbackGrace());
     assertEquals(4096, c.maxMessageBytes());
+    assertEquals(10, c.residentBurst());
+    assertEquals(1.0, c.residentMessagesPerSecond());
+    assertEquals(false, c.secureCookies());
   }
 
   @Test
   void theEnvironmentOverridesTheFile() {
     JsonObject file = new JsonObject().put("httpPort", 9000).put("centerName", "From file").put("agentCapacity", 3);
-    AccesslineConfig c = AccesslineConfig.fromJson(file, Map.of("ACCESSLINE_HTTP_PORT", "9100", "ACCESSLINE_CENTER_NAME", "Riverside County 311"));
+    AccesslineConfig c = AccesslineConfig.fromJson(file, Map.of("ACCESSLINE_HTTP_PORT", "9100", "ACCESSLINE_CENTER_NAME", "Riverside County 311",
+        "ACCESSLINE_SECURE_COOKIES", "true", "ACCESSLINE_RESIDENT_MESSAGES_PER_SECOND", "0.5"));
     assertEquals(9100, c.httpPort());
+    assertEquals(true, c.secureCookies());
+    assertEquals(0.5, c.residentMessagesPerSecond());
     assertEquals("Riverside County 311", c.centerName());
     assertEquals(3, c.agentCapacity());
   }
@@ -49,6 +55,7 @@ class AccesslineConfigTest {
     assertEquals("maxMessageBytes must be 64-60000", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject(), Map.of("ACCESSLINE_HTTP_PORT", "70000")));
     assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject(), Map.of("ACCESSLINE_AGENT_CAPACITY", "0")));
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject().put("residentMessagesPerSecond", 0), Map.of()));
     assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(
         new JsonObject().put("agents", new JsonArray().add(new JsonObject().put("username", "x").put("passwordHash", "plaintext"))), Map.of()));
   }

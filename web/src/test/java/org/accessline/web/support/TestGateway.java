@@ -19,13 +19,20 @@ public final class TestGateway implements AutoCloseable {
   private final Path dataDir;
   private final Duration grace;
   private final int capacity;
+  private final JsonObject overrides;
   public final Vertx vertx;
   private Application app;
 
   public TestGateway(Path dataDir, Duration grace, int capacity) {
+    this(dataDir, grace, capacity, new JsonObject());
+  }
+
+  /** With configuration options laid over the test defaults. */
+  public TestGateway(Path dataDir, Duration grace, int capacity, JsonObject overrides) {
     this.dataDir = dataDir;
     this.grace = grace;
     this.capacity = capacity;
+    this.overrides = overrides;
     this.vertx = Vertx.vertx();
     start(0);
   }
@@ -41,14 +48,15 @@ public final class TestGateway implements AutoCloseable {
           .put("passwordHash", HASH).put("capacity", capacity));
     }
     JsonObject json = new JsonObject().put("httpHost", "127.0.0.1").put("httpPort", port).put("dataDir", dataDir.toString())
-        .put("handbackGraceSeconds", grace.toSeconds()).put("agents", agents);
+        .put("handbackGraceSeconds", grace.toSeconds()).put("agents", agents).mergeIn(overrides);
     AccesslineConfig config = AccesslineConfig.fromJson(json, Map.of());
     if (grace.toMillis() % 1000 != 0) config = withGrace(config, grace);
     app = Application.start(vertx, config).await();
   }
 
   private static AccesslineConfig withGrace(AccesslineConfig c, Duration grace) {
-    return new AccesslineConfig(c.httpHost(), c.httpPort(), c.dataDir(), c.centerName(), c.agentCapacity(), grace, c.maxMessageBytes(), c.sessionLifetime(), c.agents());
+    return new AccesslineConfig(c.httpHost(), c.httpPort(), c.dataDir(), c.centerName(), c.agentCapacity(), grace, c.maxMessageBytes(),
+        c.residentBurst(), c.residentMessagesPerSecond(), c.sessionLifetime(), c.secureCookies(), c.agents());
   }
 
   public int port() {
