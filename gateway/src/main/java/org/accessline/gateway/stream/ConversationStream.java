@@ -200,7 +200,7 @@ public final class ConversationStream extends VerticleBase implements Intake {
   private Future<Posted> submit(ConversationId conversation, StreamCommand command) {
     return onOwner(() -> {
       Line line = lines.get(conversation);
-      if (line != null) return line.submit(() -> execute(line, command));
+      if (line != null) return line.submit(() -> execute(line, command)).onComplete(ar -> forgetIfFinished(line));
       // Not open in memory: a resolved conversation (late delivery report) or an unknown id.
       Line loaded = new Line(Optional.empty());
       lines.put(conversation, loaded);
@@ -270,6 +270,7 @@ public final class ConversationStream extends VerticleBase implements Intake {
         Optional.of(reported.providerId() + ":" + reported.status().wireName()));
   }
 
+  /** A resolved conversation leaves memory once nothing is queued on it; the store keeps its record. */
   private void forgetIfFinished(Line line) {
     if (!line.idle()) return;
     if (line.state.isEmpty() || line.state.get().resolved()) {

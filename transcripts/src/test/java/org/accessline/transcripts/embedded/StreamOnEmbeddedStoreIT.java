@@ -166,6 +166,27 @@ class StreamOnEmbeddedStoreIT {
   }
 
   @Test
+  void aResolvedConversationLeavesMemoryButItsRecordAndLateReportsStay() throws Exception {
+    AgentProfile ana = new AgentProfile(new AgentId("ana"), "Ana", 2);
+    stream.agentConnected(ana).await();
+    stream.setPresence(ana, Presence.AVAILABLE).await();
+    Contact contact = new Contact(Channel.SMS, "+15550002222");
+    ConversationId id = stream.residentMessage(contact, "bins not collected", "r1").await().conversation();
+    awaitAssignedTo(ana.id(), 1);
+    Posted reply = stream.agentMessage(id, ana, "A truck is on its way", java.util.Optional.empty()).await();
+    stream.resolve(id, ana, "Service request created").await();
+    assertTrue(stream.openConversation(id).await().isEmpty(), "no longer held as open");
+    assertEquals(0, stream.assignedTo(ana.id()).await().size());
+    assertEquals(java.util.Optional.of(id), stream.latestConversation(contact).await(), "found through the store");
+    Posted late = stream.deliveryStatus(id, reply.seq(), org.accessline.gateway.conversation.DeliveryStatus.DELIVERED, "", java.util.Optional.of("SMx:delivered")).await();
+    List<Entry> record = store.entries(id, 0).await();
+    Entry last = record.get(record.size() - 1);
+    assertEquals(late.seq(), last.seq(), "a late delivery report still lands after the resolution");
+    assertEquals(new ConversationEvent.DeliveryUpdated(reply.seq(), org.accessline.gateway.conversation.DeliveryStatus.DELIVERED, ""), last.event());
+    assertTrue(record.stream().anyMatch(e -> e.event() instanceof ConversationEvent.Resolved r && e.seq() < last.seq()));
+  }
+
+  @Test
   void capacityLimitsAssignmentAndTheRestWaitOldestFirst() throws Exception {
     AgentProfile ana = new AgentProfile(new AgentId("ana"), "Ana", 2);
     List<ConversationId> order = new ArrayList<>();
