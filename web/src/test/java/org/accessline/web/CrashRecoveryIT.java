@@ -70,9 +70,8 @@ class CrashRecoveryIT {
     assertTrue(acknowledged.size() > 30, "some in-flight messages were acknowledged before the kill");
 
     try (TestGateway restarted = TestGateway.start(data); AgentClient maria = new AgentClient(restarted.vertx, restarted.port()).signedIn("maria")) {
-      JsonArray entries = maria.get("/api/interactions/" + conversation).bodyAsJsonObject().getJsonArray("entries");
-      List<String> stored = entries.stream().map(JsonObject.class::cast).filter(e -> "message".equals(e.getJsonObject("event").getString("kind")))
-          .map(e -> e.getJsonObject("event").getString("text")).toList();
+      JsonArray entries = maria.recordEntries(conversation);
+      List<String> stored = maria.storedMessages(conversation);
       for (String text : acknowledged.values()) assertTrue(stored.contains(text), "acknowledged but lost: " + text);
       for (int i = 0; i < entries.size(); i++) assertEquals(i + 1, entries.getJsonObject(i).getLong("seq"), "gap-free after recovery");
     }

@@ -146,9 +146,7 @@ class WebChatIT {
     assertTrue(again.getBoolean("duplicate"));
     assertEquals(first.getLong("seq"), again.getLong("seq"));
     maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");
-    JsonArray entries = maria.get("/api/interactions/" + first.getString("conversationId")).bodyAsJsonObject().getJsonArray("entries");
-    long messages = entries.stream().map(JsonObject.class::cast).filter(e -> "message".equals(e.getJsonObject("event").getString("kind"))).count();
-    assertEquals(1, messages);
+    assertEquals(1, maria.storedMessages(first.getString("conversationId")).size());
   }
 
   @Test
@@ -179,9 +177,8 @@ class WebChatIT {
     gateway.restart();
 
     maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");
-    JsonArray entries = maria.get("/api/interactions/" + conversation).bodyAsJsonObject().getJsonArray("entries");
-    List<String> texts = entries.stream().map(JsonObject.class::cast).filter(e -> "message".equals(e.getJsonObject("event").getString("kind")))
-        .map(e -> e.getJsonObject("event").getString("text")).toList();
+    JsonArray entries = maria.recordEntries(conversation);
+    List<String> texts = maria.storedMessages(conversation);
     for (int i = 0; i < 10; i++) assertEquals("message number " + i, texts.get(i));
     for (int i = 0; i < entries.size(); i++) assertEquals(i + 1, entries.getJsonObject(i).getLong("seq"));
 
@@ -258,9 +255,7 @@ class WebChatIT {
     assertEquals(15 - acked, slowed);
     String conversation = resident.frames.awaitType("ack").getString("conversationId");
     maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");
-    long stored = maria.get("/api/interactions/" + conversation).bodyAsJsonObject().getJsonArray("entries").stream()
-        .map(JsonObject.class::cast).filter(e -> "message".equals(e.getJsonObject("event").getString("kind"))).count();
-    assertEquals(acked, stored, "refused messages change nothing");
+    assertEquals(acked, maria.storedMessages(conversation).size(), "refused messages change nothing");
   }
 
   @Test

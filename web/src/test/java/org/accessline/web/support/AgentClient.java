@@ -8,7 +8,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -56,6 +58,18 @@ public final class AgentClient implements AutoCloseable {
 
   public HttpResponse<Buffer> put(String path, JsonObject body) {
     return request(HttpMethod.PUT, path).sendJsonObject(body).await();
+  }
+
+  /** The record's entries, in order, as the interactions API returns them. */
+  public JsonArray recordEntries(String conversationId) {
+    return get("/api/interactions/" + conversationId).bodyAsJsonObject().getJsonArray("entries");
+  }
+
+  /** The text of every message in the stored record, in order. */
+  public List<String> storedMessages(String conversationId) {
+    return recordEntries(conversationId).stream().map(JsonObject.class::cast)
+        .filter(e -> "message".equals(e.getJsonObject("event").getString("kind")))
+        .map(e -> e.getJsonObject("event").getString("text")).toList();
   }
 
   /** Connects with the frame handler already in place: the gateway sends its snapshot at once. */
