@@ -83,15 +83,21 @@ final class Floor {
   }
 
   int waitingCount() {
-    return waiting().size();
+    return waiting(conversations.open()).size();
   }
 
   /** Offers every waiting conversation that an accepting agent has room for. */
   void route() {
+    Collection<ConversationState> open = conversations.open();
+    Map<AgentId, Integer> active = new HashMap<>();
+    for (ConversationState s : open) s.assignedAgent().ifPresent(a -> active.merge(a, 1, Integer::sum));
+    for (AgentId offered : offers.values()) active.merge(offered, 1, Integer::sum);
     List<AgentLoad> loads = desks.values().stream()
-        .map(d -> new AgentLoad(d.id, d.accepting(), d.profile.capacity(), active(d.id)))
+        .map(d -> new AgentLoad(d.id, d.accepting(), d.profile.capacity(), active.getOrDefault(d.id, 0)))
         .toList();
-    for (Offer offer : Assignment.decide(loads, waiting())) {
+    List<Waiting> waiting = waiting(open);
+    List<Offer> decided = Assignment.decide(loads, waiting);
+    for (Offer offer : decided) {
       offers.put(offer.conversation(), offer.agent());
       conversations.assign(offer.conversation(), offer.agent(), desks.get(offer.agent()).profile.displayName())
           .onComplete(ar -> {
@@ -102,7 +108,7 @@ final class Floor {
             }
           });
     }
-    publishQueueLength();
+    publishQueueLength(waiting.size() - decided.size());
   }
 
   private AgentDesk desk(AgentProfile profile) {
@@ -111,19 +117,12 @@ final class Floor {
     return desk;
   }
 
-  private List<Waiting> waiting() {
+  private List<Waiting> waiting(Collection<ConversationState> open) {
     List<Waiting> queue = new ArrayList<>();
-    for (ConversationState s : conversations.open()) {
+    for (ConversationState s : open) {
       if (s.isWaiting() && !offers.containsKey(s.id())) queue.add(new Waiting(s.id(), s.queuedSince().orElseThrow()));
     }
     return queue;
-  }
-
-  private int active(AgentId agent) {
-    int count = 0;
-    for (ConversationState s : conversations.open()) if (s.isAssignedTo(agent)) count++;
-    for (AgentId offered : offers.values()) if (offered.equals(agent)) count++;
-    return count;
   }
 
   private void retryLater() {
@@ -135,8 +134,7 @@ final class Floor {
     });
   }
 
-  private void publishQueueLength() {
-    int count = waiting().size();
+  private void publishQueueLength(int count) {
     if (count == lastPublishedWaiting) return;
     lastPublishedWaiting = count;
     vertx.eventBus().publish(Addresses.QUEUE, new StreamSignal.QueueLength(count), StreamSignalCodec.DELIVERY);
