@@ -123,8 +123,8 @@ final class ResidentSession {
           message.clientId()).toJson());
       return;
     }
-    // Scoped to this resident (128 bits of the token's hash), so nobody's id can collide with theirs.
-    String key = "webchat:" + contact.address().substring("web:".length(), "web:".length() + 32) + ":" + message.clientId();
+    // Scoped to this resident, so nobody else's client id can collide with theirs.
+    String key = "webchat:" + contact.address() + ":" + message.clientId();
     intake.residentMessage(contact, message.text(), key).onComplete(ar -> {
       if (ar.failed()) {
         send(new FrameError("not_saved", "Your message was not saved. Please send it again.", message.clientId()).toJson());
