@@ -18,6 +18,21 @@ public interface Intake {
    */
   Future<Posted> residentMessage(Contact contact, String text, String dedupeKey);
 
+  /**
+   * Opens a conversation for a phone call. Each call gets its own, even when the caller has another
+   * open; a repeated {@code callKey} yields the first call's conversation again, marked duplicate.
+   */
+  Future<Posted> openCall(Contact caller, String callKey);
+
+  /** Appends what the caller wrote to the call's conversation. Refused once it is resolved. */
+  Future<Posted> callerMessage(ConversationId conversation, String text, String dedupeKey);
+
+  /** Appends a message the channel sent the resident by itself, such as a call's greeting. */
+  Future<Posted> automatedMessage(ConversationId conversation, String text, String dedupeKey);
+
+  /** Records something the agent should know about the line, such as the caller hanging up. */
+  Future<Posted> note(ConversationId conversation, String text, String dedupeKey);
+
   Future<Posted> deliveryStatus(ConversationId conversation, long messageSeq, DeliveryStatus status, String detail, Optional<String> dedupeKey);
 
   /** The contact's most recent conversation, open or resolved. */

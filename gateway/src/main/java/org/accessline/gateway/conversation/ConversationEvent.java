@@ -106,6 +106,19 @@ public sealed interface ConversationEvent {
     }
   }
 
+  /** Something the channel saw that the agent should know: a call ended, the caller signed off. */
+  record Noted(String text) implements ConversationEvent {
+    public Noted {
+      if (text == null || text.isBlank()) throw new IllegalArgumentException("a note needs text");
+    }
+
+    public String kind() { return "note"; }
+
+    public JsonObject fields() {
+      return new JsonObject().put("text", text);
+    }
+  }
+
   record Resolved(String disposition) implements ConversationEvent {
     public Resolved {
       if (disposition == null || disposition.isBlank()) throw new IllegalArgumentException("resolving needs a disposition");
@@ -132,6 +145,7 @@ public sealed interface ConversationEvent {
             j.getLong("messageSeq"),
             DeliveryStatus.parse(j.getString("status")).orElseThrow(() -> new IllegalArgumentException("unknown delivery status")),
             j.getString("detail")),
+        "note", j -> new Noted(j.getString("text")),
         "resolved", j -> new Resolved(j.getString("disposition")));
   }
 }

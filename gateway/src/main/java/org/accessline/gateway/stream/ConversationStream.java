@@ -112,6 +112,30 @@ public final class ConversationStream extends VerticleBase implements Intake {
   }
 
   @Override
+  public Future<Posted> openCall(Contact caller, String callKey) {
+    StreamCommand.OpenCall command = new StreamCommand.OpenCall(caller, callKey);
+    return onOwner(() -> {
+      Line line = new Line(Optional.empty());
+      return line.submit(() -> execute(line, command)).onComplete(ar -> forgetIfFinished(line));
+    });
+  }
+
+  @Override
+  public Future<Posted> callerMessage(ConversationId conversation, String text, String dedupeKey) {
+    return submit(conversation, new StreamCommand.CallerMessage(conversation, text, dedupeKey));
+  }
+
+  @Override
+  public Future<Posted> automatedMessage(ConversationId conversation, String text, String dedupeKey) {
+    return submit(conversation, new StreamCommand.AutomatedMessage(conversation, text, dedupeKey));
+  }
+
+  @Override
+  public Future<Posted> note(ConversationId conversation, String text, String dedupeKey) {
+    return submit(conversation, new StreamCommand.Note(conversation, text, dedupeKey));
+  }
+
+  @Override
   public Future<Posted> deliveryStatus(ConversationId conversation, long messageSeq, DeliveryStatus status, String detail, Optional<String> dedupeKey) {
     return submit(conversation, new StreamCommand.RecordDelivery(conversation, messageSeq, status, detail, dedupeKey));
   }

@@ -18,6 +18,41 @@ public sealed interface StreamCommand {
     }
   }
 
+  /** A phone call came in. Each call is its own conversation, even when the caller has another open. */
+  record OpenCall(Contact contact, String callKey) implements StreamCommand {
+    public OpenCall {
+      if (contact == null) throw new IllegalArgumentException("a call needs a contact");
+      requireKey(callKey);
+    }
+  }
+
+  /** The resident on a call wrote; it belongs to that call's conversation. */
+  record CallerMessage(ConversationId conversation, String text, String dedupeKey) implements StreamCommand {
+    public CallerMessage {
+      if (conversation == null) throw new IllegalArgumentException("a caller message needs a conversation");
+      requireText(text);
+      requireKey(dedupeKey);
+    }
+  }
+
+  /** The channel itself wrote to the resident, such as a call's greeting. */
+  record AutomatedMessage(ConversationId conversation, String text, String dedupeKey) implements StreamCommand {
+    public AutomatedMessage {
+      if (conversation == null) throw new IllegalArgumentException("an automated message needs a conversation");
+      requireText(text);
+      requireKey(dedupeKey);
+    }
+  }
+
+  /** The channel noted something the agent should know. Allowed after resolution: a call may end later. */
+  record Note(ConversationId conversation, String text, String dedupeKey) implements StreamCommand {
+    public Note {
+      if (conversation == null) throw new IllegalArgumentException("a note needs a conversation");
+      requireText(text);
+      requireKey(dedupeKey);
+    }
+  }
+
   record AgentMessage(ConversationId conversation, Participant agent, String text, Optional<String> dedupeKey) implements StreamCommand {
     public AgentMessage {
       if (conversation == null || agent == null || !agent.isStaff()) throw new IllegalArgumentException("an agent message needs a conversation and a staff author");
@@ -41,6 +76,10 @@ public sealed interface StreamCommand {
 
   record RecordDelivery(ConversationId conversation, long messageSeq, DeliveryStatus status, String detail, Optional<String> dedupeKey)
       implements StreamCommand {}
+
+  private static void requireKey(String key) {
+    if (key == null || key.isBlank()) throw new IllegalArgumentException("a channel's own id is needed for idempotency");
+  }
 
   private static void requireText(String text) {
     if (text == null || text.isBlank()) throw new IllegalArgumentException("a message needs text");

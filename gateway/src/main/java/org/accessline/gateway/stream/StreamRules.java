@@ -23,10 +23,18 @@ public final class StreamRules {
    */
   public static Decision decide(Optional<ConversationState> current, StreamCommand command, Instant now, ConversationId freshId) {
     if (command instanceof StreamCommand.ResidentMessage m) return residentMessage(current, m, now, freshId);
+    if (command instanceof StreamCommand.OpenCall c) return openCall(c, now, freshId);
     if (current.isEmpty()) return new Decision.Refused(Refusal.UNKNOWN_CONVERSATION);
     ConversationState state = current.get();
     if (command instanceof StreamCommand.RecordDelivery d) return delivery(state, d, now);
+    if (command instanceof StreamCommand.Note n) return once(state, n.dedupeKey(), now, Participant.SYSTEM, new ConversationEvent.Noted(n.text()));
     if (state.resolved()) return new Decision.Refused(Refusal.RESOLVED);
+    if (command instanceof StreamCommand.CallerMessage m) {
+      return once(state, m.dedupeKey(), now, Participant.resident(state.contact()), new ConversationEvent.MessagePosted(m.text()));
+    }
+    if (command instanceof StreamCommand.AutomatedMessage m) {
+      return once(state, m.dedupeKey(), now, Participant.SYSTEM, new ConversationEvent.MessagePosted(m.text()));
+    }
     if (command instanceof StreamCommand.AgentMessage m) {
       if (!state.isAssignedTo(new AgentId(m.agent().id()))) return new Decision.Refused(Refusal.NOT_YOURS);
       Optional<Long> earlier = m.dedupeKey().map(state.seqByDedupeKey()::get);
@@ -66,6 +74,19 @@ public final class StreamRules {
         entry(freshId, 1, now, resident, new ConversationEvent.Opened(m.contact()), Optional.empty()),
         entry(freshId, 2, now, Participant.SYSTEM, new ConversationEvent.Queued(now, WAITING_FOR_AGENT), Optional.empty()),
         entry(freshId, 3, now, resident, new ConversationEvent.MessagePosted(m.text()), key)));
+  }
+
+  private static Decision openCall(StreamCommand.OpenCall c, Instant now, ConversationId freshId) {
+    return new Decision.Append(List.of(
+        entry(freshId, 1, now, Participant.resident(c.contact()), new ConversationEvent.Opened(c.contact()), Optional.of(c.callKey())),
+        entry(freshId, 2, now, Participant.SYSTEM, new ConversationEvent.Queued(now, WAITING_FOR_AGENT), Optional.empty())));
+  }
+
+  /** Appends {@code event} unless an entry with {@code key} is already in the conversation. */
+  private static Decision once(ConversationState state, String key, Instant now, Participant actor, ConversationEvent event) {
+    Long earlier = state.seqByDedupeKey().get(key);
+    if (earlier != null) return new Decision.AlreadyRecorded(earlier);
+    return append(state, now, actor, event, Optional.of(key));
   }
 
   private static Decision delivery(ConversationState state, StreamCommand.RecordDelivery d, Instant now) {

@@ -22,6 +22,7 @@ class EntryJsonTest {
         new ConversationEvent.Unassigned(new AgentId("maria"), "agent disconnected"),
         new ConversationEvent.MessagePosted("Ünïcode and\nnew lines GA"),
         new ConversationEvent.DeliveryUpdated(5, DeliveryStatus.UNDELIVERED, "30003"),
+        new ConversationEvent.Noted("The caller hung up (SKSK)."),
         new ConversationEvent.Resolved("Information provided"));
     long seq = 1;
     for (ConversationEvent event : events) {

@@ -144,4 +144,51 @@ class StreamRulesTest {
   void blankMessagesAreRejectedBeforeTheyReachTheRules() {
     assertThrows(IllegalArgumentException.class, () -> new StreamCommand.ResidentMessage(RESIDENT, "   ", "k"));
   }
+
+  private static final Contact CALLER = new Contact(Channel.TTY, "+15551239999");
+
+  @Test
+  void aCallOpensItsOwnConversationEvenWhenTheCallerHasAnotherOpen() {
+    List<Entry> earlier = new ArrayList<>();
+    ConversationState first = run(Optional.empty(), new StreamCommand.OpenCall(CALLER, "tty:CA1"), earlier);
+    ConversationId second = ConversationId.random();
+    Decision d = StreamRules.decide(Optional.of(first), new StreamCommand.OpenCall(CALLER, "tty:CA2"), T0, second);
+    List<Entry> entries = assertInstanceOf(Decision.Append.class, d).entries();
+    assertEquals(second, entries.get(0).conversationId());
+    assertEquals(List.of(1L, 2L), entries.stream().map(Entry::seq).toList());
+    assertEquals(new ConversationEvent.Opened(CALLER), entries.get(0).event());
+    assertEquals(Optional.of("tty:CA2"), entries.get(0).dedupeKey());
+    assertTrue(ConversationState.replay(entries).isWaiting());
+  }
+
+  @Test
+  void callerTextGreetingsAndNotesFollowInOrderAndRetriesAreRecordedOnce() {
+    List<Entry> log = new ArrayList<>();
+    ConversationState s = run(Optional.empty(), new StreamCommand.OpenCall(CALLER, "tty:CA1"), log);
+    s = run(Optional.of(s), new StreamCommand.AutomatedMessage(id, "FAIRVIEW 311 GA", "tty:CA1:greeting"), log);
+    s = run(Optional.of(s), new StreamCommand.CallerMessage(id, "MY TRASH WAS NOT PICKED UP GA", "tty:CA1:1"), log);
+    assertEquals(Participant.SYSTEM, log.get(2).actor());
+    assertEquals(Participant.resident(CALLER), log.get(3).actor());
+    assertEquals(new Decision.AlreadyRecorded(4), StreamRules.decide(Optional.of(s), new StreamCommand.CallerMessage(id, "MY TRASH WAS NOT PICKED UP GA", "tty:CA1:1"), T0, id));
+    assertEquals(new Decision.AlreadyRecorded(3), StreamRules.decide(Optional.of(s), new StreamCommand.AutomatedMessage(id, "FAIRVIEW 311 GA", "tty:CA1:greeting"), T0, id));
+  }
+
+  @Test
+  void aResolvedCallTakesNoMoreTextButStillTakesANoteThatTheCallerHungUp() {
+    List<Entry> log = new ArrayList<>();
+    ConversationState s = run(Optional.empty(), new StreamCommand.OpenCall(CALLER, "tty:CA1"), log);
+    s = run(Optional.of(s), new StreamCommand.Assign(id, MARIA, "Maria"), log);
+    s = run(Optional.of(s), new StreamCommand.Resolve(id, MARIA_P, "answered"), log);
+    assertEquals(new Decision.Refused(Refusal.RESOLVED), StreamRules.decide(Optional.of(s), new StreamCommand.CallerMessage(id, "HELLO Q", "tty:CA1:9"), T0, id));
+    s = run(Optional.of(s), new StreamCommand.Note(id, "The caller hung up.", "tty:CA1:ended"), log);
+    assertEquals(new ConversationEvent.Noted("The caller hung up."), log.get(log.size() - 1).event());
+  }
+
+  @Test
+  void callCommandsNeedAConversationAndTheChannelsOwnId() {
+    assertEquals(new Decision.Refused(Refusal.UNKNOWN_CONVERSATION), StreamRules.decide(Optional.empty(), new StreamCommand.CallerMessage(id, "HI", "k"), T0, id));
+    assertThrows(IllegalArgumentException.class, () -> new StreamCommand.CallerMessage(id, "HI", " "));
+    assertThrows(IllegalArgumentException.class, () -> new StreamCommand.OpenCall(CALLER, null));
+    assertThrows(IllegalArgumentException.class, () -> new StreamCommand.Note(id, "", "k"));
+  }
 }

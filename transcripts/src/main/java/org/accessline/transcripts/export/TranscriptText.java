@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.Entry;
+import org.accessline.gateway.conversation.Role;
 import org.accessline.gateway.store.InteractionRecord;
 
 /** A plain-text transcript a person can read, print or attach to a records request. */
@@ -32,7 +33,7 @@ public final class TranscriptText {
   private static String line(Entry e) {
     ConversationEvent event = e.event();
     if (event instanceof ConversationEvent.MessagePosted m) {
-      String who = e.actor().isStaff() ? e.actor().displayName() + " (agent)" : "Resident";
+      String who = e.actor().isStaff() ? e.actor().displayName() + " (agent)" : e.actor().role() == Role.SYSTEM ? "Accessline (automatic)" : "Resident";
       return who + ": " + m.text().replace("\n", "\n      ");
     }
     if (event instanceof ConversationEvent.Opened o) return "[conversation opened on " + o.contact().channel() + "]";
@@ -42,6 +43,7 @@ public final class TranscriptText {
     if (event instanceof ConversationEvent.DeliveryUpdated d) {
       return "[message #" + d.messageSeq() + " " + d.status().wireName() + (d.detail().isEmpty() ? "" : ": " + d.detail()) + "]";
     }
+    if (event instanceof ConversationEvent.Noted n) return "[" + n.text() + "]";
     ConversationEvent.Resolved r = (ConversationEvent.Resolved) event;
     return "[resolved by " + e.actor().displayName() + ": " + r.disposition() + "]";
   }

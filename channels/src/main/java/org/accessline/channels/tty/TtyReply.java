@@ -1,0 +1,16 @@
+package org.accessline.channels.tty;
+
+import java.util.regex.Pattern;
+
+/** An agent's reply as a TTY will print it: the TTY character set, and a turn that ends in GA. */
+public record TtyReply(String original, String sent, boolean changed, boolean gaAppended) {
+  private static final Pattern ENDS_TURN = Pattern.compile("(?s).*\\b(GA|SK|SKSK|GA OR SK)[\\s.!]*$");
+
+  public static TtyReply of(String agentText, boolean appendGa) {
+    String text = TtyText.toTty(agentText.strip());
+    boolean mapped = !text.equals(agentText.strip());
+    boolean append = appendGa && !ENDS_TURN.matcher(text).matches();
+    String sent = append ? text + " GA" : text;
+    return new TtyReply(agentText, sent, mapped, append);
+  }
+}
