@@ -7,10 +7,15 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.core.json.JsonObject;
+import org.accessline.channels.tty.TtyCallSession;
+import org.accessline.channels.tty.TwilioVoiceAnswer;
+import org.accessline.channels.twilio.TwilioAccount;
+import org.accessline.channels.twilio.TwilioSignatures;
 import org.accessline.channels.webchat.ResidentChat;
 import org.accessline.web.api.AgentApi;
 import org.accessline.web.api.Problem;
 import org.accessline.web.api.StaffAuth;
+import org.accessline.web.api.TtyApi;
 import org.accessline.web.api.Validation;
 import org.accessline.web.config.AccesslineConfig;
 import org.accessline.web.console.AgentConsoleSession;
@@ -18,12 +23,14 @@ import org.accessline.web.console.AgentConsoleSession;
 /** Every HTTP route of the gateway, one line each. Tests start the same router through {@link Application}. */
 public final class AccesslineRoutes {
   private static final long MAX_BODY_BYTES = 64 * 1024;
+  public static final String TTY_VOICE_PATH = "/channels/tty/twilio/voice";
 
   private AccesslineRoutes() {}
 
   public static Router create(Vertx vertx, Services services) {
     Router router = Router.router(vertx);
     AgentApi api = services.agentApi(vertx);
+    TtyApi tty = services.ttyApi();
     StaffAuth staff = new StaffAuth(services.sessions());
     AccesslineConfig config = services.config();
     ResidentChat residentChat = new ResidentChat(vertx, services.stream(),
@@ -36,6 +43,8 @@ public final class AccesslineRoutes {
     router.get("/chat/socket").handler(ctx -> ctx.request().toWebSocket().onSuccess(residentChat::handle));
     router.get("/agent/socket").handler(Validation.sameOrigin()).handler(staff).handler(ctx -> agentSocket(ctx, vertx, services));
 
+    services.config().twilio().ifPresent(account -> twilioRoutes(router, vertx, services, account, body));
+
     router.post("/api/session").handler(body).handler(Validation.jsonObjectBody()).handler(api::signIn);
     router.delete("/api/session").handler(staff).handler(api::signOut);
     router.get("/api/me").handler(staff).handler(api::me);
@@ -44,6 +53,8 @@ public final class AccesslineRoutes {
     router.get("/api/conversations/:id/entries").handler(staff).handler(Validation.conversationId()).handler(api::entries);
     router.post("/api/conversations/:id/messages").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(api::reply);
     router.post("/api/conversations/:id/resolve").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(api::resolve);
+    router.post("/api/conversations/:id/tty/stop").handler(staff).handler(Validation.conversationId()).handler(tty::stopSending);
+    router.post("/api/tty/preview").handler(body).handler(staff).handler(Validation.jsonObjectBody()).handler(tty::preview);
     router.get("/api/interactions/:id").handler(staff).handler(Validation.conversationId()).handler(api::interaction);
     router.get("/api/interactions/:id/transcript.txt").handler(staff).handler(Validation.conversationId()).handler(api::transcript);
     router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "not_found", "No such API."));
@@ -52,6 +63,15 @@ public final class AccesslineRoutes {
     router.route("/*").handler(StaticHandler.create("webroot").setDefaultContentEncoding("UTF-8"));
     router.errorHandler(413, ctx -> Problem.send(ctx, 413, "too_large", "The request body is larger than " + MAX_BODY_BYTES + " bytes."));
     return router;
+  }
+
+  /** Twilio's webhooks and media streams; mounted only when a Twilio account is configured. */
+  private static void twilioRoutes(Router router, Vertx vertx, Services services, TwilioAccount account, BodyHandler body) {
+    TwilioSignatures signed = new TwilioSignatures(account);
+    TwilioVoiceAnswer voice = new TwilioVoiceAnswer(account);
+    router.post(TTY_VOICE_PATH).handler(body).handler(signed.signedForm()).handler(voice::handle);
+    router.get(TwilioVoiceAnswer.STREAM_PATH).handler(signed.signedUpgrade()).handler(ctx -> ctx.request().toWebSocket()
+        .onSuccess(ws -> TtyCallSession.accept(ws, services.stream(), services.ttyCalls(), services.config().tty())));
   }
 
   private static void health(RoutingContext ctx, Services services) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.accessline.channels.tty.TtyCalls;
 import org.accessline.channels.webchat.WebChatAdapter;
 import org.accessline.gateway.store.InteractionStore;
 import org.accessline.gateway.stream.ConversationStream;
@@ -44,9 +45,10 @@ public final class Application {
       }
     }).compose(demo -> {
       InteractionStore store = new EmbeddedInteractionStore(config.dataDir());
+      TtyCalls ttyCalls = new TtyCalls();
       ConversationStream stream = new ConversationStream(store, new ConversationStream.Settings(config.handbackGrace()), Clock.systemUTC(),
-          List.of(new WebChatAdapter()));
-      Services services = new Services(config, stream, store, directory, new AgentSessions(config.sessionLifetime(), Clock.systemUTC()));
+          List.of(new WebChatAdapter(), ttyCalls));
+      Services services = new Services(config, stream, store, directory, new AgentSessions(config.sessionLifetime(), Clock.systemUTC()), ttyCalls);
       List<String> deployments = new ArrayList<>();
       List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
       // One server instance per core; instances of one deployment share the port, even a random one.

@@ -39,6 +39,9 @@ public final class Main {
     System.out.println("Accessline (" + config.centerName() + ") is up. Records are kept in " + config.dataDir().toAbsolutePath() + ".");
     System.out.println("  Resident chat:  " + base + "/");
     System.out.println("  Agent console:  " + base + "/agent");
+    System.out.println(config.twilio()
+        .map(t -> "  TTY calls:      point the Twilio number's voice webhook at " + t.url(AccesslineRoutes.TTY_VOICE_PATH) + " (HTTP POST).")
+        .orElse("  Twilio channels (TTY calls) are off: set ACCESSLINE_TWILIO_ACCOUNT_SID, ACCESSLINE_TWILIO_AUTH_TOKEN and ACCESSLINE_PUBLIC_BASE_URL to turn them on."));
     app.demoAccount().ifPresent(demo -> System.out.println("  A demo agent was created for this first start: username \"" + demo.account().username()
         + "\", password \"" + demo.password() + "\". Write it down: it is stored only as a hash and is not shown again."));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,15 +1,21 @@
 package org.accessline.web;
 
 import io.vertx.core.Vertx;
+import org.accessline.channels.tty.TtyCalls;
 import org.accessline.gateway.store.InteractionStore;
 import org.accessline.gateway.stream.ConversationStream;
 import org.accessline.web.api.AgentApi;
+import org.accessline.web.api.TtyApi;
 import org.accessline.web.auth.AgentDirectory;
 import org.accessline.web.auth.AgentSessions;
 import org.accessline.web.config.AccesslineConfig;
 
 /** What the routes need, built once at startup and shared by every HTTP verticle instance. */
-public record Services(AccesslineConfig config, ConversationStream stream, InteractionStore store, AgentDirectory directory, AgentSessions sessions) {
+public record Services(AccesslineConfig config, ConversationStream stream, InteractionStore store, AgentDirectory directory, AgentSessions sessions, TtyCalls ttyCalls) {
+  TtyApi ttyApi() {
+    return new TtyApi(stream, ttyCalls, config.tty(), config.maxMessageBytes());
+  }
+
   AgentApi agentApi(Vertx vertx) {
     return new AgentApi(vertx, stream, store, directory, sessions, config.maxMessageBytes(), config.secureCookies());
   }

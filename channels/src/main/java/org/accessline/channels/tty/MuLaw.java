@@ -17,7 +17,16 @@ public final class MuLaw {
     }
   }
 
+  /** The code for a zero sample, used to pad the last frame of a transmission. */
+  public static final byte SILENCE = (byte) 0xFF;
+
   private MuLaw() {}
+
+  public static byte[] encode(short[] pcm) {
+    byte[] out = new byte[pcm.length];
+    for (int i = 0; i < pcm.length; i++) out[i] = encode(pcm[i]);
+    return out;
+  }
 
   public static short decode(byte b) {
     return DECODE[b & 0xFF];

@@ -48,8 +48,7 @@ class BaudotModemTest {
   @Test
   void muLawAudioInTwentyMillisecondFramesDecodes() {
     short[] pcm = new BaudotModulator(US).modulate(TEXT);
-    byte[] ulaw = new byte[pcm.length];
-    for (int i = 0; i < pcm.length; i++) ulaw[i] = MuLaw.encode(pcm[i]);
+    byte[] ulaw = MuLaw.encode(pcm);
     BaudotDemodulator demodulator = new BaudotDemodulator(US);
     StringBuilder text = new StringBuilder();
     for (int at = 0; at < ulaw.length; at += 160) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.accessline.channels.tty.TtyCallSettings;
+import org.accessline.channels.twilio.TwilioAccount;
 import org.accessline.web.auth.AgentAccount;
 
 /**
@@ -30,7 +32,10 @@ public record AccesslineConfig(
     double residentMessagesPerSecond,
     Duration sessionLifetime,
     boolean secureCookies,
-    List<AgentAccount> agents) {
+    List<AgentAccount> agents,
+    /** Set with the public base URL, it turns on the Twilio channels. */
+    Optional<TwilioAccount> twilio,
+    TtyCallSettings tty) {
 
   public AccesslineConfig {
     if (httpHost == null || httpHost.isBlank()) throw new IllegalArgumentException("httpHost must not be empty");
@@ -44,10 +49,12 @@ public record AccesslineConfig(
     if (!(residentMessagesPerSecond > 0) || residentMessagesPerSecond > 10_000) throw new IllegalArgumentException("residentMessagesPerSecond must be above 0 and at most 10000");
     if (sessionLifetime.isNegative() || sessionLifetime.isZero()) throw new IllegalArgumentException("sessionHours must be positive");
     agents = List.copyOf(agents);
+    if (twilio == null || tty == null) throw new IllegalArgumentException("twilio and tty settings must be given");
   }
 
   public static AccesslineConfig defaults() {
-    return new AccesslineConfig("0.0.0.0", 8080, Path.of("data"), "Accessline", 4, Duration.ofSeconds(60), 4096, 10, 1.0, Duration.ofHours(12), false, List.of());
+    return new AccesslineConfig("0.0.0.0", 8080, Path.of("data"), "Accessline", 4, Duration.ofSeconds(60), 4096, 10, 1.0, Duration.ofHours(12), false, List.of(),
+        Optional.empty(), TtyCallSettings.defaults("Accessline"));
   }
 
   /** Reads the file (if any) and the environment over the defaults. */
@@ -76,6 +83,34 @@ public record AccesslineConfig(
         var.apply("RESIDENT_MESSAGES_PER_SECOND").map(Double::parseDouble).orElse(json.getDouble("residentMessagesPerSecond", d.residentMessagesPerSecond)),
         Duration.ofHours(var.apply("SESSION_HOURS").map(Long::parseLong).orElse(json.getLong("sessionHours", d.sessionLifetime.toHours()))),
         var.apply("SECURE_COOKIES").map(Boolean::parseBoolean).orElse(json.getBoolean("secureCookies", d.secureCookies)),
-        agents);
+        agents,
+        twilio(json.getJsonObject("twilio", new JsonObject()), var, json.getString("publicBaseUrl")),
+        tty(json.getJsonObject("tty", new JsonObject()), var, var.apply("CENTER_NAME").orElse(json.getString("centerName", d.centerName))));
+  }
+
+  /** All three of account, token and public URL, or none: half a Twilio setup is a mistake worth stopping for. */
+  private static Optional<TwilioAccount> twilio(JsonObject json, Function<String, Optional<String>> var, String publicBaseUrl) {
+    Optional<String> sid = var.apply("TWILIO_ACCOUNT_SID").or(() -> Optional.ofNullable(json.getString("accountSid")));
+    Optional<String> token = var.apply("TWILIO_AUTH_TOKEN").or(() -> Optional.ofNullable(json.getString("authToken")));
+    Optional<String> base = var.apply("PUBLIC_BASE_URL").or(() -> Optional.ofNullable(publicBaseUrl));
+    if (sid.isEmpty() && token.isEmpty()) return Optional.empty();
+    if (sid.isEmpty() || token.isEmpty() || base.isEmpty()) {
+      throw new IllegalArgumentException("the Twilio channels need twilio.accountSid, twilio.authToken and publicBaseUrl together");
+    }
+    return Optional.of(new TwilioAccount(sid.get(), token.get(), base.get()));
+  }
+
+  private static TtyCallSettings tty(JsonObject json, Function<String, Optional<String>> var, String centerName) {
+    TtyCallSettings d = TtyCallSettings.defaults(centerName);
+    return new TtyCallSettings(
+        var.apply("TTY_GREETING").orElse(json.getString("greeting", d.greeting())),
+        Duration.ofMillis(json.getLong("greetingDelayMillis", d.greetingDelay().toMillis())),
+        Duration.ofMillis(json.getLong("guardMillis", d.guard().toMillis())),
+        Duration.ofMillis(json.getLong("echoGuardMillis", d.echoGuard().toMillis())),
+        Duration.ofMillis(json.getLong("pauseMillis", d.pause().toMillis())),
+        Duration.ofMillis(json.getLong("turnEndMillis", d.turnEnd().toMillis())),
+        json.getInteger("wrapColumns", d.wrapColumns()),
+        var.apply("TTY_APPEND_GA").map(Boolean::parseBoolean).orElse(json.getBoolean("appendGa", d.appendGa())),
+        Duration.ofMinutes(var.apply("TTY_IDLE_HANGUP_MINUTES").map(Long::parseLong).orElse(json.getLong("idleHangupMinutes", d.idleHangup().toMinutes()))));
   }
 }

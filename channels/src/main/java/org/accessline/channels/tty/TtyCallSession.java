@@ -1,0 +1,293 @@
+package org.accessline.channels.tty;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.accessline.gateway.channel.DeliveryOutcome;
+import org.accessline.gateway.channel.Intake;
+import org.accessline.gateway.channel.OutboundMessage;
+import org.accessline.gateway.channel.Posted;
+import org.accessline.gateway.conversation.Channel;
+import org.accessline.gateway.conversation.Contact;
+import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.conversation.DeliveryStatus;
+import org.accessline.gateway.stream.RefusedException;
+
+/**
+ * One TTY call, carried by a Twilio media stream: μ-law audio in, demodulated into the caller's
+ * messages; agents' replies out as Baudot audio, when {@link TtyLine} says the line is ours.
+ * Everything runs on the socket's context. Each thing recorded carries a key made of the call's id,
+ * so a retried write is stored once.
+ */
+public final class TtyCallSession {
+  private static final Logger LOG = Logger.getLogger(TtyCallSession.class.getName());
+  private static final int SAMPLES_PER_FRAME = 160;
+  private static final int RECORD_ATTEMPTS = 5;
+
+  private final ServerWebSocket socket;
+  private final Context context;
+  private final Intake intake;
+  private final TtyCalls calls;
+  private final TtyCallSettings settings;
+  private final ModemSettings modem = ModemSettings.US_TTY;
+  private final TtyLine line;
+  private final BaudotModulator modulator = new BaudotModulator(modem);
+  private BaudotDemodulator demodulator = new BaudotDemodulator(modem);
+  private boolean wasListening = true;
+  private long samples;
+
+  private String streamSid;
+  private String callSid;
+  private Future<ConversationId> conversation;
+  private Future<?> recorded = Future.succeededFuture();
+  private final Map<String, Pending> replies = new LinkedHashMap<>();
+  private String hangUpAfter;
+  private boolean ended;
+
+  private record Pending(long seq, TtyReply reply, Promise<DeliveryOutcome> done) {}
+
+  private TtyCallSession(ServerWebSocket socket, Intake intake, TtyCalls calls, TtyCallSettings settings) {
+    this.socket = socket;
+    this.context = Vertx.currentContext();
+    this.intake = intake;
+    this.calls = calls;
+    this.settings = settings;
+    this.line = new TtyLine(settings, modem);
+  }
+
+  public static void accept(ServerWebSocket socket, Intake intake, TtyCalls calls, TtyCallSettings settings) {
+    TtyCallSession call = new TtyCallSession(socket, intake, calls, settings);
+    socket.textMessageHandler(call::onMessage);
+    socket.closeHandler(v -> call.end("The call's audio stream closed."));
+    socket.exceptionHandler(e -> LOG.warning("TTY media stream error: " + e.getMessage()));
+  }
+
+  // ---- Twilio's messages ----
+
+  private void onMessage(String text) {
+    JsonObject message;
+    try {
+      message = new JsonObject(text);
+    } catch (DecodeException e) {
+      LOG.warning("ignored a media stream message that is not JSON");
+      return;
+    }
+    // Twilio adds events without notice; ones we do not know are ignored.
+    switch (message.getString("event", "")) {
+      case "start" -> start(message);
+      case "media" -> media(message);
+      case "mark" -> mark(message);
+      case "dtmf" -> dtmf(message);
+      case "stop" -> end("The caller hung up.");
+      default -> { }
+    }
+  }
+
+  private void start(JsonObject message) {
+    if (streamSid != null || ended) return;
+    JsonObject start = message.getJsonObject("start", new JsonObject());
+    JsonObject format = start.getJsonObject("mediaFormat", new JsonObject());
+    if (!"audio/x-mulaw".equals(format.getString("encoding")) || format.getInteger("sampleRate", 0) != modem.sampleRate()
+        || format.getInteger("channels", 1) != 1) {
+      socket.close((short) 1003, "TTY calls need 8 kHz mono mu-law audio");
+      return;
+    }
+    JsonObject parameters = start.getJsonObject("customParameters", new JsonObject());
+    String sid = start.getString("callSid", "");
+    if (!sid.matches("CA[0-9a-fA-F]{32}") || !sid.equals(parameters.getString(TwilioVoiceAnswer.CALL_SID))) {
+      socket.close((short) 1008, "the stream does not belong to a call we answered");
+      return;
+    }
+    streamSid = message.getString("streamSid", start.getString("streamSid", ""));
+    callSid = sid;
+    Contact caller = new Contact(Channel.TTY, callerAddress(parameters.getString(TwilioVoiceAnswer.FROM, ""), sid));
+    conversation = retried(() -> intake.openCall(caller, key("call"))).map(Posted::conversation);
+    conversation.onSuccess(id -> {
+      if (ended) calls.ended(id, this);
+      else calls.started(id, this);
+    }).onFailure(e -> {
+      LOG.severe("could not open a conversation for TTY call " + callSid + ": " + e.getMessage());
+      socket.close((short) 1011, "the call could not be recorded");
+    });
+    act(line.answered(now()));
+  }
+
+  private void media(JsonObject message) {
+    if (callSid == null || ended) return;
+    JsonObject media = message.getJsonObject("media", new JsonObject());
+    if (!"inbound".equals(media.getString("track", "inbound"))) return;
+    byte[] ulaw;
+    try {
+      ulaw = Base64.getDecoder().decode(media.getString("payload", ""));
+    } catch (IllegalArgumentException e) {
+      LOG.warning("ignored media that is not base64 on call " + callSid);
+      return;
+    }
+    samples += ulaw.length;
+    long now = now();
+    boolean listening = line.listening(now);
+    // Whatever the demodulator half-heard of our own echo is dropped with it.
+    if (listening && !wasListening) demodulator = new BaudotDemodulator(modem);
+    wasListening = listening;
+    if (listening) demodulator.acceptMuLaw(ulaw, 0, ulaw.length, event -> act(line.heard(event, now)));
+    act(line.tick(now));
+  }
+
+  private void mark(JsonObject message) {
+    if (callSid == null) return;
+    String name = message.getJsonObject("mark", new JsonObject()).getString("name", "");
+    act(line.played(name, now()));
+    Pending played = replies.remove(name);
+    if (played != null) {
+      played.done().tryComplete(new DeliveryOutcome.Reported(DeliveryStatus.DELIVERED, key("reply-" + played.seq()),
+          "Sent to the caller's TTY as: " + played.reply().sent()));
+    }
+    if (name.equals(hangUpAfter)) {
+      end("The call was ended after " + settings.idleHangup().toMinutes() + " minutes with nothing typed either way.");
+      socket.close();
+    }
+  }
+
+  private void dtmf(JsonObject message) {
+    if (callSid == null) return;
+    String digit = message.getJsonObject("dtmf", new JsonObject()).getString("digit", "?");
+    if (!digit.matches("[0-9*#A-D]")) return;
+    record("a key press", id -> intake.note(id, "The caller pressed the phone key " + digit + ". A voice caller may have reached the TTY line.",
+        key("dtmf-" + message.getString("sequenceNumber", String.valueOf(samples)))));
+  }
+
+  private void end(String reason) {
+    if (ended) return;
+    ended = true;
+    if (callSid == null) return;
+    act(line.hungUp());
+    record("the end of the call", id -> intake.note(id, reason, key("ended")));
+    for (Pending p : replies.values()) p.done().tryFail("The call ended before this reply was sent.");
+    replies.clear();
+    conversation.onSuccess(id -> calls.ended(id, this));
+  }
+
+  // ---- Agents' replies ----
+
+  Future<DeliveryOutcome> send(OutboundMessage message) {
+    Promise<DeliveryOutcome> done = Promise.promise();
+    context.runOnContext(v -> {
+      if (ended) {
+        done.fail("The call ended before this reply was sent.");
+        return;
+      }
+      TtyReply reply = TtyReply.of(message.text(), settings.appendGa());
+      String id = "reply-" + message.seq();
+      replies.put(id, new Pending(message.seq(), reply, done));
+      act(line.reply(id, reply.sent(), now()));
+    });
+    return done.future();
+  }
+
+  Future<Integer> stopSending() {
+    Promise<Integer> stopped = Promise.promise();
+    context.runOnContext(v -> {
+      List<String> dropped = new ArrayList<>();
+      Optional<String> playing = line.stopPlaying(now());
+      playing.ifPresent(id -> {
+        socket.writeTextMessage(new JsonObject().put("event", "clear").put("streamSid", streamSid).encode());
+        dropped.add(id);
+      });
+      for (String id : List.copyOf(replies.keySet())) if (line.withdraw(id)) dropped.add(id);
+      for (String id : dropped) {
+        Pending p = replies.remove(id);
+        if (p == null) continue;
+        String how = playing.filter(id::equals).isPresent() ? "Stopped by the agent while it was being sent." : "Withdrawn by the agent before it was sent.";
+        p.done().tryComplete(new DeliveryOutcome.Reported(DeliveryStatus.UNDELIVERED, key("reply-" + p.seq()), how));
+      }
+      stopped.complete(dropped.size());
+    });
+    return stopped.future();
+  }
+
+  // ---- What the line decided ----
+
+  private void act(List<TtyAction> actions) {
+    for (TtyAction action : actions) {
+      if (action instanceof TtyAction.CallerSaid said) callerSaid(said);
+      else if (action instanceof TtyAction.Transmit transmit) transmit(transmit);
+    }
+  }
+
+  private void callerSaid(TtyAction.CallerSaid said) {
+    record("the caller's message", id -> intake.callerMessage(id, said.text(), key("turn-" + said.turn())));
+    if (said.end() == TurnEnd.STOP_KEYING) {
+      record("a sign-off", id -> intake.note(id, "The caller typed SK: they are finishing.", key("sk-" + said.turn())));
+    } else if (said.end() == TurnEnd.HANGING_UP) {
+      record("a sign-off", id -> intake.note(id, "The caller typed SKSK: they are hanging up.", key("sksk-" + said.turn())));
+    }
+  }
+
+  private void transmit(TtyAction.Transmit transmit) {
+    if (!replies.containsKey(transmit.id())) {
+      record("an automatic message", id -> intake.automatedMessage(id, transmit.ttyText(), key(transmit.id())));
+    }
+    if (transmit.thenHangUp()) hangUpAfter = transmit.id();
+    byte[] ulaw = MuLaw.encode(modulator.modulate(transmit.ttyText()));
+    Base64.Encoder base64 = Base64.getEncoder();
+    for (int from = 0; from < ulaw.length; from += SAMPLES_PER_FRAME) {
+      byte[] frame = new byte[SAMPLES_PER_FRAME];
+      Arrays.fill(frame, MuLaw.SILENCE);
+      System.arraycopy(ulaw, from, frame, 0, Math.min(SAMPLES_PER_FRAME, ulaw.length - from));
+      socket.writeTextMessage(new JsonObject().put("event", "media").put("streamSid", streamSid)
+          .put("media", new JsonObject().put("payload", base64.encodeToString(frame))).encode());
+    }
+    socket.writeTextMessage(new JsonObject().put("event", "mark").put("streamSid", streamSid)
+        .put("mark", new JsonObject().put("name", transmit.id())).encode());
+  }
+
+  // ---- Recording ----
+
+  /** Records in call order, retrying a failed write: the key makes a retry land once. */
+  private void record(String what, Function<ConversationId, Future<?>> write) {
+    recorded = recorded.transform(ignored -> conversation.compose(id -> retried(() -> write.apply(id)))
+        .onFailure(e -> LOG.warning("could not record " + what + " for TTY call " + callSid + ": " + e.getMessage())));
+  }
+
+  private <T> Future<T> retried(Supplier<Future<T>> write) {
+    return attempt(write, 1);
+  }
+
+  private <T> Future<T> attempt(Supplier<Future<T>> write, int n) {
+    return write.get().recover(e -> {
+      if (n >= RECORD_ATTEMPTS || e instanceof RefusedException) return Future.failedFuture(e);
+      Promise<T> later = Promise.promise();
+      context.owner().setTimer(Duration.ofMillis(200L << n).toMillis(), t -> attempt(write, n + 1).onComplete(later));
+      return later.future();
+    });
+  }
+
+  private String key(String what) {
+    return "tty:" + callSid + ":" + what;
+  }
+
+  /** The call's audio clock: what Twilio has sent us so far, in milliseconds. */
+  private long now() {
+    return samples * 1000 / modem.sampleRate();
+  }
+
+  /** Caller ID may be withheld; such calls are told apart by their call id. */
+  static String callerAddress(String from, String callSid) {
+    return from.matches("\\+[1-9][0-9]{6,14}") ? from : "withheld:" + callSid;
+  }
+}

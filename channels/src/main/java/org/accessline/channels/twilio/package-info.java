@@ -1,0 +1,2 @@
+/** What every Twilio channel shares: the account, signed webhooks, and form bodies. */
+package org.accessline.channels.twilio;
