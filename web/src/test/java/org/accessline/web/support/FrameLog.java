@@ -26,12 +26,18 @@ public final class FrameLog {
   }
 
   /** The first received frame that matches, waiting up to five seconds for it. */
-  public synchronized JsonObject await(String description, Predicate<JsonObject> match) {
-    long deadline = System.currentTimeMillis() + WAIT_MS;
+  public JsonObject await(String description, Predicate<JsonObject> match) {
+    return await(description, match, WAIT_MS);
+  }
+
+  /** The first received frame that matches, waiting up to {@code waitMs} for it. */
+  public synchronized JsonObject await(String description, Predicate<JsonObject> match, long waitMs) {
+    long deadline = System.currentTimeMillis() + waitMs;
     while (true) {
       for (JsonObject f : frames) if (match.test(f)) return f;
       long left = deadline - System.currentTimeMillis();
-      if (left <= 0) fail("no frame " + description + " within " + WAIT_MS + " ms; received: " + frames);
+      if (left <= 0) fail("no frame " + description + " within " + waitMs + " ms; received: " + frames.size() + " frames, the last: "
+          + frames.subList(Math.max(0, frames.size() - 5), frames.size()));
       try {
         wait(left);
       } catch (InterruptedException e) {

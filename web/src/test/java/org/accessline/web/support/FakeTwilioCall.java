@@ -1,0 +1,248 @@
+package org.accessline.web.support;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.accessline.channels.tty.AudioTools;
+import org.accessline.channels.tty.MuLaw;
+import org.accessline.channels.tty.WavAudio;
+
+/**
+ * Twilio's side of a TTY call, on loopback: it posts the signed voice webhook, opens the media
+ * stream the TwiML names, and streams the caller's audio in 20 ms μ-law frames, {@link #SPEED}
+ * times faster than real time. It plays back what the gateway sends on the same audio clock,
+ * echoes each mark once the audio before it has played, and returns some of that audio as line
+ * echo, as a real phone line does.
+ */
+public final class FakeTwilioCall implements AutoCloseable {
+  public static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
+  public static final String AUTH_TOKEN = "test-auth-token-0123456789abcdef";
+  public static final String PUBLIC_BASE = "https://311.example.test";
+  static final int SPEED = 8;
+  private static final int FRAME = 160;
+  private static final double ECHO = 0.3;
+  private static final Pattern STREAM_URL = Pattern.compile("<Stream url=\"([^\"]+)\"");
+  private static final Pattern PARAMETER = Pattern.compile("<Parameter name=\"([^\"]+)\" value=\"([^\"]*)\"");
+
+  private final Vertx vertx;
+  private final int port;
+  private final WebClient http;
+  private final WebSocketClient sockets;
+  public final String callSid;
+  public final String from;
+  public final FrameLog frames = new FrameLog();
+
+  private WebSocket stream;
+  private long timer = -1;
+  // Guarded by this: the pump runs on a Vert.x thread, the test on its own.
+  private final ArrayDeque<Byte> callerAudio = new ArrayDeque<>();
+  private final ByteArrayOutputStream played = new ByteArrayOutputStream();
+  private final ArrayDeque<byte[]> toPlay = new ArrayDeque<>();
+  private final List<Object[]> marks = new ArrayList<>();
+  private long clock;
+  private long queuedUntil;
+  private int sequence;
+
+  public FakeTwilioCall(Vertx vertx, int port, String callSid, String from) {
+    this.vertx = vertx;
+    this.port = port;
+    this.http = WebClient.create(vertx);
+    this.sockets = vertx.createWebSocketClient();
+    this.callSid = callSid;
+    this.from = from;
+  }
+
+  public static Map<String, String> voiceFields(String callSid, String from) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("AccountSid", ACCOUNT_SID);
+    fields.put("ApiVersion", "2010-04-01");
+    fields.put("CallSid", callSid);
+    fields.put("CallStatus", "ringing");
+    fields.put("Direction", "inbound");
+    fields.put("From", from);
+    fields.put("To", "+15550003110");
+    return fields;
+  }
+
+  /** Posts a form as Twilio would, signed over {@code signedUrl} with {@code authToken}. */
+  public HttpResponse<Buffer> post(String path, Map<String, String> fields, String signedUrl, String authToken) {
+    return postWithSignature(path, fields, authToken == null ? null : TwilioSigner.sign(authToken, signedUrl, fields));
+  }
+
+  /** Posts a form with exactly this signature header (none if null). */
+  public HttpResponse<Buffer> postWithSignature(String path, Map<String, String> fields, String signature) {
+    StringBuilder body = new StringBuilder();
+    fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+        .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    var request = http.post(port, "127.0.0.1", path).putHeader("Content-Type", "application/x-www-form-urlencoded");
+    if (signature != null) request.putHeader("X-Twilio-Signature", signature);
+    return request.sendBuffer(Buffer.buffer(body.toString())).await();
+  }
+
+  /** Rings the center: the voice webhook's TwiML. */
+  public String answer() {
+    HttpResponse<Buffer> r = post("/channels/tty/twilio/voice", voiceFields(callSid, from), PUBLIC_BASE + "/channels/tty/twilio/voice", AUTH_TOKEN);
+    if (r.statusCode() != 200) throw new IllegalStateException("voice webhook answered " + r.statusCode() + ": " + r.bodyAsString());
+    return r.bodyAsString();
+  }
+
+  /** Opens the stream the TwiML names, signed as Twilio signs it, and starts the call's audio. */
+  public FakeTwilioCall connect(String twiml) {
+    return connect(twiml, new JsonObject().put("encoding", "audio/x-mulaw").put("sampleRate", 8000).put("channels", 1));
+  }
+
+  public FakeTwilioCall connect(String twiml, JsonObject mediaFormat) {
+    Matcher url = STREAM_URL.matcher(twiml);
+    if (!url.find()) throw new IllegalStateException("no Stream in " + twiml);
+    JsonObject parameters = new JsonObject();
+    Matcher p = PARAMETER.matcher(twiml);
+    while (p.find()) parameters.put(p.group(1), p.group(2).replace("&#43;", "+"));
+    stream = openStream(url.group(1), TwilioSigner.sign(AUTH_TOKEN, url.group(1), Map.of()));
+    send(new JsonObject().put("event", "connected").put("protocol", "Call").put("version", "1.1.0"));
+    String streamSid = "MZ" + callSid.substring(2);
+    send(new JsonObject().put("event", "start").put("streamSid", streamSid).put("start", new JsonObject()
+        .put("streamSid", streamSid).put("accountSid", ACCOUNT_SID).put("callSid", callSid)
+        .put("tracks", new JsonArray().add("inbound")).put("mediaFormat", mediaFormat).put("customParameters", parameters)));
+    timer = vertx.setPeriodic(20 / SPEED > 0 ? 20 / SPEED : 1, t -> pump());
+    return this;
+  }
+
+  /** A WebSocket to the stream path, with whatever signature header is given (none if null). */
+  public WebSocket openStream(String signedUrl, String signature) {
+    String path = signedUrl.replaceFirst("^wss?://[^/]+", "");
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(path);
+    if (signature != null) options.addHeader("X-Twilio-Signature", signature);
+    WebSocket ws = sockets.connect(options).await();
+    ws.textMessageHandler(text -> received(new JsonObject(text)));
+    ws.closeHandler(v -> frames.add(new JsonObject().put("event", "closed").put("code", ws.closeStatusCode())));
+    return ws;
+  }
+
+  /** The caller types {@code text} on their TTY: minimodem's TDD transmitter makes the audio. */
+  public void types(String text, Path work) throws Exception {
+    Path wav = work.resolve("caller-" + System.nanoTime() + ".wav");
+    AudioTools.minimodemTx(text, 1.5, wav);
+    short[] pcm = WavAudio.read(wav).samples();
+    byte[] ulaw = MuLaw.encode(pcm);
+    synchronized (this) {
+      for (byte b : ulaw) callerAudio.add(b);
+    }
+  }
+
+  public synchronized boolean callerDone() {
+    return callerAudio.isEmpty();
+  }
+
+  /** Everything the gateway sent, decoded by minimodem. */
+  public String heardByMinimodem(Path work) throws Exception {
+    byte[] audio;
+    synchronized (this) {
+      audio = played.toByteArray();
+    }
+    short[] pcm = new short[audio.length];
+    for (int i = 0; i < audio.length; i++) pcm[i] = MuLaw.decode(audio[i]);
+    Path wav = work.resolve("heard-" + System.nanoTime() + ".wav");
+    WavAudio.write(wav, 8000, pcm);
+    return AudioTools.minimodemRx(wav);
+  }
+
+  public static boolean isMedia(JsonObject message) {
+    return "media".equals(message.getString("event"));
+  }
+
+  /** Waits, on the call's clock, for the gateway to mark {@code name} as played. */
+  public JsonObject awaitMarkEchoed(String name) {
+    return frames.await("mark " + name + " played", f -> "mark-echoed".equals(f.getString("event")) && name.equals(f.getString("name")), 60_000);
+  }
+
+  public void hangUp() {
+    send(new JsonObject().put("event", "stop").put("streamSid", "MZ" + callSid.substring(2))
+        .put("stop", new JsonObject().put("accountSid", ACCOUNT_SID).put("callSid", callSid)));
+    stopPump();
+    stream.close().await();
+  }
+
+  public void send(JsonObject message) {
+    message.put("sequenceNumber", String.valueOf(++sequence));
+    stream.writeTextMessage(message.encode()).await();
+  }
+
+  private synchronized void received(JsonObject message) {
+    frames.add(message);
+    switch (message.getString("event", "")) {
+      case "media" -> {
+        byte[] audio = Base64.getDecoder().decode(message.getJsonObject("media").getString("payload"));
+        toPlay.add(audio);
+        queuedUntil = Math.max(queuedUntil, clock) + audio.length;
+      }
+      case "mark" -> marks.add(new Object[] {message.getJsonObject("mark").getString("name"), Math.max(queuedUntil, clock)});
+      case "clear" -> {
+        toPlay.clear();
+        queuedUntil = clock;
+        for (Object[] m : marks) m[1] = clock;
+      }
+      default -> { }
+    }
+  }
+
+  /** One 20 ms frame each way: the caller's audio (plus echo of what plays now) in, our playback advanced. */
+  private synchronized void pump() {
+    if (stream == null || stream.isClosed()) return;
+    byte[] out = toPlay.isEmpty() ? null : toPlay.poll();
+    if (out != null) played.writeBytes(out);
+    byte[] frame = new byte[FRAME];
+    for (int i = 0; i < FRAME; i++) {
+      int caller = callerAudio.isEmpty() ? 0 : MuLaw.decode(callerAudio.poll());
+      int echo = out == null || i >= out.length ? 0 : (int) (MuLaw.decode(out[i]) * ECHO);
+      frame[i] = MuLaw.encode((short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, caller + echo)));
+    }
+    clock += FRAME;
+    String streamSid = "MZ" + callSid.substring(2);
+    stream.writeTextMessage(new JsonObject().put("event", "media").put("sequenceNumber", String.valueOf(++sequence)).put("streamSid", streamSid)
+        .put("media", new JsonObject().put("track", "inbound").put("timestamp", String.valueOf(clock / 8))
+            .put("payload", Base64.getEncoder().encodeToString(frame))).encode());
+    for (var it = marks.iterator(); it.hasNext(); ) {
+      Object[] m = it.next();
+      if ((long) m[1] > clock) continue;
+      it.remove();
+      stream.writeTextMessage(new JsonObject().put("event", "mark").put("sequenceNumber", String.valueOf(++sequence)).put("streamSid", streamSid)
+          .put("mark", new JsonObject().put("name", m[0])).encode());
+      frames.add(new JsonObject().put("event", "mark-echoed").put("name", m[0]));
+    }
+  }
+
+  private void stopPump() {
+    if (timer >= 0) vertx.cancelTimer(timer);
+    timer = -1;
+  }
+
+  @Override
+  public void close() {
+    stopPump();
+    if (stream != null && !stream.isClosed()) stream.close().await();
+    http.close();
+    sockets.close().await();
+  }
+
+  public static void require() {
+    AudioTools.require("minimodem", "sox");
+  }
+}
