@@ -150,6 +150,8 @@
     }
   }
 
+  window.TtyAids.renderGlossary($('tty-glossary'));
+
   function select(id) {
     selected = id;
     const c = conversations.get(id);
@@ -172,6 +174,7 @@
       case 'assigned': return [null, 'Assigned to ' + ev.agentName + '.', 'event'];
       case 'unassigned': return [null, 'Returned to the queue: ' + ev.reason + '.', 'event'];
       case 'delivery': return [null, 'Message #' + ev.messageSeq + ' ' + ev.status + (ev.detail ? ': ' + ev.detail : '') + '.', 'event'];
+      case 'note': return [null, ev.text, 'event note'];
       case 'resolved': return [null, 'Resolved: ' + ev.disposition + '.', 'event'];
       default: return [null, ev.kind, 'event'];
     }
@@ -187,6 +190,8 @@
       li.className = cls;
       if (who) { const w = document.createElement('span'); w.className = 'who'; w.textContent = who + ':'; li.appendChild(w); }
       li.appendChild(document.createTextNode(text));
+      const reads = c.channel === 'tty' && e.event.kind === 'message' && e.actor.role === 'resident' ? window.TtyAids.reading(text) : null;
+      if (reads) { const r = document.createElement('span'); r.className = 'reading'; r.textContent = 'Reads as: ' + reads; li.appendChild(r); }
       const t = document.createElement('span');
       t.className = 'time';
       t.textContent = new Date(e.at).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
@@ -194,6 +199,38 @@
       log.appendChild(li);
     });
     log.scrollTop = log.scrollHeight;
+    showTtyAids(c);
+  }
+
+  // Replies on a TTY call play for a while; until the channel reports one, the agent may stop it.
+  function showTtyAids(c) {
+    const tty = c.channel === 'tty';
+    $('tty-help').hidden = !tty;
+    $('tty-preview').hidden = !tty || !$('reply').value.trim();
+    const entries = [...c.entries.values()];
+    const reported = new Set(entries.filter(e => e.event.kind === 'delivery').map(e => e.event.messageSeq));
+    const sending = entries.filter(e => e.event.kind === 'message' && (e.actor.role === 'agent' || e.actor.role === 'supervisor') && !reported.has(e.seq));
+    $('tty-sending').hidden = !tty || sending.length === 0;
+    $('tty-sending-text').textContent = sending.length === 1 ? 'Your reply is being sent to the TTY.' : sending.length + ' replies are waiting to be sent to the TTY.';
+  }
+
+  let previewTimer = null;
+  function previewTtyReply() {
+    clearTimeout(previewTimer);
+    const c = selected && conversations.get(selected);
+    if (!c || c.channel !== 'tty') return;
+    const text = $('reply').value.trim();
+    $('tty-preview').hidden = !text;
+    if (!text) return;
+    previewTimer = setTimeout(async () => {
+      try {
+        const p = await api('POST', '/api/tty/preview', { text });
+        if ($('reply').value.trim() !== text) return;
+        $('tty-preview-text').textContent = 'The TTY will print: ' + p.sent + ' (about ' + Math.max(1, Math.round(p.seconds)) + ' s to send)'
+          + (p.changed ? '. Characters a TTY cannot print were spelled out or replaced.' : '.')
+          + (p.gaAppended ? ' GA was added to end your turn.' : '');
+      } catch (e) { $('tty-preview-text').textContent = e.message; }
+    }, 250);
   }
 
   function stopTyping() {
@@ -235,12 +272,23 @@
     stopTyping();
     try {
       await api('POST', '/api/conversations/' + id + '/messages', { clientId, text });
-      if (selected === id) $('reply').value = '';
+      if (selected === id) { $('reply').value = ''; $('tty-preview').hidden = true; }
     } catch (e) { problem('Not sent: ' + e.message); }
   });
 
   $('reply').addEventListener('keydown', ev => {
     if (ev.key === 'Enter' && !ev.shiftKey) { ev.preventDefault(); $('reply-form').requestSubmit(); }
+  });
+
+  $('reply').addEventListener('input', previewTtyReply);
+
+  $('tty-stop').addEventListener('click', async () => {
+    if (!selected) return;
+    try {
+      const result = await api('POST', '/api/conversations/' + selected + '/tty/stop', {});
+      announce(result.stopped === 0 ? 'Nothing was left to stop.' : 'Stopped ' + result.stopped + (result.stopped === 1 ? ' reply.' : ' replies.'));
+      $('reply').focus();
+    } catch (e) { problem(e.message); }
   });
 
   $('reply').addEventListener('input', () => {

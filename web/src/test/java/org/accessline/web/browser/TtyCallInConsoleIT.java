@@ -1,0 +1,110 @@
+package org.accessline.web.browser;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.accessline.web.support.FakeTwilioCall;
+import org.accessline.web.support.TestGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** An agent works a TTY call in the console, by keyboard: reading aids, reply preview, stopping a reply. */
+class TtyCallInConsoleIT {
+  private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("ACCESSLINE_CHROMIUM", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("ACCESSLINE_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+  @TempDir Path work;
+  private TestGateway gateway;
+  private WebDriver agent;
+  private FakeTwilioCall call;
+
+  @BeforeAll
+  static void requireBrowserAndModem() {
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!present && "true".equals(System.getenv("CI"))) fail("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing; .ci/run installs them");
+    assumeTrue(present, "Skipping browser test: install chromium and chromium-driver");
+    FakeTwilioCall.require();
+  }
+
+  @BeforeEach
+  void start() throws IOException {
+    gateway = new TestGateway(work.resolve("data"), Duration.ofSeconds(30), 4, new JsonObject().put("centerName", "Fairview 311")
+        .put("publicBaseUrl", FakeTwilioCall.PUBLIC_BASE)
+        .put("twilio", new JsonObject().put("accountSid", FakeTwilioCall.ACCOUNT_SID).put("authToken", FakeTwilioCall.AUTH_TOKEN)));
+    Path profile = Files.createDirectories(work.resolve("agent-profile"));
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+    agent = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
+    call = new FakeTwilioCall(gateway.vertx, gateway.port(), "CA" + "00112233445566778899aabbccddeeff", "+15557654321");
+  }
+
+  @AfterEach
+  void stop() {
+    call.close();
+    if (agent != null) agent.quit();
+    gateway.close();
+  }
+
+  private WebElement waitFor(By by) {
+    return new WebDriverWait(agent, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  private void waitForText(By by, String text) {
+    new WebDriverWait(agent, Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+  }
+
+  @Test
+  void theAgentReadsTheCallerWithHelpPreviewsTheReplyAndCanStopOne() throws Exception {
+    agent.get("http://127.0.0.1:" + gateway.port() + "/agent");
+    waitFor(By.id("username")).sendKeys("maria");
+    agent.findElement(By.id("password")).sendKeys(TestGateway.PASSWORD, Keys.ENTER);
+    new Select(waitFor(By.id("presence"))).selectByValue("available");
+
+    call.connect(call.answer());
+    call.awaitMarkEchoed("greeting");
+    call.types("PLS SEND INFO ABT BULK PICKUP Q GA", work);
+    waitFor(By.cssSelector("#conversation-list button")).sendKeys(Keys.ENTER);
+    waitForText(By.id("transcript"), "PLS SEND INFO ABT BULK PICKUP Q GA");
+    String reading = waitFor(By.cssSelector("#transcript .reading")).getText();
+    assertTrue(reading.contains("PLS (please)") && reading.contains("PICKUP?") && reading.contains("GA (go ahead"), reading);
+    assertTrue(waitFor(By.id("tty-help")).getText().contains("GA (go ahead)"));
+    agent.findElement(By.cssSelector("#tty-help summary")).sendKeys(Keys.ENTER);
+    assertTrue(waitFor(By.id("tty-glossary")).getText().contains("OIC"));
+
+    WebElement reply = agent.findElement(By.id("reply"));
+    reply.sendKeys("Yes: see fairview.gov/bulk & call #311");
+    waitForText(By.id("tty-preview-text"), "YES: SEE FAIRVIEW.GOV/BULK AND CALL NBR 311 GA");
+    String preview = agent.findElement(By.id("tty-preview-text")).getText();
+    assertTrue(preview.contains("s to send") && preview.contains("spelled out") && preview.contains("GA was added"), preview);
+    reply.sendKeys(Keys.ENTER);
+    waitFor(By.id("tty-sending"));
+    waitForText(By.id("transcript"), "delivered: Sent to the caller's TTY as: YES: SEE FAIRVIEW.GOV/BULK AND CALL NBR 311 GA");
+    new WebDriverWait(agent, Duration.ofSeconds(10)).until(ExpectedConditions.invisibilityOfElementLocated(By.id("tty-sending")));
+
+    reply.sendKeys("This one is long and the agent thinks better of it while it is still going out to the caller.", Keys.ENTER);
+    waitFor(By.id("tty-stop")).sendKeys(Keys.ENTER);
+    waitForText(By.id("transcript"), "undelivered: Stopped by the agent while it was being sent.");
+    waitForText(By.id("announcer"), "Stopped 1 reply.");
+  }
+}
