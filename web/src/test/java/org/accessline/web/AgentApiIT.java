@@ -174,4 +174,11 @@ class AgentApiIT {
     maria.frames.await("bad_frame", f -> "bad_frame".equals(f.getString("code")));
     assertTrue(maria.get("/api/me").statusCode() == 200);
   }
+
+  @Test
+  void withoutATwilioAccountTheTwilioRoutesDoNotExist() {
+    var voice = anonymous.request(HttpMethod.POST, "/channels/tty/twilio/voice").putHeader("Content-Type", "application/x-www-form-urlencoded")
+        .sendBuffer(io.vertx.core.buffer.Buffer.buffer("CallSid=CA00&From=%2B15551234567")).await();
+    assertEquals(404, voice.statusCode());
+  }
 }

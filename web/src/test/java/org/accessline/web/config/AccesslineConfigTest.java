@@ -59,4 +59,37 @@ class AccesslineConfigTest {
     assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(
         new JsonObject().put("agents", new JsonArray().add(new JsonObject().put("username", "x").put("passwordHash", "plaintext"))), Map.of()));
   }
+
+  private static final String SID = "AC0123456789abcdef0123456789abcdef";
+
+  @Test
+  void withoutTwilioCredentialsTheTwilioChannelsAreOffAndTheTtyGreetingNamesTheCenter() {
+    AccesslineConfig c = AccesslineConfig.fromJson(new JsonObject().put("centerName", "Fairview 311"), Map.of());
+    assertEquals(java.util.Optional.empty(), c.twilio());
+    assertEquals("FAIRVIEW 311 TTY. HOW MAY I HELP YOU Q GA", c.tty().greeting());
+    assertEquals(Duration.ofMinutes(20), c.tty().idleHangup());
+  }
+
+  @Test
+  void twilioComesFromTheEnvironmentWithThePublicAddress() {
+    AccesslineConfig c = AccesslineConfig.fromJson(new JsonObject(), Map.of("ACCESSLINE_TWILIO_ACCOUNT_SID", SID,
+        "ACCESSLINE_TWILIO_AUTH_TOKEN", "secret", "ACCESSLINE_PUBLIC_BASE_URL", "https://311.example.gov/", "ACCESSLINE_TTY_APPEND_GA", "false"));
+    assertEquals("https://311.example.gov/channels/tty/twilio/voice", c.twilio().orElseThrow().url("/channels/tty/twilio/voice"));
+    assertEquals("wss://311.example.gov/channels/tty/twilio/stream", c.twilio().orElseThrow().socketUrl("/channels/tty/twilio/stream"));
+    assertEquals(false, c.tty().appendGa());
+    assertEquals(false, c.twilio().toString().contains("secret"), "the auth token stays out of logs");
+  }
+
+  @Test
+  void halfATwilioSetupOrABadValueIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject().put("twilio", new JsonObject().put("accountSid", SID)), Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject()
+        .put("twilio", new JsonObject().put("accountSid", SID).put("authToken", "t")), Map.of()), "no public base URL");
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject().put("publicBaseUrl", "ftp://x")
+        .put("twilio", new JsonObject().put("accountSid", SID).put("authToken", "t")), Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject().put("publicBaseUrl", "https://x.gov")
+        .put("twilio", new JsonObject().put("accountSid", "AC123").put("authToken", "t")), Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject()
+        .put("tty", new JsonObject().put("idleHangupMinutes", 5)), Map.of()), "a TTY call is never ended for inactivity under ten minutes");
+  }
 }
