@@ -120,6 +120,24 @@ class TtyCallIT {
   }
 
   @Test
+  void whatTheCallerTypesAfterTheAgentResolvedGoesToAFollowUpConversation() throws Exception {
+    maria.available();
+    call.connect(call.answer());
+    call.awaitMarkEchoed("greeting");
+    String first = maria.awaitAssignment();
+    assertEquals(200, maria.post("/api/conversations/" + first + "/resolve", new JsonObject().put("disposition", "Information provided")).statusCode());
+    call.types("WAIT ONE MORE THING GA", audio);
+    JsonObject assigned = maria.frames.awaitCount("a second assignment", 2, f -> isEvent(f, "assigned")).get(1);
+    String second = assigned.getJsonObject("entry").getString("conversationId");
+    assertFalse(first.equals(second));
+    maria.frames.await("the caller's message on the follow-up", f -> isMessage(f, "resident") && second.equals(f.getJsonObject("entry").getString("conversationId")), TURN_MS);
+    assertEquals(List.of("WAIT ONE MORE THING GA"), maria.storedMessages(second).subList(0, 1));
+    assertEquals(CALLER, maria.recordEntries(second).getJsonObject(0).getJsonObject("event").getString("contact"));
+    var reply = maria.post("/api/conversations/" + second + "/messages", new JsonObject().put("text", "Sure"));
+    call.awaitMarkEchoed("reply-" + reply.bodyAsJsonObject().getLong("seq"));
+  }
+
+  @Test
   void theAgentCanStopAReplyThatIsBeingSent() throws Exception {
     maria.available();
     call.connect(call.answer());

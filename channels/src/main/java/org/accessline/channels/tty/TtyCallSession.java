@@ -26,6 +26,7 @@ import org.accessline.gateway.conversation.Channel;
 import org.accessline.gateway.conversation.Contact;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.DeliveryStatus;
+import org.accessline.gateway.stream.Refusal;
 import org.accessline.gateway.stream.RefusedException;
 
 /**
@@ -57,6 +58,8 @@ public final class TtyCallSession {
   private Future<?> recorded = Future.succeededFuture();
   private final Map<String, Pending> replies = new LinkedHashMap<>();
   private String hangUpAfter;
+  private Contact caller;
+  private int followUps;
   private boolean ended;
 
   private record Pending(long seq, TtyReply reply, Promise<DeliveryOutcome> done) {}
@@ -115,16 +118,26 @@ public final class TtyCallSession {
     }
     streamSid = message.getString("streamSid", start.getString("streamSid", ""));
     callSid = sid;
-    Contact caller = new Contact(Channel.TTY, callerAddress(parameters.getString(TwilioVoiceAnswer.FROM, ""), sid));
-    conversation = retried(() -> intake.openCall(caller, key("call"))).map(Posted::conversation);
-    conversation.onSuccess(id -> {
-      if (ended) calls.ended(id, this);
-      else calls.started(id, this);
-    }).onFailure(e -> {
+    caller = new Contact(Channel.TTY, callerAddress(parameters.getString(TwilioVoiceAnswer.FROM, ""), sid));
+    open("call").onFailure(e -> {
       LOG.severe("could not open a conversation for TTY call " + callSid + ": " + e.getMessage());
       socket.close((short) 1011, "the call could not be recorded");
     });
     act(line.answered(now()));
+  }
+
+  /** Opens the call's conversation; {@code part} tells a follow-up on the same call from the first. */
+  private Future<ConversationId> open(String part) {
+    conversation = retried(() -> intake.openCall(caller, key(part))).map(Posted::conversation);
+    return conversation.onSuccess(id -> {
+      if (ended) calls.ended(this);
+      else calls.started(id, this);
+    });
+  }
+
+  /** A new conversation for what the caller says after theirs was resolved; the call goes on. */
+  private Future<ConversationId> followUp() {
+    return open("call-" + (++followUps));
   }
 
   private void media(JsonObject message) {
@@ -179,7 +192,7 @@ public final class TtyCallSession {
     record("the end of the call", id -> intake.note(id, reason, key("ended")));
     for (Pending p : replies.values()) p.done().tryFail("The call ended before this reply was sent.");
     replies.clear();
-    conversation.onSuccess(id -> calls.ended(id, this));
+    calls.ended(this);
   }
 
   // ---- Agents' replies ----
@@ -230,7 +243,12 @@ public final class TtyCallSession {
   }
 
   private void callerSaid(TtyAction.CallerSaid said) {
-    record("the caller's message", id -> intake.callerMessage(id, said.text(), key("turn-" + said.turn())));
+    String turnKey = key("turn-" + said.turn());
+    record("the caller's message", id -> intake.callerMessage(id, said.text(), turnKey).recover(e -> {
+      // The agent resolved the call's conversation while the caller was still on the line.
+      if (!(e instanceof RefusedException r) || r.refusal() != Refusal.RESOLVED) return Future.failedFuture(e);
+      return followUp().compose(next -> intake.callerMessage(next, said.text(), turnKey));
+    }));
     if (said.end() == TurnEnd.STOP_KEYING) {
       record("a sign-off", id -> intake.note(id, "The caller typed SK: they are finishing.", key("sk-" + said.turn())));
     } else if (said.end() == TurnEnd.HANGING_UP) {

@@ -45,7 +45,8 @@ public final class TtyCalls implements ChannelAdapter {
     live.put(conversation, call);
   }
 
-  void ended(ConversationId conversation, TtyCallSession call) {
-    live.remove(conversation, call);
+  /** Forgets the call under every conversation it had: a resolved one and its follow-up alike. */
+  void ended(TtyCallSession call) {
+    live.values().removeIf(c -> c == call);
   }
 }
