@@ -3,6 +3,7 @@ package org.accessline.gateway.channel;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
+import org.accessline.gateway.conversation.Attachment;
 import org.accessline.gateway.conversation.Contact;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.DeliveryStatus;
@@ -16,7 +17,15 @@ public interface Intake {
    * Appends a resident's message to the contact's open conversation, opening one if needed. A
    * repeated {@code dedupeKey} yields the first entry again, marked duplicate.
    */
-  Future<Posted> residentMessage(Contact contact, String text, String dedupeKey);
+  default Future<Posted> residentMessage(Contact contact, String text, String dedupeKey) {
+    return residentMessage(contact, text, dedupeKey, List.of());
+  }
+
+  /** The same, with files the resident sent; the text may then be empty. */
+  Future<Posted> residentMessage(Contact contact, String text, String dedupeKey, List<Attachment> attachments);
+
+  /** Records that the resident opted out of messages, or back in, on their conversation. */
+  Future<Posted> consent(ConversationId conversation, boolean optedOut, String keyword, String dedupeKey);
 
   /**
    * Opens a conversation for a phone call. Each call gets its own, even when the caller has another

@@ -1,6 +1,9 @@
 package org.accessline.gateway.conversation;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
@@ -79,15 +82,40 @@ public sealed interface ConversationEvent {
     }
   }
 
-  record MessagePosted(String text) implements ConversationEvent {
+  /** A message; from a resident it may be only attachments, with empty text. */
+  record MessagePosted(String text, List<Attachment> attachments) implements ConversationEvent {
     public MessagePosted {
-      if (text == null || text.isBlank()) throw new IllegalArgumentException("a message needs text");
+      attachments = attachments == null ? List.of() : List.copyOf(attachments);
+      if (text == null || (text.isBlank() && attachments.isEmpty())) throw new IllegalArgumentException("a message needs text or an attachment");
+    }
+
+    public MessagePosted(String text) {
+      this(text, List.of());
     }
 
     public String kind() { return "message"; }
 
     public JsonObject fields() {
-      return new JsonObject().put("text", text);
+      JsonObject json = new JsonObject().put("text", text);
+      if (!attachments.isEmpty()) {
+        JsonArray list = new JsonArray();
+        attachments.forEach(a -> list.add(new JsonObject().put("url", a.url()).put("contentType", a.contentType())));
+        json.put("attachments", list);
+      }
+      return json;
+    }
+  }
+
+  /** The resident opted out of messages (STOP and the like) or back in (START). Kept per contact. */
+  record ConsentChanged(boolean optedOut, String keyword) implements ConversationEvent {
+    public ConsentChanged {
+      if (keyword == null || keyword.isBlank()) throw new IllegalArgumentException("consent changes by a keyword");
+    }
+
+    public String kind() { return "consent"; }
+
+    public JsonObject fields() {
+      return new JsonObject().put("optedOut", optedOut).put("keyword", keyword);
     }
   }
 
@@ -135,12 +163,20 @@ public sealed interface ConversationEvent {
   final class Decoders {
     private Decoders() {}
 
+    private static List<Attachment> attachments(JsonArray json) {
+      if (json == null) return List.of();
+      List<Attachment> out = new ArrayList<>();
+      for (int i = 0; i < json.size(); i++) out.add(new Attachment(json.getJsonObject(i).getString("url"), json.getJsonObject(i).getString("contentType")));
+      return out;
+    }
+
     static final Map<String, Function<JsonObject, ConversationEvent>> BY_KIND = Map.of(
         "opened", j -> new Opened(new Contact(new Channel(j.getString("channel")), j.getString("contact"))),
         "queued", j -> new Queued(Instant.parse(j.getString("since")), j.getString("reason")),
         "assigned", j -> new Assigned(new AgentId(j.getString("agent")), j.getString("agentName")),
         "unassigned", j -> new Unassigned(new AgentId(j.getString("agent")), j.getString("reason")),
-        "message", j -> new MessagePosted(j.getString("text")),
+        "message", j -> new MessagePosted(j.getString("text"), attachments(j.getJsonArray("attachments"))),
+        "consent", j -> new ConsentChanged(j.getBoolean("optedOut"), j.getString("keyword")),
         "delivery", j -> new DeliveryUpdated(
             j.getLong("messageSeq"),
             DeliveryStatus.parse(j.getString("status")).orElseThrow(() -> new IllegalArgumentException("unknown delivery status")),

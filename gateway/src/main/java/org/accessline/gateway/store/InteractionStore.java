@@ -33,6 +33,12 @@ public interface InteractionStore {
 
   Future<Optional<ConversationId>> latestConversation(Contact contact);
 
+  /** The contact's conversations, newest first, at most {@code limit}: what an agent sees as their history. */
+  Future<List<ConversationSummary>> history(Contact contact, int limit);
+
+  /** Whether the contact's latest consent entry opted them out; false if they never changed it. */
+  Future<Boolean> optedOut(Contact contact);
+
   default Future<Optional<InteractionRecord>> record(ConversationId conversation) {
     return entries(conversation, 0).map(entries -> entries.isEmpty() ? Optional.empty() : Optional.of(InteractionRecord.of(entries)));
   }

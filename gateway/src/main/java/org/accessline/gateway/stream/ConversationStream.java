@@ -24,6 +24,7 @@ import org.accessline.gateway.channel.Intake;
 import org.accessline.gateway.channel.OutboundMessage;
 import org.accessline.gateway.channel.Posted;
 import org.accessline.gateway.conversation.AgentId;
+import org.accessline.gateway.conversation.Attachment;
 import org.accessline.gateway.conversation.Channel;
 import org.accessline.gateway.conversation.Contact;
 import org.accessline.gateway.conversation.ConversationEvent;
@@ -103,8 +104,8 @@ public final class ConversationStream extends VerticleBase implements Intake {
   // ---- Intake: what channel adapters call ----
 
   @Override
-  public Future<Posted> residentMessage(Contact contact, String text, String dedupeKey) {
-    StreamCommand.ResidentMessage command = new StreamCommand.ResidentMessage(contact, text, dedupeKey);
+  public Future<Posted> residentMessage(Contact contact, String text, String dedupeKey, List<Attachment> attachments) {
+    StreamCommand.ResidentMessage command = new StreamCommand.ResidentMessage(contact, text, dedupeKey, attachments);
     return onOwner(() -> {
       Line line = linesByContact.computeIfAbsent(contact, c -> new Line(Optional.empty()));
       return line.submit(() -> execute(line, command)).onComplete(ar -> forgetIfFinished(line));
@@ -128,6 +129,11 @@ public final class ConversationStream extends VerticleBase implements Intake {
   @Override
   public Future<Posted> automatedMessage(ConversationId conversation, String text, String dedupeKey) {
     return submit(conversation, new StreamCommand.AutomatedMessage(conversation, text, dedupeKey));
+  }
+
+  @Override
+  public Future<Posted> consent(ConversationId conversation, boolean optedOut, String keyword, String dedupeKey) {
+    return submit(conversation, new StreamCommand.RecordConsent(conversation, optedOut, keyword, dedupeKey));
   }
 
   @Override

@@ -1,7 +1,9 @@
 package org.accessline.gateway.stream;
 
+import java.util.List;
 import java.util.Optional;
 import org.accessline.gateway.conversation.AgentId;
+import org.accessline.gateway.conversation.Attachment;
 import org.accessline.gateway.conversation.Contact;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.DeliveryStatus;
@@ -11,10 +13,25 @@ import org.accessline.gateway.conversation.Participant;
 public sealed interface StreamCommand {
 
   /** A resident wrote. Opens a conversation for the contact if none is open. */
-  record ResidentMessage(Contact contact, String text, String dedupeKey) implements StreamCommand {
+  record ResidentMessage(Contact contact, String text, String dedupeKey, List<Attachment> attachments) implements StreamCommand {
     public ResidentMessage {
       if (contact == null) throw new IllegalArgumentException("a resident message needs a contact");
-      requireText(text);
+      attachments = attachments == null ? List.of() : List.copyOf(attachments);
+      if (attachments.isEmpty()) requireText(text);
+      else if (text == null) throw new IllegalArgumentException("a message's text may be empty, not missing");
+      requireKey(dedupeKey);
+    }
+
+    public ResidentMessage(Contact contact, String text, String dedupeKey) {
+      this(contact, text, dedupeKey, List.of());
+    }
+  }
+
+  /** The resident opted out of messages or back in; recorded on their conversation. */
+  record RecordConsent(ConversationId conversation, boolean optedOut, String keyword, String dedupeKey) implements StreamCommand {
+    public RecordConsent {
+      if (conversation == null || keyword == null || keyword.isBlank()) throw new IllegalArgumentException("consent needs a conversation and its keyword");
+      requireKey(dedupeKey);
     }
   }
 

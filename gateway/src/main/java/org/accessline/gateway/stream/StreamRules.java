@@ -28,6 +28,9 @@ public final class StreamRules {
     ConversationState state = current.get();
     if (command instanceof StreamCommand.RecordDelivery d) return delivery(state, d, now);
     if (command instanceof StreamCommand.Note n) return once(state, n.dedupeKey(), now, Participant.SYSTEM, new ConversationEvent.Noted(n.text()));
+    if (command instanceof StreamCommand.RecordConsent c) {
+      return once(state, c.dedupeKey(), now, Participant.resident(state.contact()), new ConversationEvent.ConsentChanged(c.optedOut(), c.keyword()));
+    }
     if (state.resolved()) return new Decision.Refused(Refusal.RESOLVED);
     if (command instanceof StreamCommand.CallerMessage m) {
       return once(state, m.dedupeKey(), now, Participant.resident(state.contact()), new ConversationEvent.MessagePosted(m.text()));
@@ -68,12 +71,12 @@ public final class StreamRules {
       if (earlier != null) return new Decision.AlreadyRecorded(earlier);
     }
     if (current.isPresent() && !current.get().resolved()) {
-      return append(current.get(), now, resident, new ConversationEvent.MessagePosted(m.text()), key);
+      return append(current.get(), now, resident, new ConversationEvent.MessagePosted(m.text(), m.attachments()), key);
     }
     return new Decision.Append(List.of(
         entry(freshId, 1, now, resident, new ConversationEvent.Opened(m.contact()), Optional.empty()),
         entry(freshId, 2, now, Participant.SYSTEM, new ConversationEvent.Queued(now, WAITING_FOR_AGENT), Optional.empty()),
-        entry(freshId, 3, now, resident, new ConversationEvent.MessagePosted(m.text()), key)));
+        entry(freshId, 3, now, resident, new ConversationEvent.MessagePosted(m.text(), m.attachments()), key)));
   }
 
   private static Decision openCall(StreamCommand.OpenCall c, Instant now, ConversationId freshId) {

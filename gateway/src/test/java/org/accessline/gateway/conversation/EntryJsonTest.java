@@ -23,12 +23,21 @@ class EntryJsonTest {
         new ConversationEvent.MessagePosted("Ünïcode and\nnew lines GA"),
         new ConversationEvent.DeliveryUpdated(5, DeliveryStatus.UNDELIVERED, "30003"),
         new ConversationEvent.Noted("The caller hung up (SKSK)."),
+        new ConversationEvent.MessagePosted("", List.of(new Attachment("https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1", "image/jpeg"))),
+        new ConversationEvent.ConsentChanged(true, "STOP"),
         new ConversationEvent.Resolved("Information provided"));
     long seq = 1;
     for (ConversationEvent event : events) {
       Entry entry = new Entry(id, seq++, at, Participant.SYSTEM, event, Optional.of("key-" + seq));
       assertEquals(entry, EntryJson.fromJson(new JsonObject(EntryJson.toJson(entry).encode())));
     }
+  }
+
+  @Test
+  void aMessageNeedsTextOrAnAttachmentAndAttachmentsAreChecked() {
+    assertThrows(IllegalArgumentException.class, () -> new ConversationEvent.MessagePosted(" ", List.of()));
+    assertThrows(IllegalArgumentException.class, () -> new Attachment("javascript:alert(1)", "image/jpeg"));
+    assertThrows(IllegalArgumentException.class, () -> new Attachment("https://x.example/a.jpg", "image/jpeg\r\nX: y"));
   }
 
   @Test

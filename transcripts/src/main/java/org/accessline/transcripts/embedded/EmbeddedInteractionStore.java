@@ -1,6 +1,7 @@
 package org.accessline.transcripts.embedded;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,6 +26,7 @@ import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.store.AppendOutcome;
 import org.accessline.gateway.store.CallerContext;
+import org.accessline.gateway.store.ConversationSummary;
 import org.accessline.gateway.store.InteractionStore;
 
 /**
@@ -125,6 +127,40 @@ public final class EmbeddedInteractionStore implements InteractionStore {
         Map<ConversationId, List<Entry>> grouped = new LinkedHashMap<>();
         for (Entry e : EntryRows.read(rs)) grouped.computeIfAbsent(e.conversationId(), id -> new ArrayList<>()).add(e);
         return new ArrayList<>(grouped.values());
+      }
+    });
+  }
+
+  @Override
+  public Future<List<ConversationSummary>> history(Contact contact, int limit) {
+    return read(c -> {
+      try (PreparedStatement st = c.prepareStatement("SELECT id, opened_at, resolved_at, disposition FROM conversations"
+          + " WHERE channel = ? AND contact = ? ORDER BY opened_at DESC, num DESC LIMIT ?")) {
+        st.setString(1, contact.channel().name());
+        st.setString(2, contact.address());
+        st.setInt(3, limit);
+        List<ConversationSummary> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            out.add(new ConversationSummary(new ConversationId(rs.getString(1)), rs.getTimestamp(2).toInstant(),
+                Optional.ofNullable(rs.getTimestamp(3)).map(Timestamp::toInstant), Optional.ofNullable(rs.getString(4))));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  @Override
+  public Future<Boolean> optedOut(Contact contact) {
+    return read(c -> {
+      try (PreparedStatement st = c.prepareStatement("SELECT e.event FROM entries e JOIN conversations c ON c.num = e.conversation_num"
+          + " WHERE c.channel = ? AND c.contact = ? AND e.kind = 'consent' ORDER BY e.at DESC, e.conversation_num DESC, e.seq DESC LIMIT 1")) {
+        st.setString(1, contact.channel().name());
+        st.setString(2, contact.address());
+        try (ResultSet rs = st.executeQuery()) {
+          return rs.next() && new JsonObject(rs.getString(1)).getBoolean("optedOut", false);
+        }
       }
     });
   }

@@ -34,7 +34,9 @@ public final class TranscriptText {
     ConversationEvent event = e.event();
     if (event instanceof ConversationEvent.MessagePosted m) {
       String who = e.actor().isStaff() ? e.actor().displayName() + " (agent)" : e.actor().role() == Role.SYSTEM ? "Accessline (automatic)" : "Resident";
-      return who + ": " + m.text().replace("\n", "\n      ");
+      StringBuilder line = new StringBuilder(who).append(": ").append(m.text().replace("\n", "\n      "));
+      m.attachments().forEach(a -> line.append("\n      [attachment ").append(a.contentType()).append(": ").append(a.url()).append(']'));
+      return line.toString();
     }
     if (event instanceof ConversationEvent.Opened o) return "[conversation opened on " + o.contact().channel() + "]";
     if (event instanceof ConversationEvent.Queued q) return "[queued: " + q.reason() + "]";
@@ -44,6 +46,9 @@ public final class TranscriptText {
       return "[message #" + d.messageSeq() + " " + d.status().wireName() + (d.detail().isEmpty() ? "" : ": " + d.detail()) + "]";
     }
     if (event instanceof ConversationEvent.Noted n) return "[" + n.text() + "]";
+    if (event instanceof ConversationEvent.ConsentChanged c) {
+      return "[resident texted " + c.keyword() + ": " + (c.optedOut() ? "opted out of messages" : "opted back in") + "]";
+    }
     ConversationEvent.Resolved r = (ConversationEvent.Resolved) event;
     return "[resolved by " + e.actor().displayName() + ": " + r.disposition() + "]";
   }

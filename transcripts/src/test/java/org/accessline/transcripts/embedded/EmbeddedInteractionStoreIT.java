@@ -120,4 +120,26 @@ class EmbeddedInteractionStoreIT {
       assertTrue(Migrations.currentVersion(c) >= 1);
     }
   }
+
+  @Test
+  void aContactsHistoryIsNewestFirstAndTheirLatestConsentDecides() {
+    ConversationId first = ConversationId.random();
+    ConversationId second = ConversationId.random();
+    Participant resident = Participant.resident(CONTACT);
+    store.append(opening(first, "SM1")).await();
+    store.append(List.of(new Entry(first, 4, T0.plusSeconds(5), resident, new ConversationEvent.ConsentChanged(true, "STOP"), Optional.of("SM2:consent")),
+        new Entry(first, 5, T0.plusSeconds(60), Participant.SYSTEM, new ConversationEvent.Resolved("Opted out"), Optional.empty()))).await();
+    assertEquals(true, store.optedOut(CONTACT).await());
+    List<Entry> again = opening(second, "SM3").stream().map(e -> new Entry(e.conversationId(), e.seq(), T0.plusSeconds(120), e.actor(), e.event(), e.dedupeKey())).toList();
+    store.append(again).await();
+    store.append(List.of(new Entry(second, 4, T0.plusSeconds(121), resident, new ConversationEvent.ConsentChanged(false, "START"), Optional.of("SM4:consent")))).await();
+    assertEquals(false, store.optedOut(CONTACT).await());
+    assertEquals(false, store.optedOut(new Contact(Channel.SMS, "+15550002222")).await(), "a number that never said STOP is not opted out");
+
+    var history = store.history(CONTACT, 10).await();
+    assertEquals(List.of(second, first), history.stream().map(h -> h.id()).toList());
+    assertEquals(Optional.of("Opted out"), history.get(1).disposition());
+    assertEquals(Optional.empty(), history.get(0).resolved());
+    assertEquals(1, store.history(CONTACT, 1).await().size());
+  }
 }
