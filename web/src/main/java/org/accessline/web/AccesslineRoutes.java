@@ -7,6 +7,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.core.json.JsonObject;
+import org.accessline.channels.sms.SmsAdapter;
+import org.accessline.channels.sms.SmsWebhooks;
 import org.accessline.channels.tty.TtyCallSession;
 import org.accessline.channels.tty.TwilioVoiceAnswer;
 import org.accessline.channels.twilio.TwilioAccount;
@@ -24,6 +26,7 @@ import org.accessline.web.console.AgentConsoleSession;
 public final class AccesslineRoutes {
   private static final long MAX_BODY_BYTES = 64 * 1024;
   public static final String TTY_VOICE_PATH = "/channels/tty/twilio/voice";
+  public static final String SMS_PATH = "/channels/sms/twilio";
 
   private AccesslineRoutes() {}
 
@@ -54,6 +57,8 @@ public final class AccesslineRoutes {
     router.post("/api/conversations/:id/messages").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(api::reply);
     router.post("/api/conversations/:id/resolve").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(api::resolve);
     router.post("/api/conversations/:id/tty/stop").handler(staff).handler(Validation.conversationId()).handler(tty::stopSending);
+    router.post("/api/sms/preview").handler(body).handler(staff).handler(Validation.jsonObjectBody()).handler(api::smsPreview);
+    router.get("/api/conversations/:id/history").handler(staff).handler(Validation.conversationId()).handler(api::history);
     router.post("/api/tty/preview").handler(body).handler(staff).handler(Validation.jsonObjectBody()).handler(tty::preview);
     router.get("/api/interactions/:id").handler(staff).handler(Validation.conversationId()).handler(api::interaction);
     router.get("/api/interactions/:id/transcript.txt").handler(staff).handler(Validation.conversationId()).handler(api::transcript);
@@ -72,6 +77,10 @@ public final class AccesslineRoutes {
     router.post(TTY_VOICE_PATH).handler(body).handler(signed.signedForm()).handler(voice::handle);
     router.get(TwilioVoiceAnswer.STREAM_PATH).handler(signed.signedUpgrade()).handler(ctx -> ctx.request().toWebSocket()
         .onSuccess(ws -> TtyCallSession.accept(ws, services.stream(), services.ttyCalls(), services.config().tty())));
+    if (services.config().smsSender().isEmpty()) return;
+    SmsWebhooks sms = new SmsWebhooks(services.stream(), services.config().smsHelpText());
+    router.post(SMS_PATH).handler(body).handler(signed.signedForm()).handler(sms::inbound);
+    router.post(SmsAdapter.STATUS_PATH).handler(body).handler(signed.signedForm()).handler(sms::status);
   }
 
   private static void health(RoutingContext ctx, Services services) {

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.accessline.channels.sms.SmsAdapter;
 import org.accessline.channels.tty.TtyCalls;
+import org.accessline.channels.twilio.TwilioRest;
+import org.accessline.gateway.channel.ChannelAdapter;
 import org.accessline.channels.webchat.WebChatAdapter;
 import org.accessline.gateway.store.InteractionStore;
 import org.accessline.gateway.stream.ConversationStream;
@@ -21,6 +24,7 @@ import org.accessline.web.config.AccesslineConfig;
 
 /** A running gateway: store, stream and HTTP servers, started and stopped together. */
 public final class Application {
+
   private final Vertx vertx;
   private final InteractionStore store;
   private final List<String> deployments;
@@ -46,8 +50,10 @@ public final class Application {
     }).compose(demo -> {
       InteractionStore store = new EmbeddedInteractionStore(config.dataDir());
       TtyCalls ttyCalls = new TtyCalls();
-      ConversationStream stream = new ConversationStream(store, new ConversationStream.Settings(config.handbackGrace()), Clock.systemUTC(),
-          List.of(new WebChatAdapter(), ttyCalls));
+      List<ChannelAdapter> adapters = new ArrayList<>(List.of(new WebChatAdapter(), ttyCalls));
+      config.twilio().ifPresent(account -> config.smsSender().ifPresent(sender -> adapters.add(new SmsAdapter(vertx, store, account,
+          TwilioRest.client(account, config.twilioApiBaseUrl()), sender, config.smsFirstRetry(), config.smsAttempts()))));
+      ConversationStream stream = new ConversationStream(store, new ConversationStream.Settings(config.handbackGrace()), Clock.systemUTC(), adapters);
       Services services = new Services(config, stream, store, directory, new AgentSessions(config.sessionLifetime(), Clock.systemUTC()), ttyCalls);
       List<String> deployments = new ArrayList<>();
       List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
@@ -62,6 +68,11 @@ public final class Application {
           }, perCore)).onSuccess(deployments::add)
           .map(v -> new Application(vertx, store, deployments, servers.get(0).actualPort(), demo));
     });
+  }
+
+  /** The interaction store this gateway writes to. */
+  public InteractionStore store() {
+    return store;
   }
 
   public int port() {

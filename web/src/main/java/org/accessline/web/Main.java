@@ -41,7 +41,10 @@ public final class Main {
     System.out.println("  Agent console:  " + base + "/agent");
     System.out.println(config.twilio()
         .map(t -> "  TTY calls:      point the Twilio number's voice webhook at " + t.url(AccesslineRoutes.TTY_VOICE_PATH) + " (HTTP POST).")
-        .orElse("  Twilio channels (TTY calls) are off: set ACCESSLINE_TWILIO_ACCOUNT_SID, ACCESSLINE_TWILIO_AUTH_TOKEN and ACCESSLINE_PUBLIC_BASE_URL to turn them on."));
+        .orElse("  Twilio channels (SMS, TTY calls) are off: set ACCESSLINE_TWILIO_ACCOUNT_SID, ACCESSLINE_TWILIO_AUTH_TOKEN and ACCESSLINE_PUBLIC_BASE_URL to turn them on."));
+    config.twilio().ifPresent(t -> System.out.println(config.smsSender().isPresent()
+        ? "  SMS:            point the number's messaging webhook at " + t.url(AccesslineRoutes.SMS_PATH) + " (HTTP POST)."
+        : "  SMS is off: set ACCESSLINE_TWILIO_SMS_FROM or ACCESSLINE_TWILIO_MESSAGING_SERVICE_SID to turn it on."));
     app.demoAccount().ifPresent(demo -> System.out.println("  A demo agent was created for this first start: username \"" + demo.account().username()
         + "\", password \"" + demo.password() + "\". Write it down: it is stored only as a hash and is not shown again."));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

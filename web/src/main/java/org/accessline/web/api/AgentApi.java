@@ -10,7 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import io.vertx.core.Future;
+import org.accessline.channels.sms.InboundSms;
+import org.accessline.channels.sms.SmsSegments;
 import org.accessline.gateway.channel.Posted;
+import org.accessline.gateway.conversation.ConversationEvent;
+import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.AgentId;
 import org.accessline.gateway.conversation.EntryJson;
 import org.accessline.gateway.routing.Presence;
@@ -35,6 +40,7 @@ public final class AgentApi {
     static final String HASH = PasswordHasher.hash("decoy".toCharArray());
   }
 
+  private static final int HISTORY_LIMIT = 20;
   private final Vertx vertx;
   private final ConversationStream stream;
   private final InteractionStore store;
@@ -175,6 +181,34 @@ public final class AgentApi {
             .putHeader("Content-Disposition", "attachment; filename=\"interaction-" + ar.result().get().id() + ".txt\"")
             .end(TranscriptText.render(ar.result().get()));
       }
+    });
+  }
+
+  /** How many texts a reply will take, so the agent can shorten it before sending. */
+  public void smsPreview(RoutingContext ctx) {
+    Optional<String> text = Validation.text(Validation.body(ctx), "text");
+    if (text.isEmpty()) {
+      Problem.send(ctx, 400, "empty_message", "A preview needs some text.");
+      return;
+    }
+    SmsSegments s = SmsSegments.of(text.get());
+    json(ctx, 200, new JsonObject().put("encoding", s.encoding()).put("units", s.units()).put("segments", s.segments())
+        .put("tooLong", text.get().codePointCount(0, text.get().length()) > InboundSms.MAX_BODY_CHARS));
+  }
+
+  /** The resident's earlier conversations on the same channel and address, newest first. */
+  public void history(RoutingContext ctx) {
+    ConversationId id = Validation.conversation(ctx);
+    store.entries(id, 0).compose(entries -> {
+      if (entries.isEmpty() || !(entries.get(0).event() instanceof ConversationEvent.Opened opened)) return Future.succeededFuture((JsonObject) null);
+      return store.history(opened.contact(), HISTORY_LIMIT + 1).map(list -> {
+        JsonArray out = new JsonArray();
+        list.stream().filter(h -> !h.id().equals(id)).limit(HISTORY_LIMIT).forEach(h -> out.add(h.toJson()));
+        return new JsonObject().put("conversations", out);
+      });
+    }).onComplete(ar -> {
+      if (ar.succeeded() && ar.result() == null) Problem.send(ctx, 404, "not_found", "No conversation has that id.");
+      else respond(ctx, ar, 200);
     });
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.accessline.channels.sms.SmsSender;
 import org.accessline.channels.tty.TtyCallSettings;
 import org.accessline.channels.twilio.TwilioAccount;
 import org.accessline.web.auth.AgentAccount;
@@ -35,7 +36,15 @@ public record AccesslineConfig(
     List<AgentAccount> agents,
     /** Set with the public base URL, it turns on the Twilio channels. */
     Optional<TwilioAccount> twilio,
-    TtyCallSettings tty) {
+    TtyCallSettings tty,
+    /** Set with a Twilio account, it turns on the SMS channel. */
+    Optional<SmsSender> smsSender,
+    String smsHelpText,
+    /** Where the SDK's REST calls go, if not to Twilio: an egress proxy or a local stand-in. */
+    Optional<String> twilioApiBaseUrl,
+    /** A 429 or 5xx from Twilio's API is tried again after this, then twice as long each time. */
+    Duration smsFirstRetry,
+    int smsAttempts) {
 
   public AccesslineConfig {
     if (httpHost == null || httpHost.isBlank()) throw new IllegalArgumentException("httpHost must not be empty");
@@ -49,12 +58,24 @@ public record AccesslineConfig(
     if (!(residentMessagesPerSecond > 0) || residentMessagesPerSecond > 10_000) throw new IllegalArgumentException("residentMessagesPerSecond must be above 0 and at most 10000");
     if (sessionLifetime.isNegative() || sessionLifetime.isZero()) throw new IllegalArgumentException("sessionHours must be positive");
     agents = List.copyOf(agents);
-    if (twilio == null || tty == null) throw new IllegalArgumentException("twilio and tty settings must be given");
+    if (twilio == null || tty == null || smsSender == null || twilioApiBaseUrl == null) throw new IllegalArgumentException("twilio, tty and sms settings must be given");
+    if (smsSender.isPresent() && twilio.isEmpty()) throw new IllegalArgumentException("an SMS sender needs twilio.accountSid, twilio.authToken and publicBaseUrl");
+    if (smsFirstRetry == null || smsFirstRetry.isNegative() || smsFirstRetry.toMillis() > 60_000) throw new IllegalArgumentException("sms.firstRetryMillis must be 0-60000");
+    if (smsAttempts < 1 || smsAttempts > 10) throw new IllegalArgumentException("sms.attempts must be 1-10");
+    if (smsHelpText == null || smsHelpText.isBlank() || smsHelpText.length() > 320) throw new IllegalArgumentException("sms.helpText must be 1-320 characters");
+    twilioApiBaseUrl.filter(u -> !u.matches("https?://[^/?#\\s]+/?")).ifPresent(u -> {
+      throw new IllegalArgumentException("twilio.apiBaseUrl must be an http(s) origin such as https://api.twilio.com");
+    });
   }
 
   public static AccesslineConfig defaults() {
     return new AccesslineConfig("0.0.0.0", 8080, Path.of("data"), "Accessline", 4, Duration.ofSeconds(60), 4096, 10, 1.0, Duration.ofHours(12), false, List.of(),
-        Optional.empty(), TtyCallSettings.defaults("Accessline"));
+        Optional.empty(), TtyCallSettings.defaults("Accessline"), Optional.empty(), helpText("Accessline"), Optional.empty(),
+        Duration.ofMillis(500), 5);
+  }
+
+  private static String helpText(String centerName) {
+    return centerName + ": text this number for city services. For an emergency call 911. Reply STOP to stop texts.";
   }
 
   /** Reads the file (if any) and the environment over the defaults. */
@@ -75,7 +96,7 @@ public record AccesslineConfig(
         var.apply("HTTP_HOST").orElse(json.getString("httpHost", d.httpHost)),
         var.apply("HTTP_PORT").map(Integer::parseInt).orElse(json.getInteger("httpPort", d.httpPort)),
         Path.of(var.apply("DATA_DIR").orElse(json.getString("dataDir", d.dataDir.toString()))),
-        var.apply("CENTER_NAME").orElse(json.getString("centerName", d.centerName)),
+        centerName(json, var, d),
         capacity,
         Duration.ofSeconds(var.apply("HANDBACK_GRACE_SECONDS").map(Long::parseLong).orElse(json.getLong("handbackGraceSeconds", d.handbackGrace.toSeconds()))),
         var.apply("MAX_MESSAGE_BYTES").map(Integer::parseInt).orElse(json.getInteger("maxMessageBytes", d.maxMessageBytes)),
@@ -85,7 +106,23 @@ public record AccesslineConfig(
         var.apply("SECURE_COOKIES").map(Boolean::parseBoolean).orElse(json.getBoolean("secureCookies", d.secureCookies)),
         agents,
         twilio(json.getJsonObject("twilio", new JsonObject()), var, json.getString("publicBaseUrl")),
-        tty(json.getJsonObject("tty", new JsonObject()), var, var.apply("CENTER_NAME").orElse(json.getString("centerName", d.centerName))));
+        tty(json.getJsonObject("tty", new JsonObject()), var, centerName(json, var, d)),
+        smsSender(json.getJsonObject("twilio", new JsonObject()), var),
+        var.apply("SMS_HELP_TEXT").orElse(json.getJsonObject("sms", new JsonObject()).getString("helpText", helpText(centerName(json, var, d)))),
+        var.apply("TWILIO_API_BASE_URL").or(() -> Optional.ofNullable(json.getJsonObject("twilio", new JsonObject()).getString("apiBaseUrl"))),
+        Duration.ofMillis(json.getJsonObject("sms", new JsonObject()).getLong("firstRetryMillis", d.smsFirstRetry.toMillis())),
+        json.getJsonObject("sms", new JsonObject()).getInteger("attempts", d.smsAttempts));
+  }
+
+  private static String centerName(JsonObject json, Function<String, Optional<String>> var, AccesslineConfig d) {
+    return var.apply("CENTER_NAME").orElse(json.getString("centerName", d.centerName));
+  }
+
+  private static Optional<SmsSender> smsSender(JsonObject json, Function<String, Optional<String>> var) {
+    Optional<String> from = var.apply("TWILIO_SMS_FROM").or(() -> Optional.ofNullable(json.getString("smsFrom")));
+    Optional<String> service = var.apply("TWILIO_MESSAGING_SERVICE_SID").or(() -> Optional.ofNullable(json.getString("messagingServiceSid")));
+    if (from.isEmpty() && service.isEmpty()) return Optional.empty();
+    return Optional.of(new SmsSender(from, service));
   }
 
   /** All three of account, token and public URL, or none: half a Twilio setup is a mistake worth stopping for. */

@@ -8,9 +8,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import java.io.ByteArrayOutputStream;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -33,9 +31,9 @@ import org.accessline.channels.tty.WavAudio;
  * echo, as a real phone line does.
  */
 public final class FakeTwilioCall implements AutoCloseable {
-  public static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
-  public static final String AUTH_TOKEN = "test-auth-token-0123456789abcdef";
-  public static final String PUBLIC_BASE = "https://311.example.test";
+  public static final String ACCOUNT_SID = TwilioWebhookClient.ACCOUNT_SID;
+  public static final String AUTH_TOKEN = TwilioWebhookClient.AUTH_TOKEN;
+  public static final String PUBLIC_BASE = TwilioWebhookClient.PUBLIC_BASE;
   static final int SPEED = 8;
   private static final int FRAME = 160;
   private static final double ECHO = 0.3;
@@ -44,7 +42,7 @@ public final class FakeTwilioCall implements AutoCloseable {
 
   private final Vertx vertx;
   private final int port;
-  private final WebClient http;
+  private final TwilioWebhookClient webhooks;
   private final WebSocketClient sockets;
   public final String callSid;
   public final String from;
@@ -64,7 +62,7 @@ public final class FakeTwilioCall implements AutoCloseable {
   public FakeTwilioCall(Vertx vertx, int port, String callSid, String from) {
     this.vertx = vertx;
     this.port = port;
-    this.http = WebClient.create(vertx);
+    this.webhooks = new TwilioWebhookClient(vertx, port);
     this.sockets = vertx.createWebSocketClient();
     this.callSid = callSid;
     this.from = from;
@@ -82,19 +80,12 @@ public final class FakeTwilioCall implements AutoCloseable {
     return fields;
   }
 
-  /** Posts a form as Twilio would, signed over {@code signedUrl} with {@code authToken}. */
   public HttpResponse<Buffer> post(String path, Map<String, String> fields, String signedUrl, String authToken) {
-    return postWithSignature(path, fields, authToken == null ? null : TwilioSigner.sign(authToken, signedUrl, fields));
+    return webhooks.post(path, fields, signedUrl, authToken);
   }
 
-  /** Posts a form with exactly this signature header (none if null). */
   public HttpResponse<Buffer> postWithSignature(String path, Map<String, String> fields, String signature) {
-    StringBuilder body = new StringBuilder();
-    fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-        .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    var request = http.post(port, "127.0.0.1", path).putHeader("Content-Type", "application/x-www-form-urlencoded");
-    if (signature != null) request.putHeader("X-Twilio-Signature", signature);
-    return request.sendBuffer(Buffer.buffer(body.toString())).await();
+    return webhooks.postWithSignature(path, fields, signature);
   }
 
   /** Rings the center: the voice webhook's TwiML. */
@@ -238,7 +229,7 @@ public final class FakeTwilioCall implements AutoCloseable {
   public void close() {
     stopPump();
     if (stream != null && !stream.isClosed()) stream.close().await();
-    http.close();
+    webhooks.close();
     sockets.close().await();
   }
 

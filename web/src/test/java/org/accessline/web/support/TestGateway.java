@@ -56,7 +56,12 @@ public final class TestGateway implements AutoCloseable {
 
   private static AccesslineConfig withGrace(AccesslineConfig c, Duration grace) {
     return new AccesslineConfig(c.httpHost(), c.httpPort(), c.dataDir(), c.centerName(), c.agentCapacity(), grace, c.maxMessageBytes(),
-        c.residentBurst(), c.residentMessagesPerSecond(), c.sessionLifetime(), c.secureCookies(), c.agents(), c.twilio(), c.tty());
+        c.residentBurst(), c.residentMessagesPerSecond(), c.sessionLifetime(), c.secureCookies(), c.agents(), c.twilio(), c.tty(), c.smsSender(), c.smsHelpText(), c.twilioApiBaseUrl(), c.smsFirstRetry(), c.smsAttempts());
+  }
+
+  /** Closes the store under the running gateway, as a failed disk would leave it. */
+  public void breakStore() {
+    app.store().close().await();
   }
 
   public int port() {

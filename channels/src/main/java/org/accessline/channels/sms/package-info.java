@@ -1,0 +1,2 @@
+/** SMS and MMS through Twilio: signed webhooks in, SDK sends out, delivery callbacks, opt-out keywords. */
+package org.accessline.channels.sms;

@@ -1,0 +1,298 @@
+package org.accessline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.accessline.web.support.AgentClient;
+import org.accessline.web.support.FakeTwilioApi;
+import org.accessline.web.support.TestGateway;
+import org.accessline.web.support.TwilioSigner;
+import org.accessline.web.support.TwilioWebhookClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Text messages through the real gateway, with a local stand-in for Twilio's REST API that the SDK is pointed at. */
+class SmsIT {
+  private static final String INBOUND = "/channels/sms/twilio";
+  private static final String RESIDENT = "+15551230001";
+  private static final String CENTER_NUMBER = "+15550003110";
+
+  @TempDir Path dataDir;
+  private Vertx apiVertx;
+  private FakeTwilioApi twilio;
+  private TestGateway gateway;
+  private TwilioWebhookClient webhooks;
+  private AgentClient maria;
+  private int sids;
+
+  @BeforeEach
+  void start() {
+    apiVertx = Vertx.vertx();
+    twilio = new FakeTwilioApi(apiVertx);
+    gateway = new TestGateway(dataDir, Duration.ofSeconds(30), 4, new JsonObject().put("centerName", "Fairview 311")
+        .put("publicBaseUrl", TwilioWebhookClient.PUBLIC_BASE)
+        .put("twilio", new JsonObject().put("accountSid", TwilioWebhookClient.ACCOUNT_SID).put("authToken", TwilioWebhookClient.AUTH_TOKEN)
+            .put("smsFrom", CENTER_NUMBER).put("apiBaseUrl", twilio.baseUrl()))
+        .put("sms", new JsonObject().put("firstRetryMillis", 20).put("attempts", 3)));
+    webhooks = new TwilioWebhookClient(gateway.vertx, gateway.port());
+    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");
+  }
+
+  @AfterEach
+  void stop() {
+    webhooks.close();
+    maria.close();
+    gateway.close();
+    twilio.close();
+    apiVertx.close().await();
+  }
+
+  private String nextSid() {
+    return String.format("SM%032x", ++sids);
+  }
+
+  private static Map<String, String> text(String sid, String from, String body) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("ToCountry", "US");
+    f.put("SmsMessageSid", sid);
+    f.put("NumMedia", "0");
+    f.put("SmsSid", sid);
+    f.put("SmsStatus", "received");
+    f.put("Body", body);
+    f.put("To", CENTER_NUMBER);
+    f.put("NumSegments", "1");
+    f.put("MessageSid", sid);
+    f.put("AccountSid", TwilioWebhookClient.ACCOUNT_SID);
+    f.put("From", from);
+    f.put("ApiVersion", "2010-04-01");
+    return f;
+  }
+
+  private JsonArray conversations() {
+    return maria.get("/api/conversations").bodyAsJsonObject().getJsonArray("conversations");
+  }
+
+  private static JsonObject event(JsonObject frame) {
+    return frame.getJsonObject("entry").getJsonObject("event");
+  }
+
+  private static boolean isEvent(JsonObject frame, String kind) {
+    return "entry".equals(frame.getString("type")) && kind.equals(event(frame).getString("kind"));
+  }
+
+  @Test
+  void aSignedTextReachesAnAgentWhoseReplyReachesTwilioAndIsMarkedDeliveredByTheCallback() {
+    maria.available();
+    var answer = webhooks.post(INBOUND, text(nextSid(), RESIDENT, "Pothole on 5th & Main, about 2ft wide"));
+    assertEquals(200, answer.statusCode(), answer.bodyAsString());
+    assertTrue(answer.getHeader("Content-Type").startsWith("text/xml"));
+    assertEquals("<Response/>", answer.bodyAsString().replaceAll("<\\?xml[^>]*>", "").strip());
+    String conversation = maria.awaitAssignment();
+    assertEquals(List.of("Pothole on 5th & Main, about 2ft wide"), maria.storedMessages(conversation));
+
+    var reply = maria.post("/api/conversations/" + conversation + "/messages", new JsonObject().put("text", "Thanks! A crew is on the way — ticket 4411."));
+    assertEquals(201, reply.statusCode());
+    long seq = reply.bodyAsJsonObject().getLong("seq");
+    JsonObject queued = maria.frames.await("Twilio took the text", f -> isEvent(f, "delivery"), 10_000);
+    assertEquals("queued", event(queued).getString("status"));
+
+    FakeTwilioApi.Sent sent = twilio.sent().get(0);
+    assertEquals(RESIDENT, sent.fields().get("To"));
+    assertEquals(CENTER_NUMBER, sent.fields().get("From"));
+    assertEquals("Thanks! A crew is on the way — ticket 4411.", sent.fields().get("Body"));
+    String callback = sent.fields().get("StatusCallback");
+    assertEquals(TwilioWebhookClient.PUBLIC_BASE + "/channels/sms/twilio/status?conversation=" + conversation + "&seq=" + seq, callback);
+
+    String pathAndQuery = callback.substring(TwilioWebhookClient.PUBLIC_BASE.length());
+    String messageSid = sidOfDelivery(conversation);
+    for (String status : new String[] {"sent", "delivered", "delivered"}) {
+      var ok = webhooks.post(pathAndQuery, Map.of("MessageSid", messageSid, "MessageStatus", status, "AccountSid", TwilioWebhookClient.ACCOUNT_SID));
+      assertEquals(200, ok.statusCode(), ok.bodyAsString());
+    }
+    JsonArray record = maria.get("/api/interactions/" + conversation).bodyAsJsonObject().getJsonArray("entries");
+    List<String> statuses = record.stream().map(JsonObject.class::cast).filter(e -> "delivery".equals(e.getJsonObject("event").getString("kind")))
+        .map(e -> e.getJsonObject("event").getString("status")).toList();
+    assertEquals(List.of("queued", "sent", "delivered"), statuses, "a repeated callback is recorded once");
+  }
+
+  /** The MessageSid Twilio gave the reply, as its first delivery entry recorded it. */
+  private String sidOfDelivery(String conversation) {
+    JsonArray entries = maria.recordEntries(conversation);
+    for (int i = 0; i < entries.size(); i++) {
+      JsonObject e = entries.getJsonObject(i);
+      if ("delivery".equals(e.getJsonObject("event").getString("kind"))) return e.getString("dedupeKey", "").split(":")[0];
+    }
+    throw new AssertionError("no delivery entry");
+  }
+
+  @Test
+  void aRetriedWebhookIsStoredOnce() {
+    String sid = nextSid();
+    assertEquals(200, webhooks.post(INBOUND, text(sid, RESIDENT, "Is the library open Sunday?")).statusCode());
+    assertEquals(200, webhooks.post(INBOUND, text(sid, RESIDENT, "Is the library open Sunday?")).statusCode());
+    maria.available();
+    String conversation = maria.awaitAssignment();
+    assertEquals(List.of("Is the library open Sunday?"), maria.storedMessages(conversation));
+  }
+
+  @Test
+  void badSignaturesAndBadFieldsAreRefusedAndRecordNothing() {
+    Map<String, String> good = text(nextSid(), RESIDENT, "hello");
+    String url = TwilioWebhookClient.PUBLIC_BASE + INBOUND;
+    assertEquals(403, webhooks.post(INBOUND, good, url, null).statusCode(), "missing signature");
+    assertEquals(403, webhooks.postWithSignature(INBOUND, good, "c2lnbmF0dXJl").statusCode(), "wrong signature");
+    assertEquals(403, webhooks.post(INBOUND, good, url, "the-token-before-rotation").statusCode(), "stale signature (an old auth token)");
+    assertEquals(403, webhooks.post(INBOUND, good, "https://other.example.test" + INBOUND, TwilioWebhookClient.AUTH_TOKEN).statusCode(), "another URL");
+    Map<String, String> noFrom = new LinkedHashMap<>(good);
+    noFrom.remove("From");
+    assertEquals(400, webhooks.post(INBOUND, noFrom).statusCode(), "missing From");
+    Map<String, String> noBody = new LinkedHashMap<>(good);
+    noBody.remove("Body");
+    assertEquals(400, webhooks.post(INBOUND, noBody).statusCode(), "missing Body");
+    assertEquals(413, webhooks.post(INBOUND, text(nextSid(), RESIDENT, "x".repeat(1601))).statusCode(), "longer than Twilio sends");
+    assertEquals(413, webhooks.postRaw(INBOUND, Buffer.buffer("Body=" + "x".repeat(70_000)), "x").statusCode(), "a body over 64 KB");
+    String nonUtf8 = "MessageSid=" + nextSid() + "&From=%2B15551230001&Body=caf%E9";
+    Map<String, String> asTwilioWouldSign = Map.of("MessageSid", nonUtf8.substring(11, 45), "From", RESIDENT, "Body", "caf\u00e9");
+    assertEquals(400, webhooks.postRaw(INBOUND, Buffer.buffer(nonUtf8), TwilioSigner.sign(TwilioWebhookClient.AUTH_TOKEN, url, asTwilioWouldSign)).statusCode(),
+        "bytes that are not UTF-8");
+    maria.available();
+    assertEquals(new JsonArray(), conversations());
+    assertEquals(0, gatewayWaiting());
+  }
+
+  private int gatewayWaiting() {
+    return maria.frames.awaitType("snapshot").getInteger("waiting");
+  }
+
+  @Test
+  void aStoreFailureAnswers503SoTwilioRetriesAndNothingIsRecorded() {
+    String sid = nextSid();
+    gateway.breakStore();
+    var answer = webhooks.post(INBOUND, text(sid, RESIDENT, "Water main break on Oak"));
+    assertEquals(503, answer.statusCode());
+    gateway.restart();
+    maria.close();
+    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria").available();
+    assertEquals(new JsonArray(), conversations(), "the failed webhook left nothing behind");
+    assertEquals(200, webhooks.post(INBOUND, text(sid, RESIDENT, "Water main break on Oak")).statusCode(), "Twilio's retry");
+    assertEquals(List.of("Water main break on Oak"), maria.storedMessages(maria.awaitAssignment()));
+  }
+
+  @Test
+  void mmsAttachmentsAreKeptAsLinksWithTheirTypes() {
+    Map<String, String> mms = text(nextSid().replace("SM", "MM"), RESIDENT, "");
+    mms.put("NumMedia", "2");
+    mms.put("MediaUrl0", "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1");
+    mms.put("MediaContentType0", "image/jpeg");
+    mms.put("MediaUrl1", "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME2");
+    mms.put("MediaContentType1", "video/mp4");
+    assertEquals(200, webhooks.post(INBOUND, mms).statusCode());
+    maria.available();
+    JsonObject message = maria.recordEntries(maria.awaitAssignment()).getJsonObject(2).getJsonObject("event");
+    assertEquals("", message.getString("text"));
+    assertEquals("image/jpeg", message.getJsonArray("attachments").getJsonObject(0).getString("contentType"));
+    assertEquals("video/mp4", message.getJsonArray("attachments").getJsonObject(1).getString("contentType"));
+    Map<String, String> missing = text(nextSid(), RESIDENT, "see photo");
+    missing.put("NumMedia", "1");
+    assertEquals(400, webhooks.post(INBOUND, missing).statusCode(), "NumMedia without its MediaUrl");
+  }
+
+  @Test
+  void stopBlocksRepliesWithAReasonTheAgentSeesAndStartLiftsIt() {
+    maria.available();
+    assertEquals(200, webhooks.post(INBOUND, text(nextSid(), RESIDENT, "Streetlight out on Birch")).statusCode());
+    String conversation = maria.awaitAssignment();
+    assertEquals(200, webhooks.post(INBOUND, text(nextSid(), RESIDENT, "  stop ")).statusCode());
+    maria.frames.await("the opt-out", f -> isEvent(f, "consent") && event(f).getBoolean("optedOut"), 10_000);
+    maria.post("/api/conversations/" + conversation + "/messages", new JsonObject().put("text", "We fixed it."));
+    JsonObject failed = maria.frames.await("the blocked reply", f -> isEvent(f, "delivery"), 10_000);
+    assertEquals("failed", event(failed).getString("status"));
+    assertTrue(event(failed).getString("detail").contains("texted STOP"), event(failed).getString("detail"));
+    assertEquals(List.of(), twilio.sent(), "nothing went to Twilio");
+
+    assertEquals(200, webhooks.post(INBOUND, text(nextSid(), RESIDENT, "UNSTOP")).statusCode());
+    maria.frames.await("the opt-in", f -> isEvent(f, "consent") && !event(f).getBoolean("optedOut"), 10_000);
+    maria.post("/api/conversations/" + conversation + "/messages", new JsonObject().put("text", "Welcome back."));
+    maria.frames.awaitCount("the second reply's delivery", 2, f -> isEvent(f, "delivery"));
+    assertEquals(1, twilio.sent().size());
+  }
+
+  @Test
+  void helpIsAnsweredWithTheHelpTextAndRecorded() {
+    var answer = webhooks.post(INBOUND, text(nextSid(), RESIDENT, "help"));
+    assertEquals(200, answer.statusCode());
+    assertTrue(answer.bodyAsString().contains("<Message><Body>Fairview 311: text this number for city services."), answer.bodyAsString());
+    maria.available();
+    List<String> messages = maria.storedMessages(maria.awaitAssignment());
+    assertEquals("help", messages.get(0));
+    assertTrue(messages.get(1).startsWith("Fairview 311: text this number"));
+  }
+
+  @Test
+  void rateLimitsAreRetriedAndAFinalFailureIsRecordedWithTwiliosReason() {
+    maria.available();
+    webhooks.post(INBOUND, text(nextSid(), RESIDENT, "Noise complaint"));
+    String conversation = maria.awaitAssignment();
+    twilio.failNext(429, 2);
+    maria.post("/api/conversations/" + conversation + "/messages", new JsonObject().put("text", "Got it."));
+    JsonObject taken = maria.frames.await("the text taken after two 429s", f -> isEvent(f, "delivery"), 10_000);
+    assertEquals("queued", event(taken).getString("status"));
+    assertEquals(3, twilio.sent().size());
+
+    twilio.failNext(500, 3);
+    maria.post("/api/conversations/" + conversation + "/messages", new JsonObject().put("text", "Anything else?"));
+    JsonObject failed = maria.frames.awaitCount("the failed text", 2, f -> isEvent(f, "delivery")).get(1);
+    assertEquals("failed", event(failed).getString("status"));
+    assertTrue(event(failed).getString("detail").contains("HTTP 500") && event(failed).getString("detail").contains("3 tries"), event(failed).getString("detail"));
+    assertEquals(6, twilio.sent().size());
+  }
+
+  @Test
+  void aNumberWithAnOpenConversationContinuesItAndAfterResolutionTheAgentSeesTheHistory() {
+    maria.available();
+    webhooks.post(INBOUND, text(nextSid(), RESIDENT, "Bulk pickup?"));
+    String first = maria.awaitAssignment();
+    webhooks.post(INBOUND, text(nextSid(), RESIDENT, "It's a couch"));
+    assertEquals(List.of("Bulk pickup?", "It's a couch"), maria.storedMessages(first));
+    maria.post("/api/conversations/" + first + "/resolve", new JsonObject().put("disposition", "Service request created"));
+    webhooks.post(INBOUND, text(nextSid(), RESIDENT, "When will they come?"));
+    String second = maria.frames.awaitCount("a second assignment", 2, f -> isEvent(f, "assigned")).get(1).getJsonObject("entry").getString("conversationId");
+    assertFalse(first.equals(second));
+    JsonArray history = maria.get("/api/conversations/" + second + "/history").bodyAsJsonObject().getJsonArray("conversations");
+    assertEquals(1, history.size());
+    assertEquals(first, history.getJsonObject(0).getString("id"));
+    assertEquals("Service request created", history.getJsonObject(0).getString("disposition"));
+  }
+
+  @Test
+  void statusCallbacksAreCheckedToo() {
+    String query = "/channels/sms/twilio/status?conversation=00000000-0000-4000-8000-000000000000&seq=3";
+    Map<String, String> fields = Map.of("MessageSid", nextSid(), "MessageStatus", "delivered");
+    assertEquals(403, webhooks.post(query, fields, TwilioWebhookClient.PUBLIC_BASE + "/channels/sms/twilio/status", TwilioWebhookClient.AUTH_TOKEN).statusCode(),
+        "signed without the query Twilio was given");
+    assertEquals(404, webhooks.post(query, fields).statusCode(), "no such conversation");
+    assertEquals(400, webhooks.post("/channels/sms/twilio/status?conversation=nope&seq=1", fields).statusCode());
+  }
+
+  @Test
+  void theConsoleCanCountSegmentsBeforeSending() {
+    JsonObject plain = maria.post("/api/sms/preview", new JsonObject().put("text", "a".repeat(161))).bodyAsJsonObject();
+    assertEquals("GSM-7", plain.getString("encoding"));
+    assertEquals(2, plain.getInteger("segments"));
+    JsonObject unicode = maria.post("/api/sms/preview", new JsonObject().put("text", "Gracias — ¿algo más?")).bodyAsJsonObject();
+    assertEquals("UCS-2", unicode.getString("encoding"));
+    assertEquals(1, unicode.getInteger("segments"));
+  }
+}
