@@ -160,9 +160,31 @@
     $('conversation-heading').textContent = c.label + ' (' + (c.channel || 'chat') + ')';
     $('transcript-link').href = '/api/interactions/' + id + '/transcript.txt';
     $('typing').textContent = '';
+    $('sms-preview').hidden = true;
     renderTranscript();
     render();
+    showHistory(id);
     $('reply').focus();
+  }
+
+  async function showHistory(id) {
+    $('history').hidden = true;
+    try {
+      const data = await api('GET', '/api/conversations/' + id + '/history');
+      if (selected !== id) return;
+      const list = $('history-list');
+      list.textContent = '';
+      data.conversations.forEach(h => {
+        const li = document.createElement('li');
+        const link = document.createElement('a');
+        link.href = '/api/interactions/' + h.id + '/transcript.txt';
+        link.textContent = new Date(h.opened).toLocaleString();
+        li.appendChild(link);
+        li.appendChild(document.createTextNode(h.resolved ? ': ' + (h.disposition || 'resolved') : ': still open'));
+        list.appendChild(li);
+      });
+      $('history').hidden = data.conversations.length === 0;
+    } catch (e) { /* the history is a help, not a need */ }
   }
 
   function describe(e) {
@@ -175,6 +197,9 @@
       case 'unassigned': return [null, 'Returned to the queue: ' + ev.reason + '.', 'event'];
       case 'delivery': return [null, 'Message #' + ev.messageSeq + ' ' + ev.status + (ev.detail ? ': ' + ev.detail : '') + '.', 'event'];
       case 'note': return [null, ev.text, 'event note'];
+      case 'consent': return [null, ev.optedOut
+        ? 'The resident texted ' + ev.keyword + ': no text can reach them until they text START.'
+        : 'The resident texted ' + ev.keyword + ' and can be texted again.', 'event note'];
       case 'resolved': return [null, 'Resolved: ' + ev.disposition + '.', 'event'];
       default: return [null, ev.kind, 'event'];
     }
@@ -192,6 +217,15 @@
       li.appendChild(document.createTextNode(text));
       const reads = c.channel === 'tty' && e.event.kind === 'message' && e.actor.role === 'resident' ? window.TtyAids.reading(text) : null;
       if (reads) { const r = document.createElement('span'); r.className = 'reading'; r.textContent = 'Reads as: ' + reads; li.appendChild(r); }
+      (e.event.attachments || []).forEach((a, i) => {
+        const link = document.createElement('a');
+        link.href = a.url;
+        link.rel = 'noopener noreferrer';
+        link.target = '_blank';
+        link.className = 'attachment';
+        link.textContent = 'Attachment ' + (i + 1) + ' (' + a.contentType + ')';
+        li.appendChild(link);
+      });
       const t = document.createElement('span');
       t.className = 'time';
       t.textContent = new Date(e.at).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
@@ -272,7 +306,7 @@
     stopTyping();
     try {
       await api('POST', '/api/conversations/' + id + '/messages', { clientId, text });
-      if (selected === id) { $('reply').value = ''; $('tty-preview').hidden = true; }
+      if (selected === id) { $('reply').value = ''; $('tty-preview').hidden = true; $('sms-preview').hidden = true; }
     } catch (e) { problem('Not sent: ' + e.message); }
   });
 
@@ -281,6 +315,22 @@
   });
 
   $('reply').addEventListener('input', previewTtyReply);
+
+  let smsTimer = null;
+  $('reply').addEventListener('input', () => {
+    clearTimeout(smsTimer);
+    const c = selected && conversations.get(selected);
+    const text = $('reply').value.trim();
+    if (!c || c.channel !== 'sms' || !text) { $('sms-preview').hidden = true; return; }
+    smsTimer = setTimeout(async () => {
+      try {
+        const p = await api('POST', '/api/sms/preview', { text });
+        $('sms-preview').textContent = p.tooLong ? 'Too long for a text: shorten it to 1,600 characters.'
+          : 'Sends as ' + p.segments + (p.segments === 1 ? ' text' : ' texts') + ' (' + p.encoding + (p.encoding === 'UCS-2' ? ': a character outside the basic set halves the room per text' : '') + ').';
+        $('sms-preview').hidden = false;
+      } catch (e) { /* the count is a help, not a need */ }
+    }, 250);
+  });
 
   $('tty-stop').addEventListener('click', async () => {
     if (!selected) return;

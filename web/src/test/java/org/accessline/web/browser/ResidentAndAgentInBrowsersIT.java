@@ -3,8 +3,6 @@ package org.accessline.web.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import org.accessline.web.support.Browsers;
 import org.accessline.web.support.ResidentClient;
 import org.accessline.web.support.TestGateway;
 import org.junit.jupiter.api.AfterEach;
@@ -23,11 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -38,9 +35,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code CI=true} a missing browser fails the build instead of skipping.
  */
 class ResidentAndAgentInBrowsersIT {
-  private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("ACCESSLINE_CHROMIUM", "/usr/bin/chromium"));
-  private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("ACCESSLINE_CHROMEDRIVER", "/usr/bin/chromedriver"));
-
   @TempDir Path work;
   private TestGateway gateway;
   private WebDriver residentBrowser;
@@ -48,9 +42,7 @@ class ResidentAndAgentInBrowsersIT {
 
   @BeforeAll
   static void requireBrowser() {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!present && "true".equals(System.getenv("CI"))) fail("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing; .ci/run installs them");
-    assumeTrue(present, "Skipping browser test: install chromium and chromium-driver (or set ACCESSLINE_CHROMIUM / ACCESSLINE_CHROMEDRIVER)");
+    Browsers.require();
   }
 
   @BeforeEach
@@ -70,13 +62,7 @@ class ResidentAndAgentInBrowsersIT {
   }
 
   private static WebDriver browser(Path profile) throws IOException {
-    Files.createDirectories(profile);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    return new ChromeDriver(service, options);
+    return Browsers.open(profile);
   }
 
   private String url(String path) {
@@ -187,9 +173,9 @@ class ResidentAndAgentInBrowsersIT {
   }
 
   private static void screenshot(WebDriver driver, String name) {
-    if (!(driver instanceof ChromeDriver chrome)) return;
+    if (!(driver instanceof TakesScreenshot camera)) return;
     try {
-      File shot = chrome.getScreenshotAs(OutputType.FILE);
+      File shot = camera.getScreenshotAs(OutputType.FILE);
       Path target = Path.of("target", "screenshots");
       Files.createDirectories(target);
       Files.copy(shot.toPath(), target.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);

@@ -1,14 +1,12 @@
 package org.accessline.web.browser;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.accessline.web.support.Browsers;
 import org.accessline.web.support.FakeTwilioCall;
 import org.accessline.web.support.TestGateway;
 import org.junit.jupiter.api.AfterEach;
@@ -20,18 +18,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** An agent works a TTY call in the console, by keyboard: reading aids, reply preview, stopping a reply. */
 class TtyCallInConsoleIT {
-  private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("ACCESSLINE_CHROMIUM", "/usr/bin/chromium"));
-  private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("ACCESSLINE_CHROMEDRIVER", "/usr/bin/chromedriver"));
-
   @TempDir Path work;
   private TestGateway gateway;
   private WebDriver agent;
@@ -39,9 +30,7 @@ class TtyCallInConsoleIT {
 
   @BeforeAll
   static void requireBrowserAndModem() {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!present && "true".equals(System.getenv("CI"))) fail("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing; .ci/run installs them");
-    assumeTrue(present, "Skipping browser test: install chromium and chromium-driver");
+    Browsers.require();
     FakeTwilioCall.require();
   }
 
@@ -50,12 +39,7 @@ class TtyCallInConsoleIT {
     gateway = new TestGateway(work.resolve("data"), Duration.ofSeconds(30), 4, new JsonObject().put("centerName", "Fairview 311")
         .put("publicBaseUrl", FakeTwilioCall.PUBLIC_BASE)
         .put("twilio", new JsonObject().put("accountSid", FakeTwilioCall.ACCOUNT_SID).put("authToken", FakeTwilioCall.AUTH_TOKEN)));
-    Path profile = Files.createDirectories(work.resolve("agent-profile"));
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
-    agent = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
+    agent = Browsers.open(work.resolve("agent-profile"));
     call = new FakeTwilioCall(gateway.vertx, gateway.port(), "CA" + "00112233445566778899aabbccddeeff", "+15557654321");
   }
 
@@ -67,19 +51,16 @@ class TtyCallInConsoleIT {
   }
 
   private WebElement waitFor(By by) {
-    return new WebDriverWait(agent, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    return Browsers.waitFor(agent, by);
   }
 
   private void waitForText(By by, String text) {
-    new WebDriverWait(agent, Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    Browsers.waitForText(agent, by, text);
   }
 
   @Test
   void theAgentReadsTheCallerWithHelpPreviewsTheReplyAndCanStopOne() throws Exception {
-    agent.get("http://127.0.0.1:" + gateway.port() + "/agent");
-    waitFor(By.id("username")).sendKeys("maria");
-    agent.findElement(By.id("password")).sendKeys(TestGateway.PASSWORD, Keys.ENTER);
-    new Select(waitFor(By.id("presence"))).selectByValue("available");
+    Browsers.signInAvailable(agent, gateway.port(), "maria");
 
     call.connect(call.answer());
     call.awaitMarkEchoed("greeting");

@@ -1,0 +1,101 @@
+package org.accessline.web.browser;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.accessline.web.support.Browsers;
+import org.accessline.web.support.FakeTwilioApi;
+import org.accessline.web.support.TestGateway;
+import org.accessline.web.support.TwilioWebhookClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** An agent works text messages in the console by keyboard: pictures, segment counts, opt-outs and the resident's history. */
+class SmsInConsoleIT {
+  private static final String RESIDENT = "+15551230002";
+
+  @TempDir Path work;
+  private Vertx apiVertx;
+  private FakeTwilioApi twilio;
+  private TestGateway gateway;
+  private TwilioWebhookClient webhooks;
+  private WebDriver agent;
+  private int sids;
+
+  @BeforeAll
+  static void requireBrowser() {
+    Browsers.require();
+  }
+
+  @BeforeEach
+  void start() throws IOException {
+    apiVertx = Vertx.vertx();
+    twilio = new FakeTwilioApi(apiVertx);
+    gateway = new TestGateway(work.resolve("data"), Duration.ofSeconds(30), 4, new JsonObject().put("centerName", "Fairview 311")
+        .put("publicBaseUrl", TwilioWebhookClient.PUBLIC_BASE)
+        .put("twilio", new JsonObject().put("accountSid", TwilioWebhookClient.ACCOUNT_SID).put("authToken", TwilioWebhookClient.AUTH_TOKEN)
+            .put("smsFrom", "+15550003110").put("apiBaseUrl", twilio.baseUrl())));
+    webhooks = new TwilioWebhookClient(gateway.vertx, gateway.port());
+    agent = Browsers.open(work.resolve("agent-profile"));
+  }
+
+  @AfterEach
+  void stop() {
+    if (agent != null) agent.quit();
+    webhooks.close();
+    gateway.close();
+    twilio.close();
+    apiVertx.close().await();
+  }
+
+  private void texts(String body, Map<String, String> extra) {
+    Map<String, String> f = new LinkedHashMap<>(Map.of("MessageSid", String.format("MM%032x", ++sids), "From", RESIDENT, "To", "+15550003110",
+        "Body", body, "NumMedia", "0", "AccountSid", TwilioWebhookClient.ACCOUNT_SID));
+    f.putAll(extra);
+    if (webhooks.post("/channels/sms/twilio", f).statusCode() != 200) throw new IllegalStateException("webhook refused");
+  }
+
+  @Test
+  void theAgentSeesPicturesCountsTextsSeesAnOptOutAndFindsTheResidentsHistory() {
+    Browsers.signInAvailable(agent, gateway.port(), "maria");
+    texts("Graffiti on the bridge", Map.of("NumMedia", "1", "MediaUrl0", "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1",
+        "MediaContentType0", "image/jpeg"));
+    Browsers.waitFor(agent, By.cssSelector("#conversation-list button")).sendKeys(Keys.ENTER);
+    Browsers.waitForText(agent, By.id("transcript"), "Graffiti on the bridge");
+    WebElement picture = Browsers.waitFor(agent, By.cssSelector("#transcript a.attachment"));
+    assertTrue(picture.getText().contains("image/jpeg"), picture.getText());
+
+    WebElement reply = agent.findElement(By.id("reply"));
+    reply.sendKeys("x".repeat(161));
+    Browsers.waitForText(agent, By.id("sms-preview"), "Sends as 2 texts (GSM-7)");
+    reply.clear();
+    reply.sendKeys("Gracias — lo limpiaremos");
+    Browsers.waitForText(agent, By.id("sms-preview"), "Sends as 1 text (UCS-2");
+    reply.sendKeys(Keys.ENTER);
+    Browsers.waitForText(agent, By.id("transcript"), "queued");
+
+    texts("STOP", Map.of());
+    Browsers.waitForText(agent, By.id("transcript"), "The resident texted STOP: no text can reach them until they text START.");
+
+    new Select(agent.findElement(By.id("disposition"))).selectByVisibleText("Service request created");
+    agent.findElement(By.id("disposition")).submit();
+    texts("START", Map.of());
+    Browsers.waitFor(agent, By.cssSelector("#conversation-list button")).sendKeys(Keys.ENTER);
+    Browsers.waitForText(agent, By.id("transcript"), "can be texted again");
+    Browsers.waitForText(agent, By.id("history"), "Service request created");
+  }
+}
