@@ -295,4 +295,24 @@ class SmsIT {
     assertEquals("UCS-2", unicode.getString("encoding"));
     assertEquals(1, unicode.getInteger("segments"));
   }
+
+  @Test
+  void aMessagingServiceSendsInsteadOfANumberWhenConfigured() {
+    gateway.close();
+    String service = "MG" + "0123456789abcdef".repeat(2);
+    gateway = new TestGateway(dataDir.resolve("with-service"), Duration.ofSeconds(30), 4, new JsonObject()
+        .put("publicBaseUrl", TwilioWebhookClient.PUBLIC_BASE)
+        .put("twilio", new JsonObject().put("accountSid", TwilioWebhookClient.ACCOUNT_SID).put("authToken", TwilioWebhookClient.AUTH_TOKEN)
+            .put("messagingServiceSid", service).put("apiBaseUrl", twilio.baseUrl())));
+    webhooks.close();
+    maria.close();
+    webhooks = new TwilioWebhookClient(gateway.vertx, gateway.port());
+    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria").available();
+    webhooks.post(INBOUND, text(nextSid(), RESIDENT, "Hi"));
+    String conversation = maria.awaitAssignment();
+    maria.post("/api/conversations/" + conversation + "/messages", new JsonObject().put("text", "Hello"));
+    maria.frames.await("the text taken", f -> isEvent(f, "delivery"), 10_000);
+    assertEquals(service, twilio.sent().get(0).fields().get("MessagingServiceSid"));
+    assertFalse(twilio.sent().get(0).fields().containsKey("From"));
+  }
 }

@@ -92,4 +92,18 @@ class AccesslineConfigTest {
     assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject()
         .put("tty", new JsonObject().put("idleHangupMinutes", 5)), Map.of()), "a TTY call is never ended for inactivity under ten minutes");
   }
+
+  @Test
+  void smsNeedsExactlyOneWellFormedSenderAndATwilioAccount() {
+    JsonObject account = new JsonObject().put("accountSid", SID).put("authToken", "t");
+    AccesslineConfig c = AccesslineConfig.fromJson(new JsonObject().put("publicBaseUrl", "https://x.gov").put("twilio", account.copy().put("smsFrom", "+15550003110")), Map.of());
+    assertEquals(java.util.Optional.of("+15550003110"), c.smsSender().orElseThrow().fromNumber());
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject().put("publicBaseUrl", "https://x.gov")
+        .put("twilio", account.copy().put("smsFrom", "+15550003110").put("messagingServiceSid", "MG" + "0".repeat(32))), Map.of()), "both senders");
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject().put("publicBaseUrl", "https://x.gov")
+        .put("twilio", account.copy().put("smsFrom", "555-0003")), Map.of()), "not E.164");
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject()
+        .put("twilio", new JsonObject().put("smsFrom", "+15550003110")), Map.of()), "a sender without an account");
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject().put("sms", new JsonObject().put("attempts", 0)), Map.of()));
+  }
 }
