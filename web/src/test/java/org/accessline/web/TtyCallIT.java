@@ -93,10 +93,7 @@ class TtyCallIT {
 
   @Test
   void aReplyAfterTheCallerHungUpIsRecordedAsFailed() throws Exception {
-    maria.available();
-    call.connect(call.answer());
-    call.awaitMarkEchoed("greeting");
-    String conversation = maria.awaitAssignment();
+    String conversation = answeredAndGreeted();
     call.hangUp();
     maria.frames.await("the hang-up note", f -> isEvent(f, "note"), TURN_MS);
     var reply = maria.post("/api/conversations/" + conversation + "/messages", new JsonObject().put("text", "Are you still there?"));
@@ -121,10 +118,7 @@ class TtyCallIT {
 
   @Test
   void whatTheCallerTypesAfterTheAgentResolvedGoesToAFollowUpConversation() throws Exception {
-    maria.available();
-    call.connect(call.answer());
-    call.awaitMarkEchoed("greeting");
-    String first = maria.awaitAssignment();
+    String first = answeredAndGreeted();
     assertEquals(200, maria.post("/api/conversations/" + first + "/resolve", new JsonObject().put("disposition", "Information provided")).statusCode());
     call.types("WAIT ONE MORE THING GA", audio);
     JsonObject assigned = maria.frames.awaitCount("a second assignment", 2, f -> isEvent(f, "assigned")).get(1);
@@ -139,10 +133,7 @@ class TtyCallIT {
 
   @Test
   void theAgentCanStopAReplyThatIsBeingSent() throws Exception {
-    maria.available();
-    call.connect(call.answer());
-    call.awaitMarkEchoed("greeting");
-    String conversation = maria.awaitAssignment();
+    String conversation = answeredAndGreeted();
     int greetingFrames = call.frames.awaitCount("greeting audio", 1, FakeTwilioCall::isMedia).size();
     var reply = maria.post("/api/conversations/" + conversation + "/messages",
         new JsonObject().put("text", "Here is a long answer that the agent will think better of before it has finished sending."));
@@ -187,6 +178,14 @@ class TtyCallIT {
     JsonObject closed = call.frames.await("the stream closed", f -> "closed".equals(f.getString("event")), TURN_MS);
     assertEquals(1003, closed.getInteger("code"));
     assertEquals(new JsonArray(), maria.get("/api/conversations").bodyAsJsonObject().getJsonArray("conversations"));
+  }
+
+  /** Maria is available; the call is answered, greeted, and assigned to her. */
+  private String answeredAndGreeted() {
+    maria.available();
+    call.connect(call.answer());
+    call.awaitMarkEchoed("greeting");
+    return maria.awaitAssignment();
   }
 
   private static boolean isEvent(JsonObject frame, String kind) {

@@ -106,19 +106,13 @@ public final class ConversationStream extends VerticleBase implements Intake {
   @Override
   public Future<Posted> residentMessage(Contact contact, String text, String dedupeKey, List<Attachment> attachments) {
     StreamCommand.ResidentMessage command = new StreamCommand.ResidentMessage(contact, text, dedupeKey, attachments);
-    return onOwner(() -> {
-      Line line = linesByContact.computeIfAbsent(contact, c -> new Line(Optional.empty()));
-      return line.submit(() -> execute(line, command)).onComplete(ar -> forgetIfFinished(line));
-    });
+    return onOwner(() -> run(linesByContact.computeIfAbsent(contact, c -> new Line(Optional.empty())), command));
   }
 
   @Override
   public Future<Posted> openCall(Contact caller, String callKey) {
     StreamCommand.OpenCall command = new StreamCommand.OpenCall(caller, callKey);
-    return onOwner(() -> {
-      Line line = new Line(Optional.empty());
-      return line.submit(() -> execute(line, command)).onComplete(ar -> forgetIfFinished(line));
-    });
+    return onOwner(() -> run(new Line(Optional.empty()), command));
   }
 
   @Override
@@ -227,10 +221,15 @@ public final class ConversationStream extends VerticleBase implements Intake {
 
   // ---- The writer ----
 
+  /** Runs the command on the line's writer, then lets the line go if its conversation is over. */
+  private Future<Posted> run(Line line, StreamCommand command) {
+    return line.submit(() -> execute(line, command)).onComplete(ar -> forgetIfFinished(line));
+  }
+
   private Future<Posted> submit(ConversationId conversation, StreamCommand command) {
     return onOwner(() -> {
       Line line = lines.get(conversation);
-      if (line != null) return line.submit(() -> execute(line, command)).onComplete(ar -> forgetIfFinished(line));
+      if (line != null) return run(line, command);
       // Not open in memory: a resolved conversation (late delivery report) or an unknown id.
       Line loaded = new Line(Optional.empty());
       lines.put(conversation, loaded);
