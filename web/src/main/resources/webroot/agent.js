@@ -37,6 +37,7 @@
     $('sign-in').hidden = true;
     $('workspace').hidden = false;
     $('agent-name').textContent = agent.displayName;
+    $('alerts').hidden = agent.role !== 'supervisor';
     $('presence').value = agent.presence || 'away';
     connect();
   }
@@ -62,6 +63,9 @@
       case 'queue':
         setQueue(f.waiting);
         break;
+      case 'alert':
+        showAlert(f);
+        break;
       case 'entry':
         onEntry(f.entry);
         break;
@@ -74,6 +78,20 @@
       default:
         break;
     }
+  }
+
+  function showAlert(a) {
+    const li = document.createElement('li');
+    li.className = 'alert-item';
+    const when = new Date(a.at).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+    li.appendChild(document.createTextNode(when + ' · ' + (a.path === 'emergency' ? 'Emergency' : a.path) + ': ' + a.reason + ' '));
+    const link = document.createElement('a');
+    link.href = '/api/interactions/' + a.conversationId + '/transcript.txt';
+    link.textContent = 'Read the conversation';
+    li.appendChild(link);
+    $('alert-list').prepend(li);
+    $('no-alerts').hidden = true;
+    $('alert-now').textContent = (a.path === 'emergency' ? 'Emergency: ' : 'Escalation: ') + a.reason;
   }
 
   function setQueue(n) { $('queue').textContent = n + (n === 1 ? ' conversation is' : ' conversations are') + ' waiting in the queue.'; }
@@ -89,6 +107,7 @@
           c.entries.set(e.seq, e);
           if (e.event.kind === 'message' && e.actor.role === 'resident' && selected !== c.id) c.unread++;
           if (e.event.kind === 'opened') { c.channel = e.event.channel; c.contact = e.event.contact; }
+          if (e.event.kind === 'escalated' && e.event.path === 'emergency') c.urgent = true;
         });
         if (selected === c.id) renderTranscript();
         render();
@@ -108,6 +127,7 @@
     if (c.entries.has(e.seq)) return;
     c.entries.set(e.seq, e);
     if (kind === 'opened') { c.channel = e.event.channel; c.contact = e.event.contact; }
+    if (kind === 'escalated' && e.event.path === 'emergency') { c.urgent = true; announce('Emergency in ' + c.label + ': ' + e.event.reason); }
     if (kind === 'message' && e.actor.role === 'resident') {
       if (selected !== c.id || document.hidden) c.unread++;
       announce('New message from ' + c.label + (selected === c.id ? ': ' + e.event.text : '.'));
@@ -132,7 +152,7 @@
       button.type = 'button';
       button.dataset.conversation = c.id;
       button.setAttribute('aria-current', selected === c.id ? 'true' : 'false');
-      button.textContent = c.label + ' · ' + (c.channel || 'chat') + ' ';
+      button.textContent = (c.urgent ? 'URGENT · ' : '') + c.label + ' · ' + (c.channel || 'chat') + ' ';
       if (c.unread > 0) {
         const badge = document.createElement('span');
         badge.className = 'badge';
@@ -197,6 +217,9 @@
       case 'unassigned': return [null, 'Returned to the queue: ' + ev.reason + '.', 'event'];
       case 'delivery': return [null, 'Message #' + ev.messageSeq + ' ' + ev.status + (ev.detail ? ': ' + ev.detail : '') + '.', 'event'];
       case 'note': return [null, ev.text, 'event note'];
+      case 'escalated': return [null, ev.path === 'emergency'
+        ? 'Emergency: ' + ev.reason + ' The resident was sent 911 guidance and supervisors were alerted. Keep helping them.'
+        : 'Escalated (' + ev.path + '): ' + ev.reason, 'event urgent'];
       case 'consent': return [null, ev.optedOut
         ? 'The resident texted ' + ev.keyword + ': no text can reach them until they text START.'
         : 'The resident texted ' + ev.keyword + ' and can be texted again.', 'event note'];

@@ -13,6 +13,7 @@
   let socket = null;
   let ready = false;
   let retryDelay = 500;
+  let centerName = 'The center';
   let typingSent = false;
   let typingTimer = null;
   const outbox = JSON.parse(store.getItem('accessline.outbox') || '[]');
@@ -65,7 +66,8 @@
     state.lastSeq = e.seq;
     switch (e.kind) {
       case 'message':
-        addLine(e.from === 'agent' ? 'from-agent' : 'from-resident', e.from === 'agent' ? (e.name || 'Agent') : 'You', e.text, e.at);
+        if (e.from === 'center') addLine('from-center', centerName, e.text, e.at);
+        else addLine(e.from === 'agent' ? 'from-agent' : 'from-resident', e.from === 'agent' ? (e.name || 'Agent') : 'You', e.text, e.at);
         break;
       case 'queued':
         addLine('event', null, 'Waiting for the next available staff member.', e.at);
@@ -200,6 +202,7 @@
   });
 
   fetch('/api/center').then(r => r.json()).then(center => {
+    centerName = center.name;
     document.querySelector('header h1').textContent = 'Chat with ' + center.name;
     document.title = 'Chat with ' + center.name;
   }).catch(() => { /* the generic heading stays */ });

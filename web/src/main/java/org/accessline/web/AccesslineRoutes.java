@@ -106,7 +106,7 @@ public final class AccesslineRoutes {
   }
 
   private static void agentSocket(RoutingContext ctx, Vertx vertx, Services services) {
-    var profile = StaffAuth.account(ctx).profile();
-    ctx.request().toWebSocket().onSuccess(ws -> new AgentConsoleSession(vertx, services.stream(), profile, ws).start());
+    var account = StaffAuth.account(ctx);
+    ctx.request().toWebSocket().onSuccess(ws -> new AgentConsoleSession(vertx, services.stream(), account.profile(), account.supervisor(), ws).start());
   }
 }

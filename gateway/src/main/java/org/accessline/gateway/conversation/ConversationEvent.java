@@ -147,6 +147,22 @@ public sealed interface ConversationEvent {
     }
   }
 
+  /** The conversation went up a path (emergency, supervisor, a time limit) for a reason people can read. */
+  record Escalated(String path, String reason) implements ConversationEvent {
+    public static final String EMERGENCY = "emergency";
+
+    public Escalated {
+      if (path == null || !path.matches("[a-z_]{1,32}")) throw new IllegalArgumentException("an escalation needs a path");
+      if (reason == null || reason.isBlank()) throw new IllegalArgumentException("an escalation needs a reason");
+    }
+
+    public String kind() { return "escalated"; }
+
+    public JsonObject fields() {
+      return new JsonObject().put("path", path).put("reason", reason);
+    }
+  }
+
   record Resolved(String disposition) implements ConversationEvent {
     public Resolved {
       if (disposition == null || disposition.isBlank()) throw new IllegalArgumentException("resolving needs a disposition");
@@ -182,6 +198,7 @@ public sealed interface ConversationEvent {
             DeliveryStatus.parse(j.getString("status")).orElseThrow(() -> new IllegalArgumentException("unknown delivery status")),
             j.getString("detail")),
         "note", j -> new Noted(j.getString("text")),
+        "escalated", j -> new Escalated(j.getString("path"), j.getString("reason")),
         "resolved", j -> new Resolved(j.getString("disposition")));
   }
 }

@@ -3,6 +3,8 @@ package org.accessline.gateway.conversation;
 /** Who caused an entry. For a resident the id is the contact address; for staff it is the agent id. */
 public record Participant(Role role, String id, String displayName) {
   public static final Participant SYSTEM = new Participant(Role.SYSTEM, "accessline", "Accessline");
+  /** Speaks for the center as a whole: its words go to the resident over their channel, like an agent's. */
+  public static final Participant CENTER = new Participant(Role.SYSTEM, "center", "The center");
 
   public Participant {
     if (role == null) throw new IllegalArgumentException("participant needs a role");
@@ -16,6 +18,11 @@ public record Participant(Role role, String id, String displayName) {
 
   public static Participant agent(AgentId id, String displayName) {
     return new Participant(Role.AGENT, id.value(), displayName);
+  }
+
+  /** Whether the stream must carry this participant's messages to the resident. */
+  public boolean speaksToResident() {
+    return isStaff() || equals(CENTER);
   }
 
   public boolean isStaff() {

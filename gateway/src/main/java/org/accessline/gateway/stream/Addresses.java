@@ -17,6 +17,9 @@ public final class Addresses {
     return "accessline.agent." + id.value();
   }
 
+  /** Alerts for every signed-in supervisor. */
+  public static final String SUPERVISORS = "accessline.supervisors";
+
   /** How many conversations wait for an agent, whenever that changes. */
   public static final String QUEUE = "accessline.queue";
 }

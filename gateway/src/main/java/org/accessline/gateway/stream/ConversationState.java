@@ -24,6 +24,8 @@ public record ConversationState(
     /** When the conversation first waited for an agent; a hand-back keeps it, so it stays first in line. */
     Optional<Instant> queuedSince,
     boolean resolved,
+    /** An emergency was recognised: it goes first in the queue. */
+    boolean urgent,
     /** Recent dedupe keys, oldest first. */
     Map<String, Long> seqByDedupeKey) {
 
@@ -42,7 +44,7 @@ public record ConversationState(
       throw new IllegalArgumentException("a conversation starts with an opened entry");
     }
     ConversationState state = new ConversationState(
-        entries.get(0).conversationId(), opened.contact(), 0, Optional.empty(), Optional.empty(), false, Map.of());
+        entries.get(0).conversationId(), opened.contact(), 0, Optional.empty(), Optional.empty(), false, false, Map.of());
     for (Entry e : entries) state = state.apply(e);
     return state;
   }
@@ -56,6 +58,7 @@ public record ConversationState(
     Optional<AgentId> agent = assignedAgent;
     Optional<Instant> queued = queuedSince;
     boolean done = resolved;
+    boolean emergency = urgent;
     ConversationEvent event = entry.event();
     if (event instanceof ConversationEvent.Queued q) {
       queued = Optional.of(q.since());
@@ -64,6 +67,8 @@ public record ConversationState(
       agent = Optional.of(a.agent());
     } else if (event instanceof ConversationEvent.Unassigned) {
       agent = Optional.empty();
+    } else if (event instanceof ConversationEvent.Escalated e && e.path().equals(ConversationEvent.Escalated.EMERGENCY)) {
+      emergency = true;
     } else if (event instanceof ConversationEvent.Resolved) {
       done = true;
       agent = Optional.empty();
@@ -76,7 +81,7 @@ public record ConversationState(
       if (copy.size() > RECENT_KEYS) copy.remove(copy.keySet().iterator().next());
       keys = Collections.unmodifiableMap(copy);
     }
-    return new ConversationState(id, contact, entry.seq(), agent, queued, done, keys);
+    return new ConversationState(id, contact, entry.seq(), agent, queued, done, emergency, keys);
   }
 
   public boolean isWaiting() {

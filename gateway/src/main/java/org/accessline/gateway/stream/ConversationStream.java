@@ -32,6 +32,8 @@ import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.DeliveryStatus;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.conversation.Participant;
+import org.accessline.gateway.escalation.EmergencyPolicy;
+import org.accessline.gateway.escalation.Escalations;
 import org.accessline.gateway.routing.AgentProfile;
 import org.accessline.gateway.routing.Presence;
 import org.accessline.gateway.store.AppendOutcome;
@@ -46,9 +48,14 @@ import org.accessline.gateway.store.InteractionStore;
 public final class ConversationStream extends VerticleBase implements Intake {
   private static final Logger LOG = Logger.getLogger(ConversationStream.class.getName());
 
-  public record Settings(Duration handbackGrace) {
+  public record Settings(Duration handbackGrace, EmergencyPolicy emergencies) {
     public Settings {
       if (handbackGrace == null || handbackGrace.isNegative()) throw new IllegalArgumentException("grace period cannot be negative");
+      if (emergencies == null) throw new IllegalArgumentException("an emergency policy is needed");
+    }
+
+    public Settings(Duration handbackGrace) {
+      this(handbackGrace, EmergencyPolicy.defaults());
     }
   }
 
@@ -245,7 +252,7 @@ public final class ConversationStream extends VerticleBase implements Intake {
     Decision decision = StreamRules.decide(line.state, command, clock.instant().truncatedTo(ChronoUnit.MILLIS), ConversationId.random());
     if (decision instanceof Decision.Refused r) return Future.failedFuture(new RefusedException(r.refusal()));
     if (decision instanceof Decision.AlreadyRecorded a) return Future.succeededFuture(new Posted(line.state.orElseThrow().id(), a.seq(), true));
-    List<Entry> entries = ((Decision.Append) decision).entries();
+    List<Entry> entries = withEscalations(line.state, ((Decision.Append) decision).entries());
     return store.append(entries).map(outcome -> {
       if (outcome instanceof AppendOutcome.AlreadyRecorded dup) {
         return new Posted(dup.existing().conversationId(), dup.existing().seq(), true);
@@ -254,6 +261,17 @@ public final class ConversationStream extends VerticleBase implements Intake {
       Entry last = entries.get(entries.size() - 1);
       return new Posted(last.conversationId(), last.seq(), false);
     });
+  }
+
+  /** The entries, followed by what they escalate (an emergency's flag and 911 guidance), to be stored as one. */
+  private List<Entry> withEscalations(Optional<ConversationState> before, List<Entry> entries) {
+    ConversationState after = before.filter(s -> s.id().equals(entries.get(0).conversationId())).orElse(null);
+    for (Entry e : entries) after = after == null ? ConversationState.replay(List.of(e)) : after.apply(e);
+    List<Entry> following = Escalations.following(after, entries, settings.emergencies(), entries.get(entries.size() - 1).at());
+    if (following.isEmpty()) return entries;
+    List<Entry> all = new ArrayList<>(entries);
+    all.addAll(following);
+    return all;
   }
 
   private void applied(Line line, List<Entry> entries) {
@@ -274,8 +292,11 @@ public final class ConversationStream extends VerticleBase implements Intake {
       vertx.eventBus().publish(Addresses.conversation(entry.conversationId()), added, StreamSignalCodec.DELIVERY);
       for (AgentId agent : watching) vertx.eventBus().publish(Addresses.agent(agent), added, StreamSignalCodec.DELIVERY);
       if (entry.event() instanceof ConversationEvent.Queued || entry.event() instanceof ConversationEvent.Resolved
-          || entry.event() instanceof ConversationEvent.Unassigned) routingChanged = true;
-      if (entry.event() instanceof ConversationEvent.MessagePosted m && entry.actor().isStaff()) deliver(state.contact(), entry, m.text());
+          || entry.event() instanceof ConversationEvent.Unassigned || entry.event() instanceof ConversationEvent.Escalated) routingChanged = true;
+      if (entry.event() instanceof ConversationEvent.MessagePosted m && entry.actor().speaksToResident()) deliver(state.contact(), entry, m.text());
+      if (entry.event() instanceof ConversationEvent.Escalated e) {
+        vertx.eventBus().publish(Addresses.SUPERVISORS, new StreamSignal.Alert(entry.conversationId(), e.path(), e.reason(), entry.at()), StreamSignalCodec.DELIVERY);
+      }
     }
     if (routingChanged) floor.route();
   }

@@ -1,6 +1,7 @@
 package org.accessline.gateway.stream;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.Locale;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
@@ -37,6 +38,14 @@ public sealed interface StreamSignal {
     }
   }
 
+  /** Supervisors must look: a conversation escalated (an emergency, say). */
+  record Alert(ConversationId conversation, String path, String reason, Instant at) implements StreamSignal {
+    public JsonObject toJson() {
+      return new JsonObject().put("type", "alert").put("conversationId", conversation.value()).put("path", path).put("reason", reason)
+          .put("at", at.toString());
+    }
+  }
+
   static StreamSignal fromJson(JsonObject json) {
     String type = json.getString("type", "");
     switch (type) {
@@ -46,6 +55,8 @@ public sealed interface StreamSignal {
         return new Typing(new ConversationId(json.getString("conversationId")), EntryJson.participantFromJson(json), json.getBoolean("active"));
       case "queue":
         return new QueueLength(json.getInteger("waiting"));
+      case "alert":
+        return new Alert(new ConversationId(json.getString("conversationId")), json.getString("path"), json.getString("reason"), Instant.parse(json.getString("at")));
       default:
         throw new IllegalArgumentException("unknown stream signal: " + type);
     }

@@ -50,4 +50,11 @@ class AssignmentTest {
     List<Offer> offers = Assignment.decide(List.of(new AgentLoad(ana, true, 2, 5), new AgentLoad(ben, true, 2, 1)), List.of(new Waiting(first, T0)));
     assertEquals(List.of(new Offer(first, ben)), offers);
   }
+
+  @Test
+  void anUrgentConversationGoesBeforeOlderOnes() {
+    List<Offer> offers = Assignment.decide(List.of(new AgentLoad(ana, true, 1, 0)),
+        List.of(new Waiting(first, T0), new Waiting(second, T0.plusSeconds(600), true)));
+    assertEquals(List.of(new Offer(second, ana)), offers);
+  }
 }

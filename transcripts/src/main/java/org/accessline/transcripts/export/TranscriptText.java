@@ -33,7 +33,7 @@ public final class TranscriptText {
   private static String line(Entry e) {
     ConversationEvent event = e.event();
     if (event instanceof ConversationEvent.MessagePosted m) {
-      String who = e.actor().isStaff() ? e.actor().displayName() + " (agent)" : e.actor().role() == Role.SYSTEM ? "Accessline (automatic)" : "Resident";
+      String who = e.actor().isStaff() ? e.actor().displayName() + " (agent)" : e.actor().role() == Role.SYSTEM ? e.actor().displayName() + " (automatic)" : "Resident";
       StringBuilder line = new StringBuilder(who).append(": ").append(m.text().replace("\n", "\n      "));
       m.attachments().forEach(a -> line.append("\n      [attachment ").append(a.contentType()).append(": ").append(a.url()).append(']'));
       return line.toString();
@@ -46,10 +46,11 @@ public final class TranscriptText {
       return "[message #" + d.messageSeq() + " " + d.status().wireName() + (d.detail().isEmpty() ? "" : ": " + d.detail()) + "]";
     }
     if (event instanceof ConversationEvent.Noted n) return "[" + n.text() + "]";
+    if (event instanceof ConversationEvent.Escalated x) return "[escalated (" + x.path() + "): " + x.reason() + "]";
     if (event instanceof ConversationEvent.ConsentChanged c) {
       return "[resident texted " + c.keyword() + ": " + (c.optedOut() ? "opted out of messages" : "opted back in") + "]";
     }
-    ConversationEvent.Resolved r = (ConversationEvent.Resolved) event;
-    return "[resolved by " + e.actor().displayName() + ": " + r.disposition() + "]";
+    if (event instanceof ConversationEvent.Resolved r) return "[resolved by " + e.actor().displayName() + ": " + r.disposition() + "]";
+    return "[" + event.kind() + ": " + event.fields().encode() + "]";
   }
 }

@@ -36,4 +36,25 @@ class TranscriptTextTest {
     assertTrue(text.contains("First agent reply: 2026-11-22 10:00:40 UTC"), text);
     assertTrue(text.indexOf("#1 ") < text.indexOf("#6 "));
   }
+
+  @Test
+  void callsTextsAndEscalationsReadPlainly() {
+    ConversationId id = ConversationId.random();
+    Instant t = Instant.parse("2026-11-22T10:00:00Z");
+    Contact caller = new Contact(Channel.SMS, "+15551230000");
+    InteractionRecord record = InteractionRecord.of(List.of(
+        new Entry(id, 1, t, Participant.resident(caller), new ConversationEvent.Opened(caller), Optional.empty()),
+        new Entry(id, 2, t, Participant.resident(caller), new ConversationEvent.MessagePosted("",
+            List.of(new org.accessline.gateway.conversation.Attachment("https://example.test/m.jpg", "image/jpeg"))), Optional.empty()),
+        new Entry(id, 3, t, Participant.SYSTEM, new ConversationEvent.Escalated("emergency", "The resident's words name an emergency (\"fire\")."), Optional.empty()),
+        new Entry(id, 4, t, Participant.CENTER, new ConversationEvent.MessagePosted("Call 911 now."), Optional.empty()),
+        new Entry(id, 5, t, Participant.resident(caller), new ConversationEvent.ConsentChanged(true, "STOP"), Optional.empty()),
+        new Entry(id, 6, t, Participant.SYSTEM, new ConversationEvent.Noted("The caller hung up."), Optional.empty())));
+    String text = TranscriptText.render(record);
+    assertTrue(text.contains("[attachment image/jpeg: https://example.test/m.jpg]"), text);
+    assertTrue(text.contains("[escalated (emergency): The resident's words name an emergency (\"fire\").]"), text);
+    assertTrue(text.contains("The center (automatic): Call 911 now."), text);
+    assertTrue(text.contains("[resident texted STOP: opted out of messages]"), text);
+    assertTrue(text.contains("[The caller hung up.]"), text);
+  }
 }

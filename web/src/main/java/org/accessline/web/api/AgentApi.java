@@ -213,7 +213,8 @@ public final class AgentApi {
   }
 
   private static JsonObject describe(AgentAccount account) {
-    return new JsonObject().put("username", account.username().value()).put("displayName", account.displayName()).put("capacity", account.capacity());
+    return new JsonObject().put("username", account.username().value()).put("displayName", account.displayName()).put("capacity", account.capacity())
+        .put("role", account.supervisor() ? "supervisor" : "agent");
   }
 
   public static JsonObject summary(ConversationState s) {

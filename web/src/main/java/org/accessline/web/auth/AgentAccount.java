@@ -4,8 +4,15 @@ import io.vertx.core.json.JsonObject;
 import org.accessline.gateway.conversation.AgentId;
 import org.accessline.gateway.routing.AgentProfile;
 
-/** A staff account as configured. The password is only ever held as a PBKDF2 hash. */
-public record AgentAccount(AgentId username, String displayName, String passwordHash, int capacity) {
+/**
+ * A staff account as configured. The password is only ever held as a PBKDF2 hash. A supervisor also
+ * takes conversations, and is alerted when one escalates.
+ */
+public record AgentAccount(AgentId username, String displayName, String passwordHash, int capacity, boolean supervisor) {
+  public AgentAccount(AgentId username, String displayName, String passwordHash, int capacity) {
+    this(username, displayName, passwordHash, capacity, false);
+  }
+
   public AgentAccount {
     if (username == null) throw new IllegalArgumentException("an agent needs a username");
     if (!PasswordHasher.wellFormed(passwordHash)) {
@@ -16,12 +23,15 @@ public record AgentAccount(AgentId username, String displayName, String password
   }
 
   public static AgentAccount fromJson(JsonObject json, int defaultCapacity) {
+    String role = json.getString("role", "agent");
+    if (!role.equals("agent") && !role.equals("supervisor")) throw new IllegalArgumentException("agent " + json.getString("username") + ": role must be agent or supervisor");
     return new AgentAccount(new AgentId(json.getString("username", "")), json.getString("displayName"), json.getString("passwordHash"),
-        json.getInteger("capacity", defaultCapacity));
+        json.getInteger("capacity", defaultCapacity), role.equals("supervisor"));
   }
 
   public JsonObject toJson() {
-    return new JsonObject().put("username", username.value()).put("displayName", displayName).put("passwordHash", passwordHash).put("capacity", capacity);
+    return new JsonObject().put("username", username.value()).put("displayName", displayName).put("passwordHash", passwordHash).put("capacity", capacity)
+        .put("role", supervisor ? "supervisor" : "agent");
   }
 
   public AgentProfile profile() {

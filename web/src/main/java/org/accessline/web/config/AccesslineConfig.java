@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.HashMap;
 import org.accessline.channels.sms.SmsSender;
+import org.accessline.gateway.conversation.Channel;
+import org.accessline.gateway.escalation.EmergencyPolicy;
 import org.accessline.channels.tty.TtyCallSettings;
 import org.accessline.channels.twilio.TwilioAccount;
 import org.accessline.web.auth.AgentAccount;
@@ -44,7 +47,8 @@ public record AccesslineConfig(
     Optional<String> twilioApiBaseUrl,
     /** A 429 or 5xx from Twilio's API is tried again after this, then twice as long each time. */
     Duration smsFirstRetry,
-    int smsAttempts) {
+    int smsAttempts,
+    EmergencyPolicy emergencies) {
 
   public AccesslineConfig {
     if (httpHost == null || httpHost.isBlank()) throw new IllegalArgumentException("httpHost must not be empty");
@@ -60,6 +64,7 @@ public record AccesslineConfig(
     agents = List.copyOf(agents);
     if (twilio == null || tty == null || smsSender == null || twilioApiBaseUrl == null) throw new IllegalArgumentException("twilio, tty and sms settings must be given");
     if (smsSender.isPresent() && twilio.isEmpty()) throw new IllegalArgumentException("an SMS sender needs twilio.accountSid, twilio.authToken and publicBaseUrl");
+    if (emergencies == null) throw new IllegalArgumentException("an emergency policy must be given");
     if (smsFirstRetry == null || smsFirstRetry.isNegative() || smsFirstRetry.toMillis() > 60_000) throw new IllegalArgumentException("sms.firstRetryMillis must be 0-60000");
     if (smsAttempts < 1 || smsAttempts > 10) throw new IllegalArgumentException("sms.attempts must be 1-10");
     if (smsHelpText == null || smsHelpText.isBlank() || smsHelpText.length() > 320) throw new IllegalArgumentException("sms.helpText must be 1-320 characters");
@@ -71,7 +76,7 @@ public record AccesslineConfig(
   public static AccesslineConfig defaults() {
     return new AccesslineConfig("0.0.0.0", 8080, Path.of("data"), "Accessline", 4, Duration.ofSeconds(60), 4096, 10, 1.0, Duration.ofHours(12), false, List.of(),
         Optional.empty(), TtyCallSettings.defaults("Accessline"), Optional.empty(), helpText("Accessline"), Optional.empty(),
-        Duration.ofMillis(500), 5);
+        Duration.ofMillis(500), 5, EmergencyPolicy.defaults());
   }
 
   private static String helpText(String centerName) {
@@ -111,11 +116,28 @@ public record AccesslineConfig(
         var.apply("SMS_HELP_TEXT").orElse(json.getJsonObject("sms", new JsonObject()).getString("helpText", helpText(centerName(json, var, d)))),
         var.apply("TWILIO_API_BASE_URL").or(() -> Optional.ofNullable(json.getJsonObject("twilio", new JsonObject()).getString("apiBaseUrl"))),
         Duration.ofMillis(json.getJsonObject("sms", new JsonObject()).getLong("firstRetryMillis", d.smsFirstRetry.toMillis())),
-        json.getJsonObject("sms", new JsonObject()).getInteger("attempts", d.smsAttempts));
+        json.getJsonObject("sms", new JsonObject()).getInteger("attempts", d.smsAttempts),
+        emergencies(json.getJsonObject("emergency", new JsonObject()), d.emergencies));
   }
 
   private static String centerName(JsonObject json, Function<String, Optional<String>> var, AccesslineConfig d) {
     return var.apply("CENTER_NAME").orElse(json.getString("centerName", d.centerName));
+  }
+
+  /** Lists in the file replace the defaults whole, so a center can both add and remove phrases. */
+  private static EmergencyPolicy emergencies(JsonObject json, EmergencyPolicy d) {
+    JsonObject guidance = json.getJsonObject("guidance", new JsonObject());
+    Map<Channel, String> byChannel = new HashMap<>(EmergencyPolicy.DEFAULT_GUIDANCE);
+    guidance.forEach(e -> byChannel.put(new Channel(e.getKey()), String.valueOf(e.getValue())));
+    return new EmergencyPolicy(strings(json.getJsonArray("phrases"), EmergencyPolicy.DEFAULT_PHRASES),
+        strings(json.getJsonArray("notEmergencies"), EmergencyPolicy.DEFAULT_NOT_EMERGENCIES), byChannel, d.defaultGuidance());
+  }
+
+  private static List<String> strings(JsonArray array, List<String> otherwise) {
+    if (array == null) return otherwise;
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) out.add(array.getString(i));
+    return out;
   }
 
   private static Optional<SmsSender> smsSender(JsonObject json, Function<String, Optional<String>> var) {

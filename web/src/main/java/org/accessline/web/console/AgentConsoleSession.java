@@ -1,5 +1,6 @@
 package org.accessline.web.console;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
@@ -29,10 +30,12 @@ public final class AgentConsoleSession {
   private final ConversationStream stream;
   private final AgentProfile agent;
   private final ServerWebSocket socket;
+  private final boolean supervisor;
   private List<MessageConsumer<StreamSignal>> consumers = List.of();
   private boolean closed;
 
-  public AgentConsoleSession(Vertx vertx, ConversationStream stream, AgentProfile agent, ServerWebSocket socket) {
+  public AgentConsoleSession(Vertx vertx, ConversationStream stream, AgentProfile agent, boolean supervisor, ServerWebSocket socket) {
+    this.supervisor = supervisor;
     this.vertx = vertx;
     this.stream = stream;
     this.agent = agent;
@@ -50,9 +53,11 @@ public final class AgentConsoleSession {
     });
     MessageConsumer<StreamSignal> mine = vertx.eventBus().consumer(Addresses.agent(agent.id()), m -> forward(m.body()));
     MessageConsumer<StreamSignal> queue = vertx.eventBus().consumer(Addresses.QUEUE, m -> send(m.body().toJson()));
-    consumers = List.of(mine, queue);
+    MessageConsumer<StreamSignal> alerts = supervisor ? vertx.eventBus().consumer(Addresses.SUPERVISORS, m -> send(m.body().toJson())) : null;
+    consumers = alerts == null ? List.of(mine, queue) : List.of(mine, queue, alerts);
     mine.completion()
         .compose(v -> queue.completion())
+        .compose(v -> alerts == null ? Future.succeededFuture() : alerts.completion())
         .compose(v -> stream.agentConnected(agent))
         .compose(v -> stream.assignedTo(agent.id()))
         .compose(list -> stream.presence(agent.id()).compose(p -> stream.waitingCount().map(waiting -> {

@@ -43,9 +43,9 @@ public final class TestGateway implements AutoCloseable {
 
   private void start(int port) {
     JsonArray agents = new JsonArray();
-    for (String name : new String[] {"maria", "lee"}) {
+    for (String name : new String[] {"maria", "lee", "sam"}) {
       agents.add(new JsonObject().put("username", name).put("displayName", Character.toUpperCase(name.charAt(0)) + name.substring(1))
-          .put("passwordHash", HASH).put("capacity", capacity));
+          .put("passwordHash", HASH).put("capacity", capacity).put("role", name.equals("sam") ? "supervisor" : "agent"));
     }
     JsonObject json = new JsonObject().put("httpHost", "127.0.0.1").put("httpPort", port).put("dataDir", dataDir.toString())
         .put("handbackGraceSeconds", grace.toSeconds()).put("agents", agents).mergeIn(overrides);
@@ -56,7 +56,7 @@ public final class TestGateway implements AutoCloseable {
 
   private static AccesslineConfig withGrace(AccesslineConfig c, Duration grace) {
     return new AccesslineConfig(c.httpHost(), c.httpPort(), c.dataDir(), c.centerName(), c.agentCapacity(), grace, c.maxMessageBytes(),
-        c.residentBurst(), c.residentMessagesPerSecond(), c.sessionLifetime(), c.secureCookies(), c.agents(), c.twilio(), c.tty(), c.smsSender(), c.smsHelpText(), c.twilioApiBaseUrl(), c.smsFirstRetry(), c.smsAttempts());
+        c.residentBurst(), c.residentMessagesPerSecond(), c.sessionLifetime(), c.secureCookies(), c.agents(), c.twilio(), c.tty(), c.smsSender(), c.smsHelpText(), c.twilioApiBaseUrl(), c.smsFirstRetry(), c.smsAttempts(), c.emergencies());
   }
 
   /** Closes the store under the running gateway, as a failed disk would leave it. */
