@@ -132,4 +132,27 @@ class EmergencyIT {
       assertTrue(heard.contains("HANG UP AND CALL 911 ON YOUR TTY NOW"), heard);
     }
   }
+
+  @Test
+  void aConversationWaitingPastItsLimitIsRecordedAndSupervisorsAreAlerted() {
+    gateway.close();
+    gateway = new TestGateway(dataDir.resolve("limits"), Duration.ofSeconds(30), 4, new JsonObject()
+        .put("limits", new JsonObject().put("queueWaitSeconds", 1).put("checkMillis", 100)));
+    sam.close();
+    sam = new AgentClient(gateway.vertx, gateway.port()).signedIn("sam");
+    sam.openConsole();
+    try (ResidentClient resident = ResidentClient.connect(gateway.vertx, gateway.port())) {
+      resident.helloNew();
+      resident.say("w1", "Is the pool open?");
+      JsonObject alert = sam.frames.await("the queue-wait alert", f -> "alert".equals(f.getString("type")), 10_000);
+      assertEquals("queue_wait", alert.getString("path"));
+      assertTrue(alert.getString("reason").contains("limit 1 s"), alert.getString("reason"));
+      maria.close();
+      maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");
+      String conversation = alert.getString("conversationId");
+      long breaches = maria.recordEntries(conversation).stream().map(JsonObject.class::cast)
+          .filter(e -> "escalated".equals(e.getJsonObject("event").getString("kind"))).count();
+      assertEquals(1, breaches, "checked every 100 ms, recorded once");
+    }
+  }
 }

@@ -5,7 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * First assignment rule: urgent conversations first, then the longest-waiting conversation goes to the accepting agent with the most
+ * First assignment rule: the highest priority first (an emergency, then conversations past a time limit), and within it the
+ * longest-waiting conversation goes to the accepting agent with the most
  * free capacity. Ties go to the agent carrying fewer conversations, then by id, so the outcome does
  * not depend on map order.
  */
@@ -15,7 +16,7 @@ public final class Assignment {
   public static List<Offer> decide(List<AgentLoad> agents, List<Waiting> queue) {
     List<AgentLoad> loads = new ArrayList<>(agents);
     List<Waiting> oldestFirst = new ArrayList<>(queue);
-    oldestFirst.sort(Comparator.comparing((Waiting w) -> !w.urgent()).thenComparing(Waiting::since).thenComparing(w -> w.conversation().value()));
+    oldestFirst.sort(Comparator.comparingInt((Waiting w) -> -w.priority()).thenComparing(Waiting::since).thenComparing(w -> w.conversation().value()));
     Comparator<AgentLoad> best = Comparator.comparingInt(AgentLoad::free).reversed()
         .thenComparingInt(AgentLoad::active)
         .thenComparing(a -> a.agent().value());

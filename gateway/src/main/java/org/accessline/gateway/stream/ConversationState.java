@@ -2,6 +2,8 @@ package org.accessline.gateway.stream;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,8 @@ import org.accessline.gateway.conversation.Contact;
 import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
+import org.accessline.gateway.conversation.Role;
+import org.accessline.gateway.escalation.Breach;
 
 /**
  * What the stream must know about a conversation to decide its next entry. It is a fold over the
@@ -19,6 +23,7 @@ import org.accessline.gateway.conversation.Entry;
 public record ConversationState(
     ConversationId id,
     Contact contact,
+    Instant opened,
     long lastSeq,
     Optional<AgentId> assignedAgent,
     /** When the conversation first waited for an agent; a hand-back keeps it, so it stays first in line. */
@@ -26,6 +31,14 @@ public record ConversationState(
     boolean resolved,
     /** An emergency was recognised: it goes first in the queue. */
     boolean urgent,
+    /** Time limits already run past (paths of {@code Escalated} entries); each raises the queue priority. */
+    Set<String> breaches,
+    long lastResidentSeq,
+    Optional<Instant> lastResidentAt,
+    long firstAgentReplySeq,
+    long lastAgentReplySeq,
+    /** The resident message whose next-response limit was already recorded. */
+    long nextResponseBreachedSeq,
     /** Recent dedupe keys, oldest first. */
     Map<String, Long> seqByDedupeKey) {
 
@@ -37,6 +50,7 @@ public record ConversationState(
 
   public ConversationState {
     seqByDedupeKey = Collections.unmodifiableMap(new LinkedHashMap<>(seqByDedupeKey));
+    breaches = Set.copyOf(breaches);
   }
 
   public static ConversationState replay(List<Entry> entries) {
@@ -44,7 +58,8 @@ public record ConversationState(
       throw new IllegalArgumentException("a conversation starts with an opened entry");
     }
     ConversationState state = new ConversationState(
-        entries.get(0).conversationId(), opened.contact(), 0, Optional.empty(), Optional.empty(), false, false, Map.of());
+        entries.get(0).conversationId(), opened.contact(), entries.get(0).at(), 0, Optional.empty(), Optional.empty(), false, false, Set.of(),
+        0, Optional.empty(), 0, 0, 0, Map.of());
     for (Entry e : entries) state = state.apply(e);
     return state;
   }
@@ -59,6 +74,12 @@ public record ConversationState(
     Optional<Instant> queued = queuedSince;
     boolean done = resolved;
     boolean emergency = urgent;
+    Set<String> limitsRun = breaches;
+    long residentSeq = lastResidentSeq;
+    Optional<Instant> residentAt = lastResidentAt;
+    long firstReply = firstAgentReplySeq;
+    long lastReply = lastAgentReplySeq;
+    long nextBreached = nextResponseBreachedSeq;
     ConversationEvent event = entry.event();
     if (event instanceof ConversationEvent.Queued q) {
       queued = Optional.of(q.since());
@@ -67,8 +88,18 @@ public record ConversationState(
       agent = Optional.of(a.agent());
     } else if (event instanceof ConversationEvent.Unassigned) {
       agent = Optional.empty();
-    } else if (event instanceof ConversationEvent.Escalated e && e.path().equals(ConversationEvent.Escalated.EMERGENCY)) {
-      emergency = true;
+    } else if (event instanceof ConversationEvent.Escalated e) {
+      if (e.path().equals(ConversationEvent.Escalated.EMERGENCY)) emergency = true;
+      if (e.path().equals(Breach.NEXT_RESPONSE)) nextBreached = residentSeq;
+      Set<String> more = new HashSet<>(limitsRun);
+      more.add(e.path());
+      limitsRun = more;
+    } else if (event instanceof ConversationEvent.MessagePosted && entry.actor().role() == Role.RESIDENT) {
+      residentSeq = entry.seq();
+      residentAt = Optional.of(entry.at());
+    } else if (event instanceof ConversationEvent.MessagePosted && entry.actor().isStaff()) {
+      if (firstReply == 0) firstReply = entry.seq();
+      lastReply = entry.seq();
     } else if (event instanceof ConversationEvent.Resolved) {
       done = true;
       agent = Optional.empty();
@@ -81,7 +112,13 @@ public record ConversationState(
       if (copy.size() > RECENT_KEYS) copy.remove(copy.keySet().iterator().next());
       keys = Collections.unmodifiableMap(copy);
     }
-    return new ConversationState(id, contact, entry.seq(), agent, queued, done, emergency, keys);
+    return new ConversationState(id, contact, opened, entry.seq(), agent, queued, done, emergency, limitsRun, residentSeq, residentAt,
+        firstReply, lastReply, nextBreached, keys);
+  }
+
+  /** Where it stands in the queue: an emergency first, then one step up for each time limit run past. */
+  public int priority() {
+    return (urgent ? 1000 : 0) + breaches.size();
   }
 
   public boolean isWaiting() {

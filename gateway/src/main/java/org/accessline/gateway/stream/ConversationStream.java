@@ -32,7 +32,10 @@ import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.DeliveryStatus;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.conversation.Participant;
+import java.time.Instant;
+import org.accessline.gateway.escalation.Breach;
 import org.accessline.gateway.escalation.EmergencyPolicy;
+import org.accessline.gateway.escalation.LimitPolicy;
 import org.accessline.gateway.escalation.Escalations;
 import org.accessline.gateway.routing.AgentProfile;
 import org.accessline.gateway.routing.Presence;
@@ -48,14 +51,14 @@ import org.accessline.gateway.store.InteractionStore;
 public final class ConversationStream extends VerticleBase implements Intake {
   private static final Logger LOG = Logger.getLogger(ConversationStream.class.getName());
 
-  public record Settings(Duration handbackGrace, EmergencyPolicy emergencies) {
+  public record Settings(Duration handbackGrace, EmergencyPolicy emergencies, LimitPolicy limits) {
     public Settings {
       if (handbackGrace == null || handbackGrace.isNegative()) throw new IllegalArgumentException("grace period cannot be negative");
-      if (emergencies == null) throw new IllegalArgumentException("an emergency policy is needed");
+      if (emergencies == null || limits == null) throw new IllegalArgumentException("emergency and time-limit policies are needed");
     }
 
     public Settings(Duration handbackGrace) {
-      this(handbackGrace, EmergencyPolicy.defaults());
+      this(handbackGrace, EmergencyPolicy.defaults(), LimitPolicy.standard());
     }
   }
 
@@ -67,6 +70,7 @@ public final class ConversationStream extends VerticleBase implements Intake {
   private final Map<Contact, Line> linesByContact = new HashMap<>();
   private Context owner;
   private Floor floor;
+  private long limitTimer = -1;
 
   public ConversationStream(InteractionStore store, Settings settings, Clock clock, List<ChannelAdapter> channelAdapters) {
     this.store = store;
@@ -104,8 +108,28 @@ public final class ConversationStream extends VerticleBase implements Intake {
         state.assignedAgent().ifPresent(floor::awaitReturn);
       }
       floor.route();
+      limitTimer = vertx.setPeriodic(settings.limits().checkEvery().toMillis(), t -> checkTimeLimits());
       return null;
     });
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (limitTimer >= 0) vertx.cancelTimer(limitTimer);
+    return Future.succeededFuture();
+  }
+
+  /** Records each time limit that has run out; a breach's key keeps a second check from recording it again. */
+  private void checkTimeLimits() {
+    Instant now = clock.instant();
+    for (ConversationState state : openStates()) {
+      for (Breach breach : settings.limits().due(state, now)) {
+        submit(state.id(), new StreamCommand.RecordBreach(state.id(), breach.path(), breach.reason(), breach.dedupeKey()))
+            .onFailure(e -> {
+              if (!(e instanceof RefusedException)) LOG.log(Level.WARNING, "could not record a time limit on " + state.id(), e);
+            });
+      }
+    }
   }
 
   // ---- Intake: what channel adapters call ----

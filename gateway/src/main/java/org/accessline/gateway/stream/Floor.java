@@ -120,7 +120,7 @@ final class Floor {
   private List<Waiting> waiting(Collection<ConversationState> open) {
     List<Waiting> queue = new ArrayList<>();
     for (ConversationState s : open) {
-      if (s.isWaiting() && !offers.containsKey(s.id())) queue.add(new Waiting(s.id(), s.queuedSince().orElseThrow(), s.urgent()));
+      if (s.isWaiting() && !offers.containsKey(s.id())) queue.add(new Waiting(s.id(), s.queuedSince().orElseThrow(), s.priority()));
     }
     return queue;
   }

@@ -61,6 +61,14 @@ public sealed interface StreamCommand {
     }
   }
 
+  /** A time limit ran out; recorded once per key, and supervisors are alerted. */
+  record RecordBreach(ConversationId conversation, String path, String reason, String dedupeKey) implements StreamCommand {
+    public RecordBreach {
+      if (conversation == null || path == null || reason == null) throw new IllegalArgumentException("a breach needs a conversation, path and reason");
+      requireKey(dedupeKey);
+    }
+  }
+
   /** The channel noted something the agent should know. Allowed after resolution: a call may end later. */
   record Note(ConversationId conversation, String text, String dedupeKey) implements StreamCommand {
     public Note {

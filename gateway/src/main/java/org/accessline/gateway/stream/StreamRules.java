@@ -32,6 +32,9 @@ public final class StreamRules {
       return once(state, c.dedupeKey(), now, Participant.resident(state.contact()), new ConversationEvent.ConsentChanged(c.optedOut(), c.keyword()));
     }
     if (state.resolved()) return new Decision.Refused(Refusal.RESOLVED);
+    if (command instanceof StreamCommand.RecordBreach b) {
+      return once(state, b.dedupeKey(), now, Participant.SYSTEM, new ConversationEvent.Escalated(b.path(), b.reason()));
+    }
     if (command instanceof StreamCommand.CallerMessage m) {
       return once(state, m.dedupeKey(), now, Participant.resident(state.contact()), new ConversationEvent.MessagePosted(m.text()));
     }

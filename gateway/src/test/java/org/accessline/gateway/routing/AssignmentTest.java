@@ -54,7 +54,7 @@ class AssignmentTest {
   @Test
   void anUrgentConversationGoesBeforeOlderOnes() {
     List<Offer> offers = Assignment.decide(List.of(new AgentLoad(ana, true, 1, 0)),
-        List.of(new Waiting(first, T0), new Waiting(second, T0.plusSeconds(600), true)));
+        List.of(new Waiting(first, T0), new Waiting(second, T0.plusSeconds(600), 1000)));
     assertEquals(List.of(new Offer(second, ana)), offers);
   }
 }

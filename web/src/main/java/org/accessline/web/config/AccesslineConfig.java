@@ -16,6 +16,8 @@ import java.util.HashMap;
 import org.accessline.channels.sms.SmsSender;
 import org.accessline.gateway.conversation.Channel;
 import org.accessline.gateway.escalation.EmergencyPolicy;
+import org.accessline.gateway.escalation.LimitPolicy;
+import org.accessline.gateway.escalation.TimeLimits;
 import org.accessline.channels.tty.TtyCallSettings;
 import org.accessline.channels.twilio.TwilioAccount;
 import org.accessline.web.auth.AgentAccount;
@@ -48,7 +50,8 @@ public record AccesslineConfig(
     /** A 429 or 5xx from Twilio's API is tried again after this, then twice as long each time. */
     Duration smsFirstRetry,
     int smsAttempts,
-    EmergencyPolicy emergencies) {
+    EmergencyPolicy emergencies,
+    LimitPolicy limits) {
 
   public AccesslineConfig {
     if (httpHost == null || httpHost.isBlank()) throw new IllegalArgumentException("httpHost must not be empty");
@@ -64,7 +67,7 @@ public record AccesslineConfig(
     agents = List.copyOf(agents);
     if (twilio == null || tty == null || smsSender == null || twilioApiBaseUrl == null) throw new IllegalArgumentException("twilio, tty and sms settings must be given");
     if (smsSender.isPresent() && twilio.isEmpty()) throw new IllegalArgumentException("an SMS sender needs twilio.accountSid, twilio.authToken and publicBaseUrl");
-    if (emergencies == null) throw new IllegalArgumentException("an emergency policy must be given");
+    if (emergencies == null || limits == null) throw new IllegalArgumentException("emergency and time-limit policies must be given");
     if (smsFirstRetry == null || smsFirstRetry.isNegative() || smsFirstRetry.toMillis() > 60_000) throw new IllegalArgumentException("sms.firstRetryMillis must be 0-60000");
     if (smsAttempts < 1 || smsAttempts > 10) throw new IllegalArgumentException("sms.attempts must be 1-10");
     if (smsHelpText == null || smsHelpText.isBlank() || smsHelpText.length() > 320) throw new IllegalArgumentException("sms.helpText must be 1-320 characters");
@@ -76,7 +79,7 @@ public record AccesslineConfig(
   public static AccesslineConfig defaults() {
     return new AccesslineConfig("0.0.0.0", 8080, Path.of("data"), "Accessline", 4, Duration.ofSeconds(60), 4096, 10, 1.0, Duration.ofHours(12), false, List.of(),
         Optional.empty(), TtyCallSettings.defaults("Accessline"), Optional.empty(), helpText("Accessline"), Optional.empty(),
-        Duration.ofMillis(500), 5, EmergencyPolicy.defaults());
+        Duration.ofMillis(500), 5, EmergencyPolicy.defaults(), LimitPolicy.standard());
   }
 
   private static String helpText(String centerName) {
@@ -117,7 +120,8 @@ public record AccesslineConfig(
         var.apply("TWILIO_API_BASE_URL").or(() -> Optional.ofNullable(json.getJsonObject("twilio", new JsonObject()).getString("apiBaseUrl"))),
         Duration.ofMillis(json.getJsonObject("sms", new JsonObject()).getLong("firstRetryMillis", d.smsFirstRetry.toMillis())),
         json.getJsonObject("sms", new JsonObject()).getInteger("attempts", d.smsAttempts),
-        emergencies(json.getJsonObject("emergency", new JsonObject()), d.emergencies));
+        emergencies(json.getJsonObject("emergency", new JsonObject()), d.emergencies),
+        limits(json.getJsonObject("limits", new JsonObject()), d.limits));
   }
 
   private static String centerName(JsonObject json, Function<String, Optional<String>> var, AccesslineConfig d) {
@@ -131,6 +135,24 @@ public record AccesslineConfig(
     guidance.forEach(e -> byChannel.put(new Channel(e.getKey()), String.valueOf(e.getValue())));
     return new EmergencyPolicy(strings(json.getJsonArray("phrases"), EmergencyPolicy.DEFAULT_PHRASES),
         strings(json.getJsonArray("notEmergencies"), EmergencyPolicy.DEFAULT_NOT_EMERGENCIES), byChannel, d.defaultGuidance());
+  }
+
+  /** General limits, and per channel ones that start from the built-in defaults for that channel. */
+  private static LimitPolicy limits(JsonObject json, LimitPolicy d) {
+    TimeLimits general = timeLimits(json, d.general());
+    Map<Channel, TimeLimits> byChannel = new HashMap<>(d.byChannel());
+    JsonObject channels = json.getJsonObject("channels", new JsonObject());
+    for (String name : channels.fieldNames()) {
+      Channel channel = new Channel(name);
+      byChannel.put(channel, timeLimits(channels.getJsonObject(name), d.byChannel().getOrDefault(channel, general)));
+    }
+    return new LimitPolicy(general, byChannel, Duration.ofMillis(json.getLong("checkMillis", d.checkEvery().toMillis())));
+  }
+
+  private static TimeLimits timeLimits(JsonObject json, TimeLimits d) {
+    return new TimeLimits(Duration.ofSeconds(json.getLong("queueWaitSeconds", d.queueWait().toSeconds())),
+        Duration.ofSeconds(json.getLong("firstResponseSeconds", d.firstResponse().toSeconds())),
+        Duration.ofSeconds(json.getLong("nextResponseSeconds", d.nextResponse().toSeconds())));
   }
 
   private static List<String> strings(JsonArray array, List<String> otherwise) {
