@@ -38,6 +38,11 @@
     $('workspace').hidden = false;
     $('agent-name').textContent = agent.displayName;
     $('alerts').hidden = agent.role !== 'supervisor';
+    if (agent.role === 'supervisor') {
+      api('GET', '/api/escalations').then(data => data.escalations.forEach(x => showAlert({
+        conversationId: x.id, path: 'supervisor', reason: 'waiting for a supervisor' + (x.agent ? ' (from ' + x.agent + ')' : '') + '.', at: x.opened
+      }))).catch(e => problem(e.message));
+    }
     $('presence').value = agent.presence || 'away';
     connect();
   }
@@ -82,6 +87,7 @@
 
   function showAlert(a) {
     const li = document.createElement('li');
+    li.dataset.conversation = a.conversationId;
     li.className = 'alert-item';
     const when = new Date(a.at).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
     li.appendChild(document.createTextNode(when + ' · ' + (a.path === 'emergency' ? 'Emergency' : a.path) + ': ' + a.reason + ' '));
@@ -89,6 +95,20 @@
     link.href = '/api/interactions/' + a.conversationId + '/transcript.txt';
     link.textContent = 'Read the conversation';
     li.appendChild(link);
+    if (a.path === 'supervisor') {
+      const take = document.createElement('button');
+      take.type = 'button';
+      take.className = 'secondary';
+      take.textContent = 'Take it';
+      take.addEventListener('click', async () => {
+        try {
+          await api('POST', '/api/conversations/' + a.conversationId + '/take');
+          take.remove();
+          announce('You have taken the conversation.');
+        } catch (e) { problem(e.message); }
+      });
+      li.appendChild(take);
+    }
     $('alert-list').prepend(li);
     $('no-alerts').hidden = true;
     $('alert-now').textContent = (a.path === 'emergency' ? 'Emergency: ' : 'Escalation: ') + a.reason;
@@ -371,6 +391,17 @@
     }
     clearTimeout(typingTimer);
     typingTimer = setTimeout(stopTyping, 3000);
+  });
+
+  $('escalate-form').addEventListener('submit', async ev => {
+    ev.preventDefault();
+    const reason = $('escalate-reason').value.trim();
+    if (!reason || !selected) return;
+    try {
+      await api('POST', '/api/conversations/' + selected + '/escalate', { reason });
+      $('escalate-reason').value = '';
+      announce('A supervisor has been asked. Keep helping the resident until one takes over.');
+    } catch (e) { problem(e.message); }
   });
 
   $('resolve-form').addEventListener('submit', async ev => {

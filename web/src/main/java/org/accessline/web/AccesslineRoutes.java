@@ -15,6 +15,7 @@ import org.accessline.channels.twilio.TwilioAccount;
 import org.accessline.channels.twilio.TwilioSignatures;
 import org.accessline.channels.webchat.ResidentChat;
 import org.accessline.web.api.AgentApi;
+import org.accessline.web.api.EscalationApi;
 import org.accessline.web.api.Problem;
 import org.accessline.web.api.StaffAuth;
 import org.accessline.web.api.TtyApi;
@@ -34,6 +35,7 @@ public final class AccesslineRoutes {
     Router router = Router.router(vertx);
     AgentApi api = services.agentApi(vertx);
     TtyApi tty = services.ttyApi();
+    EscalationApi escalations = new EscalationApi(services.stream());
     StaffAuth staff = new StaffAuth(services.sessions());
     AccesslineConfig config = services.config();
     ResidentChat residentChat = new ResidentChat(vertx, services.stream(),
@@ -57,6 +59,9 @@ public final class AccesslineRoutes {
     router.post("/api/conversations/:id/messages").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(api::reply);
     router.post("/api/conversations/:id/resolve").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(api::resolve);
     router.post("/api/conversations/:id/tty/stop").handler(staff).handler(Validation.conversationId()).handler(tty::stopSending);
+    router.post("/api/conversations/:id/escalate").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(escalations::escalate);
+    router.get("/api/escalations").handler(staff).handler(EscalationApi.supervisorsOnly()).handler(escalations::queue);
+    router.post("/api/conversations/:id/take").handler(staff).handler(EscalationApi.supervisorsOnly()).handler(Validation.conversationId()).handler(escalations::take);
     router.post("/api/sms/preview").handler(body).handler(staff).handler(Validation.jsonObjectBody()).handler(api::smsPreview);
     router.get("/api/conversations/:id/history").handler(staff).handler(Validation.conversationId()).handler(api::history);
     router.post("/api/tty/preview").handler(body).handler(staff).handler(Validation.jsonObjectBody()).handler(tty::preview);

@@ -150,6 +150,7 @@ public sealed interface ConversationEvent {
   /** The conversation went up a path (emergency, supervisor, a time limit) for a reason people can read. */
   record Escalated(String path, String reason) implements ConversationEvent {
     public static final String EMERGENCY = "emergency";
+    public static final String SUPERVISOR = "supervisor";
 
     public Escalated {
       if (path == null || !path.matches("[a-z_]{1,32}")) throw new IllegalArgumentException("an escalation needs a path");

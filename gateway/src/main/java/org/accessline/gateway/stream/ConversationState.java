@@ -39,6 +39,8 @@ public record ConversationState(
     long lastAgentReplySeq,
     /** The resident message whose next-response limit was already recorded. */
     long nextResponseBreachedSeq,
+    /** Its agent asked for a supervisor, and none has taken it yet. */
+    boolean awaitingSupervisor,
     /** Recent dedupe keys, oldest first. */
     Map<String, Long> seqByDedupeKey) {
 
@@ -59,7 +61,7 @@ public record ConversationState(
     }
     ConversationState state = new ConversationState(
         entries.get(0).conversationId(), opened.contact(), entries.get(0).at(), 0, Optional.empty(), Optional.empty(), false, false, Set.of(),
-        0, Optional.empty(), 0, 0, 0, Map.of());
+        0, Optional.empty(), 0, 0, 0, false, Map.of());
     for (Entry e : entries) state = state.apply(e);
     return state;
   }
@@ -80,17 +82,20 @@ public record ConversationState(
     long firstReply = firstAgentReplySeq;
     long lastReply = lastAgentReplySeq;
     long nextBreached = nextResponseBreachedSeq;
+    boolean withSupervisor = awaitingSupervisor;
     ConversationEvent event = entry.event();
     if (event instanceof ConversationEvent.Queued q) {
       queued = Optional.of(q.since());
       agent = Optional.empty();
     } else if (event instanceof ConversationEvent.Assigned a) {
       agent = Optional.of(a.agent());
+      withSupervisor = false;
     } else if (event instanceof ConversationEvent.Unassigned) {
       agent = Optional.empty();
     } else if (event instanceof ConversationEvent.Escalated e) {
       if (e.path().equals(ConversationEvent.Escalated.EMERGENCY)) emergency = true;
       if (e.path().equals(Breach.NEXT_RESPONSE)) nextBreached = residentSeq;
+      if (e.path().equals(ConversationEvent.Escalated.SUPERVISOR)) withSupervisor = true;
       Set<String> more = new HashSet<>(limitsRun);
       more.add(e.path());
       limitsRun = more;
@@ -102,6 +107,7 @@ public record ConversationState(
       lastReply = entry.seq();
     } else if (event instanceof ConversationEvent.Resolved) {
       done = true;
+      withSupervisor = false;
       agent = Optional.empty();
       queued = Optional.empty();
     }
@@ -113,7 +119,7 @@ public record ConversationState(
       keys = Collections.unmodifiableMap(copy);
     }
     return new ConversationState(id, contact, opened, entry.seq(), agent, queued, done, emergency, limitsRun, residentSeq, residentAt,
-        firstReply, lastReply, nextBreached, keys);
+        firstReply, lastReply, nextBreached, withSupervisor, keys);
   }
 
   /** Where it stands in the queue: an emergency first, then one step up for each time limit run past. */

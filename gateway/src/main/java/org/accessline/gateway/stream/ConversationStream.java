@@ -186,6 +186,21 @@ public final class ConversationStream extends VerticleBase implements Intake {
     return submit(conversation, new StreamCommand.AgentMessage(conversation, agent.participant(), text, dedupeKey));
   }
 
+  /** The agent hands up to a supervisor; supervisors are alerted, and the agent keeps it until one takes it. */
+  public Future<Posted> askSupervisor(ConversationId conversation, AgentProfile agent, String reason) {
+    return submit(conversation, new StreamCommand.AskSupervisor(conversation, agent.participant(), reason));
+  }
+
+  public Future<Posted> takeEscalation(ConversationId conversation, AgentProfile supervisor) {
+    return submit(conversation, new StreamCommand.SupervisorTakes(conversation, supervisor.id(), supervisor.displayName()));
+  }
+
+  /** Conversations waiting for a supervisor, longest first. */
+  public Future<List<ConversationState>> supervisorQueue() {
+    return onOwner(() -> Future.succeededFuture(openStates().stream().filter(ConversationState::awaitingSupervisor)
+        .sorted(java.util.Comparator.comparing(ConversationState::opened)).toList()));
+  }
+
   public Future<Posted> resolve(ConversationId conversation, AgentProfile agent, String disposition) {
     return submit(conversation, new StreamCommand.Resolve(conversation, agent.participant(), disposition));
   }

@@ -6,7 +6,9 @@ public enum Refusal {
   NOT_YOURS("not_assigned", "This conversation is not assigned to you."),
   RESOLVED("resolved", "This conversation has been resolved."),
   UNKNOWN_MESSAGE("unknown_message", "No message with that sequence number."),
-  NOT_ASSIGNABLE("not_assignable", "This conversation is not waiting for an agent.");
+  NOT_ASSIGNABLE("not_assignable", "This conversation is not waiting for an agent."),
+  ALREADY_ESCALATED("already_escalated", "This conversation is already waiting for a supervisor."),
+  NOT_ESCALATED("not_escalated", "This conversation is not waiting for a supervisor.");
 
   public final String code;
   public final String message;

@@ -61,6 +61,21 @@ public sealed interface StreamCommand {
     }
   }
 
+  /** The assigned agent asks a supervisor to take over, saying why. The agent keeps it until one does. */
+  record AskSupervisor(ConversationId conversation, Participant agent, String reason) implements StreamCommand {
+    public AskSupervisor {
+      if (conversation == null || agent == null || !agent.isStaff()) throw new IllegalArgumentException("an escalation needs a conversation and its agent");
+      if (reason == null || reason.isBlank() || reason.length() > 500) throw new IllegalArgumentException("the reason must be 1-500 characters");
+    }
+  }
+
+  /** A supervisor takes a conversation its agent escalated. */
+  record SupervisorTakes(ConversationId conversation, AgentId supervisor, String supervisorName) implements StreamCommand {
+    public SupervisorTakes {
+      if (conversation == null || supervisor == null) throw new IllegalArgumentException("taking an escalation needs a conversation and a supervisor");
+    }
+  }
+
   /** A time limit ran out; recorded once per key, and supervisors are alerted. */
   record RecordBreach(ConversationId conversation, String path, String reason, String dedupeKey) implements StreamCommand {
     public RecordBreach {

@@ -32,6 +32,22 @@ public final class StreamRules {
       return once(state, c.dedupeKey(), now, Participant.resident(state.contact()), new ConversationEvent.ConsentChanged(c.optedOut(), c.keyword()));
     }
     if (state.resolved()) return new Decision.Refused(Refusal.RESOLVED);
+    if (command instanceof StreamCommand.AskSupervisor a) {
+      if (!state.isAssignedTo(new AgentId(a.agent().id()))) return new Decision.Refused(Refusal.NOT_YOURS);
+      if (state.awaitingSupervisor()) return new Decision.Refused(Refusal.ALREADY_ESCALATED);
+      return append(state, now, a.agent(), new ConversationEvent.Escalated(ConversationEvent.Escalated.SUPERVISOR, a.reason().strip()), Optional.empty());
+    }
+    if (command instanceof StreamCommand.SupervisorTakes t) {
+      if (!state.awaitingSupervisor()) return new Decision.Refused(Refusal.NOT_ESCALATED);
+      List<Entry> entries = new ArrayList<>(2);
+      long seq = state.lastSeq();
+      Optional<AgentId> agent = state.assignedAgent().filter(a -> !a.equals(t.supervisor()));
+      if (agent.isPresent()) {
+        entries.add(entry(state.id(), ++seq, now, Participant.SYSTEM, new ConversationEvent.Unassigned(agent.get(), "handed up to " + t.supervisorName()), Optional.empty()));
+      }
+      entries.add(entry(state.id(), ++seq, now, Participant.SYSTEM, new ConversationEvent.Assigned(t.supervisor(), t.supervisorName()), Optional.empty()));
+      return new Decision.Append(entries);
+    }
     if (command instanceof StreamCommand.RecordBreach b) {
       return once(state, b.dedupeKey(), now, Participant.SYSTEM, new ConversationEvent.Escalated(b.path(), b.reason()));
     }

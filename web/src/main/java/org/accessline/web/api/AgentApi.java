@@ -222,7 +222,7 @@ public final class AgentApi {
         .put("contact", s.contact().address()).put("lastSeq", s.lastSeq()).put("resolved", s.resolved());
   }
 
-  private static JsonObject posted(Posted p) {
+  static JsonObject posted(Posted p) {
     return new JsonObject().put("conversationId", p.conversation().value()).put("seq", p.seq()).put("duplicate", p.duplicate());
   }
 
@@ -232,7 +232,7 @@ public final class AgentApi {
   }
 
   /** Answers with the result, or maps a refusal or failure to its status. */
-  private static void respond(RoutingContext ctx, io.vertx.core.AsyncResult<JsonObject> result, int status) {
+  static void respond(RoutingContext ctx, io.vertx.core.AsyncResult<JsonObject> result, int status) {
     if (result.succeeded()) {
       json(ctx, status, result.result());
       return;
@@ -241,7 +241,7 @@ public final class AgentApi {
       int code = switch (refused.refusal()) {
         case UNKNOWN_CONVERSATION, UNKNOWN_MESSAGE -> 404;
         case NOT_YOURS -> 403;
-        case RESOLVED, NOT_ASSIGNABLE -> 409;
+        case RESOLVED, NOT_ASSIGNABLE, ALREADY_ESCALATED, NOT_ESCALATED -> 409;
       };
       Problem.send(ctx, code, refused.refusal().code, refused.refusal().message);
       return;
