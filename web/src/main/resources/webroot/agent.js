@@ -21,7 +21,11 @@
     const response = await fetch(path, options);
     if (response.status === 401 && path !== '/api/session') { showSignIn(); throw new Error('Your session has ended. Please sign in again.'); }
     const data = response.status === 204 ? {} : await response.json();
-    if (!response.ok) throw new Error(data.message || ('Request failed (' + response.status + ')'));
+    if (!response.ok) {
+      const failure = new Error(data.message || ('Request failed (' + response.status + ')'));
+      failure.code = data.error;
+      throw failure;
+    }
     return data;
   }
 
@@ -409,7 +413,13 @@
     const disposition = $('disposition').value;
     if (!disposition || !selected) return;
     try {
-      await api('POST', '/api/conversations/' + selected + '/resolve', { disposition });
+      try {
+        await api('POST', '/api/conversations/' + selected + '/resolve', { disposition });
+      } catch (e) {
+        // A TTY or relay resident may still be typing: the agent decides, knowing that.
+        if (e.code !== 'resident_may_be_typing' || !window.confirm(e.message.replace(/ Resolve anyway by sending .*$/, '') + ' Resolve anyway?')) throw e;
+        await api('POST', '/api/conversations/' + selected + '/resolve', { disposition, confirm: true });
+      }
       $('disposition').value = '';
       $('conversation-list').querySelector('button') ? $('conversation-list').querySelector('button').focus() : $('presence').focus();
     } catch (e) { problem(e.message); }

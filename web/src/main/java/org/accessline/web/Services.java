@@ -17,6 +17,6 @@ public record Services(AccesslineConfig config, ConversationStream stream, Inter
   }
 
   AgentApi agentApi(Vertx vertx) {
-    return new AgentApi(vertx, stream, store, directory, sessions, config.maxMessageBytes(), config.secureCookies());
+    return new AgentApi(vertx, stream, store, directory, sessions, config.maxMessageBytes(), config.secureCookies(), ttyCalls);
   }
 }

@@ -132,6 +132,18 @@ class TtyCallIT {
   }
 
   @Test
+  void closingWhileTheCallerMayStillBeTypingAsksTheAgentToConfirm() throws Exception {
+    String conversation = answeredAndGreeted();
+    call.types("MY ADDRESS IS 12 ELM ST AND", audio);
+    maria.frames.await("the unfinished turn", f -> isMessage(f, "resident"), TURN_MS);
+    String path = "/api/conversations/" + conversation + "/resolve";
+    var warned = maria.post(path, new JsonObject().put("disposition", "Information provided"));
+    assertEquals(409, warned.statusCode());
+    assertEquals("resident_may_be_typing", warned.bodyAsJsonObject().getString("error"));
+    assertEquals(200, maria.post(path, new JsonObject().put("disposition", "Information provided").put("confirm", true)).statusCode());
+  }
+
+  @Test
   void theAgentCanStopAReplyThatIsBeingSent() throws Exception {
     String conversation = answeredAndGreeted();
     int greetingFrames = call.frames.awaitCount("greeting audio", 1, FakeTwilioCall::isMedia).size();

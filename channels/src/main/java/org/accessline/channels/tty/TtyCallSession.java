@@ -212,6 +212,13 @@ public final class TtyCallSession {
     return done.future();
   }
 
+  /** Whether the caller is typing now: carrier up, or part of a turn received. */
+  public Future<Boolean> callerMidTurn() {
+    Promise<Boolean> answer = Promise.promise();
+    context.runOnContext(v -> answer.complete(!ended && line.callerMidTurn()));
+    return answer.future();
+  }
+
   Future<Integer> stopSending() {
     Promise<Integer> stopped = Promise.promise();
     context.runOnContext(v -> {

@@ -50,6 +50,11 @@ public final class TtyLine {
     return tick(now);
   }
 
+  /** Whether the caller's carrier is up or they have typed part of a turn. */
+  public boolean callerMidTurn() {
+    return carrier || !turn.toString().isBlank();
+  }
+
   /** Whether received audio is the caller's: not while we play, nor during the echo guard after. */
   public boolean listening(long now) {
     return playing == null && now >= deafUntil;

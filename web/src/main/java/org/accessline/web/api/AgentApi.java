@@ -13,7 +13,13 @@ import java.util.logging.Logger;
 import io.vertx.core.Future;
 import org.accessline.channels.sms.InboundSms;
 import org.accessline.channels.sms.SmsSegments;
+import java.time.Instant;
+import org.accessline.channels.tty.TtyCalls;
 import org.accessline.gateway.channel.Posted;
+import org.accessline.gateway.conversation.Channel;
+import org.accessline.gateway.conversation.Entry;
+import org.accessline.gateway.conversation.Role;
+import org.accessline.gateway.escalation.SlowChannels;
 import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.AgentId;
@@ -48,9 +54,11 @@ public final class AgentApi {
   private final AgentSessions sessions;
   private final int maxMessageBytes;
   private final boolean secureCookies;
+  private final TtyCalls ttyCalls;
 
   public AgentApi(Vertx vertx, ConversationStream stream, InteractionStore store, AgentDirectory directory, AgentSessions sessions,
-      int maxMessageBytes, boolean secureCookies) {
+      int maxMessageBytes, boolean secureCookies, TtyCalls ttyCalls) {
+    this.ttyCalls = ttyCalls;
     this.secureCookies = secureCookies;
     this.vertx = vertx;
     this.stream = stream;
@@ -159,8 +167,33 @@ public final class AgentApi {
       Problem.send(ctx, 400, "bad_disposition", "\"disposition\" must be 1-200 characters.");
       return;
     }
-    stream.resolve(Validation.conversation(ctx), StaffAuth.account(ctx).profile(), disposition.get())
-        .onComplete(ar -> respond(ctx, ar.map(AgentApi::posted), 200));
+    ConversationId id = Validation.conversation(ctx);
+    boolean confirmed = Validation.body(ctx).getValue("confirm") instanceof Boolean b && b;
+    Future<Optional<String>> warning = confirmed ? Future.succeededFuture(Optional.empty()) : slowChannelWarning(id);
+    warning.compose(w -> w.isPresent()
+        ? Future.<Optional<Posted>>succeededFuture(Optional.empty())
+        : stream.resolve(id, StaffAuth.account(ctx).profile(), disposition.get()).map(Optional::of))
+        .onComplete(ar -> {
+          if (ar.succeeded() && ar.result().isEmpty()) {
+            Problem.send(ctx, 409, "resident_may_be_typing", warning.result().orElseThrow() + " Resolve anyway by sending \"confirm\": true.");
+          } else {
+            respond(ctx, ar.map(p -> posted(p.orElseThrow())), 200);
+          }
+        });
+  }
+
+  /** For a TTY or relay conversation, why closing it now might cut the resident off. */
+  private Future<Optional<String>> slowChannelWarning(ConversationId id) {
+    return store.entries(id, 0).compose(entries -> {
+      if (entries.isEmpty() || !(entries.get(0).event() instanceof ConversationEvent.Opened opened)) return Future.succeededFuture(Optional.<String>empty());
+      Channel channel = opened.contact().channel();
+      if (!SlowChannels.SLOW.contains(channel)) return Future.succeededFuture(Optional.<String>empty());
+      Optional<Entry> last = entries.stream().filter(e -> e.actor().role() == Role.RESIDENT && e.event() instanceof ConversationEvent.MessagePosted)
+          .reduce((a, b) -> b);
+      Future<Optional<Boolean>> line = ttyCalls.call(id).map(call -> call.callerMidTurn().map(Optional::of))
+          .orElse(Future.succeededFuture(Optional.empty()));
+      return line.map(open -> SlowChannels.warnBeforeClosing(channel, last.flatMap(Entry::text), last.map(Entry::at), open, Instant.now()));
+    });
   }
 
   public void interaction(RoutingContext ctx) {
