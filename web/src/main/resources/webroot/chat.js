@@ -73,12 +73,14 @@
         addLine('event', null, 'Waiting for the next available staff member.', e.at);
         break;
       case 'assigned':
+        document.getElementById('place').textContent = '';
         addLine('event', null, (e.name || 'An agent') + ' has joined the conversation.', e.at);
         break;
       case 'unassigned':
         addLine('event', null, 'Your staff member had to leave. You are back in line for the next one.', e.at);
         break;
       case 'resolved':
+        document.getElementById('place').textContent = '';
         addLine('event', null, 'This conversation has been closed. Write again any time to start a new one.', e.at);
         typing.textContent = '';
         break;
@@ -131,6 +133,12 @@
         if (!state.conversationId) state.conversationId = f.conversationId;
         dropPending(f.clientId);
         break;
+      case 'position': {
+        const minutes = f.waitSeconds === undefined ? null : Math.max(1, Math.ceil(f.waitSeconds / 60));
+        document.getElementById('place').textContent = 'You are number ' + f.position + ' in line. '
+          + (minutes === null ? 'No one is free right now, but your messages are saved.' : 'Expected wait: about ' + minutes + (minutes === 1 ? ' minute.' : ' minutes.'));
+        break;
+      }
       case 'typing':
         typing.textContent = f.active ? (f.name || 'Staff') + ' is typing…' : '';
         break;

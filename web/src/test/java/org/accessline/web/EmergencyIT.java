@@ -108,10 +108,11 @@ class EmergencyIT {
           "Body", "my son OD'd and wont wake up", "NumMedia", "0", "AccountSid", TwilioWebhookClient.ACCOUNT_SID));
       assertEquals(200, answer.statusCode());
       sam.frames.awaitType("alert");
+      String guidance = EmergencyPolicy.DEFAULT_GUIDANCE.get(Channel.SMS);
       long deadline = System.currentTimeMillis() + 10_000;
-      while (twilio.sent().isEmpty() && System.currentTimeMillis() < deadline) Thread.onSpinWait();
-      assertEquals(EmergencyPolicy.DEFAULT_GUIDANCE.get(Channel.SMS), twilio.sent().get(0).fields().get("Body"));
-      assertEquals("+15551230003", twilio.sent().get(0).fields().get("To"));
+      while (twilio.sent().stream().noneMatch(s -> guidance.equals(s.fields().get("Body"))) && System.currentTimeMillis() < deadline) Thread.onSpinWait();
+      FakeTwilioApi.Sent sent = twilio.sent().stream().filter(s -> guidance.equals(s.fields().get("Body"))).findFirst().orElseThrow();
+      assertEquals("+15551230003", sent.fields().get("To"));
     } finally {
       webhooks.close();
     }
@@ -125,10 +126,11 @@ class EmergencyIT {
       call.awaitMarkEchoed("greeting");
       call.types("HELP MY HUSBAND CANT BREATHE GA", audio);
       sam.frames.await("the alert", f -> "alert".equals(f.getString("type")), 60_000);
-      JsonObject guidanceMark = call.frames.await("the guidance played", f -> "mark-echoed".equals(f.getString("event"))
-          && f.getString("name").startsWith("reply-"), 60_000);
-      assertTrue(guidanceMark.getString("name").startsWith("reply-"));
-      String heard = call.heardByMinimodem(audio);
+      String heard = "";
+      for (long deadline = System.currentTimeMillis() + 60_000; System.currentTimeMillis() < deadline && !heard.contains("911 ON YOUR TTY NOW"); ) {
+        call.frames.await("a message played", f -> "mark-echoed".equals(f.getString("event")) && f.getString("name").startsWith("reply-"), 60_000);
+        heard = call.heardByMinimodem(audio);
+      }
       assertTrue(heard.contains("HANG UP AND CALL 911 ON YOUR TTY NOW"), heard);
     }
   }

@@ -282,4 +282,24 @@ class WebChatIT {
       assertTrue(garbage.entries().isEmpty());
     }
   }
+
+  @Test
+  void aWaitingResidentSeesTheirPlaceInLineWithNoMadeUpWaitWhenNobodyIsOnDuty() {
+    startGateway();
+    resident = ResidentClient.connect(gateway.vertx, gateway.port());
+    resident.helloNew();
+    resident.say("q1", "Is city hall open on Monday?");
+    JsonObject alone = resident.frames.awaitType("position");
+    assertEquals(1, alone.getInteger("position"));
+    assertEquals(null, alone.getValue("waitSeconds"), "nobody on duty: no estimate is made up");
+    try (ResidentClient second = ResidentClient.connect(gateway.vertx, gateway.port())) {
+      second.helloNew();
+      second.say("q2", "Where do I pay a parking ticket?");
+      assertEquals(2, second.frames.awaitType("position").getInteger("position"));
+      maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");
+      maria.put("/api/presence", new JsonObject().put("presence", "available"));
+      maria.openConsole();
+      resident.frames.await("the first resident assigned", f -> "entry".equals(f.getString("type")) && "assigned".equals(f.getString("kind")));
+    }
+  }
 }

@@ -158,6 +158,8 @@ final class ResidentSession {
           List<Entry> live = heldBack;
           heldBack = null;
           ar.result().forEach(this::sendEntry);
+          // A place given before this page started following is asked for; later changes arrive on the bus.
+          intake.placeInLine(id).onSuccess(place -> place.filter(p -> following == consumer).ifPresent(p -> onBus(id, p)));
           live.forEach(this::sendEntry);
         });
   }
@@ -169,6 +171,10 @@ final class ResidentSession {
       else sendEntry(added.entry());
     } else if (signal instanceof StreamSignal.Typing typing && typing.who().isStaff()) {
       send(new JsonObject().put("type", "typing").put("active", typing.active()).put("name", typing.who().displayName()));
+    } else if (signal instanceof StreamSignal.QueuePosition place) {
+      JsonObject frame = new JsonObject().put("type", "position").put("position", place.position());
+      place.expectedWait().ifPresent(w -> frame.put("waitSeconds", w.toSeconds()));
+      send(frame);
     }
   }
 

@@ -9,6 +9,7 @@ import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.DeliveryStatus;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.conversation.Participant;
+import org.accessline.gateway.stream.StreamSignal;
 
 /** What channel adapters may ask of the stream. Every future completes only once the entry is durable. */
 public interface Intake {
@@ -49,6 +50,9 @@ public interface Intake {
 
   /** Durable entries after {@code afterSeq}, for a resident's connection to resume from. */
   Future<List<Entry>> entries(ConversationId conversation, long afterSeq);
+
+  /** Where the conversation stands in line, if it is waiting. */
+  Future<Optional<StreamSignal.QueuePosition>> placeInLine(ConversationId conversation);
 
   /** Tells the other side someone is typing. Never stored. */
   Future<Void> typing(ConversationId conversation, Participant who, boolean active);

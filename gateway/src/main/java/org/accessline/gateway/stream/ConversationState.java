@@ -41,6 +41,8 @@ public record ConversationState(
     long nextResponseBreachedSeq,
     /** Its agent asked for a supervisor, and none has taken it yet. */
     boolean awaitingSupervisor,
+    /** When an agent first took it: the start of its handle time. */
+    Optional<Instant> firstAssignedAt,
     /** Recent dedupe keys, oldest first. */
     Map<String, Long> seqByDedupeKey) {
 
@@ -61,7 +63,7 @@ public record ConversationState(
     }
     ConversationState state = new ConversationState(
         entries.get(0).conversationId(), opened.contact(), entries.get(0).at(), 0, Optional.empty(), Optional.empty(), false, false, Set.of(),
-        0, Optional.empty(), 0, 0, 0, false, Map.of());
+        0, Optional.empty(), 0, 0, 0, false, Optional.empty(), Map.of());
     for (Entry e : entries) state = state.apply(e);
     return state;
   }
@@ -83,6 +85,7 @@ public record ConversationState(
     long lastReply = lastAgentReplySeq;
     long nextBreached = nextResponseBreachedSeq;
     boolean withSupervisor = awaitingSupervisor;
+    Optional<Instant> assignedAt = firstAssignedAt;
     ConversationEvent event = entry.event();
     if (event instanceof ConversationEvent.Queued q) {
       queued = Optional.of(q.since());
@@ -90,6 +93,7 @@ public record ConversationState(
     } else if (event instanceof ConversationEvent.Assigned a) {
       agent = Optional.of(a.agent());
       withSupervisor = false;
+      if (assignedAt.isEmpty()) assignedAt = Optional.of(entry.at());
     } else if (event instanceof ConversationEvent.Unassigned) {
       agent = Optional.empty();
     } else if (event instanceof ConversationEvent.Escalated e) {
@@ -119,7 +123,7 @@ public record ConversationState(
       keys = Collections.unmodifiableMap(copy);
     }
     return new ConversationState(id, contact, opened, entry.seq(), agent, queued, done, emergency, limitsRun, residentSeq, residentAt,
-        firstReply, lastReply, nextBreached, withSupervisor, keys);
+        firstReply, lastReply, nextBreached, withSupervisor, assignedAt, keys);
   }
 
   /** Where it stands in the queue: an emergency first, then one step up for each time limit run past. */

@@ -39,6 +39,7 @@ import org.accessline.gateway.escalation.LimitPolicy;
 import org.accessline.gateway.escalation.Escalations;
 import org.accessline.gateway.routing.AgentProfile;
 import org.accessline.gateway.routing.Presence;
+import org.accessline.gateway.routing.QueueUpdates;
 import org.accessline.gateway.store.AppendOutcome;
 import org.accessline.gateway.store.CallerContext;
 import org.accessline.gateway.store.InteractionStore;
@@ -51,14 +52,14 @@ import org.accessline.gateway.store.InteractionStore;
 public final class ConversationStream extends VerticleBase implements Intake {
   private static final Logger LOG = Logger.getLogger(ConversationStream.class.getName());
 
-  public record Settings(Duration handbackGrace, EmergencyPolicy emergencies, LimitPolicy limits) {
+  public record Settings(Duration handbackGrace, EmergencyPolicy emergencies, LimitPolicy limits, QueueUpdates queueUpdates) {
     public Settings {
       if (handbackGrace == null || handbackGrace.isNegative()) throw new IllegalArgumentException("grace period cannot be negative");
-      if (emergencies == null || limits == null) throw new IllegalArgumentException("emergency and time-limit policies are needed");
+      if (emergencies == null || limits == null || queueUpdates == null) throw new IllegalArgumentException("emergency, time-limit and queue-update settings are needed");
     }
 
     public Settings(Duration handbackGrace) {
-      this(handbackGrace, EmergencyPolicy.defaults(), LimitPolicy.standard());
+      this(handbackGrace, EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults());
     }
   }
 
@@ -83,7 +84,7 @@ public final class ConversationStream extends VerticleBase implements Intake {
   public Future<?> start() {
     owner = context;
     StreamSignalCodec.register(vertx);
-    floor = new Floor(vertx, settings.handbackGrace(), new Floor.Conversations() {
+    floor = new Floor(vertx, settings.handbackGrace(), settings.queueUpdates(), clock, new Floor.Conversations() {
       @Override
       public Collection<ConversationState> open() {
         return openStates();
@@ -98,6 +99,11 @@ public final class ConversationStream extends VerticleBase implements Intake {
       public Future<Posted> release(ConversationId conversation, AgentId agent, String reason) {
         return submit(conversation, new StreamCommand.Release(conversation, agent, reason));
       }
+
+      @Override
+      public Future<Posted> tellResident(ConversationId conversation, String text, String dedupeKey) {
+        return submit(conversation, new StreamCommand.CenterMessage(conversation, text, dedupeKey));
+      }
     });
     return store.openConversations().map(open -> {
       for (List<Entry> entries : open) {
@@ -108,7 +114,10 @@ public final class ConversationStream extends VerticleBase implements Intake {
         state.assignedAgent().ifPresent(floor::awaitReturn);
       }
       floor.route();
-      limitTimer = vertx.setPeriodic(settings.limits().checkEvery().toMillis(), t -> checkTimeLimits());
+      limitTimer = vertx.setPeriodic(settings.limits().checkEvery().toMillis(), t -> {
+        checkTimeLimits();
+        floor.route();
+      });
       return null;
     });
   }
@@ -248,6 +257,11 @@ public final class ConversationStream extends VerticleBase implements Intake {
 
   // ---- Queries ----
 
+  @Override
+  public Future<Optional<StreamSignal.QueuePosition>> placeInLine(ConversationId conversation) {
+    return onOwner(() -> Future.succeededFuture(floor.placeInLine(conversation)));
+  }
+
   public Future<List<ConversationState>> assignedTo(AgentId agent) {
     return onOwner(() -> Future.succeededFuture(openStates().stream().filter(s -> s.isAssignedTo(agent)).toList()));
   }
@@ -333,6 +347,9 @@ public final class ConversationStream extends VerticleBase implements Intake {
       if (entry.event() instanceof ConversationEvent.Queued || entry.event() instanceof ConversationEvent.Resolved
           || entry.event() instanceof ConversationEvent.Unassigned || entry.event() instanceof ConversationEvent.Escalated) routingChanged = true;
       if (entry.event() instanceof ConversationEvent.MessagePosted m && entry.actor().speaksToResident()) deliver(state.contact(), entry, m.text());
+      if (entry.event() instanceof ConversationEvent.Resolved) {
+        before.flatMap(ConversationState::firstAssignedAt).ifPresent(from -> floor.handled(Duration.between(from, entry.at())));
+      }
       if (entry.event() instanceof ConversationEvent.Escalated e) {
         vertx.eventBus().publish(Addresses.SUPERVISORS, new StreamSignal.Alert(entry.conversationId(), e.path(), e.reason(), entry.at()), StreamSignalCodec.DELIVERY);
       }

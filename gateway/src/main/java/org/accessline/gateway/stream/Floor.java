@@ -2,7 +2,9 @@ package org.accessline.gateway.stream;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,12 +14,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.accessline.gateway.channel.Posted;
 import org.accessline.gateway.conversation.AgentId;
+import org.accessline.gateway.conversation.Channel;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.routing.AgentLoad;
 import org.accessline.gateway.routing.AgentProfile;
 import org.accessline.gateway.routing.Assignment;
 import org.accessline.gateway.routing.Offer;
 import org.accessline.gateway.routing.Presence;
+import org.accessline.gateway.routing.QueueEstimate;
+import org.accessline.gateway.routing.QueueMessages;
+import org.accessline.gateway.routing.QueueUpdates;
 import org.accessline.gateway.routing.Waiting;
 
 /**
@@ -36,7 +42,14 @@ final class Floor {
     Future<Posted> assign(ConversationId conversation, AgentId agent, String agentName);
 
     Future<Posted> release(ConversationId conversation, AgentId agent, String reason);
+
+    /** Tells the resident over their channel, recorded once per key. */
+    Future<Posted> tellResident(ConversationId conversation, String text, String dedupeKey);
   }
+
+  /** Channels that hear their place in line as messages, not as a live display. */
+  private static final java.util.Set<Channel> TOLD_BY_MESSAGE = java.util.Set.of(Channel.SMS, Channel.TTY, Channel.RELAY);
+  private static final int HANDLE_TIMES_KEPT = 50;
 
   private final Vertx vertx;
   private final Duration handbackGrace;
@@ -45,11 +58,29 @@ final class Floor {
   private final Map<ConversationId, AgentId> offers = new HashMap<>();
   private int lastPublishedWaiting = -1;
   private boolean retryScheduled;
+  private final QueueUpdates queueUpdates;
+  private final Clock clock;
+  private final java.util.ArrayDeque<Duration> recentHandles = new java.util.ArrayDeque<>();
+  private final Map<ConversationId, StreamSignal.QueuePosition> shownPosition = new HashMap<>();
+  private final Map<ConversationId, Instant> lastTold = new HashMap<>();
+  private final Map<ConversationId, Integer> timesTold = new HashMap<>();
 
-  Floor(Vertx vertx, Duration handbackGrace, Conversations conversations) {
+  Floor(Vertx vertx, Duration handbackGrace, QueueUpdates queueUpdates, Clock clock, Conversations conversations) {
     this.vertx = vertx;
     this.handbackGrace = handbackGrace;
+    this.queueUpdates = queueUpdates;
+    this.clock = clock;
     this.conversations = conversations;
+  }
+
+  java.util.Optional<StreamSignal.QueuePosition> placeInLine(ConversationId conversation) {
+    return java.util.Optional.ofNullable(shownPosition.get(conversation));
+  }
+
+  /** A conversation was resolved after {@code handled} with an agent; estimates follow the recent ones. */
+  void handled(Duration handled) {
+    recentHandles.addLast(handled);
+    if (recentHandles.size() > HANDLE_TIMES_KEPT) recentHandles.removeFirst();
   }
 
   void connected(AgentProfile profile) {
@@ -109,6 +140,42 @@ final class Floor {
           });
     }
     publishQueueLength(waiting.size() - decided.size());
+    tellPositions(open, waiting, decided, loads);
+  }
+
+  /** Live positions for web chat on every change; a message to texters and TTY callers on joining the line and then every so often. */
+  private void tellPositions(Collection<ConversationState> open, List<Waiting> waiting, List<Offer> decided, List<AgentLoad> loads) {
+    java.util.Set<ConversationId> offered = new java.util.HashSet<>();
+    decided.forEach(o -> offered.add(o.conversation()));
+    List<Waiting> line = QueueEstimate.inServiceOrder(waiting.stream().filter(w -> !offered.contains(w.conversation())).toList());
+    int onDuty = loads.stream().filter(AgentLoad::accepting).mapToInt(AgentLoad::capacity).sum();
+    Duration typical = QueueEstimate.typicalHandle(recentHandles, queueUpdates.typicalHandle());
+    Map<ConversationId, ConversationState> byId = new HashMap<>();
+    for (ConversationState s : open) byId.put(s.id(), s);
+    Instant now = clock.instant();
+    java.util.Set<ConversationId> stillWaiting = new java.util.HashSet<>();
+    for (int i = 0; i < line.size(); i++) {
+      ConversationId id = line.get(i).conversation();
+      stillWaiting.add(id);
+      int position = i + 1;
+      java.util.Optional<Duration> wait = QueueEstimate.wait(position, onDuty, typical);
+      StreamSignal.QueuePosition place = new StreamSignal.QueuePosition(id, position, wait);
+      StreamSignal.QueuePosition shown = shownPosition.put(id, place);
+      if (shown == null || shown.position() != position || shown.expectedWait().isPresent() != wait.isPresent()) {
+        vertx.eventBus().publish(Addresses.conversation(id), place, StreamSignalCodec.DELIVERY);
+      }
+      Channel channel = byId.get(id).contact().channel();
+      Instant told = lastTold.get(id);
+      if (TOLD_BY_MESSAGE.contains(channel) && (told == null || !now.isBefore(told.plus(queueUpdates.every())))) {
+        lastTold.put(id, now);
+        int n = timesTold.merge(id, 1, Integer::sum);
+        conversations.tellResident(id, QueueMessages.text(channel, position, wait), "queue:" + id.value() + ":" + n)
+            .onFailure(e -> LOG.log(Level.FINE, "could not tell " + id + " its place in line", e));
+      }
+    }
+    shownPosition.keySet().retainAll(stillWaiting);
+    lastTold.keySet().retainAll(stillWaiting);
+    timesTold.keySet().retainAll(stillWaiting);
   }
 
   private AgentDesk desk(AgentProfile profile) {

@@ -76,6 +76,15 @@ public sealed interface StreamCommand {
     }
   }
 
+  /** The center tells the resident something over their channel, such as their place in line. */
+  record CenterMessage(ConversationId conversation, String text, String dedupeKey) implements StreamCommand {
+    public CenterMessage {
+      if (conversation == null) throw new IllegalArgumentException("a center message needs a conversation");
+      requireText(text);
+      requireKey(dedupeKey);
+    }
+  }
+
   /** A time limit ran out; recorded once per key, and supervisors are alerted. */
   record RecordBreach(ConversationId conversation, String path, String reason, String dedupeKey) implements StreamCommand {
     public RecordBreach {

@@ -54,6 +54,9 @@ public final class StreamRules {
     if (command instanceof StreamCommand.CallerMessage m) {
       return once(state, m.dedupeKey(), now, Participant.resident(state.contact()), new ConversationEvent.MessagePosted(m.text()));
     }
+    if (command instanceof StreamCommand.CenterMessage m) {
+      return once(state, m.dedupeKey(), now, Participant.CENTER, new ConversationEvent.MessagePosted(m.text()));
+    }
     if (command instanceof StreamCommand.AutomatedMessage m) {
       return once(state, m.dedupeKey(), now, Participant.SYSTEM, new ConversationEvent.MessagePosted(m.text()));
     }

@@ -38,6 +38,15 @@ public sealed interface StreamSignal {
     }
   }
 
+  /** A waiting resident's place in line and the estimated wait (absent when nobody is on duty). */
+  record QueuePosition(ConversationId conversation, int position, java.util.Optional<java.time.Duration> expectedWait) implements StreamSignal {
+    public JsonObject toJson() {
+      JsonObject json = new JsonObject().put("type", "position").put("conversationId", conversation.value()).put("position", position);
+      expectedWait.ifPresent(w -> json.put("waitSeconds", w.toSeconds()));
+      return json;
+    }
+  }
+
   /** Supervisors must look: a conversation escalated (an emergency, say). */
   record Alert(ConversationId conversation, String path, String reason, Instant at) implements StreamSignal {
     public JsonObject toJson() {
@@ -55,6 +64,9 @@ public sealed interface StreamSignal {
         return new Typing(new ConversationId(json.getString("conversationId")), EntryJson.participantFromJson(json), json.getBoolean("active"));
       case "queue":
         return new QueueLength(json.getInteger("waiting"));
+      case "position":
+        return new QueuePosition(new ConversationId(json.getString("conversationId")), json.getInteger("position"),
+            java.util.Optional.ofNullable(json.getLong("waitSeconds")).map(java.time.Duration::ofSeconds));
       case "alert":
         return new Alert(new ConversationId(json.getString("conversationId")), json.getString("path"), json.getString("reason"), Instant.parse(json.getString("at")));
       default:

@@ -72,6 +72,13 @@ public final class AgentClient implements AutoCloseable {
         .map(e -> e.getJsonObject("event").getString("text")).toList();
   }
 
+  /** The text of every message the resident wrote, in order, leaving out what the center and agents said. */
+  public List<String> residentMessages(String conversationId) {
+    return recordEntries(conversationId).stream().map(JsonObject.class::cast)
+        .filter(e -> "message".equals(e.getJsonObject("event").getString("kind")) && "resident".equals(e.getJsonObject("actor").getString("role")))
+        .map(e -> e.getJsonObject("event").getString("text")).toList();
+  }
+
   /** Connects with the frame handler already in place: the gateway sends its snapshot at once. */
   public Future<WebSocket> tryConsole() {
     return tryConsole("http://127.0.0.1:" + port);
