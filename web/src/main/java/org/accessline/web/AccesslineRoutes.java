@@ -18,6 +18,7 @@ import org.accessline.web.api.AgentApi;
 import org.accessline.web.api.EscalationApi;
 import org.accessline.web.api.Problem;
 import org.accessline.web.api.StaffAuth;
+import org.accessline.web.api.SupervisorApi;
 import org.accessline.web.api.TtyApi;
 import org.accessline.web.api.Validation;
 import org.accessline.web.config.AccesslineConfig;
@@ -36,6 +37,8 @@ public final class AccesslineRoutes {
     AgentApi api = services.agentApi(vertx);
     TtyApi tty = services.ttyApi();
     EscalationApi escalations = new EscalationApi(services.stream());
+    SupervisorApi supervisors = new SupervisorApi(services.stream(), services.directory(), services.config().maxMessageBytes());
+    var supervisorsOnly = EscalationApi.supervisorsOnly();
     StaffAuth staff = new StaffAuth(services.sessions());
     AccesslineConfig config = services.config();
     ResidentChat residentChat = new ResidentChat(vertx, services.stream(),
@@ -60,8 +63,12 @@ public final class AccesslineRoutes {
     router.post("/api/conversations/:id/resolve").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(api::resolve);
     router.post("/api/conversations/:id/tty/stop").handler(staff).handler(Validation.conversationId()).handler(tty::stopSending);
     router.post("/api/conversations/:id/escalate").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(escalations::escalate);
-    router.get("/api/escalations").handler(staff).handler(EscalationApi.supervisorsOnly()).handler(escalations::queue);
-    router.post("/api/conversations/:id/take").handler(staff).handler(EscalationApi.supervisorsOnly()).handler(Validation.conversationId()).handler(escalations::take);
+    router.get("/api/escalations").handler(staff).handler(supervisorsOnly).handler(escalations::queue);
+    router.post("/api/conversations/:id/take").handler(staff).handler(supervisorsOnly).handler(Validation.conversationId()).handler(escalations::take);
+    router.get("/api/supervisor/floor").handler(staff).handler(supervisorsOnly).handler(supervisors::floor);
+    router.post("/api/conversations/:id/reassign").handler(body).handler(staff).handler(supervisorsOnly).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(supervisors::reassign);
+    router.post("/api/conversations/:id/whisper").handler(body).handler(staff).handler(supervisorsOnly).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(supervisors::whisper);
+    router.post("/api/conversations/:id/barge").handler(body).handler(staff).handler(supervisorsOnly).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(supervisors::bargeIn);
     router.post("/api/sms/preview").handler(body).handler(staff).handler(Validation.jsonObjectBody()).handler(api::smsPreview);
     router.get("/api/conversations/:id/history").handler(staff).handler(Validation.conversationId()).handler(api::history);
     router.post("/api/tty/preview").handler(body).handler(staff).handler(Validation.jsonObjectBody()).handler(tty::preview);

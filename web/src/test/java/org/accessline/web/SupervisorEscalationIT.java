@@ -75,4 +75,49 @@ class SupervisorEscalationIT {
     assertEquals("agent", seen.getString("from"));
     assertEquals(new io.vertx.core.json.JsonArray(), sam.get("/api/escalations").bodyAsJsonObject().getJsonArray("escalations"), "taken: no longer waiting");
   }
+
+  @Test
+  void aSupervisorWatchesTheFloorMovesAConversationWhispersAndStepsIn() {
+    maria.available();
+    sam.openConsole();
+    resident.helloNew();
+    resident.say("r1", "My recycling bin was stolen");
+    String conversation = maria.awaitAssignment();
+    String path = "/api/conversations/" + conversation;
+
+    assertEquals(403, maria.get("/api/supervisor/floor").statusCode(), "agents do not see the floor");
+    JsonObject floor = sam.get("/api/supervisor/floor").bodyAsJsonObject();
+    JsonObject mariaRow = floor.getJsonArray("agents").stream().map(JsonObject.class::cast).filter(a -> "maria".equals(a.getString("id"))).findFirst().orElseThrow();
+    assertEquals("available", mariaRow.getString("presence"));
+    assertEquals(1, mariaRow.getInteger("active"));
+    assertEquals("maria", floor.getJsonArray("conversations").getJsonObject(0).getString("agent"));
+    assertEquals(0, floor.getJsonObject("queue").getInteger("waiting"));
+
+    sam.sendConsole(new JsonObject().put("type", "monitor").put("conversationId", conversation));
+    sam.frames.awaitType("monitoring");
+    maria.sendConsole(new JsonObject().put("type", "monitor").put("conversationId", conversation));
+    assertEquals("supervisors_only", maria.frames.await("a refusal", f -> "error".equals(f.getString("type"))).getString("code"));
+    resident.say("r2", "It was blue");
+    sam.frames.await("the monitored message", f -> Boolean.TRUE.equals(f.getBoolean("monitoring")) && isEvent(f, "message"));
+
+    assertEquals(403, maria.post(path + "/whisper", new JsonObject().put("text", "hi")).statusCode());
+    assertEquals(201, sam.post(path + "/whisper", new JsonObject().put("text", "Offer the free replacement form")).statusCode());
+    JsonObject whisper = maria.frames.await("the whisper", f -> isEvent(f, "whisper"));
+    assertEquals("Offer the free replacement form", whisper.getJsonObject("entry").getJsonObject("event").getString("text"));
+    JsonObject hidden = resident.frames.await("the whisper's place in the numbering", f -> "entry".equals(f.getString("type")) && "internal".equals(f.getString("kind")));
+    assertEquals(null, hidden.getValue("text"), "the resident never sees a whisper");
+
+    assertEquals(201, sam.post(path + "/barge", new JsonObject().put("text", "A supervisor here: a new bin will come Friday.")).statusCode());
+    JsonObject stepIn = resident.frames.await("the supervisor's message", f -> "A supervisor here: a new bin will come Friday.".equals(f.getString("text")));
+    assertEquals("center", stepIn.getString("from"));
+    assertEquals(null, stepIn.getValue("name"), "shown as from the center, not under a private name");
+
+    lee.available();
+    assertEquals(404, sam.post(path + "/reassign", new JsonObject().put("agent", "nobody")).statusCode());
+    assertEquals(200, sam.post(path + "/reassign", new JsonObject().put("agent", "lee")).statusCode());
+    assertEquals(409, sam.post(path + "/reassign", new JsonObject().put("agent", "lee")).statusCode(), "already with lee");
+    maria.frames.await("the move away", f -> isEvent(f, "unassigned"));
+    assertEquals(conversation, lee.awaitAssignment());
+    assertEquals(201, lee.post(path + "/messages", new JsonObject().put("text", "Hi, I'm Lee and I'll finish this up.")).statusCode());
+  }
 }

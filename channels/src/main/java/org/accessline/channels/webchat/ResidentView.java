@@ -18,11 +18,13 @@ public final class ResidentView {
         .put("conversationId", entry.conversationId().value())
         .put("seq", entry.seq())
         .put("at", entry.at().toString())
-        .put("kind", entry.event().kind());
+        .put("kind", entry.event() instanceof ConversationEvent.Whispered ? "internal" : entry.event().kind());
     ConversationEvent event = entry.event();
     if (event instanceof ConversationEvent.MessagePosted m) {
-      json.put("from", entry.actor().isStaff() ? "agent" : entry.actor().role() == Role.RESIDENT ? "resident" : "center").put("text", m.text());
-      if (entry.actor().isStaff()) json.put("name", entry.actor().displayName());
+      // A supervisor who steps in speaks for the center, not under a private name.
+      Role role = entry.actor().role();
+      json.put("from", role == Role.AGENT ? "agent" : role == Role.RESIDENT ? "resident" : "center").put("text", m.text());
+      if (role == Role.AGENT) json.put("name", entry.actor().displayName());
     } else if (event instanceof ConversationEvent.Assigned a) {
       json.put("name", a.agentName());
     }

@@ -106,6 +106,19 @@ public sealed interface ConversationEvent {
     }
   }
 
+  /** A supervisor's note to the conversation's agent. Never shown or sent to the resident. */
+  record Whispered(String text) implements ConversationEvent {
+    public Whispered {
+      if (text == null || text.isBlank()) throw new IllegalArgumentException("a whisper needs text");
+    }
+
+    public String kind() { return "whisper"; }
+
+    public JsonObject fields() {
+      return new JsonObject().put("text", text);
+    }
+  }
+
   /** The resident opted out of messages (STOP and the like) or back in (START). Kept per contact. */
   record ConsentChanged(boolean optedOut, String keyword) implements ConversationEvent {
     public ConsentChanged {
@@ -187,19 +200,20 @@ public sealed interface ConversationEvent {
       return out;
     }
 
-    static final Map<String, Function<JsonObject, ConversationEvent>> BY_KIND = Map.of(
-        "opened", j -> new Opened(new Contact(new Channel(j.getString("channel")), j.getString("contact"))),
-        "queued", j -> new Queued(Instant.parse(j.getString("since")), j.getString("reason")),
-        "assigned", j -> new Assigned(new AgentId(j.getString("agent")), j.getString("agentName")),
-        "unassigned", j -> new Unassigned(new AgentId(j.getString("agent")), j.getString("reason")),
-        "message", j -> new MessagePosted(j.getString("text"), attachments(j.getJsonArray("attachments"))),
-        "consent", j -> new ConsentChanged(j.getBoolean("optedOut"), j.getString("keyword")),
-        "delivery", j -> new DeliveryUpdated(
+    static final Map<String, Function<JsonObject, ConversationEvent>> BY_KIND = Map.ofEntries(
+        Map.entry("opened", j -> new Opened(new Contact(new Channel(j.getString("channel")), j.getString("contact")))),
+        Map.entry("queued", j -> new Queued(Instant.parse(j.getString("since")), j.getString("reason"))),
+        Map.entry("assigned", j -> new Assigned(new AgentId(j.getString("agent")), j.getString("agentName"))),
+        Map.entry("unassigned", j -> new Unassigned(new AgentId(j.getString("agent")), j.getString("reason"))),
+        Map.entry("message", j -> new MessagePosted(j.getString("text"), attachments(j.getJsonArray("attachments")))),
+        Map.entry("consent", j -> new ConsentChanged(j.getBoolean("optedOut"), j.getString("keyword"))),
+        Map.entry("delivery", j -> new DeliveryUpdated(
             j.getLong("messageSeq"),
             DeliveryStatus.parse(j.getString("status")).orElseThrow(() -> new IllegalArgumentException("unknown delivery status")),
-            j.getString("detail")),
-        "note", j -> new Noted(j.getString("text")),
-        "escalated", j -> new Escalated(j.getString("path"), j.getString("reason")),
-        "resolved", j -> new Resolved(j.getString("disposition")));
+            j.getString("detail"))),
+        Map.entry("note", j -> new Noted(j.getString("text"))),
+        Map.entry("whisper", j -> new Whispered(j.getString("text"))),
+        Map.entry("escalated", j -> new Escalated(j.getString("path"), j.getString("reason"))),
+        Map.entry("resolved", j -> new Resolved(j.getString("disposition"))));
   }
 }

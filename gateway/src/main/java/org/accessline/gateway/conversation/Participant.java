@@ -20,6 +20,10 @@ public record Participant(Role role, String id, String displayName) {
     return new Participant(Role.AGENT, id.value(), displayName);
   }
 
+  public static Participant supervisor(AgentId id, String displayName) {
+    return new Participant(Role.SUPERVISOR, id.value(), displayName);
+  }
+
   /** Whether the stream must carry this participant's messages to the resident. */
   public boolean speaksToResident() {
     return isStaff() || equals(CENTER);

@@ -17,6 +17,10 @@ final class AgentDesk {
     this.profile = profile;
   }
 
+  AgentView view() {
+    return new AgentView(id, profile.displayName(), presence, connections, profile.capacity());
+  }
+
   boolean accepting() {
     return presence == Presence.AVAILABLE && connections > 0;
   }

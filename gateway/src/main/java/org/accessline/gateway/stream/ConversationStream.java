@@ -204,6 +204,25 @@ public final class ConversationStream extends VerticleBase implements Intake {
     return submit(conversation, new StreamCommand.SupervisorTakes(conversation, supervisor.id(), supervisor.displayName()));
   }
 
+  public Future<Posted> reassign(ConversationId conversation, AgentProfile to, String byName) {
+    return submit(conversation, new StreamCommand.Reassign(conversation, to.id(), to.displayName(), byName));
+  }
+
+  public Future<Posted> whisper(ConversationId conversation, AgentProfile supervisor, String text) {
+    return submit(conversation, new StreamCommand.Whisper(conversation, Participant.supervisor(supervisor.id(), supervisor.displayName()), text));
+  }
+
+  public Future<Posted> bargeIn(ConversationId conversation, AgentProfile supervisor, String text, Optional<String> dedupeKey) {
+    return submit(conversation, new StreamCommand.BargeIn(conversation, Participant.supervisor(supervisor.id(), supervisor.displayName()), text, dedupeKey));
+  }
+
+  /** What supervisors watch: every agent on the floor, and every open conversation. */
+  public record FloorView(List<AgentView> agents, List<ConversationState> conversations) {}
+
+  public Future<FloorView> floorView() {
+    return onOwner(() -> Future.succeededFuture(new FloorView(floor.agents(), List.copyOf(openStates()))));
+  }
+
   /** Conversations waiting for a supervisor, longest first. */
   public Future<List<ConversationState>> supervisorQueue() {
     return onOwner(() -> Future.succeededFuture(openStates().stream().filter(ConversationState::awaitingSupervisor)

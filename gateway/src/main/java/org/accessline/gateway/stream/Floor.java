@@ -73,6 +73,11 @@ final class Floor {
     this.conversations = conversations;
   }
 
+  /** Each agent the floor knows: presence, open consoles and capacity. */
+  List<AgentView> agents() {
+    return desks.values().stream().map(AgentDesk::view).sorted(java.util.Comparator.comparing(v -> v.id().value())).toList();
+  }
+
   java.util.Optional<StreamSignal.QueuePosition> placeInLine(ConversationId conversation) {
     return java.util.Optional.ofNullable(shownPosition.get(conversation));
   }

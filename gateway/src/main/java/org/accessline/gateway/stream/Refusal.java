@@ -8,7 +8,8 @@ public enum Refusal {
   UNKNOWN_MESSAGE("unknown_message", "No message with that sequence number."),
   NOT_ASSIGNABLE("not_assignable", "This conversation is not waiting for an agent."),
   ALREADY_ESCALATED("already_escalated", "This conversation is already waiting for a supervisor."),
-  NOT_ESCALATED("not_escalated", "This conversation is not waiting for a supervisor.");
+  NOT_ESCALATED("not_escalated", "This conversation is not waiting for a supervisor."),
+  ALREADY_THEIRS("already_theirs", "This conversation is already with that agent.");
 
   public final String code;
   public final String message;

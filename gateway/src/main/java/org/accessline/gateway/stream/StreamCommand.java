@@ -85,6 +85,34 @@ public sealed interface StreamCommand {
     }
   }
 
+  /** A supervisor moves a conversation to another agent. */
+  record Reassign(ConversationId conversation, AgentId to, String toName, String byName) implements StreamCommand {
+    public Reassign {
+      if (conversation == null || to == null || byName == null) throw new IllegalArgumentException("a reassignment needs a conversation, an agent and who moved it");
+    }
+  }
+
+  /** A supervisor whispers to the agent: only staff see it. */
+  record Whisper(ConversationId conversation, Participant supervisor, String text) implements StreamCommand {
+    public Whisper {
+      if (conversation == null || supervisor == null || supervisor.role() != org.accessline.gateway.conversation.Role.SUPERVISOR) {
+        throw new IllegalArgumentException("a whisper needs a conversation and a supervisor");
+      }
+      requireText(text);
+    }
+  }
+
+  /** A supervisor writes to the resident directly; the resident sees it as from the center. */
+  record BargeIn(ConversationId conversation, Participant supervisor, String text, Optional<String> dedupeKey) implements StreamCommand {
+    public BargeIn {
+      if (conversation == null || supervisor == null || supervisor.role() != org.accessline.gateway.conversation.Role.SUPERVISOR) {
+        throw new IllegalArgumentException("barging in needs a conversation and a supervisor");
+      }
+      requireText(text);
+      dedupeKey = dedupeKey == null ? Optional.empty() : dedupeKey;
+    }
+  }
+
   /** A time limit ran out; recorded once per key, and supervisors are alerted. */
   record RecordBreach(ConversationId conversation, String path, String reason, String dedupeKey) implements StreamCommand {
     public RecordBreach {

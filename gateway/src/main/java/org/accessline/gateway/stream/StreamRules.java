@@ -48,6 +48,22 @@ public final class StreamRules {
       entries.add(entry(state.id(), ++seq, now, Participant.SYSTEM, new ConversationEvent.Assigned(t.supervisor(), t.supervisorName()), Optional.empty()));
       return new Decision.Append(entries);
     }
+    if (command instanceof StreamCommand.Reassign r) {
+      if (state.isAssignedTo(r.to())) return new Decision.Refused(Refusal.ALREADY_THEIRS);
+      List<Entry> entries = new ArrayList<>(2);
+      long seq = state.lastSeq();
+      if (state.assignedAgent().isPresent()) {
+        entries.add(entry(state.id(), ++seq, now, Participant.SYSTEM, new ConversationEvent.Unassigned(state.assignedAgent().get(), "reassigned by " + r.byName()), Optional.empty()));
+      }
+      entries.add(entry(state.id(), ++seq, now, Participant.SYSTEM, new ConversationEvent.Assigned(r.to(), r.toName()), Optional.empty()));
+      return new Decision.Append(entries);
+    }
+    if (command instanceof StreamCommand.Whisper w) return append(state, now, w.supervisor(), new ConversationEvent.Whispered(w.text()), Optional.empty());
+    if (command instanceof StreamCommand.BargeIn b) {
+      Optional<Long> earlier = b.dedupeKey().map(state.seqByDedupeKey()::get);
+      if (earlier.isPresent()) return new Decision.AlreadyRecorded(earlier.get());
+      return append(state, now, b.supervisor(), new ConversationEvent.MessagePosted(b.text()), b.dedupeKey());
+    }
     if (command instanceof StreamCommand.RecordBreach b) {
       return once(state, b.dedupeKey(), now, Participant.SYSTEM, new ConversationEvent.Escalated(b.path(), b.reason()));
     }

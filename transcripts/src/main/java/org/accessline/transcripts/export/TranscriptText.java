@@ -33,7 +33,12 @@ public final class TranscriptText {
   private static String line(Entry e) {
     ConversationEvent event = e.event();
     if (event instanceof ConversationEvent.MessagePosted m) {
-      String who = e.actor().isStaff() ? e.actor().displayName() + " (agent)" : e.actor().role() == Role.SYSTEM ? e.actor().displayName() + " (automatic)" : "Resident";
+      String who = switch (e.actor().role()) {
+        case AGENT -> e.actor().displayName() + " (agent)";
+        case SUPERVISOR -> e.actor().displayName() + " (supervisor, shown to the resident as the center)";
+        case SYSTEM -> e.actor().displayName() + " (automatic)";
+        case RESIDENT -> "Resident";
+      };
       StringBuilder line = new StringBuilder(who).append(": ").append(m.text().replace("\n", "\n      "));
       m.attachments().forEach(a -> line.append("\n      [attachment ").append(a.contentType()).append(": ").append(a.url()).append(']'));
       return line.toString();
@@ -46,6 +51,7 @@ public final class TranscriptText {
       return "[message #" + d.messageSeq() + " " + d.status().wireName() + (d.detail().isEmpty() ? "" : ": " + d.detail()) + "]";
     }
     if (event instanceof ConversationEvent.Noted n) return "[" + n.text() + "]";
+    if (event instanceof ConversationEvent.Whispered w) return "[whisper from " + e.actor().displayName() + " to the agent: " + w.text() + "]";
     if (event instanceof ConversationEvent.Escalated x) return "[escalated (" + x.path() + "): " + x.reason() + "]";
     if (event instanceof ConversationEvent.ConsentChanged c) {
       return "[resident texted " + c.keyword() + ": " + (c.optedOut() ? "opted out of messages" : "opted back in") + "]";

@@ -71,7 +71,7 @@ class StreamOnEmbeddedStoreIT {
     List<Future<Posted>> posts = new ArrayList<>();
     for (int m = 0; m < each; m++) {
       for (int r = 0; r < residents; r++) {
-        posts.add(stream.residentMessage(new Contact(Channel.SMS, "+1555000" + (1000 + r)), "message " + m, "r" + r + "m" + m));
+        posts.add(stream.residentMessage(new Contact(Channel.WEBCHAT, "+1555000" + (1000 + r)), "message " + m, "r" + r + "m" + m));
       }
     }
     Future.all(posts).await();
@@ -87,7 +87,7 @@ class StreamOnEmbeddedStoreIT {
 
   @Test
   void aRetriedMessageIsStoredOnceEvenWhenRetriesRace() {
-    Contact contact = new Contact(Channel.SMS, "+15550009999");
+    Contact contact = new Contact(Channel.WEBCHAT, "+15550009999");
     List<Future<Posted>> tries = new ArrayList<>();
     for (int i = 0; i < 5; i++) tries.add(stream.residentMessage(contact, "is the library open", "SMsame"));
     Future.all(tries).await();
@@ -100,7 +100,7 @@ class StreamOnEmbeddedStoreIT {
 
   @Test
   void aRetryOfAnOldMessageIsCaughtByTheStoreAfterTheStreamHasForgottenItsKey() {
-    Contact contact = new Contact(Channel.SMS, "+15550003333");
+    Contact contact = new Contact(Channel.WEBCHAT, "+15550003333");
     Posted first = stream.residentMessage(contact, "message 0", "old0").await();
     for (int i = 1; i <= 40; i++) stream.residentMessage(contact, "message " + i, "old" + i).await();
     Posted retry = stream.residentMessage(contact, "message 0", "old0").await();
@@ -112,7 +112,7 @@ class StreamOnEmbeddedStoreIT {
 
   @Test
   void aRetryAfterARestartIsStillRecognised() {
-    Contact contact = new Contact(Channel.SMS, "+15550008888");
+    Contact contact = new Contact(Channel.WEBCHAT, "+15550008888");
     Posted first = stream.residentMessage(contact, "hello", "SMafter").await();
     restart();
     Posted again = stream.residentMessage(contact, "hello", "SMafter").await();
@@ -122,7 +122,7 @@ class StreamOnEmbeddedStoreIT {
 
   @Test
   void entriesArePublishedInOrderOnlyAfterTheyAreStored() throws InterruptedException {
-    Contact contact = new Contact(Channel.SMS, "+15550007777");
+    Contact contact = new Contact(Channel.WEBCHAT, "+15550007777");
     Posted opened = stream.residentMessage(contact, "first", "p1").await();
     ConcurrentLinkedQueue<Long> seen = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Boolean> storedWhenSeen = new ConcurrentLinkedQueue<>();
@@ -142,7 +142,7 @@ class StreamOnEmbeddedStoreIT {
     AgentProfile ana = new AgentProfile(new AgentId("ana"), "Ana", 2);
     stream.agentConnected(ana).await();
     stream.setPresence(ana, Presence.AVAILABLE).await();
-    Posted posted = stream.residentMessage(new Contact(Channel.SMS, "+15550006666"), "need help", "h1").await();
+    Posted posted = stream.residentMessage(new Contact(Channel.WEBCHAT, "+15550006666"), "need help", "h1").await();
     awaitAssignedTo(ana.id(), 1);
     stream.agentDisconnected(ana.id()).await();
     Thread.sleep(1000);
@@ -157,7 +157,7 @@ class StreamOnEmbeddedStoreIT {
     AgentProfile ana = new AgentProfile(new AgentId("ana"), "Ana", 2);
     stream.agentConnected(ana).await();
     stream.setPresence(ana, Presence.AVAILABLE).await();
-    stream.residentMessage(new Contact(Channel.SMS, "+15550005555"), "need help", "g1").await();
+    stream.residentMessage(new Contact(Channel.WEBCHAT, "+15550005555"), "need help", "g1").await();
     awaitAssignedTo(ana.id(), 1);
     stream.agentDisconnected(ana.id()).await();
     stream.agentConnected(ana).await();
@@ -170,7 +170,7 @@ class StreamOnEmbeddedStoreIT {
     AgentProfile ana = new AgentProfile(new AgentId("ana"), "Ana", 2);
     stream.agentConnected(ana).await();
     stream.setPresence(ana, Presence.AVAILABLE).await();
-    Contact contact = new Contact(Channel.SMS, "+15550002222");
+    Contact contact = new Contact(Channel.WEBCHAT, "+15550002222");
     ConversationId id = stream.residentMessage(contact, "bins not collected", "r1").await().conversation();
     awaitAssignedTo(ana.id(), 1);
     Posted reply = stream.agentMessage(id, ana, "A truck is on its way", java.util.Optional.empty()).await();
@@ -190,7 +190,7 @@ class StreamOnEmbeddedStoreIT {
   void capacityLimitsAssignmentAndTheRestWaitOldestFirst() throws Exception {
     AgentProfile ana = new AgentProfile(new AgentId("ana"), "Ana", 2);
     List<ConversationId> order = new ArrayList<>();
-    for (int i = 0; i < 3; i++) order.add(stream.residentMessage(new Contact(Channel.SMS, "+1555000400" + i), "q" + i, "c" + i).await().conversation());
+    for (int i = 0; i < 3; i++) order.add(stream.residentMessage(new Contact(Channel.WEBCHAT, "+1555000400" + i), "q" + i, "c" + i).await().conversation());
     stream.agentConnected(ana).await();
     stream.setPresence(ana, Presence.AVAILABLE).await();
     awaitAssignedTo(ana.id(), 2);

@@ -33,6 +33,7 @@ public final class AgentConsoleSession {
   private final boolean supervisor;
   private List<MessageConsumer<StreamSignal>> consumers = List.of();
   private boolean closed;
+  private MessageConsumer<StreamSignal> monitoring;
 
   public AgentConsoleSession(Vertx vertx, ConversationStream stream, AgentProfile agent, boolean supervisor, ServerWebSocket socket) {
     this.supervisor = supervisor;
@@ -49,6 +50,7 @@ public final class AgentConsoleSession {
     socket.closeHandler(v -> {
       closed = true;
       consumers.forEach(MessageConsumer::unregister);
+      if (monitoring != null) monitoring.unregister();
       stream.agentDisconnected(agent.id());
     });
     MessageConsumer<StreamSignal> mine = vertx.eventBus().consumer(Addresses.agent(agent.id()), m -> forward(m.body()));
@@ -87,6 +89,10 @@ public final class AgentConsoleSession {
       return;
     }
     String type = frame.getValue("type") instanceof String s ? s : "";
+    if ("monitor".equals(type)) {
+      monitor(frame);
+      return;
+    }
     if (!"typing".equals(type)) {
       error("unknown_type", "Unknown frame type \"" + type + "\".");
       return;
@@ -99,6 +105,28 @@ public final class AgentConsoleSession {
     stream.openConversation(id.get()).onSuccess(state -> {
       if (state.filter(s -> s.isAssignedTo(agent.id())).isPresent()) stream.typing(id.get(), agent.participant(), active);
     });
+  }
+
+  /** A supervisor follows one conversation read-only: {"type":"monitor","conversationId":…}, or null to stop. */
+  private void monitor(JsonObject frame) {
+    if (!supervisor) {
+      error("supervisors_only", "Only a supervisor can monitor conversations.");
+      return;
+    }
+    if (monitoring != null) {
+      monitoring.unregister();
+      monitoring = null;
+    }
+    if (frame.getValue("conversationId") == null) return;
+    Optional<ConversationId> id = frame.getValue("conversationId") instanceof String s ? ConversationId.parse(s) : Optional.empty();
+    if (id.isEmpty()) {
+      error("bad_frame", "\"monitor\" needs a \"conversationId\", or null to stop.");
+      return;
+    }
+    monitoring = vertx.eventBus().<StreamSignal>consumer(Addresses.conversation(id.get()), m -> {
+      if (m.body() instanceof StreamSignal.EntryAdded added) send(added.toJson().put("monitoring", true));
+    });
+    monitoring.completion().onSuccess(v -> send(new JsonObject().put("type", "monitoring").put("conversationId", id.get().value())));
   }
 
   private void error(String code, String message) {

@@ -1,0 +1,7 @@
+package org.accessline.gateway.stream;
+
+import org.accessline.gateway.conversation.AgentId;
+import org.accessline.gateway.routing.Presence;
+
+/** What a supervisor sees of an agent on the floor. */
+public record AgentView(AgentId id, String name, Presence presence, int connections, int capacity) {}
