@@ -11,6 +11,7 @@
   let typingSent = false;
   let typingTimer = null;
   let ordinal = 0;
+  let supervisorPanel = null;
 
   function announce(text) { $('announcer').textContent = text; }
   function problem(text) { $('problem').textContent = text || ''; }
@@ -42,6 +43,10 @@
     $('workspace').hidden = false;
     $('agent-name').textContent = agent.displayName;
     $('alerts').hidden = agent.role !== 'supervisor';
+    if (agent.role === 'supervisor' && !supervisorPanel) {
+      supervisorPanel = window.SupervisorPanel({ api, announce, problem,
+        send: frame => { if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(frame)); } });
+    }
     if (agent.role === 'supervisor') {
       api('GET', '/api/escalations').then(data => data.escalations.forEach(x => showAlert({
         conversationId: x.id, path: 'supervisor', reason: 'waiting for a supervisor' + (x.agent ? ' (from ' + x.agent + ')' : '') + '.', at: x.opened
@@ -74,8 +79,10 @@
         break;
       case 'alert':
         showAlert(f);
+        if (supervisorPanel) supervisorPanel.refresh();
         break;
       case 'entry':
+        if (f.monitoring) { if (supervisorPanel) supervisorPanel.monitored(f.entry); break; }
         onEntry(f.entry);
         break;
       case 'typing':
@@ -234,13 +241,15 @@
   function describe(e) {
     const ev = e.event;
     switch (ev.kind) {
-      case 'message': return [e.actor.role === 'resident' ? 'Resident' : e.actor.name, ev.text, e.actor.role === 'resident' ? 'from-resident' : 'from-agent'];
+      case 'message': return [e.actor.role === 'resident' ? 'Resident' : e.actor.role === 'supervisor' ? e.actor.name + ' (supervisor, as the center)' : e.actor.name,
+        ev.text, e.actor.role === 'resident' ? 'from-resident' : 'from-agent'];
       case 'opened': return [null, 'Conversation opened on ' + ev.channel + '.', 'event'];
       case 'queued': return [null, 'Queued: ' + ev.reason + '.', 'event'];
       case 'assigned': return [null, 'Assigned to ' + ev.agentName + '.', 'event'];
       case 'unassigned': return [null, 'Returned to the queue: ' + ev.reason + '.', 'event'];
       case 'delivery': return [null, 'Message #' + ev.messageSeq + ' ' + ev.status + (ev.detail ? ': ' + ev.detail : '') + '.', 'event'];
       case 'note': return [null, ev.text, 'event note'];
+      case 'whisper': return ['Whisper from ' + e.actor.name, ev.text + ' (only you can see this)', 'event whisper'];
       case 'escalated': return [null, ev.path === 'emergency'
         ? 'Emergency: ' + ev.reason + ' The resident was sent 911 guidance and supervisors were alerted. Keep helping them.'
         : 'Escalated (' + ev.path + '): ' + ev.reason, 'event urgent'];
