@@ -53,7 +53,7 @@ public final class Application {
       List<ChannelAdapter> adapters = new ArrayList<>(List.of(new WebChatAdapter(), ttyCalls));
       config.twilio().ifPresent(account -> config.smsSender().ifPresent(sender -> adapters.add(new SmsAdapter(vertx, store, account,
           TwilioRest.client(account, config.twilioApiBaseUrl()), sender, config.smsFirstRetry(), config.smsAttempts()))));
-      ConversationStream stream = new ConversationStream(store, new ConversationStream.Settings(config.handbackGrace(), config.emergencies(), config.limits(), config.queueUpdates()), Clock.systemUTC(), adapters);
+      ConversationStream stream = new ConversationStream(store, new ConversationStream.Settings(config.handbackGrace(), config.emergencies(), config.limits(), config.queueUpdates(), config.routing()), Clock.systemUTC(), adapters);
       Services services = new Services(config, stream, store, directory, new AgentSessions(config.sessionLifetime(), Clock.systemUTC()), ttyCalls);
       List<String> deployments = new ArrayList<>();
       List<HttpVerticle> servers = new CopyOnWriteArrayList<>();

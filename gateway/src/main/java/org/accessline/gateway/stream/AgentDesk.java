@@ -11,6 +11,8 @@ final class AgentDesk {
   Presence presence = Presence.AWAY;
   int connections;
   long handbackTimer = -1;
+  /** When the agent was last given a conversation: ties go to whoever has waited longest. */
+  java.time.Instant idleSince = java.time.Instant.EPOCH;
 
   AgentDesk(AgentProfile profile) {
     this.id = profile.id();

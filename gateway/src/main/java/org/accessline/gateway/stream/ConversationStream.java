@@ -40,6 +40,7 @@ import org.accessline.gateway.escalation.Escalations;
 import org.accessline.gateway.routing.AgentProfile;
 import org.accessline.gateway.routing.Presence;
 import org.accessline.gateway.routing.QueueUpdates;
+import org.accessline.gateway.routing.RoutingSettings;
 import org.accessline.gateway.store.AppendOutcome;
 import org.accessline.gateway.store.CallerContext;
 import org.accessline.gateway.store.InteractionStore;
@@ -52,14 +53,16 @@ import org.accessline.gateway.store.InteractionStore;
 public final class ConversationStream extends VerticleBase implements Intake {
   private static final Logger LOG = Logger.getLogger(ConversationStream.class.getName());
 
-  public record Settings(Duration handbackGrace, EmergencyPolicy emergencies, LimitPolicy limits, QueueUpdates queueUpdates) {
+  public record Settings(Duration handbackGrace, EmergencyPolicy emergencies, LimitPolicy limits, QueueUpdates queueUpdates, RoutingSettings routing) {
     public Settings {
       if (handbackGrace == null || handbackGrace.isNegative()) throw new IllegalArgumentException("grace period cannot be negative");
-      if (emergencies == null || limits == null || queueUpdates == null) throw new IllegalArgumentException("emergency, time-limit and queue-update settings are needed");
+      if (emergencies == null || limits == null || queueUpdates == null || routing == null) {
+        throw new IllegalArgumentException("emergency, time-limit, queue-update and routing settings are needed");
+      }
     }
 
     public Settings(Duration handbackGrace) {
-      this(handbackGrace, EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults());
+      this(handbackGrace, EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults());
     }
   }
 
@@ -84,7 +87,7 @@ public final class ConversationStream extends VerticleBase implements Intake {
   public Future<?> start() {
     owner = context;
     StreamSignalCodec.register(vertx);
-    floor = new Floor(vertx, settings.handbackGrace(), settings.queueUpdates(), clock, new Floor.Conversations() {
+    floor = new Floor(vertx, settings.handbackGrace(), settings.queueUpdates(), settings.routing(), clock, new Floor.Conversations() {
       @Override
       public Collection<ConversationState> open() {
         return openStates();

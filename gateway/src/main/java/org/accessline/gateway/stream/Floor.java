@@ -16,9 +16,11 @@ import org.accessline.gateway.channel.Posted;
 import org.accessline.gateway.conversation.AgentId;
 import org.accessline.gateway.conversation.Channel;
 import org.accessline.gateway.conversation.ConversationId;
-import org.accessline.gateway.routing.AgentLoad;
+import org.accessline.gateway.routing.AgentSlot;
 import org.accessline.gateway.routing.AgentProfile;
-import org.accessline.gateway.routing.Assignment;
+import org.accessline.gateway.routing.Router;
+import org.accessline.gateway.routing.RoutingRequest;
+import org.accessline.gateway.routing.RoutingSettings;
 import org.accessline.gateway.routing.Offer;
 import org.accessline.gateway.routing.Presence;
 import org.accessline.gateway.routing.QueueEstimate;
@@ -65,7 +67,10 @@ final class Floor {
   private final Map<ConversationId, Instant> lastTold = new HashMap<>();
   private final Map<ConversationId, Integer> timesTold = new HashMap<>();
 
-  Floor(Vertx vertx, Duration handbackGrace, QueueUpdates queueUpdates, Clock clock, Conversations conversations) {
+  private final RoutingSettings routing;
+
+  Floor(Vertx vertx, Duration handbackGrace, QueueUpdates queueUpdates, RoutingSettings routing, Clock clock, Conversations conversations) {
+    this.routing = routing;
     this.vertx = vertx;
     this.handbackGrace = handbackGrace;
     this.queueUpdates = queueUpdates;
@@ -122,17 +127,32 @@ final class Floor {
     return waiting(conversations.open()).size();
   }
 
-  /** Offers every waiting conversation that an accepting agent has room for. */
+  /** Offers every waiting conversation that a qualified, accepting agent has room for. */
   void route() {
     Collection<ConversationState> open = conversations.open();
-    Map<AgentId, Integer> active = new HashMap<>();
-    for (ConversationState s : open) s.assignedAgent().ifPresent(a -> active.merge(a, 1, Integer::sum));
-    for (AgentId offered : offers.values()) active.merge(offered, 1, Integer::sum);
-    List<AgentLoad> loads = desks.values().stream()
-        .map(d -> new AgentLoad(d.id, d.accepting(), d.profile.capacity(), active.getOrDefault(d.id, 0)))
+    Map<AgentId, Integer> used = new HashMap<>();
+    Map<ConversationId, ConversationState> byId = new HashMap<>();
+    for (ConversationState s : open) {
+      byId.put(s.id(), s);
+      s.assignedAgent().ifPresent(a -> used.merge(a, routing.weight(s.contact().channel()), Integer::sum));
+    }
+    offers.forEach((conversation, agent) -> {
+      ConversationState s = byId.get(conversation);
+      used.merge(agent, s == null ? 1 : routing.weight(s.contact().channel()), Integer::sum);
+    });
+    List<AgentSlot> slots = desks.values().stream()
+        .map(d -> new AgentSlot(d.id, d.profile.skills(), d.profile.capacity(), used.getOrDefault(d.id, 0), d.accepting(), d.idleSince))
         .toList();
     List<Waiting> waiting = waiting(open);
-    List<Offer> decided = Assignment.decide(loads, waiting);
+    List<RoutingRequest> requests = waiting.stream().map(w -> {
+      ConversationState s = byId.get(w.conversation());
+      Channel channel = s.contact().channel();
+      return new RoutingRequest(w.conversation(), w.priority(), w.since(), routing.skillsFor(channel), routing.weight(channel),
+          java.util.Optional.empty(), java.util.Set.of());
+    }).toList();
+    Instant now = clock.instant();
+    List<Offer> decided = Router.decide(slots, requests, now);
+    for (Offer offer : decided) desks.get(offer.agent()).idleSince = now;
     for (Offer offer : decided) {
       offers.put(offer.conversation(), offer.agent());
       conversations.assign(offer.conversation(), offer.agent(), desks.get(offer.agent()).profile.displayName())
@@ -145,15 +165,15 @@ final class Floor {
           });
     }
     publishQueueLength(waiting.size() - decided.size());
-    tellPositions(open, waiting, decided, loads);
+    tellPositions(open, waiting, decided, slots);
   }
 
   /** Live positions for web chat on every change; a message to texters and TTY callers on joining the line and then every so often. */
-  private void tellPositions(Collection<ConversationState> open, List<Waiting> waiting, List<Offer> decided, List<AgentLoad> loads) {
+  private void tellPositions(Collection<ConversationState> open, List<Waiting> waiting, List<Offer> decided, List<AgentSlot> agents) {
     java.util.Set<ConversationId> offered = new java.util.HashSet<>();
     decided.forEach(o -> offered.add(o.conversation()));
     List<Waiting> line = QueueEstimate.inServiceOrder(waiting.stream().filter(w -> !offered.contains(w.conversation())).toList());
-    int onDuty = loads.stream().filter(AgentLoad::accepting).mapToInt(AgentLoad::capacity).sum();
+    int onDuty = agents.stream().filter(AgentSlot::accepting).mapToInt(AgentSlot::capacityUnits).sum();
     Duration typical = QueueEstimate.typicalHandle(recentHandles, queueUpdates.typicalHandle());
     Map<ConversationId, ConversationState> byId = new HashMap<>();
     for (ConversationState s : open) byId.put(s.id(), s);

@@ -19,6 +19,7 @@ import org.accessline.gateway.escalation.EmergencyPolicy;
 import org.accessline.gateway.escalation.LimitPolicy;
 import org.accessline.gateway.escalation.TimeLimits;
 import org.accessline.gateway.routing.QueueUpdates;
+import org.accessline.gateway.routing.RoutingSettings;
 import org.accessline.channels.tty.TtyCallSettings;
 import org.accessline.channels.twilio.TwilioAccount;
 import org.accessline.web.auth.AgentAccount;
@@ -53,7 +54,8 @@ public record AccesslineConfig(
     int smsAttempts,
     EmergencyPolicy emergencies,
     LimitPolicy limits,
-    QueueUpdates queueUpdates) {
+    QueueUpdates queueUpdates,
+    RoutingSettings routing) {
 
   public AccesslineConfig {
     if (httpHost == null || httpHost.isBlank()) throw new IllegalArgumentException("httpHost must not be empty");
@@ -69,7 +71,7 @@ public record AccesslineConfig(
     agents = List.copyOf(agents);
     if (twilio == null || tty == null || smsSender == null || twilioApiBaseUrl == null) throw new IllegalArgumentException("twilio, tty and sms settings must be given");
     if (smsSender.isPresent() && twilio.isEmpty()) throw new IllegalArgumentException("an SMS sender needs twilio.accountSid, twilio.authToken and publicBaseUrl");
-    if (emergencies == null || limits == null || queueUpdates == null) throw new IllegalArgumentException("emergency and time-limit policies must be given");
+    if (emergencies == null || limits == null || queueUpdates == null || routing == null) throw new IllegalArgumentException("emergency and time-limit policies must be given");
     if (smsFirstRetry == null || smsFirstRetry.isNegative() || smsFirstRetry.toMillis() > 60_000) throw new IllegalArgumentException("sms.firstRetryMillis must be 0-60000");
     if (smsAttempts < 1 || smsAttempts > 10) throw new IllegalArgumentException("sms.attempts must be 1-10");
     if (smsHelpText == null || smsHelpText.isBlank() || smsHelpText.length() > 320) throw new IllegalArgumentException("sms.helpText must be 1-320 characters");
@@ -81,7 +83,7 @@ public record AccesslineConfig(
   public static AccesslineConfig defaults() {
     return new AccesslineConfig("0.0.0.0", 8080, Path.of("data"), "Accessline", 4, Duration.ofSeconds(60), 4096, 10, 1.0, Duration.ofHours(12), false, List.of(),
         Optional.empty(), TtyCallSettings.defaults("Accessline"), Optional.empty(), helpText("Accessline"), Optional.empty(),
-        Duration.ofMillis(500), 5, EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults());
+        Duration.ofMillis(500), 5, EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults());
   }
 
   private static String helpText(String centerName) {
@@ -125,7 +127,15 @@ public record AccesslineConfig(
         emergencies(json.getJsonObject("emergency", new JsonObject()), d.emergencies),
         limits(json.getJsonObject("limits", new JsonObject()), d.limits),
         new QueueUpdates(Duration.ofSeconds(json.getJsonObject("queueUpdates", new JsonObject()).getLong("everySeconds", d.queueUpdates.every().toSeconds())),
-            Duration.ofSeconds(json.getJsonObject("queueUpdates", new JsonObject()).getLong("typicalHandleSeconds", d.queueUpdates.typicalHandle().toSeconds()))));
+            Duration.ofSeconds(json.getJsonObject("queueUpdates", new JsonObject()).getLong("typicalHandleSeconds", d.queueUpdates.typicalHandle().toSeconds()))),
+        routing(json.getJsonObject("routing", new JsonObject()), d.routing));
+  }
+
+  private static RoutingSettings routing(JsonObject json, RoutingSettings d) {
+    Map<Channel, Integer> weights = new HashMap<>(d.weights());
+    JsonObject given = json.getJsonObject("weights", new JsonObject());
+    for (String name : given.fieldNames()) weights.put(new Channel(name), given.getInteger(name));
+    return new RoutingSettings(weights);
   }
 
   private static String centerName(JsonObject json, Function<String, Optional<String>> var, AccesslineConfig d) {
