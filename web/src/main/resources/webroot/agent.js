@@ -69,6 +69,8 @@
   function onFrame(f) {
     switch (f.type) {
       case 'snapshot':
+        $('offer-list').textContent = '';
+        (f.offers || []).forEach(showOffer);
         $('presence').value = f.presence;
         setQueue(f.waiting);
         f.conversations.forEach(c => track(c));
@@ -76,6 +78,12 @@
         break;
       case 'queue':
         setQueue(f.waiting);
+        break;
+      case 'offer':
+        showOffer(f);
+        break;
+      case 'offer_withdrawn':
+        withdrawOffer(f);
         break;
       case 'alert':
         showAlert(f);
@@ -95,6 +103,48 @@
         break;
     }
   }
+
+  // An offer waits for the agent's answer until it lapses; the server keeps the clock.
+  function showOffer(o) {
+    const li = document.createElement('li');
+    li.dataset.conversation = o.conversationId;
+    const channel = { sms: 'text message', tty: 'TTY call', webchat: 'web chat', relay: 'relay call' }[o.channel] || o.channel;
+    const seconds = Math.max(0, Math.round((new Date(o.expires) - Date.now()) / 1000));
+    li.appendChild(document.createTextNode('A ' + channel + ' conversation. Accept within ' + seconds + ' s. '));
+    const accept = document.createElement('button');
+    accept.type = 'button';
+    accept.textContent = 'Accept';
+    accept.addEventListener('click', async () => {
+      try {
+        await api('POST', '/api/conversations/' + o.conversationId + '/accept');
+        li.remove();
+        refreshOffers();
+        announce('Accepted.');
+      } catch (e) { problem(e.message); li.remove(); refreshOffers(); }
+    });
+    const decline = document.createElement('button');
+    decline.type = 'button';
+    decline.className = 'secondary';
+    decline.textContent = 'Decline';
+    decline.addEventListener('click', async () => {
+      try { await api('POST', '/api/conversations/' + o.conversationId + '/decline'); } catch (e) { problem(e.message); }
+      li.remove();
+      refreshOffers();
+    });
+    li.append(accept, ' ', decline);
+    $('offer-list').appendChild(li);
+    refreshOffers();
+    $('offer-now').textContent = 'New ' + channel + ' offered to you. Accept or decline.';
+  }
+
+  function withdrawOffer(o) {
+    const li = $('offer-list').querySelector('[data-conversation="' + o.conversationId + '"]');
+    if (li) li.remove();
+    refreshOffers();
+    if (o.reason === 'lapsed') announce('An offer lapsed and went back to the queue.');
+  }
+
+  function refreshOffers() { $('offers').hidden = $('offer-list').children.length === 0; }
 
   function showAlert(a) {
     const li = document.createElement('li');

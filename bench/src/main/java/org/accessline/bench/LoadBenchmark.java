@@ -100,6 +100,7 @@ public final class LoadBenchmark {
     // Each simulated resident sends about ten messages a second, far above a person's pace, so the
     // per-resident send limit is lifted; the load is what is being measured.
     return AccesslineConfig.fromJson(new JsonObject().put("httpHost", "127.0.0.1").put("httpPort", 0).put("dataDir", data.toString())
+        .put("routing", new JsonObject().put("autoAccept", true))
         .put("agentCapacity", capacity).put("residentBurst", 10_000).put("residentMessagesPerSecond", 10_000).put("agents", accounts), Map.of());
   }
 

@@ -167,6 +167,7 @@ public final class WebhookBenchmark {
 
   private static AccesslineConfig config(Path data) {
     return AccesslineConfig.fromJson(new JsonObject().put("httpHost", "127.0.0.1").put("httpPort", 0).put("dataDir", data.toString())
+        .put("routing", new JsonObject().put("autoAccept", true))
         .put("publicBaseUrl", TwilioWebhookClient.PUBLIC_BASE)
         .put("twilio", new JsonObject().put("accountSid", TwilioWebhookClient.ACCOUNT_SID).put("authToken", TwilioWebhookClient.AUTH_TOKEN)
             .put("smsFrom", "+15550003110")), Map.of());

@@ -62,6 +62,8 @@ public final class AccesslineRoutes {
     router.post("/api/conversations/:id/messages").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(api::reply);
     router.post("/api/conversations/:id/resolve").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(api::resolve);
     router.post("/api/conversations/:id/tty/stop").handler(staff).handler(Validation.conversationId()).handler(tty::stopSending);
+    router.post("/api/conversations/:id/accept").handler(staff).handler(Validation.conversationId()).handler(api::accept);
+    router.post("/api/conversations/:id/decline").handler(staff).handler(Validation.conversationId()).handler(api::decline);
     router.post("/api/conversations/:id/escalate").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(escalations::escalate);
     router.get("/api/escalations").handler(staff).handler(supervisorsOnly).handler(escalations::queue);
     router.post("/api/conversations/:id/take").handler(staff).handler(supervisorsOnly).handler(Validation.conversationId()).handler(escalations::take);

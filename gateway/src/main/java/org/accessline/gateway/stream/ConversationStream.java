@@ -107,6 +107,11 @@ public final class ConversationStream extends VerticleBase implements Intake {
       public Future<Posted> tellResident(ConversationId conversation, String text, String dedupeKey) {
         return submit(conversation, new StreamCommand.CenterMessage(conversation, text, dedupeKey));
       }
+
+      @Override
+      public Future<Posted> note(ConversationId conversation, String text, String dedupeKey) {
+        return submit(conversation, new StreamCommand.Note(conversation, text, dedupeKey));
+      }
     });
     return store.openConversations().map(open -> {
       for (List<Entry> entries : open) {
@@ -196,6 +201,24 @@ public final class ConversationStream extends VerticleBase implements Intake {
 
   public Future<Posted> agentMessage(ConversationId conversation, AgentProfile agent, String text, Optional<String> dedupeKey) {
     return submit(conversation, new StreamCommand.AgentMessage(conversation, agent.participant(), text, dedupeKey));
+  }
+
+  /** The agent takes a conversation offered to them. */
+  public Future<Posted> acceptOffer(ConversationId conversation, AgentId agent) {
+    return onOwner(() -> floor.accept(conversation, agent));
+  }
+
+  /** The agent lets an offer go; it goes back to the queue. */
+  public Future<Void> declineOffer(ConversationId conversation, AgentId agent) {
+    return onOwner(() -> floor.decline(conversation, agent));
+  }
+
+  public Future<List<StreamSignal.Offered>> offersFor(AgentId agent) {
+    return onOwner(() -> {
+      Map<ConversationId, String> channels = new HashMap<>();
+      for (ConversationState s : openStates()) channels.put(s.id(), s.contact().channel().name());
+      return Future.succeededFuture(floor.offersFor(agent, channels));
+    });
   }
 
   /** The agent hands up to a supervisor; supervisors are alerted, and the agent keeps it until one takes it. */

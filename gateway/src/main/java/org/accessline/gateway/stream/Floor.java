@@ -47,7 +47,18 @@ final class Floor {
 
     /** Tells the resident over their channel, recorded once per key. */
     Future<Posted> tellResident(ConversationId conversation, String text, String dedupeKey);
+
+    /** Records a note for staff, such as an offer that lapsed. */
+    Future<Posted> note(ConversationId conversation, String text, String dedupeKey);
   }
+
+  /** An offer waiting for the agent's answer. */
+  private record Reservation(AgentId agent, Instant expires, long timer) {}
+
+  private final Map<ConversationId, Reservation> reservations = new HashMap<>();
+  /** Agents who just let an offer go, and when: they are not offered it again until the cool-down ends. */
+  private final Map<ConversationId, Map<AgentId, Instant>> letGo = new HashMap<>();
+  private int notesWritten;
 
   /** Channels that hear their place in line as messages, not as a live display. */
   private static final java.util.Set<Channel> TOLD_BY_MESSAGE = java.util.Set.of(Channel.SMS, Channel.TTY, Channel.RELAY);
@@ -140,6 +151,10 @@ final class Floor {
       ConversationState s = byId.get(conversation);
       used.merge(agent, s == null ? 1 : routing.weight(s.contact().channel()), Integer::sum);
     });
+    reservations.forEach((conversation, r) -> {
+      ConversationState s = byId.get(conversation);
+      used.merge(r.agent(), s == null ? 1 : routing.weight(s.contact().channel()), Integer::sum);
+    });
     List<AgentSlot> slots = desks.values().stream()
         .map(d -> new AgentSlot(d.id, d.profile.skills(), d.profile.capacity(), used.getOrDefault(d.id, 0), d.accepting(), d.idleSince))
         .toList();
@@ -148,24 +163,88 @@ final class Floor {
       ConversationState s = byId.get(w.conversation());
       Channel channel = s.contact().channel();
       return new RoutingRequest(w.conversation(), w.priority(), w.since(), routing.skillsFor(channel), routing.weight(channel),
-          java.util.Optional.empty(), java.util.Set.of());
+          java.util.Optional.empty(), coolingDown(w.conversation()));
     }).toList();
     Instant now = clock.instant();
+    letGo.keySet().retainAll(byId.keySet());
     List<Offer> decided = Router.decide(slots, requests, now);
     for (Offer offer : decided) desks.get(offer.agent()).idleSince = now;
     for (Offer offer : decided) {
-      offers.put(offer.conversation(), offer.agent());
-      conversations.assign(offer.conversation(), offer.agent(), desks.get(offer.agent()).profile.displayName())
-          .onComplete(ar -> {
-            offers.remove(offer.conversation());
-            if (ar.failed() && !(ar.cause() instanceof RefusedException)) {
-              LOG.log(Level.WARNING, "assignment of " + offer.conversation() + " failed; retrying", ar.cause());
-              retryLater();
-            }
-          });
+      if (routing.autoAccept()) assign(offer.conversation(), offer.agent());
+      else reserve(offer, byId.get(offer.conversation()).contact().channel(), now);
     }
     publishQueueLength(waiting.size() - decided.size());
     tellPositions(open, waiting, decided, slots);
+  }
+
+  private Future<Posted> assign(ConversationId conversation, AgentId agent) {
+    offers.put(conversation, agent);
+    letGo.remove(conversation);
+    return conversations.assign(conversation, agent, desks.get(agent).profile.displayName())
+        .onComplete(ar -> {
+          offers.remove(conversation);
+          if (ar.failed() && !(ar.cause() instanceof RefusedException)) {
+            LOG.log(Level.WARNING, "assignment of " + conversation + " failed; retrying", ar.cause());
+            retryLater();
+          }
+        });
+  }
+
+  private void reserve(Offer offer, Channel channel, Instant now) {
+    Instant expires = now.plus(routing.acceptTimeout());
+    long timer = vertx.setTimer(routing.acceptTimeout().toMillis(), t -> letGo(offer.conversation(), offer.agent(), "lapsed"));
+    reservations.put(offer.conversation(), new Reservation(offer.agent(), expires, timer));
+    vertx.eventBus().publish(Addresses.agent(offer.agent()), new StreamSignal.Offered(offer.conversation(), offer.agent(), channel.name(), expires),
+        StreamSignalCodec.DELIVERY);
+  }
+
+  /** The agent takes the conversation offered to them. */
+  Future<Posted> accept(ConversationId conversation, AgentId agent) {
+    Reservation r = reservations.get(conversation);
+    if (r == null || !r.agent().equals(agent)) return Future.failedFuture(new RefusedException(Refusal.NO_OFFER));
+    vertx.cancelTimer(r.timer());
+    reservations.remove(conversation);
+    return assign(conversation, agent);
+  }
+
+  /** The agent lets the offer go; it goes back to the queue, not to them again for a while. */
+  Future<Void> decline(ConversationId conversation, AgentId agent) {
+    Reservation r = reservations.get(conversation);
+    if (r == null || !r.agent().equals(agent)) return Future.failedFuture(new RefusedException(Refusal.NO_OFFER));
+    letGo(conversation, agent, "declined");
+    return Future.succeededFuture();
+  }
+
+  private void letGo(ConversationId conversation, AgentId agent, String how) {
+    Reservation r = reservations.get(conversation);
+    if (r == null || !r.agent().equals(agent)) return;
+    vertx.cancelTimer(r.timer());
+    reservations.remove(conversation);
+    letGo.computeIfAbsent(conversation, c -> new HashMap<>()).put(agent, clock.instant());
+    vertx.eventBus().publish(Addresses.agent(agent), new StreamSignal.OfferWithdrawn(conversation, agent, how), StreamSignalCodec.DELIVERY);
+    String name = desks.get(agent).profile.displayName();
+    String text = how.equals("lapsed") ? name + " did not accept the offer within " + routing.acceptTimeout().toSeconds() + " s; it went back to the queue."
+        : name + " declined the offer; it went back to the queue.";
+    conversations.note(conversation, text, "offer:" + conversation.value() + ":" + agent.value() + ":" + clock.millis() + ":" + (++notesWritten))
+        .onFailure(e -> LOG.log(Level.FINE, "could not note a lapsed offer on " + conversation, e));
+    route();
+  }
+
+  /** Offers waiting for this agent's answer, for a console that (re)connects. */
+  List<StreamSignal.Offered> offersFor(AgentId agent, Map<ConversationId, String> channels) {
+    List<StreamSignal.Offered> out = new ArrayList<>();
+    reservations.forEach((conversation, r) -> {
+      if (r.agent().equals(agent)) out.add(new StreamSignal.Offered(conversation, agent, channels.getOrDefault(conversation, ""), r.expires()));
+    });
+    return out;
+  }
+
+  private java.util.Set<AgentId> coolingDown(ConversationId conversation) {
+    Map<AgentId, Instant> who = letGo.get(conversation);
+    if (who == null) return java.util.Set.of();
+    Instant cutoff = clock.instant().minus(routing.declineCooldown());
+    who.values().removeIf(at -> at.isBefore(cutoff));
+    return java.util.Set.copyOf(who.keySet());
   }
 
   /** Live positions for web chat on every change; a message to texters and TTY callers on joining the line and then every so often. */
@@ -212,7 +291,7 @@ final class Floor {
   private List<Waiting> waiting(Collection<ConversationState> open) {
     List<Waiting> queue = new ArrayList<>();
     for (ConversationState s : open) {
-      if (s.isWaiting() && !offers.containsKey(s.id())) queue.add(new Waiting(s.id(), s.queuedSince().orElseThrow(), s.priority()));
+      if (s.isWaiting() && !offers.containsKey(s.id()) && !reservations.containsKey(s.id())) queue.add(new Waiting(s.id(), s.queuedSince().orElseThrow(), s.priority()));
     }
     return queue;
   }

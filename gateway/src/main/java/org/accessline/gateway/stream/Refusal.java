@@ -9,7 +9,8 @@ public enum Refusal {
   NOT_ASSIGNABLE("not_assignable", "This conversation is not waiting for an agent."),
   ALREADY_ESCALATED("already_escalated", "This conversation is already waiting for a supervisor."),
   NOT_ESCALATED("not_escalated", "This conversation is not waiting for a supervisor."),
-  ALREADY_THEIRS("already_theirs", "This conversation is already with that agent.");
+  ALREADY_THEIRS("already_theirs", "This conversation is already with that agent."),
+  NO_OFFER("no_offer", "There is no offer of this conversation for you; it may have lapsed.");
 
   public final String code;
   public final String message;

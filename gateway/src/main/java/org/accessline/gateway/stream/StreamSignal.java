@@ -47,6 +47,21 @@ public sealed interface StreamSignal {
     }
   }
 
+  /** A conversation is offered to an agent, who has until {@code expires} to accept it. */
+  record Offered(ConversationId conversation, org.accessline.gateway.conversation.AgentId agent, String channel, Instant expires) implements StreamSignal {
+    public JsonObject toJson() {
+      return new JsonObject().put("type", "offer").put("conversationId", conversation.value()).put("agent", agent.value()).put("channel", channel)
+          .put("expires", expires.toString());
+    }
+  }
+
+  /** An offer was declined, lapsed, or was taken back. */
+  record OfferWithdrawn(ConversationId conversation, org.accessline.gateway.conversation.AgentId agent, String reason) implements StreamSignal {
+    public JsonObject toJson() {
+      return new JsonObject().put("type", "offer_withdrawn").put("conversationId", conversation.value()).put("agent", agent.value()).put("reason", reason);
+    }
+  }
+
   /** Supervisors must look: a conversation escalated (an emergency, say). */
   record Alert(ConversationId conversation, String path, String reason, Instant at) implements StreamSignal {
     public JsonObject toJson() {
@@ -67,6 +82,12 @@ public sealed interface StreamSignal {
       case "position":
         return new QueuePosition(new ConversationId(json.getString("conversationId")), json.getInteger("position"),
             java.util.Optional.ofNullable(json.getLong("waitSeconds")).map(java.time.Duration::ofSeconds));
+      case "offer":
+        return new Offered(new ConversationId(json.getString("conversationId")), new org.accessline.gateway.conversation.AgentId(json.getString("agent")),
+            json.getString("channel"), Instant.parse(json.getString("expires")));
+      case "offer_withdrawn":
+        return new OfferWithdrawn(new ConversationId(json.getString("conversationId")), new org.accessline.gateway.conversation.AgentId(json.getString("agent")),
+            json.getString("reason"));
       case "alert":
         return new Alert(new ConversationId(json.getString("conversationId")), json.getString("path"), json.getString("reason"), Instant.parse(json.getString("at")));
       default:

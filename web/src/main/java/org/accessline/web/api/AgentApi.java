@@ -217,6 +217,17 @@ public final class AgentApi {
     });
   }
 
+  /** {@code POST /api/conversations/{id}/accept}: take the conversation offered. */
+  public void accept(RoutingContext ctx) {
+    stream.acceptOffer(Validation.conversation(ctx), StaffAuth.account(ctx).username()).onComplete(ar -> respond(ctx, ar.map(AgentApi::posted), 200));
+  }
+
+  /** {@code POST /api/conversations/{id}/decline}: let the offer go back to the queue. */
+  public void decline(RoutingContext ctx) {
+    stream.declineOffer(Validation.conversation(ctx), StaffAuth.account(ctx).username())
+        .onComplete(ar -> respond(ctx, ar.map(v -> new JsonObject().put("declined", true)), 200));
+  }
+
   /** How many texts a reply will take, so the agent can shorten it before sending. */
   public void smsPreview(RoutingContext ctx) {
     Optional<String> text = Validation.text(Validation.body(ctx), "text");
@@ -274,7 +285,7 @@ public final class AgentApi {
       int code = switch (refused.refusal()) {
         case UNKNOWN_CONVERSATION, UNKNOWN_MESSAGE -> 404;
         case NOT_YOURS -> 403;
-        case RESOLVED, NOT_ASSIGNABLE, ALREADY_ESCALATED, NOT_ESCALATED, ALREADY_THEIRS -> 409;
+        case RESOLVED, NOT_ASSIGNABLE, ALREADY_ESCALATED, NOT_ESCALATED, ALREADY_THEIRS, NO_OFFER -> 409;
       };
       Problem.send(ctx, code, refused.refusal().code, refused.refusal().message);
       return;

@@ -135,7 +135,9 @@ public record AccesslineConfig(
     Map<Channel, Integer> weights = new HashMap<>(d.weights());
     JsonObject given = json.getJsonObject("weights", new JsonObject());
     for (String name : given.fieldNames()) weights.put(new Channel(name), given.getInteger(name));
-    return new RoutingSettings(weights);
+    return new RoutingSettings(weights, json.getBoolean("autoAccept", d.autoAccept()),
+        Duration.ofSeconds(json.getLong("acceptTimeoutSeconds", d.acceptTimeout().toSeconds())),
+        Duration.ofSeconds(json.getLong("declineCooldownSeconds", d.declineCooldown().toSeconds())));
   }
 
   private static String centerName(JsonObject json, Function<String, Optional<String>> var, AccesslineConfig d) {

@@ -62,11 +62,14 @@ public final class AgentConsoleSession {
         .compose(v -> alerts == null ? Future.succeededFuture() : alerts.completion())
         .compose(v -> stream.agentConnected(agent))
         .compose(v -> stream.assignedTo(agent.id()))
-        .compose(list -> stream.presence(agent.id()).compose(p -> stream.waitingCount().map(waiting -> {
+        .compose(list -> stream.presence(agent.id()).compose(p -> stream.waitingCount().compose(waiting -> stream.offersFor(agent.id()).map(offers -> {
           JsonArray conversations = new JsonArray();
           list.forEach(s -> conversations.add(AgentApi.summary(s)));
-          return new JsonObject().put("type", "snapshot").put("presence", p.wireName()).put("waiting", waiting).put("conversations", conversations);
-        })))
+          JsonArray pending = new JsonArray();
+          offers.forEach(o -> pending.add(o.toJson()));
+          return new JsonObject().put("type", "snapshot").put("presence", p.wireName()).put("waiting", waiting).put("conversations", conversations)
+              .put("offers", pending);
+        }))))
         .onSuccess(this::send)
         .onFailure(e -> {
           LOG.log(Level.WARNING, "console for " + agent.id() + " could not start", e);

@@ -48,7 +48,9 @@ public final class TestGateway implements AutoCloseable {
           .put("passwordHash", HASH).put("capacity", capacity).put("role", name.equals("sam") ? "supervisor" : "agent"));
     }
     JsonObject json = new JsonObject().put("httpHost", "127.0.0.1").put("httpPort", port).put("dataDir", dataDir.toString())
-        .put("handbackGraceSeconds", grace.toSeconds()).put("agents", agents).mergeIn(overrides);
+        .put("handbackGraceSeconds", grace.toSeconds()).put("agents", agents)
+        // Offers are taken at once unless a test is about offers; those set their own routing.
+        .put("routing", new JsonObject().put("autoAccept", true)).mergeIn(overrides);
     AccesslineConfig config = AccesslineConfig.fromJson(json, Map.of());
     if (grace.toMillis() % 1000 != 0) config = withGrace(config, grace);
     app = Application.start(vertx, config).await();
