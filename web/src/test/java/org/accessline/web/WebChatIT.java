@@ -302,4 +302,22 @@ class WebChatIT {
       resident.frames.await("the first resident assigned", f -> "entry".equals(f.getString("type")) && "assigned".equals(f.getString("kind")));
     }
   }
+
+  @Test
+  void aReturningResidentGoesBackToTheAgentWhoHelpedThemLast() {
+    startGateway();
+    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria").available();
+    resident = ResidentClient.connect(gateway.vertx, gateway.port());
+    resident.helloNew();
+    String first = resident.say("a1", "How do I get a recycling bin?").getString("conversationId");
+    assertEquals(first, maria.awaitAssignment());
+    lee = new AgentClient(gateway.vertx, gateway.port()).signedIn("lee").available();
+    assertEquals(200, maria.post("/api/conversations/" + first + "/resolve", new JsonObject().put("disposition", "Information provided")).statusCode());
+    // Both have the same free capacity and lee has been idle longer, so without the resident's history lee would get it.
+    String second = resident.say("a2", "Sorry, one more question about the bin").getString("conversationId");
+    JsonObject assigned = maria.frames.awaitCount("a second assignment", 2, f -> "entry".equals(f.getString("type"))
+        && "assigned".equals(f.getJsonObject("entry").getJsonObject("event").getString("kind"))).get(1);
+    assertEquals(second, assigned.getJsonObject("entry").getString("conversationId"));
+    assertEquals("maria", assigned.getJsonObject("entry").getJsonObject("event").getString("agent"));
+  }
 }

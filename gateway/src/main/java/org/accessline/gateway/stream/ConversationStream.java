@@ -61,8 +61,9 @@ public final class ConversationStream extends VerticleBase implements Intake {
       }
     }
 
+    /** The defaults, with offers taken at once: what tests of the stream's own rules want. */
     public Settings(Duration handbackGrace) {
-      this(handbackGrace, EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults());
+      this(handbackGrace, EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults().withAutoAccept(true));
     }
   }
 
@@ -386,6 +387,7 @@ public final class ConversationStream extends VerticleBase implements Intake {
     state.assignedAgent().ifPresent(watching::add);
     boolean routingChanged = false;
     for (Entry entry : entries) {
+      if (entry.event() instanceof ConversationEvent.Opened opened) lookUpLastAgent(entry.conversationId(), opened.contact());
       StreamSignal added = new StreamSignal.EntryAdded(entry);
       vertx.eventBus().publish(Addresses.conversation(entry.conversationId()), added, StreamSignalCodec.DELIVERY);
       for (AgentId agent : watching) vertx.eventBus().publish(Addresses.agent(agent), added, StreamSignalCodec.DELIVERY);
@@ -400,6 +402,22 @@ public final class ConversationStream extends VerticleBase implements Intake {
       }
     }
     if (routingChanged) floor.route();
+  }
+
+  /** Holds a new conversation out of routing until its resident's last agent is known, so they can go back to them. */
+  private void lookUpLastAgent(ConversationId conversation, Contact contact) {
+    if (settings.routing().affinityWindow().isZero()) return;
+    floor.lookingUpLastAgent(conversation);
+    Instant since = clock.instant().minus(settings.routing().affinityWindow());
+    store.history(contact, 2).compose(history -> {
+      var previous = history.stream().filter(h -> !h.id().equals(conversation) && h.resolved().filter(t -> t.isAfter(since)).isPresent()).findFirst();
+      if (previous.isEmpty()) return Future.succeededFuture(Optional.<AgentId>empty());
+      return store.entries(previous.get().id(), 0).map(entries -> {
+        Optional<AgentId> last = Optional.empty();
+        for (Entry e : entries) if (e.event() instanceof ConversationEvent.Assigned a) last = Optional.of(a.agent());
+        return last;
+      });
+    }).onComplete(ar -> floor.lastAgentKnown(conversation, ar.succeeded() ? ar.result() : Optional.empty()));
   }
 
   private void deliver(Contact contact, Entry entry, String text) {

@@ -59,6 +59,20 @@ final class Floor {
   /** Agents who just let an offer go, and when: they are not offered it again until the cool-down ends. */
   private final Map<ConversationId, Map<AgentId, Instant>> letGo = new HashMap<>();
   private int notesWritten;
+  /** New conversations whose resident's last agent is being looked up; they wait for the answer. */
+  private final java.util.Set<ConversationId> lookingUp = new java.util.HashSet<>();
+  private final Map<ConversationId, AgentId> preferred = new HashMap<>();
+
+  void lookingUpLastAgent(ConversationId conversation) {
+    lookingUp.add(conversation);
+  }
+
+  /** The resident's last agent, if recent enough; routing may now consider the conversation. */
+  void lastAgentKnown(ConversationId conversation, java.util.Optional<AgentId> agent) {
+    lookingUp.remove(conversation);
+    agent.ifPresent(a -> preferred.put(conversation, a));
+    route();
+  }
 
   /** Channels that hear their place in line as messages, not as a live display. */
   private static final java.util.Set<Channel> TOLD_BY_MESSAGE = java.util.Set.of(Channel.SMS, Channel.TTY, Channel.RELAY);
@@ -163,10 +177,11 @@ final class Floor {
       ConversationState s = byId.get(w.conversation());
       Channel channel = s.contact().channel();
       return new RoutingRequest(w.conversation(), w.priority(), w.since(), routing.skillsFor(channel), routing.weight(channel),
-          java.util.Optional.empty(), coolingDown(w.conversation()));
+          java.util.Optional.ofNullable(preferred.get(w.conversation())), coolingDown(w.conversation()));
     }).toList();
     Instant now = clock.instant();
     letGo.keySet().retainAll(byId.keySet());
+    preferred.keySet().retainAll(java.util.Set.copyOf(waiting.stream().map(Waiting::conversation).toList()));
     List<Offer> decided = Router.decide(slots, requests, now);
     for (Offer offer : decided) desks.get(offer.agent()).idleSince = now;
     for (Offer offer : decided) {
@@ -291,7 +306,7 @@ final class Floor {
   private List<Waiting> waiting(Collection<ConversationState> open) {
     List<Waiting> queue = new ArrayList<>();
     for (ConversationState s : open) {
-      if (s.isWaiting() && !offers.containsKey(s.id()) && !reservations.containsKey(s.id())) queue.add(new Waiting(s.id(), s.queuedSince().orElseThrow(), s.priority()));
+      if (s.isWaiting() && !offers.containsKey(s.id()) && !reservations.containsKey(s.id()) && !lookingUp.contains(s.id())) queue.add(new Waiting(s.id(), s.queuedSince().orElseThrow(), s.priority()));
     }
     return queue;
   }

@@ -137,7 +137,8 @@ public record AccesslineConfig(
     for (String name : given.fieldNames()) weights.put(new Channel(name), given.getInteger(name));
     return new RoutingSettings(weights, json.getBoolean("autoAccept", d.autoAccept()),
         Duration.ofSeconds(json.getLong("acceptTimeoutSeconds", d.acceptTimeout().toSeconds())),
-        Duration.ofSeconds(json.getLong("declineCooldownSeconds", d.declineCooldown().toSeconds())));
+        Duration.ofSeconds(json.getLong("declineCooldownSeconds", d.declineCooldown().toSeconds())),
+        Duration.ofHours(json.getLong("affinityHours", d.affinityWindow().toHours())));
   }
 
   private static String centerName(JsonObject json, Function<String, Optional<String>> var, AccesslineConfig d) {
