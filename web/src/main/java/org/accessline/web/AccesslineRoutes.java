@@ -19,6 +19,7 @@ import org.accessline.web.api.EscalationApi;
 import org.accessline.web.api.Problem;
 import org.accessline.web.api.StaffAuth;
 import org.accessline.web.api.SupervisorApi;
+import org.accessline.web.api.TransferApi;
 import org.accessline.web.api.TtyApi;
 import org.accessline.web.api.Validation;
 import org.accessline.web.config.AccesslineConfig;
@@ -39,6 +40,7 @@ public final class AccesslineRoutes {
     EscalationApi escalations = new EscalationApi(services.stream());
     SupervisorApi supervisors = new SupervisorApi(services.stream(), services.directory(), services.config().maxMessageBytes());
     var supervisorsOnly = EscalationApi.supervisorsOnly();
+    TransferApi transfers = new TransferApi(services.stream(), services.directory());
     StaffAuth staff = new StaffAuth(services.sessions());
     AccesslineConfig config = services.config();
     ResidentChat residentChat = new ResidentChat(vertx, services.stream(),
@@ -64,6 +66,8 @@ public final class AccesslineRoutes {
     router.post("/api/conversations/:id/tty/stop").handler(staff).handler(Validation.conversationId()).handler(tty::stopSending);
     router.post("/api/conversations/:id/accept").handler(staff).handler(Validation.conversationId()).handler(api::accept);
     router.post("/api/conversations/:id/decline").handler(staff).handler(Validation.conversationId()).handler(api::decline);
+    router.post("/api/conversations/:id/transfer").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(transfers::transfer);
+    router.put("/api/conversations/:id/skills").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(transfers::setSkills);
     router.post("/api/conversations/:id/escalate").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(escalations::escalate);
     router.get("/api/escalations").handler(staff).handler(supervisorsOnly).handler(escalations::queue);
     router.post("/api/conversations/:id/take").handler(staff).handler(supervisorsOnly).handler(Validation.conversationId()).handler(escalations::take);

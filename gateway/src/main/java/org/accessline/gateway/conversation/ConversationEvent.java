@@ -106,6 +106,36 @@ public sealed interface ConversationEvent {
     }
   }
 
+  /** What an agent must have to take the conversation beyond what its channel needs: a language, a topic. */
+  record SkillsRequired(java.util.Set<String> skills) implements ConversationEvent {
+    public SkillsRequired {
+      skills = java.util.Set.copyOf(skills);
+      for (String s : skills) if (!s.matches("[a-z][a-z0-9-]{0,31}")) throw new IllegalArgumentException("skills are lower-case words such as es or billing");
+    }
+
+    public String kind() { return "skills"; }
+
+    public JsonObject fields() {
+      return new JsonObject().put("skills", new JsonArray(skills.stream().sorted().toList()));
+    }
+  }
+
+  /** An agent passed the conversation on, to another agent or back to the queue, with a note for whoever takes it. */
+  record Transferred(AgentId from, java.util.Optional<AgentId> to, String note) implements ConversationEvent {
+    public Transferred {
+      if (from == null || to == null) throw new IllegalArgumentException("a transfer needs who passed it on");
+      if (note == null) note = "";
+    }
+
+    public String kind() { return "transferred"; }
+
+    public JsonObject fields() {
+      JsonObject json = new JsonObject().put("from", from.value()).put("note", note);
+      to.ifPresent(a -> json.put("to", a.value()));
+      return json;
+    }
+  }
+
   /** A supervisor's note to the conversation's agent. Never shown or sent to the resident. */
   record Whispered(String text) implements ConversationEvent {
     public Whispered {
@@ -213,6 +243,9 @@ public sealed interface ConversationEvent {
             j.getString("detail"))),
         Map.entry("note", j -> new Noted(j.getString("text"))),
         Map.entry("whisper", j -> new Whispered(j.getString("text"))),
+        Map.entry("skills", j -> new SkillsRequired(new java.util.HashSet<>(j.getJsonArray("skills").stream().map(String::valueOf).toList()))),
+        Map.entry("transferred", j -> new Transferred(new AgentId(j.getString("from")), java.util.Optional.ofNullable(j.getString("to")).map(AgentId::new),
+            j.getString("note"))),
         Map.entry("escalated", j -> new Escalated(j.getString("path"), j.getString("reason"))),
         Map.entry("resolved", j -> new Resolved(j.getString("disposition"))));
   }

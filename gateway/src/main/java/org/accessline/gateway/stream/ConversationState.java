@@ -43,6 +43,8 @@ public record ConversationState(
     boolean awaitingSupervisor,
     /** When an agent first took it: the start of its handle time. */
     Optional<Instant> firstAssignedAt,
+    /** Skills an agent added: a language, a topic. */
+    Set<String> requiredSkills,
     /** Recent dedupe keys, oldest first. */
     Map<String, Long> seqByDedupeKey) {
 
@@ -55,6 +57,7 @@ public record ConversationState(
   public ConversationState {
     seqByDedupeKey = Collections.unmodifiableMap(new LinkedHashMap<>(seqByDedupeKey));
     breaches = Set.copyOf(breaches);
+    requiredSkills = Set.copyOf(requiredSkills);
   }
 
   public static ConversationState replay(List<Entry> entries) {
@@ -63,7 +66,7 @@ public record ConversationState(
     }
     ConversationState state = new ConversationState(
         entries.get(0).conversationId(), opened.contact(), entries.get(0).at(), 0, Optional.empty(), Optional.empty(), false, false, Set.of(),
-        0, Optional.empty(), 0, 0, 0, false, Optional.empty(), Map.of());
+        0, Optional.empty(), 0, 0, 0, false, Optional.empty(), Set.of(), Map.of());
     for (Entry e : entries) state = state.apply(e);
     return state;
   }
@@ -86,6 +89,7 @@ public record ConversationState(
     long nextBreached = nextResponseBreachedSeq;
     boolean withSupervisor = awaitingSupervisor;
     Optional<Instant> assignedAt = firstAssignedAt;
+    Set<String> skills = requiredSkills;
     ConversationEvent event = entry.event();
     if (event instanceof ConversationEvent.Queued q) {
       queued = Optional.of(q.since());
@@ -96,6 +100,8 @@ public record ConversationState(
       if (assignedAt.isEmpty()) assignedAt = Optional.of(entry.at());
     } else if (event instanceof ConversationEvent.Unassigned) {
       agent = Optional.empty();
+    } else if (event instanceof ConversationEvent.SkillsRequired r) {
+      skills = r.skills();
     } else if (event instanceof ConversationEvent.Escalated e) {
       if (e.path().equals(ConversationEvent.Escalated.EMERGENCY)) emergency = true;
       if (e.path().equals(Breach.NEXT_RESPONSE)) nextBreached = residentSeq;
@@ -123,7 +129,7 @@ public record ConversationState(
       keys = Collections.unmodifiableMap(copy);
     }
     return new ConversationState(id, contact, opened, entry.seq(), agent, queued, done, emergency, limitsRun, residentSeq, residentAt,
-        firstReply, lastReply, nextBreached, withSupervisor, assignedAt, keys);
+        firstReply, lastReply, nextBreached, withSupervisor, assignedAt, skills, keys);
   }
 
   /** Where it stands in the queue: an emergency first, then one step up for each time limit run past. */

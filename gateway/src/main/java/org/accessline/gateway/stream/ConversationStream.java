@@ -113,6 +113,11 @@ public final class ConversationStream extends VerticleBase implements Intake {
       public Future<Posted> note(ConversationId conversation, String text, String dedupeKey) {
         return submit(conversation, new StreamCommand.Note(conversation, text, dedupeKey));
       }
+
+      @Override
+      public Future<Posted> transfer(ConversationId conversation, AgentProfile from, AgentProfile to, String note) {
+        return submit(conversation, new StreamCommand.Transfer(conversation, from.participant(), Optional.of(to.id()), to.displayName(), Optional.empty(), note));
+      }
     });
     return store.openConversations().map(open -> {
       for (List<Entry> entries : open) {
@@ -202,6 +207,30 @@ public final class ConversationStream extends VerticleBase implements Intake {
 
   public Future<Posted> agentMessage(ConversationId conversation, AgentProfile agent, String text, Optional<String> dedupeKey) {
     return submit(conversation, new StreamCommand.AgentMessage(conversation, agent.participant(), text, dedupeKey));
+  }
+
+  /** The assigned agent sets the skills the conversation needs beyond its channel's (a language, a topic); routing follows them. */
+  public Future<Posted> setSkills(ConversationId conversation, AgentProfile agent, java.util.Set<String> skills) {
+    return submit(conversation, new StreamCommand.SetSkills(conversation, agent.participant(), skills));
+  }
+
+  /** Passes the conversation back to the queue, needing {@code skills} if given, with a note for whoever takes it. */
+  public Future<Posted> transferToQueue(ConversationId conversation, AgentProfile from, Optional<java.util.Set<String>> skills, String note) {
+    return submit(conversation, new StreamCommand.Transfer(conversation, from.participant(), Optional.empty(), "", skills, note));
+  }
+
+  /** Passes the conversation to another agent: at once (cold), or once they accept (warm), the first agent keeping it until then. */
+  public Future<Void> transferToAgent(ConversationId conversation, AgentProfile from, AgentProfile to, String note, boolean warm) {
+    if (!warm) return submit(conversation, new StreamCommand.Transfer(conversation, from.participant(), Optional.of(to.id()), to.displayName(),
+        Optional.empty(), note)).mapEmpty();
+    return onOwner(() -> {
+      Line line = lines.get(conversation);
+      Optional<ConversationState> state = line == null ? Optional.empty() : line.state.filter(s -> s.id().equals(conversation) && !s.resolved());
+      if (state.isEmpty()) return Future.failedFuture(new RefusedException(Refusal.UNKNOWN_CONVERSATION));
+      if (!state.get().isAssignedTo(from.id())) return Future.failedFuture(new RefusedException(Refusal.NOT_YOURS));
+      if (from.id().equals(to.id())) return Future.failedFuture(new RefusedException(Refusal.ALREADY_THEIRS));
+      return floor.offerTransfer(conversation, state.get().contact().channel().name(), from, to, note);
+    });
   }
 
   /** The agent takes a conversation offered to them. */

@@ -50,6 +50,36 @@ final class Floor {
 
     /** Records a note for staff, such as an offer that lapsed. */
     Future<Posted> note(ConversationId conversation, String text, String dedupeKey);
+
+    /** Passes the conversation from one agent to another at once, with the note. */
+    Future<Posted> transfer(ConversationId conversation, AgentProfile from, AgentProfile to, String note);
+  }
+
+  /** A warm transfer: the first agent keeps the conversation until the second accepts. */
+  private record WarmTransfer(AgentProfile from, AgentProfile to, String note, Instant expires, long timer) {}
+
+  private final Map<ConversationId, WarmTransfer> transfers = new HashMap<>();
+
+  /** Offers the conversation to {@code to}; {@code from} keeps it until they accept, and keeps it if they do not. */
+  Future<Void> offerTransfer(ConversationId conversation, String channel, AgentProfile from, AgentProfile to, String note) {
+    if (transfers.containsKey(conversation)) return Future.failedFuture(new RefusedException(Refusal.ALREADY_ESCALATED));
+    Instant expires = clock.instant().plus(routing.acceptTimeout());
+    long timer = vertx.setTimer(routing.acceptTimeout().toMillis(), t -> endTransfer(conversation, "lapsed"));
+    transfers.put(conversation, new WarmTransfer(from, to, note, expires, timer));
+    vertx.eventBus().publish(Addresses.agent(to.id()), new StreamSignal.Offered(conversation, to.id(), channel, expires,
+        java.util.Optional.of(from.displayName()), note), StreamSignalCodec.DELIVERY);
+    return Future.succeededFuture();
+  }
+
+  private void endTransfer(ConversationId conversation, String how) {
+    WarmTransfer t = transfers.remove(conversation);
+    if (t == null) return;
+    vertx.cancelTimer(t.timer());
+    vertx.eventBus().publish(Addresses.agent(t.to().id()), new StreamSignal.OfferWithdrawn(conversation, t.to().id(), how), StreamSignalCodec.DELIVERY);
+    String text = t.to().displayName() + (how.equals("lapsed") ? " did not take the transfer in time" : " declined the transfer") + "; it stays with "
+        + t.from().displayName() + ".";
+    conversations.note(conversation, text, "transfer:" + conversation.value() + ":" + t.to().id().value() + ":" + clock.millis() + ":" + (++notesWritten))
+        .onFailure(e -> LOG.log(Level.FINE, "could not note a transfer on " + conversation, e));
   }
 
   /** An offer waiting for the agent's answer. */
@@ -176,7 +206,9 @@ final class Floor {
     List<RoutingRequest> requests = waiting.stream().map(w -> {
       ConversationState s = byId.get(w.conversation());
       Channel channel = s.contact().channel();
-      return new RoutingRequest(w.conversation(), w.priority(), w.since(), routing.skillsFor(channel), routing.weight(channel),
+      java.util.Set<String> needs = new java.util.HashSet<>(routing.skillsFor(channel));
+      needs.addAll(s.requiredSkills());
+      return new RoutingRequest(w.conversation(), w.priority(), w.since(), needs, routing.weight(channel),
           java.util.Optional.ofNullable(preferred.get(w.conversation())), coolingDown(w.conversation()));
     }).toList();
     Instant now = clock.instant();
@@ -213,8 +245,14 @@ final class Floor {
         StreamSignalCodec.DELIVERY);
   }
 
-  /** The agent takes the conversation offered to them. */
+  /** The agent takes the conversation offered to them, or passed to them in a warm transfer. */
   Future<Posted> accept(ConversationId conversation, AgentId agent) {
+    WarmTransfer t = transfers.get(conversation);
+    if (t != null && t.to().id().equals(agent)) {
+      transfers.remove(conversation);
+      vertx.cancelTimer(t.timer());
+      return conversations.transfer(conversation, t.from(), t.to(), t.note());
+    }
     Reservation r = reservations.get(conversation);
     if (r == null || !r.agent().equals(agent)) return Future.failedFuture(new RefusedException(Refusal.NO_OFFER));
     vertx.cancelTimer(r.timer());
@@ -224,6 +262,11 @@ final class Floor {
 
   /** The agent lets the offer go; it goes back to the queue, not to them again for a while. */
   Future<Void> decline(ConversationId conversation, AgentId agent) {
+    WarmTransfer t = transfers.get(conversation);
+    if (t != null && t.to().id().equals(agent)) {
+      endTransfer(conversation, "declined");
+      return Future.succeededFuture();
+    }
     Reservation r = reservations.get(conversation);
     if (r == null || !r.agent().equals(agent)) return Future.failedFuture(new RefusedException(Refusal.NO_OFFER));
     letGo(conversation, agent, "declined");
@@ -248,6 +291,11 @@ final class Floor {
   /** Offers waiting for this agent's answer, for a console that (re)connects. */
   List<StreamSignal.Offered> offersFor(AgentId agent, Map<ConversationId, String> channels) {
     List<StreamSignal.Offered> out = new ArrayList<>();
+    transfers.forEach((conversation, t) -> {
+      if (t.to().id().equals(agent)) {
+        out.add(new StreamSignal.Offered(conversation, agent, channels.getOrDefault(conversation, ""), t.expires(), java.util.Optional.of(t.from().displayName()), t.note()));
+      }
+    });
     reservations.forEach((conversation, r) -> {
       if (r.agent().equals(agent)) out.add(new StreamSignal.Offered(conversation, agent, channels.getOrDefault(conversation, ""), r.expires()));
     });

@@ -2,6 +2,7 @@ package org.accessline.gateway.stream;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.accessline.gateway.conversation.AgentId;
 import org.accessline.gateway.conversation.Attachment;
 import org.accessline.gateway.conversation.Contact;
@@ -82,6 +83,26 @@ public sealed interface StreamCommand {
       if (conversation == null) throw new IllegalArgumentException("a center message needs a conversation");
       requireText(text);
       requireKey(dedupeKey);
+    }
+  }
+
+  /** The assigned agent sets the skills the conversation needs (a language, a topic). */
+  record SetSkills(ConversationId conversation, Participant agent, Set<String> skills) implements StreamCommand {
+    public SetSkills {
+      if (conversation == null || agent == null || skills == null) throw new IllegalArgumentException("setting skills needs a conversation, its agent and the skills");
+      skills = Set.copyOf(skills);
+    }
+  }
+
+  /**
+   * The assigned agent passes the conversation on: to another agent (at once), or back to the queue
+   * needing {@code skills}. The note is for whoever takes it.
+   */
+  record Transfer(ConversationId conversation, Participant from, Optional<AgentId> to, String toName, Optional<Set<String>> skills, String note)
+      implements StreamCommand {
+    public Transfer {
+      if (conversation == null || from == null || to == null || skills == null) throw new IllegalArgumentException("a transfer needs a conversation, its agent and where to");
+      if (note == null || note.length() > 1000) throw new IllegalArgumentException("a transfer note is at most 1000 characters");
     }
   }
 

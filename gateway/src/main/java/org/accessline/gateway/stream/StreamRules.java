@@ -48,6 +48,25 @@ public final class StreamRules {
       entries.add(entry(state.id(), ++seq, now, Participant.SYSTEM, new ConversationEvent.Assigned(t.supervisor(), t.supervisorName()), Optional.empty()));
       return new Decision.Append(entries);
     }
+    if (command instanceof StreamCommand.SetSkills k) {
+      if (!state.isAssignedTo(new AgentId(k.agent().id()))) return new Decision.Refused(Refusal.NOT_YOURS);
+      return append(state, now, k.agent(), new ConversationEvent.SkillsRequired(k.skills()), Optional.empty());
+    }
+    if (command instanceof StreamCommand.Transfer t) {
+      AgentId from = new AgentId(t.from().id());
+      if (!state.isAssignedTo(from)) return new Decision.Refused(Refusal.NOT_YOURS);
+      if (t.to().filter(from::equals).isPresent()) return new Decision.Refused(Refusal.ALREADY_THEIRS);
+      List<Entry> entries = new ArrayList<>(4);
+      long seq = state.lastSeq();
+      entries.add(entry(state.id(), ++seq, now, t.from(), new ConversationEvent.Transferred(from, t.to(), t.note().strip()), Optional.empty()));
+      if (t.skills().isPresent()) entries.add(entry(state.id(), ++seq, now, t.from(), new ConversationEvent.SkillsRequired(t.skills().get()), Optional.empty()));
+      String reason = "transferred by " + t.from().displayName();
+      entries.add(entry(state.id(), ++seq, now, Participant.SYSTEM, new ConversationEvent.Unassigned(from, reason), Optional.empty()));
+      entries.add(t.to().isPresent()
+          ? entry(state.id(), ++seq, now, Participant.SYSTEM, new ConversationEvent.Assigned(t.to().get(), t.toName()), Optional.empty())
+          : entry(state.id(), ++seq, now, Participant.SYSTEM, new ConversationEvent.Queued(state.queuedSince().orElse(now), reason), Optional.empty()));
+      return new Decision.Append(entries);
+    }
     if (command instanceof StreamCommand.Reassign r) {
       if (state.isAssignedTo(r.to())) return new Decision.Refused(Refusal.ALREADY_THEIRS);
       List<Entry> entries = new ArrayList<>(2);

@@ -47,11 +47,21 @@ public sealed interface StreamSignal {
     }
   }
 
-  /** A conversation is offered to an agent, who has until {@code expires} to accept it. */
-  record Offered(ConversationId conversation, org.accessline.gateway.conversation.AgentId agent, String channel, Instant expires) implements StreamSignal {
+  /**
+   * A conversation is offered to an agent, who has until {@code expires} to accept it. For a warm
+   * transfer it names the agent passing it on and their note.
+   */
+  record Offered(ConversationId conversation, org.accessline.gateway.conversation.AgentId agent, String channel, Instant expires,
+      java.util.Optional<String> transferFrom, String note) implements StreamSignal {
+    public Offered(ConversationId conversation, org.accessline.gateway.conversation.AgentId agent, String channel, Instant expires) {
+      this(conversation, agent, channel, expires, java.util.Optional.empty(), "");
+    }
+
     public JsonObject toJson() {
-      return new JsonObject().put("type", "offer").put("conversationId", conversation.value()).put("agent", agent.value()).put("channel", channel)
+      JsonObject json = new JsonObject().put("type", "offer").put("conversationId", conversation.value()).put("agent", agent.value()).put("channel", channel)
           .put("expires", expires.toString());
+      transferFrom.ifPresent(f -> json.put("transferFrom", f).put("note", note));
+      return json;
     }
   }
 
@@ -84,7 +94,8 @@ public sealed interface StreamSignal {
             java.util.Optional.ofNullable(json.getLong("waitSeconds")).map(java.time.Duration::ofSeconds));
       case "offer":
         return new Offered(new ConversationId(json.getString("conversationId")), new org.accessline.gateway.conversation.AgentId(json.getString("agent")),
-            json.getString("channel"), Instant.parse(json.getString("expires")));
+            json.getString("channel"), Instant.parse(json.getString("expires")), java.util.Optional.ofNullable(json.getString("transferFrom")),
+            json.getString("note", ""));
       case "offer_withdrawn":
         return new OfferWithdrawn(new ConversationId(json.getString("conversationId")), new org.accessline.gateway.conversation.AgentId(json.getString("agent")),
             json.getString("reason"));

@@ -45,7 +45,9 @@ public final class TestGateway implements AutoCloseable {
     JsonArray agents = new JsonArray();
     for (String name : new String[] {"maria", "lee", "sam"}) {
       agents.add(new JsonObject().put("username", name).put("displayName", Character.toUpperCase(name.charAt(0)) + name.substring(1))
-          .put("passwordHash", HASH).put("capacity", capacity).put("role", name.equals("sam") ? "supervisor" : "agent"));
+          .put("passwordHash", HASH).put("capacity", capacity).put("role", name.equals("sam") ? "supervisor" : "agent")
+          // Lee also speaks Spanish, so tests can route by a skill only one agent has.
+          .put("skills", name.equals("lee") ? new JsonArray().add("tty").add("relay").add("es") : new JsonArray().add("tty").add("relay")));
     }
     JsonObject json = new JsonObject().put("httpHost", "127.0.0.1").put("httpPort", port).put("dataDir", dataDir.toString())
         .put("handbackGraceSeconds", grace.toSeconds()).put("agents", agents)

@@ -1,0 +1,86 @@
+package org.accessline.web.api;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.accessline.gateway.conversation.AgentId;
+import org.accessline.gateway.stream.ConversationStream;
+import org.accessline.web.auth.AgentAccount;
+import org.accessline.web.auth.AgentDirectory;
+
+/** An agent passes a conversation on (to a colleague, or to the queue for a skill) and says what it needs. */
+public final class TransferApi {
+  private final ConversationStream stream;
+  private final AgentDirectory directory;
+
+  public TransferApi(ConversationStream stream, AgentDirectory directory) {
+    this.stream = stream;
+    this.directory = directory;
+  }
+
+  /** {@code POST /api/conversations/{id}/transfer {"agent"? | "skills"?, "note", "warm"?}}. */
+  public void transfer(RoutingContext ctx) {
+    JsonObject body = Validation.body(ctx);
+    String note = body.getValue("note") instanceof String s ? s.strip() : "";
+    if (note.length() > 1000) {
+      Problem.send(ctx, 400, "bad_note", "A transfer note is at most 1000 characters.");
+      return;
+    }
+    AgentAccount from = StaffAuth.account(ctx);
+    Optional<String> agent = Validation.text(body, "agent");
+    if (agent.isPresent()) {
+      Optional<AgentAccount> to = find(agent.get());
+      if (to.isEmpty()) {
+        Problem.send(ctx, 404, "unknown_agent", "No agent has that username.");
+        return;
+      }
+      boolean warm = Boolean.TRUE.equals(body.getValue("warm"));
+      stream.transferToAgent(Validation.conversation(ctx), from.profile(), to.get().profile(), note, warm)
+          .onComplete(ar -> AgentApi.respond(ctx, ar.map(v -> new JsonObject().put("transferred", !warm).put("offered", warm)), warm ? 202 : 200));
+      return;
+    }
+    Optional<Set<String>> skills;
+    try {
+      skills = body.containsKey("skills") ? Optional.of(skills(body.getValue("skills"))) : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      Problem.send(ctx, 400, "bad_skills", e.getMessage());
+      return;
+    }
+    stream.transferToQueue(Validation.conversation(ctx), from.profile(), skills, note)
+        .onComplete(ar -> AgentApi.respond(ctx, ar.map(AgentApi::posted), 200));
+  }
+
+  /** {@code PUT /api/conversations/{id}/skills {"skills":[…]}}: what an agent taking it must have. */
+  public void setSkills(RoutingContext ctx) {
+    Set<String> skills;
+    try {
+      skills = skills(Validation.body(ctx).getValue("skills"));
+    } catch (IllegalArgumentException e) {
+      Problem.send(ctx, 400, "bad_skills", e.getMessage());
+      return;
+    }
+    stream.setSkills(Validation.conversation(ctx), StaffAuth.account(ctx).profile(), skills)
+        .onComplete(ar -> AgentApi.respond(ctx, ar.map(AgentApi::posted), 200));
+  }
+
+  private Optional<AgentAccount> find(String username) {
+    try {
+      return directory.find(new AgentId(username));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Set<String> skills(Object value) {
+    if (!(value instanceof JsonArray array) || array.size() > 16) throw new IllegalArgumentException("\"skills\" must be a list of at most 16 words.");
+    Set<String> out = new HashSet<>();
+    for (Object o : array) {
+      if (!(o instanceof String s) || !s.matches("[a-z][a-z0-9-]{0,31}")) throw new IllegalArgumentException("Each skill is a lower-case word such as es or billing.");
+      out.add(s);
+    }
+    return out;
+  }
+}
