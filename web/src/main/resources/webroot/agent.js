@@ -43,6 +43,7 @@
     $('workspace').hidden = false;
     $('agent-name').textContent = agent.displayName;
     $('alerts').hidden = agent.role !== 'supervisor';
+    loadTransferTargets();
     if (agent.role === 'supervisor' && !supervisorPanel) {
       supervisorPanel = window.SupervisorPanel({ api, announce, problem,
         send: frame => { if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(frame)); } });
@@ -110,7 +111,8 @@
     li.dataset.conversation = o.conversationId;
     const channel = { sms: 'text message', tty: 'TTY call', webchat: 'web chat', relay: 'relay call' }[o.channel] || o.channel;
     const seconds = Math.max(0, Math.round((new Date(o.expires) - Date.now()) / 1000));
-    li.appendChild(document.createTextNode('A ' + channel + ' conversation. Accept within ' + seconds + ' s. '));
+    const from = o.transferFrom ? ' from ' + o.transferFrom + (o.note ? ' ("' + o.note + '")' : '') : '';
+    li.appendChild(document.createTextNode('A ' + channel + ' conversation' + from + '. Accept within ' + seconds + ' s. '));
     const accept = document.createElement('button');
     accept.type = 'button';
     accept.textContent = 'Accept';
@@ -300,6 +302,8 @@
       case 'delivery': return [null, 'Message #' + ev.messageSeq + ' ' + ev.status + (ev.detail ? ': ' + ev.detail : '') + '.', 'event'];
       case 'note': return [null, ev.text, 'event note'];
       case 'whisper': return ['Whisper from ' + e.actor.name, ev.text + ' (only you can see this)', 'event whisper'];
+      case 'transferred': return [null, 'Passed on by ' + ev.from + (ev.to ? ' to ' + ev.to : ' to the queue') + (ev.note ? ': ' + ev.note : '.'), 'event'];
+      case 'skills': return [null, 'Needs: ' + (ev.skills.length ? ev.skills.join(', ') : 'no particular skill') + '.', 'event'];
       case 'escalated': return [null, ev.path === 'emergency'
         ? 'Emergency: ' + ev.reason + ' The resident was sent 911 guidance and supervisors were alerted. Keep helping them.'
         : 'Escalated (' + ev.path + '): ' + ev.reason, 'event urgent'];
@@ -454,6 +458,47 @@
     }
     clearTimeout(typingTimer);
     typingTimer = setTimeout(stopTyping, 3000);
+  });
+
+  // Colleagues and skills for passing a conversation on; the queue options ask for a skill.
+  async function loadTransferTargets() {
+    try {
+      const data = await api('GET', '/api/agents');
+      const select = $('transfer-to');
+      select.textContent = '';
+      const skills = new Set();
+      data.agents.forEach(a => {
+        const option = document.createElement('option');
+        option.value = 'agent:' + a.username;
+        option.textContent = a.displayName;
+        select.appendChild(option);
+        a.skills.forEach(s => skills.add(s));
+      });
+      const queue = document.createElement('option');
+      queue.value = 'queue:';
+      queue.textContent = 'The queue (anyone)';
+      select.appendChild(queue);
+      [...skills].sort().forEach(s => {
+        const option = document.createElement('option');
+        option.value = 'queue:' + s;
+        option.textContent = 'The queue, for someone with "' + s + '"';
+        select.appendChild(option);
+      });
+    } catch (e) { /* passing on is a help, not a need */ }
+  }
+
+  $('transfer-form').addEventListener('submit', async ev => {
+    ev.preventDefault();
+    if (!selected) return;
+    const [kind, target] = $('transfer-to').value.split(':');
+    const body = { note: $('transfer-note').value.trim() };
+    if (kind === 'agent') { body.agent = target; body.warm = $('transfer-warm').checked; }
+    else if (target) body.skills = [target];
+    try {
+      await api('POST', '/api/conversations/' + selected + '/transfer', body);
+      $('transfer-note').value = '';
+      announce(body.warm ? 'Offered to your colleague; it stays with you until they accept.' : 'Passed on.');
+    } catch (e) { problem(e.message); }
   });
 
   $('escalate-form').addEventListener('submit', async ev => {

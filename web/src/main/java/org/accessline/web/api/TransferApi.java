@@ -66,6 +66,15 @@ public final class TransferApi {
         .onComplete(ar -> AgentApi.respond(ctx, ar.map(AgentApi::posted), 200));
   }
 
+  /** {@code GET /api/agents}: colleagues to pass a conversation to, with their skills. */
+  public void colleagues(RoutingContext ctx) {
+    AgentId me = StaffAuth.account(ctx).username();
+    JsonArray out = new JsonArray();
+    directory.all().stream().filter(a -> !a.username().equals(me)).forEach(a -> out.add(new JsonObject().put("username", a.username().value())
+        .put("displayName", a.displayName()).put("skills", new JsonArray(a.skills().stream().sorted().toList()))));
+    ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(new JsonObject().put("agents", out).encode());
+  }
+
   private Optional<AgentAccount> find(String username) {
     try {
       return directory.find(new AgentId(username));

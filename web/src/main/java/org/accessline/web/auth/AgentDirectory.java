@@ -30,6 +30,11 @@ public final class AgentDirectory {
     return Optional.ofNullable(accounts.get(id));
   }
 
+  /** Every account, in the order configured. */
+  public List<AgentAccount> all() {
+    return List.copyOf(accounts.values());
+  }
+
   /** The demo account created at first start: its password, shown once and never stored in clear. */
   public record DemoAccount(AgentAccount account, String password) {}
 

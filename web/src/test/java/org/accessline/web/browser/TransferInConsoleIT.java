@@ -1,0 +1,67 @@
+package org.accessline.web.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.accessline.web.support.AgentClient;
+import org.accessline.web.support.Browsers;
+import org.accessline.web.support.ResidentClient;
+import org.accessline.web.support.TestGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/** An agent passes a conversation to the queue for a skill, by keyboard, and the colleague who has it takes it. */
+class TransferInConsoleIT {
+  @TempDir Path work;
+  private TestGateway gateway;
+  private WebDriver maria;
+  private AgentClient lee;
+  private ResidentClient resident;
+
+  @BeforeAll
+  static void requireBrowser() {
+    Browsers.require();
+  }
+
+  @BeforeEach
+  void start() throws IOException {
+    gateway = TestGateway.start(work.resolve("data"));
+    maria = Browsers.open(work.resolve("profile"));
+    lee = new AgentClient(gateway.vertx, gateway.port()).signedIn("lee");
+    resident = ResidentClient.connect(gateway.vertx, gateway.port());
+  }
+
+  @AfterEach
+  void stop() {
+    if (maria != null) maria.quit();
+    resident.close();
+    lee.close();
+    gateway.close();
+  }
+
+  @Test
+  void theAgentPassesItToTheQueueForSpanishAndLeeTakesIt() {
+    Browsers.signInAvailable(maria, gateway.port(), "maria");
+    resident.helloNew();
+    resident.say("r1", "Hola, necesito ayuda con la basura");
+    Browsers.waitFor(maria, By.cssSelector("#conversation-list button")).sendKeys(Keys.ENTER);
+    Browsers.waitForText(maria, By.id("transcript"), "Hola, necesito ayuda");
+    new Select(maria.findElement(By.id("transfer-to"))).selectByVisibleText("The queue, for someone with \"es\"");
+    maria.findElement(By.id("transfer-note")).sendKeys("Speaks Spanish; trash pickup", Keys.ENTER);
+    Browsers.waitForText(maria, By.id("announcer"), "Passed on.");
+    lee.available();
+    String conversation = lee.awaitAssignment();
+    JsonObject transferred = lee.recordEntries(conversation).stream().map(JsonObject.class::cast)
+        .filter(e -> "transferred".equals(e.getJsonObject("event").getString("kind"))).findFirst().orElseThrow().getJsonObject("event");
+    assertEquals("Speaks Spanish; trash pickup", transferred.getString("note"));
+  }
+}
