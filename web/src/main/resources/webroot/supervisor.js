@@ -39,7 +39,7 @@ window.SupervisorPanel = function (tools) {
     if (c.urgent) flags.push('EMERGENCY');
     if (c.awaitingSupervisor) flags.push('asks for a supervisor');
     if (c.limitsPassed.length) flags.push('past: ' + c.limitsPassed.join(', ').replace(/_/g, ' '));
-    [ 'Conversation ' + n + ' (' + minutes(c.openedSeconds) + ')', c.channel, c.agent || 'waiting', flags.join('; ') || 'none'].forEach(text => {
+    [ 'Conversation ' + n + ' (' + minutes(c.openedSeconds) + ')', c.channel + ', queue ' + c.queue, c.agent || 'waiting', flags.join('; ') || 'none'].forEach(text => {
       const td = document.createElement('td');
       td.textContent = text;
       tr.appendChild(td);

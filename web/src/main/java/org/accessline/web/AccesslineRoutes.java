@@ -38,7 +38,8 @@ public final class AccesslineRoutes {
     AgentApi api = services.agentApi(vertx);
     TtyApi tty = services.ttyApi();
     EscalationApi escalations = new EscalationApi(services.stream());
-    SupervisorApi supervisors = new SupervisorApi(services.stream(), services.directory(), services.config().maxMessageBytes());
+    SupervisorApi supervisors = new SupervisorApi(services.stream(), services.directory(), services.config().maxMessageBytes(),
+        services.config().routing());
     var supervisorsOnly = EscalationApi.supervisorsOnly();
     TransferApi transfers = new TransferApi(services.stream(), services.directory());
     StaffAuth staff = new StaffAuth(services.sessions());

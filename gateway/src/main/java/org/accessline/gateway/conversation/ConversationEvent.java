@@ -120,6 +120,20 @@ public sealed interface ConversationEvent {
     }
   }
 
+  /** The conversation moved to another queue (by a transfer, or overflowing when it waited too long). */
+  record QueueChanged(String queue, String reason) implements ConversationEvent {
+    public QueueChanged {
+      if (queue == null || !queue.matches("[a-z][a-z0-9-]{0,31}")) throw new IllegalArgumentException("a queue name is a lower-case word");
+      if (reason == null) reason = "";
+    }
+
+    public String kind() { return "queue"; }
+
+    public JsonObject fields() {
+      return new JsonObject().put("queue", queue).put("reason", reason);
+    }
+  }
+
   /** An agent passed the conversation on, to another agent or back to the queue, with a note for whoever takes it. */
   record Transferred(AgentId from, java.util.Optional<AgentId> to, String note) implements ConversationEvent {
     public Transferred {
@@ -243,6 +257,7 @@ public sealed interface ConversationEvent {
             j.getString("detail"))),
         Map.entry("note", j -> new Noted(j.getString("text"))),
         Map.entry("whisper", j -> new Whispered(j.getString("text"))),
+        Map.entry("queue", j -> new QueueChanged(j.getString("queue"), j.getString("reason"))),
         Map.entry("skills", j -> new SkillsRequired(new java.util.HashSet<>(j.getJsonArray("skills").stream().map(String::valueOf).toList()))),
         Map.entry("transferred", j -> new Transferred(new AgentId(j.getString("from")), java.util.Optional.ofNullable(j.getString("to")).map(AgentId::new),
             j.getString("note"))),

@@ -14,13 +14,24 @@ import org.accessline.gateway.conversation.Channel;
  * agent qualifies and has room.
  */
 public record RoutingSettings(Map<Channel, Integer> weights, boolean autoAccept, java.time.Duration acceptTimeout, java.time.Duration declineCooldown,
-    java.time.Duration affinityWindow) {
+    java.time.Duration affinityWindow, java.util.List<QueueDefinition> queues, Map<Channel, String> channelQueues, java.util.Optional<String> overflowQueue) {
+  public static final String GENERAL = "general";
+
   public RoutingSettings {
     weights = Map.copyOf(weights);
     if (acceptTimeout == null || acceptTimeout.toMillis() < 100 || declineCooldown == null || declineCooldown.isNegative()) {
       throw new IllegalArgumentException("routing.acceptTimeoutSeconds must be positive and the cool-down not negative");
     }
     if (affinityWindow == null || affinityWindow.isNegative()) throw new IllegalArgumentException("routing.affinityHours cannot be negative");
+    queues = java.util.List.copyOf(queues);
+    channelQueues = Map.copyOf(channelQueues);
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (QueueDefinition q : queues) if (!names.add(q.name())) throw new IllegalArgumentException("queue " + q.name() + " is defined twice");
+    if (!names.contains(GENERAL)) throw new IllegalArgumentException("a queue named general must exist: it takes what no other queue does");
+    for (String q : channelQueues.values()) if (!names.contains(q)) throw new IllegalArgumentException("routing.channelQueues names an unknown queue: " + q);
+    overflowQueue.filter(q -> !names.contains(q)).ifPresent(q -> {
+      throw new IllegalArgumentException("routing.overflowQueue names an unknown queue: " + q);
+    });
     weights.forEach((channel, weight) -> {
       if (weight < 1 || weight > 50) throw new IllegalArgumentException("routing.weights." + channel + " must be 1-50");
     });
@@ -28,11 +39,21 @@ public record RoutingSettings(Map<Channel, Integer> weights, boolean autoAccept,
 
   public static RoutingSettings defaults() {
     return new RoutingSettings(Map.of(Channel.TTY, 2, Channel.RELAY, 2), false, java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60),
-        java.time.Duration.ofHours(24));
+        java.time.Duration.ofHours(24), java.util.List.of(new QueueDefinition(GENERAL, 0, Set.of())), Map.of(), java.util.Optional.empty());
   }
 
   public RoutingSettings withAutoAccept(boolean on) {
-    return new RoutingSettings(weights, on, acceptTimeout, declineCooldown, affinityWindow);
+    return new RoutingSettings(weights, on, acceptTimeout, declineCooldown, affinityWindow, queues, channelQueues, overflowQueue);
+  }
+
+  public java.util.Optional<QueueDefinition> queue(String name) {
+    return queues.stream().filter(q -> q.name().equals(name)).findFirst();
+  }
+
+  /** The queue a conversation is in: the one it was moved to, else its channel's, else general. */
+  public QueueDefinition queueOf(String movedTo, Channel channel) {
+    String name = movedTo.isEmpty() ? channelQueues.getOrDefault(channel, GENERAL) : movedTo;
+    return queue(name).orElseGet(() -> queue(GENERAL).orElseThrow());
   }
 
   public int weight(Channel channel) {

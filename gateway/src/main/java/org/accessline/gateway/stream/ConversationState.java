@@ -45,6 +45,8 @@ public record ConversationState(
     Optional<Instant> firstAssignedAt,
     /** Skills an agent added: a language, a topic. */
     Set<String> requiredSkills,
+    /** The queue it was moved to; empty for its channel's own. */
+    String queue,
     /** Recent dedupe keys, oldest first. */
     Map<String, Long> seqByDedupeKey) {
 
@@ -66,7 +68,7 @@ public record ConversationState(
     }
     ConversationState state = new ConversationState(
         entries.get(0).conversationId(), opened.contact(), entries.get(0).at(), 0, Optional.empty(), Optional.empty(), false, false, Set.of(),
-        0, Optional.empty(), 0, 0, 0, false, Optional.empty(), Set.of(), Map.of());
+        0, Optional.empty(), 0, 0, 0, false, Optional.empty(), Set.of(), "", Map.of());
     for (Entry e : entries) state = state.apply(e);
     return state;
   }
@@ -90,6 +92,7 @@ public record ConversationState(
     boolean withSupervisor = awaitingSupervisor;
     Optional<Instant> assignedAt = firstAssignedAt;
     Set<String> skills = requiredSkills;
+    String inQueue = queue;
     ConversationEvent event = entry.event();
     if (event instanceof ConversationEvent.Queued q) {
       queued = Optional.of(q.since());
@@ -100,6 +103,8 @@ public record ConversationState(
       if (assignedAt.isEmpty()) assignedAt = Optional.of(entry.at());
     } else if (event instanceof ConversationEvent.Unassigned) {
       agent = Optional.empty();
+    } else if (event instanceof ConversationEvent.QueueChanged q) {
+      inQueue = q.queue();
     } else if (event instanceof ConversationEvent.SkillsRequired r) {
       skills = r.skills();
     } else if (event instanceof ConversationEvent.Escalated e) {
@@ -129,12 +134,12 @@ public record ConversationState(
       keys = Collections.unmodifiableMap(copy);
     }
     return new ConversationState(id, contact, opened, entry.seq(), agent, queued, done, emergency, limitsRun, residentSeq, residentAt,
-        firstReply, lastReply, nextBreached, withSupervisor, assignedAt, skills, keys);
+        firstReply, lastReply, nextBreached, withSupervisor, assignedAt, skills, inQueue, keys);
   }
 
   /** Where it stands in the queue: an emergency first, then one step up for each time limit run past. */
   public int priority() {
-    return (urgent ? 1000 : 0) + breaches.size();
+    return (urgent ? 1_000_000 : 0) + breaches.size();
   }
 
   public boolean isWaiting() {

@@ -116,7 +116,8 @@ public final class ConversationStream extends VerticleBase implements Intake {
 
       @Override
       public Future<Posted> transfer(ConversationId conversation, AgentProfile from, AgentProfile to, String note) {
-        return submit(conversation, new StreamCommand.Transfer(conversation, from.participant(), Optional.of(to.id()), to.displayName(), Optional.empty(), note));
+        return submit(conversation, new StreamCommand.Transfer(conversation, from.participant(), Optional.of(to.id()), to.displayName(), Optional.empty(), note,
+            Optional.empty()));
       }
     });
     return store.openConversations().map(open -> {
@@ -147,7 +148,8 @@ public final class ConversationStream extends VerticleBase implements Intake {
     Instant now = clock.instant();
     for (ConversationState state : openStates()) {
       for (Breach breach : settings.limits().due(state, now)) {
-        submit(state.id(), new StreamCommand.RecordBreach(state.id(), breach.path(), breach.reason(), breach.dedupeKey()))
+        Optional<String> overflow = breach.path().equals(Breach.QUEUE_WAIT) ? settings.routing().overflowQueue() : Optional.empty();
+        submit(state.id(), new StreamCommand.RecordBreach(state.id(), breach.path(), breach.reason(), breach.dedupeKey(), overflow))
             .onFailure(e -> {
               if (!(e instanceof RefusedException)) LOG.log(Level.WARNING, "could not record a time limit on " + state.id(), e);
             });
@@ -215,14 +217,16 @@ public final class ConversationStream extends VerticleBase implements Intake {
   }
 
   /** Passes the conversation back to the queue, needing {@code skills} if given, with a note for whoever takes it. */
-  public Future<Posted> transferToQueue(ConversationId conversation, AgentProfile from, Optional<java.util.Set<String>> skills, String note) {
-    return submit(conversation, new StreamCommand.Transfer(conversation, from.participant(), Optional.empty(), "", skills, note));
+  public Future<Posted> transferToQueue(ConversationId conversation, AgentProfile from, Optional<java.util.Set<String>> skills, String note,
+      Optional<String> queue) {
+    if (queue.filter(q -> settings.routing().queue(q).isEmpty()).isPresent()) return Future.failedFuture(new IllegalArgumentException("unknown queue"));
+    return submit(conversation, new StreamCommand.Transfer(conversation, from.participant(), Optional.empty(), "", skills, note, queue));
   }
 
   /** Passes the conversation to another agent: at once (cold), or once they accept (warm), the first agent keeping it until then. */
   public Future<Void> transferToAgent(ConversationId conversation, AgentProfile from, AgentProfile to, String note, boolean warm) {
     if (!warm) return submit(conversation, new StreamCommand.Transfer(conversation, from.participant(), Optional.of(to.id()), to.displayName(),
-        Optional.empty(), note)).mapEmpty();
+        Optional.empty(), note, Optional.empty())).mapEmpty();
     return onOwner(() -> {
       Line line = lines.get(conversation);
       Optional<ConversationState> state = line == null ? Optional.empty() : line.state.filter(s -> s.id().equals(conversation) && !s.resolved());
@@ -417,6 +421,7 @@ public final class ConversationStream extends VerticleBase implements Intake {
     boolean routingChanged = false;
     for (Entry entry : entries) {
       if (entry.event() instanceof ConversationEvent.Opened opened) lookUpLastAgent(entry.conversationId(), opened.contact());
+      if (entry.event() instanceof ConversationEvent.Transferred t && t.to().isEmpty()) floor.passedOn(entry.conversationId(), t.from());
       StreamSignal added = new StreamSignal.EntryAdded(entry);
       vertx.eventBus().publish(Addresses.conversation(entry.conversationId()), added, StreamSignalCodec.DELIVERY);
       for (AgentId agent : watching) vertx.eventBus().publish(Addresses.agent(agent), added, StreamSignalCodec.DELIVERY);

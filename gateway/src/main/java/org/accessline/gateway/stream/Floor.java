@@ -23,6 +23,7 @@ import org.accessline.gateway.routing.RoutingRequest;
 import org.accessline.gateway.routing.RoutingSettings;
 import org.accessline.gateway.routing.Offer;
 import org.accessline.gateway.routing.Presence;
+import org.accessline.gateway.routing.QueueDefinition;
 import org.accessline.gateway.routing.QueueEstimate;
 import org.accessline.gateway.routing.QueueMessages;
 import org.accessline.gateway.routing.QueueUpdates;
@@ -107,6 +108,8 @@ final class Floor {
   /** Channels that hear their place in line as messages, not as a live display. */
   private static final java.util.Set<Channel> TOLD_BY_MESSAGE = java.util.Set.of(Channel.SMS, Channel.TTY, Channel.RELAY);
   private static final int HANDLE_TIMES_KEPT = 50;
+  /** A queue's priority outweighs any number of time limits passed; an emergency outweighs every queue. */
+  private static final int QUEUE_STEP = 100;
 
   private final Vertx vertx;
   private final Duration handbackGrace;
@@ -208,7 +211,9 @@ final class Floor {
       Channel channel = s.contact().channel();
       java.util.Set<String> needs = new java.util.HashSet<>(routing.skillsFor(channel));
       needs.addAll(s.requiredSkills());
-      return new RoutingRequest(w.conversation(), w.priority(), w.since(), needs, routing.weight(channel),
+      QueueDefinition queue = routing.queueOf(s.queue(), channel);
+      needs.addAll(queue.skills());
+      return new RoutingRequest(w.conversation(), queue.priority() * QUEUE_STEP + w.priority(), w.since(), needs, routing.weight(channel),
           java.util.Optional.ofNullable(preferred.get(w.conversation())), coolingDown(w.conversation()));
     }).toList();
     Instant now = clock.instant();
@@ -286,6 +291,11 @@ final class Floor {
     conversations.note(conversation, text, "offer:" + conversation.value() + ":" + agent.value() + ":" + clock.millis() + ":" + (++notesWritten))
         .onFailure(e -> LOG.log(Level.FINE, "could not note a lapsed offer on " + conversation, e));
     route();
+  }
+
+  /** The agent passed the conversation back to the queue: it is not offered to them again at once. */
+  void passedOn(ConversationId conversation, AgentId agent) {
+    letGo.computeIfAbsent(conversation, c -> new HashMap<>()).put(agent, clock.instant());
   }
 
   /** Offers waiting for this agent's answer, for a console that (re)connects. */

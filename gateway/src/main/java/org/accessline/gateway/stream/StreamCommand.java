@@ -98,9 +98,10 @@ public sealed interface StreamCommand {
    * The assigned agent passes the conversation on: to another agent (at once), or back to the queue
    * needing {@code skills}. The note is for whoever takes it.
    */
-  record Transfer(ConversationId conversation, Participant from, Optional<AgentId> to, String toName, Optional<Set<String>> skills, String note)
-      implements StreamCommand {
+  record Transfer(ConversationId conversation, Participant from, Optional<AgentId> to, String toName, Optional<Set<String>> skills, String note,
+      Optional<String> queue) implements StreamCommand {
     public Transfer {
+      if (queue == null) queue = Optional.empty();
       if (conversation == null || from == null || to == null || skills == null) throw new IllegalArgumentException("a transfer needs a conversation, its agent and where to");
       if (note == null || note.length() > 1000) throw new IllegalArgumentException("a transfer note is at most 1000 characters");
     }
@@ -135,8 +136,9 @@ public sealed interface StreamCommand {
   }
 
   /** A time limit ran out; recorded once per key, and supervisors are alerted. */
-  record RecordBreach(ConversationId conversation, String path, String reason, String dedupeKey) implements StreamCommand {
+  record RecordBreach(ConversationId conversation, String path, String reason, String dedupeKey, Optional<String> overflowTo) implements StreamCommand {
     public RecordBreach {
+      if (overflowTo == null) overflowTo = Optional.empty();
       if (conversation == null || path == null || reason == null) throw new IllegalArgumentException("a breach needs a conversation, path and reason");
       requireKey(dedupeKey);
     }

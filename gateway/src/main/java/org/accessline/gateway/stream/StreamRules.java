@@ -60,6 +60,7 @@ public final class StreamRules {
       long seq = state.lastSeq();
       entries.add(entry(state.id(), ++seq, now, t.from(), new ConversationEvent.Transferred(from, t.to(), t.note().strip()), Optional.empty()));
       if (t.skills().isPresent()) entries.add(entry(state.id(), ++seq, now, t.from(), new ConversationEvent.SkillsRequired(t.skills().get()), Optional.empty()));
+      if (t.queue().isPresent()) entries.add(entry(state.id(), ++seq, now, t.from(), new ConversationEvent.QueueChanged(t.queue().get(), "transferred"), Optional.empty()));
       String reason = "transferred by " + t.from().displayName();
       entries.add(entry(state.id(), ++seq, now, Participant.SYSTEM, new ConversationEvent.Unassigned(from, reason), Optional.empty()));
       entries.add(t.to().isPresent()
@@ -84,7 +85,12 @@ public final class StreamRules {
       return append(state, now, b.supervisor(), new ConversationEvent.MessagePosted(b.text()), b.dedupeKey());
     }
     if (command instanceof StreamCommand.RecordBreach b) {
-      return once(state, b.dedupeKey(), now, Participant.SYSTEM, new ConversationEvent.Escalated(b.path(), b.reason()));
+      Decision d = once(state, b.dedupeKey(), now, Participant.SYSTEM, new ConversationEvent.Escalated(b.path(), b.reason()));
+      if (!(d instanceof Decision.Append a) || b.overflowTo().isEmpty() || b.overflowTo().get().equals(state.queue()) || !state.isWaiting()) return d;
+      List<Entry> entries = new ArrayList<>(a.entries());
+      entries.add(entry(state.id(), state.lastSeq() + 2, now, Participant.SYSTEM,
+          new ConversationEvent.QueueChanged(b.overflowTo().get(), "overflow after waiting too long"), Optional.empty()));
+      return new Decision.Append(entries);
     }
     if (command instanceof StreamCommand.CallerMessage m) {
       return once(state, m.dedupeKey(), now, Participant.resident(state.contact()), new ConversationEvent.MessagePosted(m.text()));

@@ -191,4 +191,15 @@ class StreamRulesTest {
     assertThrows(IllegalArgumentException.class, () -> new StreamCommand.OpenCall(CALLER, null));
     assertThrows(IllegalArgumentException.class, () -> new StreamCommand.Note(id, "", "k"));
   }
+
+  @Test
+  void aQueueWaitBreachMovesAWaitingConversationToTheOverflowQueueOnce() {
+    List<Entry> log = new ArrayList<>();
+    ConversationState s = run(Optional.empty(), new StreamCommand.ResidentMessage(RESIDENT, "anyone?", "k1"), log);
+    StreamCommand.RecordBreach breach = new StreamCommand.RecordBreach(id, "queue_wait", "waited", "limit:q", Optional.of("overflow"));
+    s = run(Optional.of(s), breach, log);
+    assertEquals(new ConversationEvent.QueueChanged("overflow", "overflow after waiting too long"), log.get(log.size() - 1).event());
+    assertEquals("overflow", s.queue());
+    assertEquals(new Decision.AlreadyRecorded(4), StreamRules.decide(Optional.of(s), breach, T0, id));
+  }
 }

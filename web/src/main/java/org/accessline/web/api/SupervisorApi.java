@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.accessline.gateway.conversation.AgentId;
+import org.accessline.gateway.routing.RoutingSettings;
 import org.accessline.gateway.stream.ConversationState;
 import org.accessline.gateway.stream.ConversationStream;
 import org.accessline.web.auth.AgentAccount;
@@ -18,7 +19,10 @@ public final class SupervisorApi {
   private final AgentDirectory directory;
   private final int maxMessageBytes;
 
-  public SupervisorApi(ConversationStream stream, AgentDirectory directory, int maxMessageBytes) {
+  private final RoutingSettings routing;
+
+  public SupervisorApi(ConversationStream stream, AgentDirectory directory, int maxMessageBytes, RoutingSettings routing) {
+    this.routing = routing;
     this.stream = stream;
     this.directory = directory;
     this.maxMessageBytes = maxMessageBytes;
@@ -35,7 +39,8 @@ public final class SupervisorApi {
       for (ConversationState s : view.conversations()) {
         JsonObject c = AgentApi.summary(s).put("agent", s.assignedAgent().map(AgentId::value).orElse(null)).put("priority", s.priority())
             .put("urgent", s.urgent()).put("awaitingSupervisor", s.awaitingSupervisor()).put("limitsPassed", new JsonArray(s.breaches().stream().sorted().toList()))
-            .put("openedSeconds", Duration.between(s.opened(), now).toSeconds());
+            .put("openedSeconds", Duration.between(s.opened(), now).toSeconds())
+            .put("queue", routing.queueOf(s.queue(), s.contact().channel()).name());
         conversations.add(c);
         if (s.isWaiting()) {
           waiting++;

@@ -49,8 +49,11 @@ public final class TransferApi {
       Problem.send(ctx, 400, "bad_skills", e.getMessage());
       return;
     }
-    stream.transferToQueue(Validation.conversation(ctx), from.profile(), skills, note)
-        .onComplete(ar -> AgentApi.respond(ctx, ar.map(AgentApi::posted), 200));
+    Optional<String> queue = Validation.text(body, "queue");
+    stream.transferToQueue(Validation.conversation(ctx), from.profile(), skills, note, queue).onComplete(ar -> {
+      if (ar.failed() && ar.cause() instanceof IllegalArgumentException) Problem.send(ctx, 404, "unknown_queue", "No queue has that name.");
+      else AgentApi.respond(ctx, ar.map(AgentApi::posted), 200);
+    });
   }
 
   /** {@code PUT /api/conversations/{id}/skills {"skills":[…]}}: what an agent taking it must have. */

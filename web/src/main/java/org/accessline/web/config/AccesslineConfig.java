@@ -18,6 +18,7 @@ import org.accessline.gateway.conversation.Channel;
 import org.accessline.gateway.escalation.EmergencyPolicy;
 import org.accessline.gateway.escalation.LimitPolicy;
 import org.accessline.gateway.escalation.TimeLimits;
+import org.accessline.gateway.routing.QueueDefinition;
 import org.accessline.gateway.routing.QueueUpdates;
 import org.accessline.gateway.routing.RoutingSettings;
 import org.accessline.channels.tty.TtyCallSettings;
@@ -138,7 +139,26 @@ public record AccesslineConfig(
     return new RoutingSettings(weights, json.getBoolean("autoAccept", d.autoAccept()),
         Duration.ofSeconds(json.getLong("acceptTimeoutSeconds", d.acceptTimeout().toSeconds())),
         Duration.ofSeconds(json.getLong("declineCooldownSeconds", d.declineCooldown().toSeconds())),
-        Duration.ofHours(json.getLong("affinityHours", d.affinityWindow().toHours())));
+        Duration.ofHours(json.getLong("affinityHours", d.affinityWindow().toHours())),
+        queues(json.getJsonArray("queues"), d.queues()),
+        channelQueues(json.getJsonObject("channelQueues", new JsonObject())),
+        Optional.ofNullable(json.getString("overflowQueue")));
+  }
+
+  private static List<QueueDefinition> queues(JsonArray json, List<QueueDefinition> otherwise) {
+    if (json == null) return otherwise;
+    List<QueueDefinition> out = new ArrayList<>();
+    for (int i = 0; i < json.size(); i++) {
+      JsonObject q = json.getJsonObject(i);
+      out.add(new QueueDefinition(q.getString("name"), q.getInteger("priority", 0), new java.util.HashSet<>(strings(q.getJsonArray("skills"), List.of()))));
+    }
+    return out;
+  }
+
+  private static Map<Channel, String> channelQueues(JsonObject json) {
+    Map<Channel, String> out = new HashMap<>();
+    for (String name : json.fieldNames()) out.put(new Channel(name), json.getString(name));
+    return out;
   }
 
   private static String centerName(JsonObject json, Function<String, Optional<String>> var, AccesslineConfig d) {
