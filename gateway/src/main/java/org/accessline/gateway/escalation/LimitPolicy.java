@@ -8,10 +8,18 @@ import java.util.Map;
 import org.accessline.gateway.conversation.Channel;
 import org.accessline.gateway.stream.ConversationState;
 
-/** The time limits per channel, and the rule that finds which have just run out. Pure. */
-public record LimitPolicy(TimeLimits general, Map<Channel, TimeLimits> byChannel, Duration checkEvery) {
+/**
+ * The time limits per channel and per queue (a queue's own limits win over its channel's), and the
+ * rule that finds which have just run out. Pure.
+ */
+public record LimitPolicy(TimeLimits general, Map<Channel, TimeLimits> byChannel, Map<String, TimeLimits> byQueue, Duration checkEvery) {
+  public LimitPolicy(TimeLimits general, Map<Channel, TimeLimits> byChannel, Duration checkEvery) {
+    this(general, byChannel, Map.of(), checkEvery);
+  }
+
   public LimitPolicy {
     byChannel = Map.copyOf(byChannel);
+    byQueue = Map.copyOf(byQueue);
     if (general == null || checkEvery == null || checkEvery.isNegative() || checkEvery.isZero()) {
       throw new IllegalArgumentException("time limits need defaults and a positive check interval");
     }
@@ -26,10 +34,21 @@ public record LimitPolicy(TimeLimits general, Map<Channel, TimeLimits> byChannel
     return byChannel.getOrDefault(channel, general);
   }
 
+  /** The limits for a conversation: its queue's if that queue has its own, else its channel's. */
+  public TimeLimits forConversation(Channel channel, String queue) {
+    TimeLimits own = byQueue.get(queue);
+    return own != null ? own : forChannel(channel);
+  }
+
   /** The limits the conversation has run past at {@code now} and not yet recorded. */
   public List<Breach> due(ConversationState s, Instant now) {
+    return due(s, now, s.queue());
+  }
+
+  /** As {@link #due(ConversationState, Instant)}, for a conversation known to be in {@code queue}. */
+  public List<Breach> due(ConversationState s, Instant now, String queue) {
     if (s.resolved()) return List.of();
-    TimeLimits limits = forChannel(s.contact().channel());
+    TimeLimits limits = forConversation(s.contact().channel(), queue);
     List<Breach> out = new ArrayList<>(1);
     Duration age = Duration.between(s.opened(), now);
     String id = s.id().value();

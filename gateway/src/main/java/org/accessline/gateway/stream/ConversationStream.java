@@ -147,7 +147,8 @@ public final class ConversationStream extends VerticleBase implements Intake {
   private void checkTimeLimits() {
     Instant now = clock.instant();
     for (ConversationState state : openStates()) {
-      for (Breach breach : settings.limits().due(state, now)) {
+      String queue = settings.routing().queueOf(state.queue(), state.contact().channel()).name();
+      for (Breach breach : settings.limits().due(state, now, queue)) {
         Optional<String> overflow = breach.path().equals(Breach.QUEUE_WAIT) ? settings.routing().overflowQueue() : Optional.empty();
         submit(state.id(), new StreamCommand.RecordBreach(state.id(), breach.path(), breach.reason(), breach.dedupeKey(), overflow))
             .onFailure(e -> {

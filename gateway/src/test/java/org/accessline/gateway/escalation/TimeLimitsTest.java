@@ -117,4 +117,13 @@ class TimeLimitsTest {
     assertTrue(b.reason().contains("10 min") && b.reason().contains("limit 2 min"), b.reason());
     assertEquals("limit:" + id.value() + ":queue_wait", b.dedupeKey());
   }
+
+  @Test
+  void aQueuesOwnLimitsWinOverItsChannels() {
+    LimitPolicy withQueue = new LimitPolicy(TimeLimits.defaults(), Map.of(), Map.of("billing", new TimeLimits(Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO)),
+        Duration.ofSeconds(1));
+    opened(TEXTER);
+    assertEquals(List.of(), withQueue.due(state(), T0.plusSeconds(30), "general"));
+    assertEquals(List.of(Breach.QUEUE_WAIT), withQueue.due(state(), T0.plusSeconds(30), "billing").stream().map(Breach::path).toList());
+  }
 }

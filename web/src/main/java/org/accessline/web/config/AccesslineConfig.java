@@ -183,7 +183,10 @@ public record AccesslineConfig(
       Channel channel = new Channel(name);
       byChannel.put(channel, timeLimits(channels.getJsonObject(name), d.byChannel().getOrDefault(channel, general)));
     }
-    return new LimitPolicy(general, byChannel, Duration.ofMillis(json.getLong("checkMillis", d.checkEvery().toMillis())));
+    Map<String, TimeLimits> byQueue = new HashMap<>();
+    JsonObject queues = json.getJsonObject("queues", new JsonObject());
+    for (String name : queues.fieldNames()) byQueue.put(name, timeLimits(queues.getJsonObject(name), general));
+    return new LimitPolicy(general, byChannel, byQueue, Duration.ofMillis(json.getLong("checkMillis", d.checkEvery().toMillis())));
   }
 
   private static TimeLimits timeLimits(JsonObject json, TimeLimits d) {
