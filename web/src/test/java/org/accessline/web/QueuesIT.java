@@ -76,4 +76,21 @@ class QueuesIT {
       assertEquals("overflow", row.getString("queue"));
     }
   }
+
+  @Test
+  void aResidentWritingInSpanishIsRoutedToTheAgentWhoSpeaksIt() {
+    gateway = new TestGateway(dataDir, Duration.ofSeconds(30), 4, new JsonObject()
+        .put("routing", new JsonObject().put("autoAccept", true)
+            .put("contentSkills", new JsonObject().put("es", new JsonArray().add("hola").add("necesito").add("ayuda").add("gracias")))));
+    try (AgentClient maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria").available();
+        AgentClient lee = new AgentClient(gateway.vertx, gateway.port()).signedIn("lee");
+        ResidentClient resident = ResidentClient.connect(gateway.vertx, gateway.port())) {
+      resident.helloNew();
+      String conversation = resident.say("s", "Hola, necesito ayuda con un bache en mi calle").getString("conversationId");
+      lee.put("/api/presence", new JsonObject().put("presence", "available"));
+      lee.openConsole();
+      assertEquals(conversation, lee.awaitAssignment(), "maria was free first, but lee speaks Spanish");
+      assertEquals(0, maria.frames.all().stream().filter(f -> "entry".equals(f.getString("type"))).count());
+    }
+  }
 }

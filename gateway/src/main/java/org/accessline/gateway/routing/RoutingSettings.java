@@ -14,7 +14,8 @@ import org.accessline.gateway.conversation.Channel;
  * agent qualifies and has room.
  */
 public record RoutingSettings(Map<Channel, Integer> weights, boolean autoAccept, java.time.Duration acceptTimeout, java.time.Duration declineCooldown,
-    java.time.Duration affinityWindow, java.util.List<QueueDefinition> queues, Map<Channel, String> channelQueues, java.util.Optional<String> overflowQueue) {
+    java.time.Duration affinityWindow, java.util.List<QueueDefinition> queues, Map<Channel, String> channelQueues, java.util.Optional<String> overflowQueue,
+    ContentSkills contentSkills) {
   public static final String GENERAL = "general";
 
   public RoutingSettings {
@@ -23,6 +24,7 @@ public record RoutingSettings(Map<Channel, Integer> weights, boolean autoAccept,
       throw new IllegalArgumentException("routing.acceptTimeoutSeconds must be positive and the cool-down not negative");
     }
     if (affinityWindow == null || affinityWindow.isNegative()) throw new IllegalArgumentException("routing.affinityHours cannot be negative");
+    if (contentSkills == null) contentSkills = ContentSkills.none();
     queues = java.util.List.copyOf(queues);
     channelQueues = Map.copyOf(channelQueues);
     java.util.Set<String> names = new java.util.HashSet<>();
@@ -39,11 +41,11 @@ public record RoutingSettings(Map<Channel, Integer> weights, boolean autoAccept,
 
   public static RoutingSettings defaults() {
     return new RoutingSettings(Map.of(Channel.TTY, 2, Channel.RELAY, 2), false, java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60),
-        java.time.Duration.ofHours(24), java.util.List.of(new QueueDefinition(GENERAL, 0, Set.of())), Map.of(), java.util.Optional.empty());
+        java.time.Duration.ofHours(24), java.util.List.of(new QueueDefinition(GENERAL, 0, Set.of())), Map.of(), java.util.Optional.empty(), ContentSkills.none());
   }
 
   public RoutingSettings withAutoAccept(boolean on) {
-    return new RoutingSettings(weights, on, acceptTimeout, declineCooldown, affinityWindow, queues, channelQueues, overflowQueue);
+    return new RoutingSettings(weights, on, acceptTimeout, declineCooldown, affinityWindow, queues, channelQueues, overflowQueue, contentSkills);
   }
 
   public java.util.Optional<QueueDefinition> queue(String name) {

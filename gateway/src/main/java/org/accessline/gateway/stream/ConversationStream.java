@@ -400,11 +400,25 @@ public final class ConversationStream extends VerticleBase implements Intake {
   private List<Entry> withEscalations(Optional<ConversationState> before, List<Entry> entries) {
     ConversationState after = before.filter(s -> s.id().equals(entries.get(0).conversationId())).orElse(null);
     for (Entry e : entries) after = after == null ? ConversationState.replay(List.of(e)) : after.apply(e);
-    List<Entry> following = Escalations.following(after, entries, settings.emergencies(), entries.get(entries.size() - 1).at());
+    List<Entry> following = new ArrayList<>(Escalations.following(after, entries, settings.emergencies(), entries.get(entries.size() - 1).at()));
+    skillsFromFirstWords(before, entries, after.lastSeq() + following.size()).ifPresent(following::add);
     if (following.isEmpty()) return entries;
     List<Entry> all = new ArrayList<>(entries);
     all.addAll(following);
     return all;
+  }
+
+  /** The skills a resident's first message calls for (routing.contentSkills), as an entry numbered after {@code lastSeq}. */
+  private Optional<Entry> skillsFromFirstWords(Optional<ConversationState> before, List<Entry> entries, long lastSeq) {
+    boolean spokeBefore = before.filter(s -> s.id().equals(entries.get(0).conversationId()) && s.lastResidentSeq() > 0).isPresent();
+    if (spokeBefore) return Optional.empty();
+    for (Entry e : entries) {
+      if (e.actor().role() != org.accessline.gateway.conversation.Role.RESIDENT || !(e.event() instanceof ConversationEvent.MessagePosted m)) continue;
+      java.util.Set<String> skills = settings.routing().contentSkills().in(m.text());
+      if (skills.isEmpty()) return Optional.empty();
+      return Optional.of(new Entry(e.conversationId(), lastSeq + 1, e.at(), Participant.SYSTEM, new ConversationEvent.SkillsRequired(skills), Optional.empty()));
+    }
+    return Optional.empty();
   }
 
   private void applied(Line line, List<Entry> entries) {

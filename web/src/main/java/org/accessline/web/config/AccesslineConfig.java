@@ -18,6 +18,7 @@ import org.accessline.gateway.conversation.Channel;
 import org.accessline.gateway.escalation.EmergencyPolicy;
 import org.accessline.gateway.escalation.LimitPolicy;
 import org.accessline.gateway.escalation.TimeLimits;
+import org.accessline.gateway.routing.ContentSkills;
 import org.accessline.gateway.routing.QueueDefinition;
 import org.accessline.gateway.routing.QueueUpdates;
 import org.accessline.gateway.routing.RoutingSettings;
@@ -72,6 +73,13 @@ public record AccesslineConfig(
     agents = List.copyOf(agents);
     if (twilio == null || tty == null || smsSender == null || twilioApiBaseUrl == null) throw new IllegalArgumentException("twilio, tty and sms settings must be given");
     if (smsSender.isPresent() && twilio.isEmpty()) throw new IllegalArgumentException("an SMS sender needs twilio.accountSid, twilio.authToken and publicBaseUrl");
+    if (routing != null) {
+      for (String skill : routing.contentSkills().cues().keySet()) {
+        if (agents.stream().noneMatch(a -> a.skills().contains(skill))) {
+          throw new IllegalArgumentException("routing.contentSkills." + skill + ": no agent has the skill " + skill + ", so such conversations would never be answered");
+        }
+      }
+    }
     if (emergencies == null || limits == null || queueUpdates == null || routing == null) throw new IllegalArgumentException("emergency and time-limit policies must be given");
     if (smsFirstRetry == null || smsFirstRetry.isNegative() || smsFirstRetry.toMillis() > 60_000) throw new IllegalArgumentException("sms.firstRetryMillis must be 0-60000");
     if (smsAttempts < 1 || smsAttempts > 10) throw new IllegalArgumentException("sms.attempts must be 1-10");
@@ -142,7 +150,14 @@ public record AccesslineConfig(
         Duration.ofHours(json.getLong("affinityHours", d.affinityWindow().toHours())),
         queues(json.getJsonArray("queues"), d.queues()),
         channelQueues(json.getJsonObject("channelQueues", new JsonObject())),
-        Optional.ofNullable(json.getString("overflowQueue")));
+        Optional.ofNullable(json.getString("overflowQueue")),
+        contentSkills(json.getJsonObject("contentSkills", new JsonObject())));
+  }
+
+  private static ContentSkills contentSkills(JsonObject json) {
+    Map<String, List<String>> cues = new HashMap<>();
+    for (String skill : json.fieldNames()) cues.put(skill, strings(json.getJsonArray(skill), List.of()));
+    return new ContentSkills(cues);
   }
 
   private static List<QueueDefinition> queues(JsonArray json, List<QueueDefinition> otherwise) {

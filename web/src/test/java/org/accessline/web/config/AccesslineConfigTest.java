@@ -106,4 +106,11 @@ class AccesslineConfigTest {
         .put("twilio", new JsonObject().put("smsFrom", "+15550003110")), Map.of()), "a sender without an account");
     assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject().put("sms", new JsonObject().put("attempts", 0)), Map.of()));
   }
+
+  @Test
+  void aContentSkillNoAgentHasIsRefused() {
+    JsonObject routing = new JsonObject().put("contentSkills", new JsonObject().put("es", new JsonArray().add("hola").add("necesito")));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject().put("routing", routing), Map.of()));
+    assertEquals(true, e.getMessage().contains("no agent has the skill es"), e.getMessage());
+  }
 }
