@@ -39,10 +39,7 @@ class EmergencyIT {
   void start() {
     apiVertx = Vertx.vertx();
     twilio = new FakeTwilioApi(apiVertx);
-    gateway = new TestGateway(dataDir, Duration.ofSeconds(30), 4, new JsonObject().put("centerName", "Fairview 311")
-        .put("publicBaseUrl", TwilioWebhookClient.PUBLIC_BASE)
-        .put("twilio", new JsonObject().put("accountSid", TwilioWebhookClient.ACCOUNT_SID).put("authToken", TwilioWebhookClient.AUTH_TOKEN)
-            .put("smsFrom", "+15550003110").put("apiBaseUrl", twilio.baseUrl())));
+    gateway = new TestGateway(dataDir, Duration.ofSeconds(30), 4, TwilioWebhookClient.gatewayOptions(new JsonObject().put("smsFrom", "+15550003110").put("apiBaseUrl", twilio.baseUrl())));
     maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");
     sam = new AgentClient(gateway.vertx, gateway.port()).signedIn("sam");
     sam.openConsole();

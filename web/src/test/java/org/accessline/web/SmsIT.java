@@ -41,10 +41,7 @@ class SmsIT {
   void start() {
     apiVertx = Vertx.vertx();
     twilio = new FakeTwilioApi(apiVertx);
-    gateway = new TestGateway(dataDir, Duration.ofSeconds(30), 4, new JsonObject().put("centerName", "Fairview 311")
-        .put("publicBaseUrl", TwilioWebhookClient.PUBLIC_BASE)
-        .put("twilio", new JsonObject().put("accountSid", TwilioWebhookClient.ACCOUNT_SID).put("authToken", TwilioWebhookClient.AUTH_TOKEN)
-            .put("smsFrom", CENTER_NUMBER).put("apiBaseUrl", twilio.baseUrl()))
+    gateway = new TestGateway(dataDir, Duration.ofSeconds(30), 4, TwilioWebhookClient.gatewayOptions(new JsonObject().put("smsFrom", CENTER_NUMBER).put("apiBaseUrl", twilio.baseUrl()))
         .put("sms", new JsonObject().put("firstRetryMillis", 20).put("attempts", 3)));
     webhooks = new TwilioWebhookClient(gateway.vertx, gateway.port());
     maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.accessline.web.support.AgentClient;
 import org.accessline.web.support.FakeTwilioCall;
 import org.accessline.web.support.TestGateway;
+import org.accessline.web.support.TwilioWebhookClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,9 +39,7 @@ class TtyCallIT {
   @BeforeEach
   void start() {
     FakeTwilioCall.require();
-    gateway = new TestGateway(dataDir, Duration.ofSeconds(30), 4, new JsonObject().put("centerName", "Fairview 311")
-        .put("publicBaseUrl", FakeTwilioCall.PUBLIC_BASE)
-        .put("twilio", new JsonObject().put("accountSid", FakeTwilioCall.ACCOUNT_SID).put("authToken", FakeTwilioCall.AUTH_TOKEN)));
+    gateway = new TestGateway(dataDir, Duration.ofSeconds(30), 4, TwilioWebhookClient.gatewayOptions(new JsonObject()));
     maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");
     call = new FakeTwilioCall(gateway.vertx, gateway.port(), CALL, CALLER);
   }

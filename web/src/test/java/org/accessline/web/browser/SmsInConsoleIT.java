@@ -45,10 +45,7 @@ class SmsInConsoleIT {
   void start() throws IOException {
     apiVertx = Vertx.vertx();
     twilio = new FakeTwilioApi(apiVertx);
-    gateway = new TestGateway(work.resolve("data"), Duration.ofSeconds(30), 4, new JsonObject().put("centerName", "Fairview 311")
-        .put("publicBaseUrl", TwilioWebhookClient.PUBLIC_BASE)
-        .put("twilio", new JsonObject().put("accountSid", TwilioWebhookClient.ACCOUNT_SID).put("authToken", TwilioWebhookClient.AUTH_TOKEN)
-            .put("smsFrom", "+15550003110").put("apiBaseUrl", twilio.baseUrl())));
+    gateway = new TestGateway(work.resolve("data"), Duration.ofSeconds(30), 4, TwilioWebhookClient.gatewayOptions(new JsonObject().put("smsFrom", "+15550003110").put("apiBaseUrl", twilio.baseUrl())));
     webhooks = new TwilioWebhookClient(gateway.vertx, gateway.port());
     agent = Browsers.open(work.resolve("agent-profile"));
   }
@@ -93,6 +90,9 @@ class SmsInConsoleIT {
 
     new Select(agent.findElement(By.id("disposition"))).selectByVisibleText("Service request created");
     agent.findElement(By.id("disposition")).submit();
+    // The resident's next text must come after the resolution, or it would land in this conversation.
+    new org.openqa.selenium.support.ui.WebDriverWait(agent, Duration.ofSeconds(10))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#conversation-list button")));
     texts("START", Map.of());
     Browsers.waitFor(agent, By.cssSelector("#conversation-list button")).sendKeys(Keys.ENTER);
     Browsers.waitForText(agent, By.id("transcript"), "can be texted again");

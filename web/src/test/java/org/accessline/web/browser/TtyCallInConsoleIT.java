@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.accessline.web.support.Browsers;
 import org.accessline.web.support.FakeTwilioCall;
 import org.accessline.web.support.TestGateway;
+import org.accessline.web.support.TwilioWebhookClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,9 +37,7 @@ class TtyCallInConsoleIT {
 
   @BeforeEach
   void start() throws IOException {
-    gateway = new TestGateway(work.resolve("data"), Duration.ofSeconds(30), 4, new JsonObject().put("centerName", "Fairview 311")
-        .put("publicBaseUrl", FakeTwilioCall.PUBLIC_BASE)
-        .put("twilio", new JsonObject().put("accountSid", FakeTwilioCall.ACCOUNT_SID).put("authToken", FakeTwilioCall.AUTH_TOKEN)));
+    gateway = new TestGateway(work.resolve("data"), Duration.ofSeconds(30), 4, TwilioWebhookClient.gatewayOptions(new JsonObject()));
     agent = Browsers.open(work.resolve("agent-profile"));
     call = new FakeTwilioCall(gateway.vertx, gateway.port(), "CA" + "00112233445566778899aabbccddeeff", "+15557654321");
   }

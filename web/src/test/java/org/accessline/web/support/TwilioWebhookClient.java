@@ -14,6 +14,12 @@ public final class TwilioWebhookClient implements AutoCloseable {
   public static final String AUTH_TOKEN = "test-auth-token-0123456789abcdef";
   public static final String PUBLIC_BASE = "https://311.example.test";
 
+  /** Gateway options for Fairview 311 with this test account; {@code twilioExtra} adds to the twilio section (smsFrom, apiBaseUrl). */
+  public static io.vertx.core.json.JsonObject gatewayOptions(io.vertx.core.json.JsonObject twilioExtra) {
+    return new io.vertx.core.json.JsonObject().put("centerName", "Fairview 311").put("publicBaseUrl", PUBLIC_BASE)
+        .put("twilio", new io.vertx.core.json.JsonObject().put("accountSid", ACCOUNT_SID).put("authToken", AUTH_TOKEN).mergeIn(twilioExtra));
+  }
+
   private final WebClient http;
   private final int port;
 
