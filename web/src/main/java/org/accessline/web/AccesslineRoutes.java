@@ -81,6 +81,7 @@ public final class AccesslineRoutes {
     router.get("/api/conversations/:id/history").handler(staff).handler(Validation.conversationId()).handler(api::history);
     router.post("/api/tty/preview").handler(body).handler(staff).handler(Validation.jsonObjectBody()).handler(tty::preview);
     router.get("/api/interactions/:id").handler(staff).handler(Validation.conversationId()).handler(api::interaction);
+    router.get("/api/interactions/:id/verify").handler(staff).handler(Validation.conversationId()).handler(api::verify);
     router.get("/api/interactions/:id/transcript.txt").handler(staff).handler(Validation.conversationId()).handler(api::transcript);
     router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "not_found", "No such API."));
 

@@ -7,12 +7,15 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.accessline.web.auth.PasswordHasher;
 import org.accessline.web.config.AccesslineConfig;
 
 /**
- * Starts the gateway, or with {@code hash-password} prints a password hash for an agent account.
+ * Starts the gateway; with {@code hash-password} prints a password hash for an agent account; with
+ * {@code verify} checks interaction records' hash chains (see {@link RecordsVerifier}).
  * Configuration: {@code --config FILE}, else {@code ACCESSLINE_CONFIG}, else {@code ./accessline.json}
  * if present; environment variables override the file.
  */
@@ -25,6 +28,13 @@ public final class Main {
       return;
     }
     AccesslineConfig config = AccesslineConfig.load(configFile(args), System.getenv());
+    if (args.length > 0 && args[0].equals("verify")) {
+      List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
+      int at = rest.indexOf("--config");
+      if (at >= 0) rest.subList(at, Math.min(at + 2, rest.size())).clear();
+      System.exit(RecordsVerifier.run(config, rest, System.out));
+      return;
+    }
     Vertx vertx = Vertx.vertx();
     Application app;
     try {

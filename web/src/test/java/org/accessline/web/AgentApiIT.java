@@ -56,7 +56,8 @@ class AgentApiIT {
         new Object[] {HttpMethod.GET, "/api/interactions/" + id},
         new Object[] {HttpMethod.GET, "/api/interactions/" + id + "/transcript.txt"},
         new Object[] {HttpMethod.POST, "/api/conversations/" + id + "/tty/stop"},
-        new Object[] {HttpMethod.POST, "/api/tty/preview"});
+        new Object[] {HttpMethod.POST, "/api/tty/preview"},
+        new Object[] {HttpMethod.GET, "/api/interactions/" + id + "/verify"});
     for (Object[] call : calls) {
       var response = anonymous.request((HttpMethod) call[0], (String) call[1]).sendJsonObject(new JsonObject().put("text", "hi").put("presence", "available")).await();
       assertEquals(401, response.statusCode(), call[0] + " " + call[1]);

@@ -39,6 +39,12 @@ public interface InteractionStore {
   /** Whether the contact's latest consent entry opted them out; false if they never changed it. */
   Future<Boolean> optedOut(Contact contact);
 
+  /** Every conversation's id, oldest first: for checking a whole store. */
+  Future<List<ConversationId>> conversationIds();
+
+  /** Checks the conversation's hash chain from the stored rows; empty for an unknown id. */
+  Future<Optional<EntryChain.Report>> verify(ConversationId conversation);
+
   default Future<Optional<InteractionRecord>> record(ConversationId conversation) {
     return entries(conversation, 0).map(entries -> entries.isEmpty() ? Optional.empty() : Optional.of(InteractionRecord.of(entries)));
   }

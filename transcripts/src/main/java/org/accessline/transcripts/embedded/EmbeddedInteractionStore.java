@@ -27,6 +27,7 @@ import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.store.AppendOutcome;
 import org.accessline.gateway.store.CallerContext;
 import org.accessline.gateway.store.ConversationSummary;
+import org.accessline.gateway.store.EntryChain;
 import org.accessline.gateway.store.InteractionStore;
 
 /**
@@ -114,6 +115,33 @@ public final class EmbeddedInteractionStore implements InteractionStore {
         try (ResultSet rs = st.executeQuery()) {
           return EntryRows.read(rs);
         }
+      }
+    });
+  }
+
+  @Override
+  public Future<List<ConversationId>> conversationIds() {
+    return read(c -> {
+      try (PreparedStatement st = c.prepareStatement("SELECT id FROM conversations ORDER BY num"); ResultSet rs = st.executeQuery()) {
+        List<ConversationId> ids = new ArrayList<>();
+        while (rs.next()) ids.add(new ConversationId(rs.getString(1)));
+        return ids;
+      }
+    });
+  }
+
+  @Override
+  public Future<Optional<EntryChain.Report>> verify(ConversationId conversation) {
+    return read(c -> {
+      try (PreparedStatement st = c.prepareStatement(
+          "SELECT " + EntryRows.COLUMNS + ", e.hash" + EntryRows.FROM + "WHERE c.id = ? ORDER BY e.seq")) {
+        st.setString(1, conversation.value());
+        List<String> hashes = new ArrayList<>();
+        List<Entry> entries;
+        try (ResultSet rs = st.executeQuery()) {
+          entries = EntryRows.read(rs, row -> hashes.add(row.getString(10)));
+        }
+        return entries.isEmpty() ? Optional.<EntryChain.Report>empty() : Optional.of(EntryChain.check(entries, hashes));
       }
     });
   }
@@ -212,9 +240,11 @@ public final class EmbeddedInteractionStore implements InteractionStore {
       }
     }
     long num = conversationNum(c, first.conversationId());
+    String previous = first.event() instanceof ConversationEvent.Opened ? EntryChain.GENESIS : lastHash(c, num);
     try (PreparedStatement st = c.prepareStatement(EntryRows.INSERT)) {
       for (Entry e : entries) {
-        EntryRows.bind(st, num, e);
+        previous = EntryChain.hash(previous, e);
+        EntryRows.bind(st, num, e, previous);
         st.addBatch();
       }
       st.executeBatch();
@@ -227,6 +257,17 @@ public final class EmbeddedInteractionStore implements InteractionStore {
           st.setLong(3, num);
           st.executeUpdate();
         }
+      }
+    }
+  }
+
+  /** The hash the next entry chains from; entries written before hashes were kept chain from the start. */
+  private static String lastHash(Connection c, long num) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement("SELECT hash FROM entries WHERE conversation_num = ? ORDER BY seq DESC LIMIT 1")) {
+      st.setLong(1, num);
+      try (ResultSet rs = st.executeQuery()) {
+        String hash = rs.next() ? rs.getString(1) : null;
+        return hash == null ? EntryChain.GENESIS : hash;
       }
     }
   }

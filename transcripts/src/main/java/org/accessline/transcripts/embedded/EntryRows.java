@@ -20,12 +20,13 @@ final class EntryRows {
   /** Selects an entry's columns; the query must join {@code conversations c} for the public id. */
   static final String COLUMNS = "c.id, e.seq, e.at, e.actor_role, e.actor_id, e.actor_name, e.kind, e.event, e.dedupe_key";
   static final String FROM = " FROM entries e JOIN conversations c ON c.num = e.conversation_num ";
-  static final String INSERT = "INSERT INTO entries (conversation_num, seq, at, actor_role, actor_id, actor_name, kind, event, dedupe_key, dedupe_hash)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static final String INSERT = "INSERT INTO entries (conversation_num, seq, at, actor_role, actor_id, actor_name, kind, event, dedupe_key, dedupe_hash, hash)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private EntryRows() {}
 
-  static void bind(PreparedStatement st, long conversationNum, Entry e) throws SQLException {
+  static void bind(PreparedStatement st, long conversationNum, Entry e, String hash) throws SQLException {
+    st.setString(11, hash);
     st.setLong(1, conversationNum);
     st.setLong(2, e.seq());
     st.setTimestamp(3, Timestamp.from(e.at()));
@@ -53,8 +54,18 @@ final class EntryRows {
   }
 
   static List<Entry> read(ResultSet rs) throws SQLException {
+    return read(rs, row -> { });
+  }
+
+  /** Reads entries, letting {@code alsoRead} take extra columns of each row. */
+  interface RowReader {
+    void accept(ResultSet row) throws SQLException;
+  }
+
+  static List<Entry> read(ResultSet rs, RowReader alsoRead) throws SQLException {
     List<Entry> entries = new ArrayList<>();
     while (rs.next()) {
+      alsoRead.accept(rs);
       entries.add(new Entry(
           new ConversationId(rs.getString(1)),
           rs.getLong(2),

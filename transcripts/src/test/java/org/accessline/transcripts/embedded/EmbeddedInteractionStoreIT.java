@@ -142,4 +142,20 @@ class EmbeddedInteractionStoreIT {
     assertEquals(Optional.empty(), history.get(0).resolved());
     assertEquals(1, store.history(CONTACT, 1).await().size());
   }
+
+  @Test
+  void aRowChangedBehindTheStoresBackIsCaughtByTheVerifier() throws Exception {
+    ConversationId id = ConversationId.random();
+    store.append(opening(id, "SM1")).await();
+    store.append(List.of(new Entry(id, 4, T0.plusSeconds(1), Participant.SYSTEM, new ConversationEvent.Noted("checked"), Optional.empty()))).await();
+    assertEquals(org.accessline.gateway.store.EntryChain.Report.Status.INTACT, store.verify(id).await().orElseThrow().status());
+    try (Connection c = DriverManager.getConnection(store.jdbcUrl())) {
+      int changed = c.createStatement().executeUpdate("UPDATE entries SET event = REPLACE(event, 'streetlight out', 'all fine') WHERE seq = 3");
+      assertEquals(1, changed);
+    }
+    var report = store.verify(id).await().orElseThrow();
+    assertEquals(org.accessline.gateway.store.EntryChain.Report.Status.ALTERED, report.status());
+    assertEquals(Optional.of(3L), report.firstBadSeq());
+    assertEquals(Optional.empty(), store.verify(ConversationId.random()).await());
+  }
 }

@@ -203,6 +203,23 @@ public final class AgentApi {
     });
   }
 
+  /** {@code GET /api/interactions/{id}/verify}: whether every stored entry still matches its hash. */
+  public void verify(RoutingContext ctx) {
+    store.verify(Validation.conversation(ctx)).onComplete(ar -> {
+      if (ar.succeeded() && ar.result().isEmpty()) {
+        Problem.send(ctx, 404, "not_found", "No interaction record has that id.");
+        return;
+      }
+      respond(ctx, ar.map(r -> {
+        var report = r.orElseThrow();
+        JsonObject json = new JsonObject().put("status", report.status().name().toLowerCase(java.util.Locale.ROOT)).put("entries", report.entries())
+            .put("detail", report.detail());
+        report.firstBadSeq().ifPresent(seq -> json.put("firstBadSeq", seq));
+        return json;
+      }), 200);
+    });
+  }
+
   public void transcript(RoutingContext ctx) {
     store.record(Validation.conversation(ctx)).onComplete(ar -> {
       if (ar.failed()) {
