@@ -240,7 +240,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
       }
     }
     long num = conversationNum(c, first.conversationId());
-    String previous = first.event() instanceof ConversationEvent.Opened ? EntryChain.GENESIS : lastHash(c, num);
+    String previous = first.event() instanceof ConversationEvent.Opened ? EntryChain.GENESIS : hashAt(c, num, first.seq() - 1);
     try (PreparedStatement st = c.prepareStatement(EntryRows.INSERT)) {
       for (Entry e : entries) {
         previous = EntryChain.hash(previous, e);
@@ -261,10 +261,11 @@ public final class EmbeddedInteractionStore implements InteractionStore {
     }
   }
 
-  /** The hash the next entry chains from; entries written before hashes were kept chain from the start. */
-  private static String lastHash(Connection c, long num) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement("SELECT hash FROM entries WHERE conversation_num = ? ORDER BY seq DESC LIMIT 1")) {
+  /** The hash the next entry chains from: the entry before it, found by its key; entries written before hashes were kept chain from the start. */
+  private static String hashAt(Connection c, long num, long seq) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement("SELECT hash FROM entries WHERE conversation_num = ? AND seq = ?")) {
       st.setLong(1, num);
+      st.setLong(2, seq);
       try (ResultSet rs = st.executeQuery()) {
         String hash = rs.next() ? rs.getString(1) : null;
         return hash == null ? EntryChain.GENESIS : hash;
