@@ -18,6 +18,7 @@ import org.accessline.channels.webchat.WebChatAdapter;
 import org.accessline.gateway.store.InteractionStore;
 import org.accessline.gateway.stream.ConversationStream;
 import org.accessline.transcripts.embedded.EmbeddedInteractionStore;
+import org.accessline.transcripts.postgres.PostgresInteractionStore;
 import org.accessline.web.auth.AgentDirectory;
 import org.accessline.web.auth.AgentSessions;
 import org.accessline.web.config.AccesslineConfig;
@@ -48,7 +49,7 @@ public final class Application {
         throw new UncheckedIOException(e);
       }
     }).compose(demo -> {
-      InteractionStore store = new EmbeddedInteractionStore(config.dataDir());
+      InteractionStore store = openStore(vertx, config);
       TtyCalls ttyCalls = new TtyCalls();
       List<ChannelAdapter> adapters = new ArrayList<>(List.of(new WebChatAdapter(), ttyCalls));
       config.twilio().ifPresent(account -> config.smsSender().ifPresent(sender -> adapters.add(new SmsAdapter(vertx, store, account,
@@ -73,6 +74,12 @@ public final class Application {
   /** The interaction store this gateway writes to. */
   public InteractionStore store() {
     return store;
+  }
+
+  /** PostgreSQL when a store URL is configured, else the embedded file store in the data directory. */
+  static InteractionStore openStore(Vertx vertx, AccesslineConfig config) {
+    return config.storeUrl().<InteractionStore>map(url -> new PostgresInteractionStore(vertx, url, config.storeSchema()))
+        .orElseGet(() -> new EmbeddedInteractionStore(config.dataDir()));
   }
 
   public int port() {

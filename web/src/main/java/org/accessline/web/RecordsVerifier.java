@@ -8,12 +8,11 @@ import java.util.Optional;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.store.EntryChain;
 import org.accessline.gateway.store.InteractionStore;
-import org.accessline.transcripts.embedded.EmbeddedInteractionStore;
 import org.accessline.web.config.AccesslineConfig;
 
 /**
  * {@code java -jar accessline.jar verify [--config FILE] (--all | ID…)}: checks interaction records'
- * hash chains straight from the store, with the gateway stopped, and names the first entry that does
+ * hash chains straight from the configured store (the embedded one with the gateway stopped), and names the first entry that does
  * not match. Exit status: 0 when nothing was altered, 3 when something was, 2 for bad arguments.
  */
 final class RecordsVerifier {
@@ -42,7 +41,7 @@ final class RecordsVerifier {
       return USAGE;
     }
     Vertx vertx = Vertx.vertx();
-    InteractionStore store = new EmbeddedInteractionStore(config.dataDir());
+    InteractionStore store = Application.openStore(vertx, config);
     try {
       store.start().await();
       if (all) ids = store.conversationIds().await();

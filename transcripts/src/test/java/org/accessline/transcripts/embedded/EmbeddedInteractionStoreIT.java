@@ -1,161 +1,46 @@
 package org.accessline.transcripts.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Optional;
-import org.accessline.gateway.conversation.Channel;
-import org.accessline.gateway.conversation.Contact;
-import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
-import org.accessline.gateway.conversation.Entry;
-import org.accessline.gateway.conversation.Participant;
-import org.accessline.gateway.store.AppendOutcome;
-import org.accessline.gateway.store.InteractionRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.accessline.gateway.store.InteractionStore;
+import org.accessline.transcripts.InteractionStoreContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EmbeddedInteractionStoreIT {
-  private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
-  private static final Contact CONTACT = new Contact(Channel.SMS, "+15550001111");
-
+/** The store contract on the embedded H2 file store, and what only it has: its migration record in the file. */
+class EmbeddedInteractionStoreIT extends InteractionStoreContract {
   @TempDir Path dir;
-  private Vertx vertx;
-  private EmbeddedInteractionStore store;
 
-  @BeforeEach
-  void open() {
-    vertx = Vertx.vertx();
-    store = new EmbeddedInteractionStore(dir);
-    store.start().await();
+  @Override
+  protected InteractionStore openStore() {
+    EmbeddedInteractionStore embedded = new EmbeddedInteractionStore(dir);
+    embedded.start().await();
+    return embedded;
   }
 
-  @AfterEach
-  void close() {
-    store.close().await();
-    vertx.close().await();
-  }
-
-  private static List<Entry> opening(ConversationId id, String key) {
-    Participant resident = Participant.resident(CONTACT);
-    return List.of(
-        new Entry(id, 1, T0, resident, new ConversationEvent.Opened(CONTACT), Optional.empty()),
-        new Entry(id, 2, T0, Participant.SYSTEM, new ConversationEvent.Queued(T0, "waiting"), Optional.empty()),
-        new Entry(id, 3, T0, resident, new ConversationEvent.MessagePosted("streetlight out"), Optional.of(key)));
-  }
-
-  @Test
-  void appendedEntriesReadBackInOrderAndSurviveReopening() {
-    ConversationId id = ConversationId.random();
-    assertInstanceOf(AppendOutcome.Appended.class, store.append(opening(id, "SM1")).await());
-    store.close().await();
-    store = new EmbeddedInteractionStore(dir);
-    store.start().await();
-    List<Entry> back = store.entries(id, 0).await();
-    assertEquals(opening(id, "SM1"), back);
-    assertEquals(List.of(3L), store.entries(id, 2).await().stream().map(Entry::seq).toList());
-  }
-
-  @Test
-  void aStoredDedupeKeyReturnsTheFirstEntryAndWritesNothing() {
-    ConversationId id = ConversationId.random();
-    store.append(opening(id, "SM7")).await();
-    ConversationId other = ConversationId.random();
-    AppendOutcome again = store.append(opening(other, "SM7")).await();
-    AppendOutcome.AlreadyRecorded dup = assertInstanceOf(AppendOutcome.AlreadyRecorded.class, again);
-    assertEquals(id, dup.existing().conversationId());
-    assertEquals(3, dup.existing().seq());
-    assertEquals(List.of(), store.entries(other, 0).await());
-  }
-
-  @Test
-  void aClashingSequenceNumberFailsAloneAndChangesNothing() {
-    ConversationId id = ConversationId.random();
-    store.append(opening(id, "SM1")).await();
-    Entry clash = new Entry(id, 3, T0, Participant.SYSTEM, new ConversationEvent.MessagePosted("dup seq"), Optional.empty());
-    assertThrows(Exception.class, () -> store.append(List.of(clash)).await());
-    assertEquals(3, store.entries(id, 0).await().size());
-  }
-
-  @Test
-  void resolvedConversationsAreNotReloadedAsOpen() {
-    ConversationId open = ConversationId.random();
-    ConversationId done = ConversationId.random();
-    store.append(opening(open, "a")).await();
-    store.append(opening(done, "b")).await();
-    store.append(List.of(new Entry(done, 4, T0.plus(1, ChronoUnit.MINUTES), Participant.SYSTEM, new ConversationEvent.Resolved("Other"), Optional.empty()))).await();
-    List<List<Entry>> reloaded = store.openConversations().await();
-    assertEquals(1, reloaded.size());
-    assertEquals(open, reloaded.get(0).get(0).conversationId());
-    assertEquals(Optional.of(open), store.latestConversation(CONTACT).await(), "with equal opening times the open conversation is the latest");
-  }
-
-  @Test
-  void theRecordCarriesDerivedTimesAndDisposition() {
-    ConversationId id = ConversationId.random();
-    store.append(opening(id, "k")).await();
-    store.append(List.of(new Entry(id, 4, T0.plusSeconds(30), Participant.SYSTEM, new ConversationEvent.Resolved("Information provided"), Optional.empty()))).await();
-    InteractionRecord record = store.record(id).await().orElseThrow();
-    assertEquals(Optional.of("Information provided"), record.disposition());
-    assertEquals(Optional.of(T0.plusSeconds(30)), record.resolved());
-    assertEquals(Optional.empty(), store.record(ConversationId.random()).await());
+  @Override
+  protected void alterEvent(ConversationId conversation, long seq, String from, String to) throws Exception {
+    try (Connection c = DriverManager.getConnection(((EmbeddedInteractionStore) store).jdbcUrl())) {
+      var st = c.prepareStatement("UPDATE entries SET event = REPLACE(event, ?, ?) WHERE seq = ? AND conversation_num = (SELECT num FROM conversations WHERE id = ?)");
+      st.setString(1, from);
+      st.setString(2, to);
+      st.setLong(3, seq);
+      st.setString(4, conversation.value());
+      assertEquals(1, st.executeUpdate());
+    }
   }
 
   @Test
   void migrationsAreRecordedAndNotReapplied() throws Exception {
-    try (Connection c = DriverManager.getConnection(store.jdbcUrl())) {
+    try (Connection c = DriverManager.getConnection(((EmbeddedInteractionStore) store).jdbcUrl())) {
       assertEquals(Migrations.SCRIPTS.size(), Migrations.currentVersion(c));
       assertEquals(Migrations.SCRIPTS.size(), Migrations.apply(c));
       assertTrue(Migrations.currentVersion(c) >= 1);
     }
-  }
-
-  @Test
-  void aContactsHistoryIsNewestFirstAndTheirLatestConsentDecides() {
-    ConversationId first = ConversationId.random();
-    ConversationId second = ConversationId.random();
-    Participant resident = Participant.resident(CONTACT);
-    store.append(opening(first, "SM1")).await();
-    store.append(List.of(new Entry(first, 4, T0.plusSeconds(5), resident, new ConversationEvent.ConsentChanged(true, "STOP"), Optional.of("SM2:consent")),
-        new Entry(first, 5, T0.plusSeconds(60), Participant.SYSTEM, new ConversationEvent.Resolved("Opted out"), Optional.empty()))).await();
-    assertEquals(true, store.optedOut(CONTACT).await());
-    List<Entry> again = opening(second, "SM3").stream().map(e -> new Entry(e.conversationId(), e.seq(), T0.plusSeconds(120), e.actor(), e.event(), e.dedupeKey())).toList();
-    store.append(again).await();
-    store.append(List.of(new Entry(second, 4, T0.plusSeconds(121), resident, new ConversationEvent.ConsentChanged(false, "START"), Optional.of("SM4:consent")))).await();
-    assertEquals(false, store.optedOut(CONTACT).await());
-    assertEquals(false, store.optedOut(new Contact(Channel.SMS, "+15550002222")).await(), "a number that never said STOP is not opted out");
-
-    var history = store.history(CONTACT, 10).await();
-    assertEquals(List.of(second, first), history.stream().map(h -> h.id()).toList());
-    assertEquals(Optional.of("Opted out"), history.get(1).disposition());
-    assertEquals(Optional.empty(), history.get(0).resolved());
-    assertEquals(1, store.history(CONTACT, 1).await().size());
-  }
-
-  @Test
-  void aRowChangedBehindTheStoresBackIsCaughtByTheVerifier() throws Exception {
-    ConversationId id = ConversationId.random();
-    store.append(opening(id, "SM1")).await();
-    store.append(List.of(new Entry(id, 4, T0.plusSeconds(1), Participant.SYSTEM, new ConversationEvent.Noted("checked"), Optional.empty()))).await();
-    assertEquals(org.accessline.gateway.store.EntryChain.Report.Status.INTACT, store.verify(id).await().orElseThrow().status());
-    try (Connection c = DriverManager.getConnection(store.jdbcUrl())) {
-      int changed = c.createStatement().executeUpdate("UPDATE entries SET event = REPLACE(event, 'streetlight out', 'all fine') WHERE seq = 3");
-      assertEquals(1, changed);
-    }
-    var report = store.verify(id).await().orElseThrow();
-    assertEquals(org.accessline.gateway.store.EntryChain.Report.Status.ALTERED, report.status());
-    assertEquals(Optional.of(3L), report.firstBadSeq());
-    assertEquals(Optional.empty(), store.verify(ConversationId.random()).await());
   }
 }

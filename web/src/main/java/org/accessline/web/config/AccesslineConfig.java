@@ -57,7 +57,10 @@ public record AccesslineConfig(
     EmergencyPolicy emergencies,
     LimitPolicy limits,
     QueueUpdates queueUpdates,
-    RoutingSettings routing) {
+    RoutingSettings routing,
+    /** A PostgreSQL URL (postgresql://user@host:5432/db) to keep records there; empty for the embedded store in dataDir. */
+    Optional<String> storeUrl,
+    String storeSchema) {
 
   public AccesslineConfig {
     if (httpHost == null || httpHost.isBlank()) throw new IllegalArgumentException("httpHost must not be empty");
@@ -80,6 +83,10 @@ public record AccesslineConfig(
         }
       }
     }
+    if (storeUrl == null || storeSchema == null || !storeSchema.matches("[a-z_][a-z0-9_]{0,62}")) throw new IllegalArgumentException("store.schema must be a lower-case SQL name");
+    storeUrl.filter(u -> !u.matches("postgres(ql)?://\\S+")).ifPresent(u -> {
+      throw new IllegalArgumentException("store.url must be a PostgreSQL URL such as postgresql://accessline@db.example.gov:5432/accessline");
+    });
     if (emergencies == null || limits == null || queueUpdates == null || routing == null) throw new IllegalArgumentException("emergency and time-limit policies must be given");
     if (smsFirstRetry == null || smsFirstRetry.isNegative() || smsFirstRetry.toMillis() > 60_000) throw new IllegalArgumentException("sms.firstRetryMillis must be 0-60000");
     if (smsAttempts < 1 || smsAttempts > 10) throw new IllegalArgumentException("sms.attempts must be 1-10");
@@ -92,7 +99,8 @@ public record AccesslineConfig(
   public static AccesslineConfig defaults() {
     return new AccesslineConfig("0.0.0.0", 8080, Path.of("data"), "Accessline", 4, Duration.ofSeconds(60), 4096, 10, 1.0, Duration.ofHours(12), false, List.of(),
         Optional.empty(), TtyCallSettings.defaults("Accessline"), Optional.empty(), helpText("Accessline"), Optional.empty(),
-        Duration.ofMillis(500), 5, EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults());
+        Duration.ofMillis(500), 5, EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults(),
+        Optional.empty(), "accessline");
   }
 
   private static String helpText(String centerName) {
@@ -137,7 +145,9 @@ public record AccesslineConfig(
         limits(json.getJsonObject("limits", new JsonObject()), d.limits),
         new QueueUpdates(Duration.ofSeconds(json.getJsonObject("queueUpdates", new JsonObject()).getLong("everySeconds", d.queueUpdates.every().toSeconds())),
             Duration.ofSeconds(json.getJsonObject("queueUpdates", new JsonObject()).getLong("typicalHandleSeconds", d.queueUpdates.typicalHandle().toSeconds()))),
-        routing(json.getJsonObject("routing", new JsonObject()), d.routing));
+        routing(json.getJsonObject("routing", new JsonObject()), d.routing),
+        var.apply("STORE_URL").or(() -> Optional.ofNullable(json.getJsonObject("store", new JsonObject()).getString("url"))),
+        var.apply("STORE_SCHEMA").orElse(json.getJsonObject("store", new JsonObject()).getString("schema", d.storeSchema)));
   }
 
   private static RoutingSettings routing(JsonObject json, RoutingSettings d) {

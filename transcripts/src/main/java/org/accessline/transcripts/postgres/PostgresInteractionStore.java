@@ -1,0 +1,258 @@
+package org.accessline.transcripts.postgres;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.accessline.gateway.conversation.Contact;
+import org.accessline.gateway.conversation.ConversationEvent;
+import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.conversation.Entry;
+import org.accessline.gateway.conversation.Participant;
+import org.accessline.gateway.conversation.Role;
+import org.accessline.gateway.store.AppendOutcome;
+import org.accessline.gateway.store.CallerContext;
+import org.accessline.gateway.store.ConversationSummary;
+import org.accessline.gateway.store.EntryChain;
+import org.accessline.gateway.store.InteractionStore;
+
+/**
+ * Interaction records in PostgreSQL through the Vert.x reactive client. Each append is one
+ * transaction; PostgreSQL's commit is durable (synchronous_commit), so a completed append survives a
+ * crash. Versioned scripts bring the schema up to date at start, in the configured schema.
+ */
+public final class PostgresInteractionStore implements InteractionStore {
+  static final List<String> SCRIPTS = List.of("V1__interaction_records.sql");
+  private static final String UNIQUE_VIOLATION = "23505";
+  private static final String COLUMNS = "c.id, e.seq, e.at, e.actor_role, e.actor_id, e.actor_name, e.kind, e.event, e.dedupe_key, e.hash";
+  private static final String FROM = " FROM entries e JOIN conversations c ON c.num = e.conversation_num ";
+
+  private final Vertx vertx;
+  private final String uri;
+  private final String schema;
+  private Pool pool;
+
+  /** @param schema where the tables live; created if missing, so several gateways or tests can share a database */
+  public PostgresInteractionStore(Vertx vertx, String uri, String schema) {
+    if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) throw new IllegalArgumentException("store.schema must be a lower-case SQL name");
+    this.vertx = vertx;
+    this.uri = uri;
+    this.schema = schema;
+  }
+
+  @Override
+  public Future<Void> start() {
+    PgConnectOptions connect = PgConnectOptions.fromUri(uri).addProperty("search_path", schema).addProperty("application_name", "accessline");
+    pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(8)).connectingTo(connect).using(vertx).build();
+    return onCaller(() -> pool.query("CREATE SCHEMA IF NOT EXISTS " + schema).execute()
+        .compose(r -> pool.query("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at TIMESTAMPTZ NOT NULL)").execute())
+        .compose(r -> migrate()));
+  }
+
+  private Future<Void> migrate() {
+    return pool.withTransaction(c -> c.query("LOCK TABLE schema_version IN EXCLUSIVE MODE").execute()
+        .compose(r -> c.query("SELECT COALESCE(MAX(version), 0) FROM schema_version").execute())
+        .compose(rows -> {
+          int current = rows.iterator().next().getInteger(0);
+          if (current > SCRIPTS.size()) return Future.failedFuture("the database holds schema version " + current + ", newer than this build knows");
+          Future<Void> chain = Future.succeededFuture();
+          for (int v = current + 1; v <= SCRIPTS.size(); v++) {
+            int version = v;
+            String script = SCRIPTS.get(v - 1);
+            for (String sql : read(script).split(";")) {
+              if (!sql.isBlank()) chain = chain.compose(x -> c.query(sql).execute().mapEmpty());
+            }
+            chain = chain.compose(x -> c.preparedQuery("INSERT INTO schema_version VALUES ($1, $2, now())").execute(Tuple.of(version, script)).mapEmpty());
+          }
+          return chain;
+        }));
+  }
+
+  private static String read(String script) {
+    try (InputStream in = PostgresInteractionStore.class.getResourceAsStream(script)) {
+      if (in == null) throw new IllegalStateException("missing migration " + script);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public Future<Void> close() {
+    return pool == null ? Future.succeededFuture() : onCaller(() -> pool.close());
+  }
+
+  @Override
+  public Future<AppendOutcome> append(List<Entry> entries) {
+    List<Entry> batch = List.copyOf(entries);
+    return onCaller(() -> pool.withTransaction(c -> alreadyStored(c, batch).compose(existing -> {
+      if (existing.isPresent()) return Future.succeededFuture((AppendOutcome) new AppendOutcome.AlreadyRecorded(existing.get()));
+      return insert(c, batch).map(v -> (AppendOutcome) new AppendOutcome.Appended(batch));
+    })).recover(e -> {
+      // A retry racing the first write: the unique key stopped it, so the first one's entry is the answer.
+      if (e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState()) && pg.getMessage().contains("dedupe")) {
+        return pool.withConnection(c -> alreadyStored(c, batch)).compose(found -> found.isPresent()
+            ? Future.succeededFuture((AppendOutcome) new AppendOutcome.AlreadyRecorded(found.get())) : Future.failedFuture(e));
+      }
+      return Future.failedFuture(e);
+    }));
+  }
+
+  private Future<Optional<Entry>> alreadyStored(SqlConnection c, List<Entry> batch) {
+    List<String> keys = batch.stream().flatMap(e -> e.dedupeKey().stream()).toList();
+    if (keys.isEmpty()) return Future.succeededFuture(Optional.empty());
+    return c.preparedQuery("SELECT " + COLUMNS + FROM + "WHERE e.dedupe_key = ANY($1) ORDER BY e.conversation_num, e.seq LIMIT 1")
+        .execute(Tuple.of(keys.toArray(String[]::new))).map(rows -> read(rows).stream().findFirst());
+  }
+
+  private Future<Void> insert(SqlConnection c, List<Entry> batch) {
+    Entry first = batch.get(0);
+    Future<Long> num = first.event() instanceof ConversationEvent.Opened opened
+        ? c.preparedQuery("INSERT INTO conversations (id, channel, contact, opened_at) VALUES ($1, $2, $3, $4) RETURNING num")
+            .execute(Tuple.of(UUID.fromString(first.conversationId().value()), opened.contact().channel().name(), opened.contact().address(), time(first.at())))
+            .map(rows -> rows.iterator().next().getLong(0))
+        : c.preparedQuery("SELECT num FROM conversations WHERE id = $1").execute(Tuple.of(UUID.fromString(first.conversationId().value())))
+            .compose(rows -> rows.size() == 0 ? Future.failedFuture("no conversation " + first.conversationId() + " to append to")
+                : Future.succeededFuture(rows.iterator().next().getLong(0)));
+    return num.compose(n -> previousHash(c, n, first).compose(previous -> {
+      List<Tuple> rows = new ArrayList<>(batch.size());
+      String chained = previous;
+      for (Entry e : batch) {
+        chained = EntryChain.hash(chained, e);
+        rows.add(Tuple.wrap(new ArrayList<>(List.of(n, e.seq(), time(e.at()), e.actor().role().name().toLowerCase(Locale.ROOT), e.actor().id(),
+            e.actor().displayName(), e.event().kind(), e.event().toJson().encode()))).addValue(e.dedupeKey().orElse(null)).addValue(chained));
+      }
+      return c.preparedQuery("INSERT INTO entries (conversation_num, seq, at, actor_role, actor_id, actor_name, kind, event, dedupe_key, hash)"
+          + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)").executeBatch(rows).compose(r -> resolved(c, n, batch));
+    }));
+  }
+
+  private Future<String> previousHash(SqlConnection c, long num, Entry first) {
+    if (first.event() instanceof ConversationEvent.Opened) return Future.succeededFuture(EntryChain.GENESIS);
+    return c.preparedQuery("SELECT hash FROM entries WHERE conversation_num = $1 AND seq = $2").execute(Tuple.of(num, first.seq() - 1))
+        .map(rows -> rows.size() == 0 ? EntryChain.GENESIS : rows.iterator().next().getString(0));
+  }
+
+  private Future<Void> resolved(SqlConnection c, long num, List<Entry> batch) {
+    Future<Void> done = Future.succeededFuture();
+    for (Entry e : batch) {
+      if (e.event() instanceof ConversationEvent.Resolved r) {
+        done = done.compose(v -> c.preparedQuery("UPDATE conversations SET resolved_at = $1, disposition = $2 WHERE num = $3")
+            .execute(Tuple.of(time(e.at()), r.disposition(), num)).mapEmpty());
+      }
+    }
+    return done;
+  }
+
+  @Override
+  public Future<List<Entry>> entries(ConversationId conversation, long afterSeq) {
+    return onCaller(() -> pool.preparedQuery("SELECT " + COLUMNS + FROM + "WHERE c.id = $1 AND e.seq > $2 ORDER BY e.seq")
+        .execute(Tuple.of(UUID.fromString(conversation.value()), afterSeq)).map(PostgresInteractionStore::read));
+  }
+
+  @Override
+  public Future<List<List<Entry>>> openConversations() {
+    return onCaller(() -> pool.query("SELECT " + COLUMNS + FROM + "WHERE c.resolved_at IS NULL ORDER BY e.conversation_num, e.seq").execute().map(rows -> {
+      Map<ConversationId, List<Entry>> grouped = new LinkedHashMap<>();
+      for (Entry e : read(rows)) grouped.computeIfAbsent(e.conversationId(), id -> new ArrayList<>()).add(e);
+      return new ArrayList<>(grouped.values());
+    }));
+  }
+
+  @Override
+  public Future<Optional<ConversationId>> latestConversation(Contact contact) {
+    return onCaller(() -> pool.preparedQuery("SELECT id FROM conversations WHERE channel = $1 AND contact = $2 ORDER BY opened_at DESC, resolved_at DESC NULLS FIRST LIMIT 1")
+        .execute(Tuple.of(contact.channel().name(), contact.address()))
+        .map(rows -> rows.size() == 0 ? Optional.<ConversationId>empty() : Optional.of(new ConversationId(rows.iterator().next().getUUID(0).toString()))));
+  }
+
+  @Override
+  public Future<List<ConversationSummary>> history(Contact contact, int limit) {
+    return onCaller(() -> pool.preparedQuery("SELECT id, opened_at, resolved_at, disposition FROM conversations WHERE channel = $1 AND contact = $2"
+        + " ORDER BY opened_at DESC, num DESC LIMIT $3").execute(Tuple.of(contact.channel().name(), contact.address(), limit)).map(rows -> {
+          List<ConversationSummary> out = new ArrayList<>();
+          for (Row r : rows) {
+            out.add(new ConversationSummary(new ConversationId(r.getUUID(0).toString()), r.getOffsetDateTime(1).toInstant(),
+                Optional.ofNullable(r.getOffsetDateTime(2)).map(OffsetDateTime::toInstant), Optional.ofNullable(r.getString(3))));
+          }
+          return out;
+        }));
+  }
+
+  @Override
+  public Future<Boolean> optedOut(Contact contact) {
+    return onCaller(() -> pool.preparedQuery("SELECT e.event" + FROM + "WHERE c.channel = $1 AND c.contact = $2 AND e.kind = 'consent'"
+        + " ORDER BY e.at DESC, e.conversation_num DESC, e.seq DESC LIMIT 1").execute(Tuple.of(contact.channel().name(), contact.address()))
+        .map(rows -> rows.size() > 0 && new JsonObject(rows.iterator().next().getString(0)).getBoolean("optedOut", false)));
+  }
+
+  @Override
+  public Future<List<ConversationId>> conversationIds() {
+    return onCaller(() -> pool.query("SELECT id FROM conversations ORDER BY num").execute().map(rows -> {
+      List<ConversationId> ids = new ArrayList<>();
+      for (Row r : rows) ids.add(new ConversationId(r.getUUID(0).toString()));
+      return ids;
+    }));
+  }
+
+  @Override
+  public Future<Optional<EntryChain.Report>> verify(ConversationId conversation) {
+    return onCaller(() -> pool.preparedQuery("SELECT " + COLUMNS + FROM + "WHERE c.id = $1 ORDER BY e.seq").execute(Tuple.of(UUID.fromString(conversation.value())))
+        .map(rows -> {
+          List<String> hashes = new ArrayList<>();
+          for (Row r : rows) hashes.add(r.getString(9));
+          List<Entry> entries = read(rows);
+          return entries.isEmpty() ? Optional.<EntryChain.Report>empty() : Optional.of(EntryChain.check(entries, hashes));
+        }));
+  }
+
+  private static List<Entry> read(RowSet<Row> rows) {
+    List<Entry> entries = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      entries.add(new Entry(new ConversationId(r.getUUID(0).toString()), r.getLong(1), r.getOffsetDateTime(2).toInstant(),
+          new Participant(Role.valueOf(r.getString(3).toUpperCase(Locale.ROOT)), r.getString(4), r.getString(5)),
+          ConversationEvent.fromJson(new JsonObject(r.getString(7))), Optional.ofNullable(r.getString(8))));
+    }
+    return entries;
+  }
+
+  private static OffsetDateTime time(Instant at) {
+    return at.atOffset(ZoneOffset.UTC);
+  }
+
+  /** Completes on the caller's context, as every store future must. */
+  private static <T> Future<T> onCaller(Supplier<Future<T>> work) {
+    CallerContext<T> reply = new CallerContext<>();
+    Future<T> running;
+    try {
+      running = work.get();
+    } catch (RuntimeException e) {
+      running = Future.failedFuture(e);
+    }
+    running.onComplete(reply::complete);
+    return reply.future();
+  }
+}

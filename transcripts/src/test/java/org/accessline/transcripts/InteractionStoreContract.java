@@ -1,0 +1,153 @@
+package org.accessline.transcripts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.accessline.gateway.conversation.Channel;
+import org.accessline.gateway.conversation.Contact;
+import org.accessline.gateway.conversation.ConversationEvent;
+import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.conversation.Entry;
+import org.accessline.gateway.conversation.Participant;
+import org.accessline.gateway.store.AppendOutcome;
+import org.accessline.gateway.store.InteractionRecord;
+import org.accessline.gateway.store.InteractionStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every interaction store must do, run against each of them (the embedded one and
+ * PostgreSQL), so they behave the same.
+ */
+public abstract class InteractionStoreContract {
+  protected static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+  protected static final Contact CONTACT = new Contact(Channel.SMS, "+15550001111");
+
+  protected Vertx vertx;
+  protected InteractionStore store;
+
+  /** A started store on the same data every time it is called within one test. */
+  protected abstract InteractionStore openStore();
+
+  /** Changes a stored entry's event text behind the store's back, as someone with database access could. */
+  protected abstract void alterEvent(ConversationId conversation, long seq, String from, String to) throws Exception;
+
+  @BeforeEach
+  void open() throws Exception {
+    vertx = Vertx.vertx();
+    store = openStore();
+  }
+
+  @AfterEach
+  void close() {
+    store.close().await();
+    vertx.close().await();
+  }
+
+  protected static List<Entry> opening(ConversationId id, String key) {
+    Participant resident = Participant.resident(CONTACT);
+    return List.of(
+        new Entry(id, 1, T0, resident, new ConversationEvent.Opened(CONTACT), Optional.empty()),
+        new Entry(id, 2, T0, Participant.SYSTEM, new ConversationEvent.Queued(T0, "waiting"), Optional.empty()),
+        new Entry(id, 3, T0, resident, new ConversationEvent.MessagePosted("streetlight out"), Optional.of(key)));
+  }
+
+  @Test
+  void appendedEntriesReadBackInOrderAndSurviveReopening() {
+    ConversationId id = ConversationId.random();
+    assertInstanceOf(AppendOutcome.Appended.class, store.append(opening(id, "SM1")).await());
+    store.close().await();
+    store = openStore();
+    List<Entry> back = store.entries(id, 0).await();
+    assertEquals(opening(id, "SM1"), back);
+    assertEquals(List.of(3L), store.entries(id, 2).await().stream().map(Entry::seq).toList());
+  }
+
+  @Test
+  void aStoredDedupeKeyReturnsTheFirstEntryAndWritesNothing() {
+    ConversationId id = ConversationId.random();
+    store.append(opening(id, "SM7")).await();
+    ConversationId other = ConversationId.random();
+    AppendOutcome again = store.append(opening(other, "SM7")).await();
+    AppendOutcome.AlreadyRecorded dup = assertInstanceOf(AppendOutcome.AlreadyRecorded.class, again);
+    assertEquals(id, dup.existing().conversationId());
+    assertEquals(3, dup.existing().seq());
+    assertEquals(List.of(), store.entries(other, 0).await());
+  }
+
+  @Test
+  void aClashingSequenceNumberFailsAloneAndChangesNothing() {
+    ConversationId id = ConversationId.random();
+    store.append(opening(id, "SM1")).await();
+    Entry clash = new Entry(id, 3, T0, Participant.SYSTEM, new ConversationEvent.MessagePosted("dup seq"), Optional.empty());
+    assertThrows(Exception.class, () -> store.append(List.of(clash)).await());
+    assertEquals(3, store.entries(id, 0).await().size());
+  }
+
+  @Test
+  void resolvedConversationsAreNotReloadedAsOpen() {
+    ConversationId open = ConversationId.random();
+    ConversationId done = ConversationId.random();
+    store.append(opening(open, "a")).await();
+    store.append(opening(done, "b")).await();
+    store.append(List.of(new Entry(done, 4, T0.plus(1, ChronoUnit.MINUTES), Participant.SYSTEM, new ConversationEvent.Resolved("Other"), Optional.empty()))).await();
+    List<List<Entry>> reloaded = store.openConversations().await();
+    assertEquals(1, reloaded.size());
+    assertEquals(open, reloaded.get(0).get(0).conversationId());
+    assertEquals(Optional.of(open), store.latestConversation(CONTACT).await(), "with equal opening times the open conversation is the latest");
+  }
+
+  @Test
+  void theRecordCarriesDerivedTimesAndDisposition() {
+    ConversationId id = ConversationId.random();
+    store.append(opening(id, "k")).await();
+    store.append(List.of(new Entry(id, 4, T0.plusSeconds(30), Participant.SYSTEM, new ConversationEvent.Resolved("Information provided"), Optional.empty()))).await();
+    InteractionRecord record = store.record(id).await().orElseThrow();
+    assertEquals(Optional.of("Information provided"), record.disposition());
+    assertEquals(Optional.of(T0.plusSeconds(30)), record.resolved());
+    assertEquals(Optional.empty(), store.record(ConversationId.random()).await());
+  }
+
+  @Test
+  void aContactsHistoryIsNewestFirstAndTheirLatestConsentDecides() {
+    ConversationId first = ConversationId.random();
+    ConversationId second = ConversationId.random();
+    Participant resident = Participant.resident(CONTACT);
+    store.append(opening(first, "SM1")).await();
+    store.append(List.of(new Entry(first, 4, T0.plusSeconds(5), resident, new ConversationEvent.ConsentChanged(true, "STOP"), Optional.of("SM2:consent")),
+        new Entry(first, 5, T0.plusSeconds(60), Participant.SYSTEM, new ConversationEvent.Resolved("Opted out"), Optional.empty()))).await();
+    assertEquals(true, store.optedOut(CONTACT).await());
+    List<Entry> again = opening(second, "SM3").stream().map(e -> new Entry(e.conversationId(), e.seq(), T0.plusSeconds(120), e.actor(), e.event(), e.dedupeKey())).toList();
+    store.append(again).await();
+    store.append(List.of(new Entry(second, 4, T0.plusSeconds(121), resident, new ConversationEvent.ConsentChanged(false, "START"), Optional.of("SM4:consent")))).await();
+    assertEquals(false, store.optedOut(CONTACT).await());
+    assertEquals(false, store.optedOut(new Contact(Channel.SMS, "+15550002222")).await(), "a number that never said STOP is not opted out");
+
+    var history = store.history(CONTACT, 10).await();
+    assertEquals(List.of(second, first), history.stream().map(h -> h.id()).toList());
+    assertEquals(Optional.of("Opted out"), history.get(1).disposition());
+    assertEquals(Optional.empty(), history.get(0).resolved());
+    assertEquals(1, store.history(CONTACT, 1).await().size());
+  }
+
+  @Test
+  void aRowChangedBehindTheStoresBackIsCaughtByTheVerifier() throws Exception {
+    ConversationId id = ConversationId.random();
+    store.append(opening(id, "SM1")).await();
+    store.append(List.of(new Entry(id, 4, T0.plusSeconds(1), Participant.SYSTEM, new ConversationEvent.Noted("checked"), Optional.empty()))).await();
+    assertEquals(org.accessline.gateway.store.EntryChain.Report.Status.INTACT, store.verify(id).await().orElseThrow().status());
+    alterEvent(id, 3, "streetlight out", "all fine");
+    var report = store.verify(id).await().orElseThrow();
+    assertEquals(org.accessline.gateway.store.EntryChain.Report.Status.ALTERED, report.status());
+    assertEquals(Optional.of(3L), report.firstBadSeq());
+    assertEquals(Optional.empty(), store.verify(ConversationId.random()).await());
+  }
+}
