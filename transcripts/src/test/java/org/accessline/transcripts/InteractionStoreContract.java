@@ -150,4 +150,60 @@ public abstract class InteractionStoreContract {
     assertEquals(Optional.of(3L), report.firstBadSeq());
     assertEquals(Optional.empty(), store.verify(ConversationId.random()).await());
   }
+
+  /** A conversation opened at {@code at} on {@code contact}, with one message, assigned to {@code agent}, resolved with {@code disposition}. */
+  private ConversationId recorded(Contact contact, Instant at, String text, String agent, String disposition) {
+    ConversationId id = ConversationId.random();
+    Participant resident = Participant.resident(contact);
+    store.append(List.of(
+        new Entry(id, 1, at, resident, new ConversationEvent.Opened(contact), Optional.empty()),
+        new Entry(id, 2, at, Participant.SYSTEM, new ConversationEvent.Queued(at, "waiting"), Optional.empty()),
+        new Entry(id, 3, at, resident, new ConversationEvent.MessagePosted(text), Optional.of("search:" + id)),
+        new Entry(id, 4, at.plusSeconds(5), Participant.SYSTEM, new ConversationEvent.Assigned(new org.accessline.gateway.conversation.AgentId(agent), agent), Optional.empty()),
+        new Entry(id, 5, at.plusSeconds(60), Participant.SYSTEM, new ConversationEvent.Resolved(disposition), Optional.empty()))).await();
+    return id;
+  }
+
+  private static org.accessline.gateway.store.RecordQuery query(java.util.function.UnaryOperator<java.util.Map<String, Object>> f) {
+    java.util.Map<String, Object> m = f.apply(new java.util.HashMap<>());
+    return new org.accessline.gateway.store.RecordQuery(Optional.ofNullable((Instant) m.get("from")), Optional.ofNullable((Instant) m.get("to")),
+        Optional.ofNullable((Channel) m.get("channel")), Optional.ofNullable((String) m.get("agent")).map(org.accessline.gateway.conversation.AgentId::new),
+        Optional.ofNullable((String) m.get("contact")), Optional.ofNullable((String) m.get("disposition")), Optional.ofNullable((String) m.get("text")),
+        (Integer) m.getOrDefault("limit", 50), (Integer) m.getOrDefault("offset", 0));
+  }
+
+  private List<ConversationId> ids(org.accessline.gateway.store.RecordQuery q) {
+    return store.search(q).await().records().stream().map(org.accessline.gateway.store.RecordSummary::id).toList();
+  }
+
+  @Test
+  void recordsAreFoundByDateChannelAgentContactDispositionAndTheWordsOfTheirMessages() {
+    Contact texter = new Contact(Channel.SMS, "+15550002222");
+    Contact chatter = new Contact(Channel.WEBCHAT, "web:abc123");
+    ConversationId pothole = recorded(texter, T0, "Huge pothole on Elm Street near the school", "maria", "Service request created");
+    ConversationId trash = recorded(chatter, T0.plusSeconds(3600), "My trash was not picked up on Elm", "lee", "Information provided");
+    ConversationId noise = recorded(texter, T0.plusSeconds(7200), "Loud party next door", "maria", "Referred to another agency");
+
+    assertEquals(List.of(noise, trash, pothole), ids(query(m -> m)), "newest first");
+    assertEquals(List.of(trash, pothole), ids(query(m -> { m.put("text", "elm"); return m; })));
+    assertEquals(List.of(pothole), ids(query(m -> { m.put("text", "Elm pothole"); return m; })), "every word must appear");
+    assertEquals(List.of(noise, pothole), ids(query(m -> { m.put("agent", "maria"); return m; })));
+    assertEquals(List.of(trash), ids(query(m -> { m.put("channel", Channel.WEBCHAT); return m; })));
+    assertEquals(List.of(noise, pothole), ids(query(m -> { m.put("contact", "+15550002222"); return m; })));
+    assertEquals(List.of(pothole), ids(query(m -> { m.put("disposition", "Service request created"); return m; })));
+    assertEquals(List.of(trash), ids(query(m -> { m.put("from", T0.plusSeconds(1)); m.put("to", T0.plusSeconds(7200)); return m; })));
+    assertEquals(List.of(), ids(query(m -> { m.put("text", "'; DROP TABLE entries; --"); return m; })), "an injection attempt is just words");
+    assertEquals(3, ids(query(m -> m)).size(), "and nothing was dropped");
+  }
+
+  @Test
+  void resultsComeInPagesThatSayWhetherMoreFollow() {
+    for (int i = 0; i < 5; i++) recorded(CONTACT, T0.plusSeconds(i), "page test " + i, "maria", "Information provided");
+    var first = store.search(query(m -> { m.put("limit", 2); return m; })).await();
+    var last = store.search(query(m -> { m.put("limit", 2); m.put("offset", 4); return m; })).await();
+    assertEquals(2, first.records().size());
+    assertTrue(first.more());
+    assertEquals(1, last.records().size());
+    assertEquals(false, last.more());
+  }
 }

@@ -17,6 +17,7 @@ import org.accessline.channels.webchat.ResidentChat;
 import org.accessline.web.api.AgentApi;
 import org.accessline.web.api.EscalationApi;
 import org.accessline.web.api.Problem;
+import org.accessline.web.api.RecordsApi;
 import org.accessline.web.api.StaffAuth;
 import org.accessline.web.api.SupervisorApi;
 import org.accessline.web.api.TransferApi;
@@ -80,6 +81,7 @@ public final class AccesslineRoutes {
     router.post("/api/sms/preview").handler(body).handler(staff).handler(Validation.jsonObjectBody()).handler(api::smsPreview);
     router.get("/api/conversations/:id/history").handler(staff).handler(Validation.conversationId()).handler(api::history);
     router.post("/api/tty/preview").handler(body).handler(staff).handler(Validation.jsonObjectBody()).handler(tty::preview);
+    router.get("/api/interactions").handler(staff).handler(new RecordsApi(services.store())::search);
     router.get("/api/interactions/:id").handler(staff).handler(Validation.conversationId()).handler(api::interaction);
     router.get("/api/interactions/:id/verify").handler(staff).handler(Validation.conversationId()).handler(api::verify);
     router.get("/api/interactions/:id/transcript.txt").handler(staff).handler(Validation.conversationId()).handler(api::transcript);

@@ -39,6 +39,9 @@ public interface InteractionStore {
   /** Whether the contact's latest consent entry opted them out; false if they never changed it. */
   Future<Boolean> optedOut(Contact contact);
 
+  /** Records matching the query, newest first, one page at a time. */
+  Future<RecordPage> search(RecordQuery query);
+
   /** Every conversation's id, oldest first: for checking a whole store. */
   Future<List<ConversationId>> conversationIds();
 

@@ -29,6 +29,9 @@ import org.accessline.gateway.store.CallerContext;
 import org.accessline.gateway.store.ConversationSummary;
 import org.accessline.gateway.store.EntryChain;
 import org.accessline.gateway.store.InteractionStore;
+import org.accessline.gateway.store.RecordPage;
+import org.accessline.gateway.store.RecordQuery;
+import org.accessline.gateway.store.RecordSummary;
 
 /**
  * The default store: an H2 database file in the data directory. Writes go through one
@@ -117,6 +120,46 @@ public final class EmbeddedInteractionStore implements InteractionStore {
         }
       }
     });
+  }
+
+  @Override
+  public Future<RecordPage> search(RecordQuery q) {
+    return read(c -> {
+      StringBuilder sql = new StringBuilder("SELECT c.id, c.channel, c.contact, c.opened_at, c.resolved_at, c.disposition FROM conversations c WHERE 1 = 1");
+      List<Object> args = new ArrayList<>();
+      q.openedFrom().ifPresent(t -> { sql.append(" AND c.opened_at >= ?"); args.add(Timestamp.from(t)); });
+      q.openedBefore().ifPresent(t -> { sql.append(" AND c.opened_at < ?"); args.add(Timestamp.from(t)); });
+      q.channel().ifPresent(ch -> { sql.append(" AND c.channel = ?"); args.add(ch.name()); });
+      q.contact().ifPresent(ct -> { sql.append(" AND c.contact = ?"); args.add(ct); });
+      q.disposition().ifPresent(d -> { sql.append(" AND c.disposition = ?"); args.add(d); });
+      q.agent().ifPresent(a -> {
+        sql.append(" AND EXISTS (SELECT 1 FROM entries a WHERE a.conversation_num = c.num AND a.kind = 'assigned' AND a.event LIKE ? ESCAPE '!')");
+        args.add("%\"agent\":\"" + likeEscaped(a.value()) + "\"%");
+      });
+      for (String word : q.words()) {
+        sql.append(" AND EXISTS (SELECT 1 FROM entries m WHERE m.conversation_num = c.num AND m.text LIKE ? ESCAPE '!')");
+        args.add("%" + likeEscaped(word) + "%");
+      }
+      sql.append(" ORDER BY c.opened_at DESC, c.num DESC LIMIT ? OFFSET ?");
+      args.add(q.limit() + 1);
+      args.add(q.offset());
+      try (PreparedStatement st = c.prepareStatement(sql.toString())) {
+        for (int i = 0; i < args.size(); i++) st.setObject(i + 1, args.get(i));
+        List<RecordSummary> found = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            found.add(new RecordSummary(new ConversationId(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                Optional.ofNullable(rs.getTimestamp(5)).map(Timestamp::toInstant), Optional.ofNullable(rs.getString(6))));
+          }
+        }
+        boolean more = found.size() > q.limit();
+        return new RecordPage(more ? found.subList(0, q.limit()) : found, more);
+      }
+    });
+  }
+
+  private static String likeEscaped(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   @Override

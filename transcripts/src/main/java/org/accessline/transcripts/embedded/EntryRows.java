@@ -20,13 +20,14 @@ final class EntryRows {
   /** Selects an entry's columns; the query must join {@code conversations c} for the public id. */
   static final String COLUMNS = "c.id, e.seq, e.at, e.actor_role, e.actor_id, e.actor_name, e.kind, e.event, e.dedupe_key";
   static final String FROM = " FROM entries e JOIN conversations c ON c.num = e.conversation_num ";
-  static final String INSERT = "INSERT INTO entries (conversation_num, seq, at, actor_role, actor_id, actor_name, kind, event, dedupe_key, dedupe_hash, hash)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static final String INSERT = "INSERT INTO entries (conversation_num, seq, at, actor_role, actor_id, actor_name, kind, event, dedupe_key, dedupe_hash, hash, text)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private EntryRows() {}
 
   static void bind(PreparedStatement st, long conversationNum, Entry e, String hash) throws SQLException {
     st.setString(11, hash);
+    st.setString(12, searchText(e));
     st.setLong(1, conversationNum);
     st.setLong(2, e.seq());
     st.setTimestamp(3, Timestamp.from(e.at()));
@@ -51,6 +52,11 @@ final class EntryRows {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
+  }
+
+  /** A message's words, lower-case, for search; nothing for other entries. */
+  static String searchText(Entry e) {
+    return e.event() instanceof ConversationEvent.MessagePosted m ? m.text().toLowerCase(Locale.ROOT) : null;
   }
 
   static List<Entry> read(ResultSet rs) throws SQLException {

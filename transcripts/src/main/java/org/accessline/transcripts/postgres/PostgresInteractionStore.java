@@ -38,6 +38,9 @@ import org.accessline.gateway.store.CallerContext;
 import org.accessline.gateway.store.ConversationSummary;
 import org.accessline.gateway.store.EntryChain;
 import org.accessline.gateway.store.InteractionStore;
+import org.accessline.gateway.store.RecordPage;
+import org.accessline.gateway.store.RecordQuery;
+import org.accessline.gateway.store.RecordSummary;
 
 /**
  * Interaction records in PostgreSQL through the Vert.x reactive client. Each append is one
@@ -143,10 +146,11 @@ public final class PostgresInteractionStore implements InteractionStore {
       for (Entry e : batch) {
         chained = EntryChain.hash(chained, e);
         rows.add(Tuple.wrap(new ArrayList<>(List.of(n, e.seq(), time(e.at()), e.actor().role().name().toLowerCase(Locale.ROOT), e.actor().id(),
-            e.actor().displayName(), e.event().kind(), e.event().toJson().encode()))).addValue(e.dedupeKey().orElse(null)).addValue(chained));
+            e.actor().displayName(), e.event().kind(), e.event().toJson().encode()))).addValue(e.dedupeKey().orElse(null)).addValue(chained)
+            .addValue(e.event() instanceof ConversationEvent.MessagePosted m ? m.text() : null));
       }
-      return c.preparedQuery("INSERT INTO entries (conversation_num, seq, at, actor_role, actor_id, actor_name, kind, event, dedupe_key, hash)"
-          + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)").executeBatch(rows).compose(r -> resolved(c, n, batch));
+      return c.preparedQuery("INSERT INTO entries (conversation_num, seq, at, actor_role, actor_id, actor_name, kind, event, dedupe_key, hash, text)"
+          + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)").executeBatch(rows).compose(r -> resolved(c, n, batch));
     }));
   }
 
@@ -207,6 +211,40 @@ public final class PostgresInteractionStore implements InteractionStore {
     return onCaller(() -> pool.preparedQuery("SELECT e.event" + FROM + "WHERE c.channel = $1 AND c.contact = $2 AND e.kind = 'consent'"
         + " ORDER BY e.at DESC, e.conversation_num DESC, e.seq DESC LIMIT 1").execute(Tuple.of(contact.channel().name(), contact.address()))
         .map(rows -> rows.size() > 0 && new JsonObject(rows.iterator().next().getString(0)).getBoolean("optedOut", false)));
+  }
+
+  @Override
+  public Future<RecordPage> search(RecordQuery q) {
+    StringBuilder sql = new StringBuilder("SELECT c.id, c.channel, c.contact, c.opened_at, c.resolved_at, c.disposition FROM conversations c WHERE true");
+    List<Object> args = new ArrayList<>();
+    q.openedFrom().ifPresent(t -> { args.add(time(t)); sql.append(" AND c.opened_at >= $").append(args.size()); });
+    q.openedBefore().ifPresent(t -> { args.add(time(t)); sql.append(" AND c.opened_at < $").append(args.size()); });
+    q.channel().ifPresent(ch -> { args.add(ch.name()); sql.append(" AND c.channel = $").append(args.size()); });
+    q.contact().ifPresent(ct -> { args.add(ct); sql.append(" AND c.contact = $").append(args.size()); });
+    q.disposition().ifPresent(d -> { args.add(d); sql.append(" AND c.disposition = $").append(args.size()); });
+    q.agent().ifPresent(a -> {
+      args.add(a.value());
+      sql.append(" AND EXISTS (SELECT 1 FROM entries a WHERE a.conversation_num = c.num AND a.kind = 'assigned' AND a.event::json->>'agent' = $")
+          .append(args.size()).append(")");
+    });
+    if (!q.words().isEmpty()) {
+      args.add(String.join(" ", q.words()));
+      sql.append(" AND EXISTS (SELECT 1 FROM entries m WHERE m.conversation_num = c.num AND m.text IS NOT NULL"
+          + " AND to_tsvector('simple', m.text) @@ plainto_tsquery('simple', $").append(args.size()).append("))");
+    }
+    args.add(q.limit() + 1);
+    sql.append(" ORDER BY c.opened_at DESC, c.num DESC LIMIT $").append(args.size());
+    args.add(q.offset());
+    sql.append(" OFFSET $").append(args.size());
+    return onCaller(() -> pool.preparedQuery(sql.toString()).execute(Tuple.wrap(args)).map(rows -> {
+      List<RecordSummary> found = new ArrayList<>();
+      for (Row r : rows) {
+        found.add(new RecordSummary(new ConversationId(r.getUUID(0).toString()), r.getString(1), r.getString(2), r.getOffsetDateTime(3).toInstant(),
+            Optional.ofNullable(r.getOffsetDateTime(4)).map(OffsetDateTime::toInstant), Optional.ofNullable(r.getString(5))));
+      }
+      boolean more = found.size() > q.limit();
+      return new RecordPage(more ? found.subList(0, q.limit()) : found, more);
+    }));
   }
 
   @Override

@@ -20,7 +20,10 @@ CREATE TABLE entries (
   event TEXT NOT NULL,
   dedupe_key VARCHAR(200),
   hash CHAR(64) NOT NULL,
+  text TEXT,
   PRIMARY KEY (conversation_num, seq)
 );
 CREATE UNIQUE INDEX entries_by_dedupe_key ON entries (dedupe_key) WHERE dedupe_key IS NOT NULL;
-CREATE INDEX entries_by_kind ON entries (kind, conversation_num)
+CREATE INDEX entries_by_kind ON entries (kind, conversation_num);
+CREATE INDEX entries_text_search ON entries USING GIN (to_tsvector('simple', text)) WHERE text IS NOT NULL;
+CREATE INDEX entries_by_agent ON entries ((event::json->>'agent')) WHERE kind = 'assigned'
