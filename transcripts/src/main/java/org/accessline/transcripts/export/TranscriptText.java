@@ -30,7 +30,8 @@ public final class TranscriptText {
     return out.toString();
   }
 
-  private static String line(Entry e) {
+  /** One entry as a line of text: who said what, or what happened. */
+  public static String line(Entry e) {
     ConversationEvent event = e.event();
     if (event instanceof ConversationEvent.MessagePosted m) {
       String who = switch (e.actor().role()) {

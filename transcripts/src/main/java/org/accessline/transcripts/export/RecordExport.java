@@ -1,0 +1,74 @@
+package org.accessline.transcripts.export;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.accessline.gateway.conversation.ConversationEvent;
+import org.accessline.gateway.conversation.Entry;
+import org.accessline.gateway.store.InteractionRecord;
+
+/** Interaction records as files people take away: redacted copies, a CSV summary row, a printable HTML transcript. */
+public final class RecordExport {
+  public static final String CSV_HEADER = "id,channel,contact,opened,resolved,disposition,wait_seconds,handle_seconds,messages";
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+  private RecordExport() {}
+
+  /** A copy with card numbers and SSNs masked in every text; the stored record is untouched. */
+  public static InteractionRecord redacted(InteractionRecord r) {
+    List<Entry> masked = new ArrayList<>(r.entries().size());
+    for (Entry e : r.entries()) {
+      ConversationEvent ev = e.event();
+      ConversationEvent out = ev;
+      if (ev instanceof ConversationEvent.MessagePosted m) out = new ConversationEvent.MessagePosted(Redaction.mask(m.text()), m.attachments());
+      else if (ev instanceof ConversationEvent.Noted n) out = new ConversationEvent.Noted(Redaction.mask(n.text()));
+      else if (ev instanceof ConversationEvent.Whispered w) out = new ConversationEvent.Whispered(Redaction.mask(w.text()));
+      else if (ev instanceof ConversationEvent.Transferred t) out = new ConversationEvent.Transferred(t.from(), t.to(), Redaction.mask(t.note()));
+      masked.add(new Entry(e.conversationId(), e.seq(), e.at(), e.actor(), out, e.dedupeKey()));
+    }
+    return InteractionRecord.of(masked);
+  }
+
+  public static String csvRow(InteractionRecord r) {
+    long messages = r.entries().stream().filter(e -> e.event() instanceof ConversationEvent.MessagePosted).count();
+    return String.join(",", cell(r.id().value()), cell(r.contact().channel().name()), cell(r.contact().address()), cell(r.opened().toString()),
+        cell(r.resolved().map(Object::toString).orElse("")), cell(r.disposition().orElse("")),
+        cell(r.waitTime().map(d -> String.valueOf(d.toSeconds())).orElse("")), cell(r.handleTime().map(d -> String.valueOf(d.toSeconds())).orElse("")),
+        cell(String.valueOf(messages)));
+  }
+
+  /** Quoted as CSV, and a leading = + - @ defused so a spreadsheet does not run it as a formula. */
+  static String cell(String value) {
+    String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !value.matches("[+-]?\\d+") ? "'" + value : value;
+    return "\"" + safe.replace("\"", "\"\"") + "\"";
+  }
+
+  /** A self-contained page that prints cleanly: the record's facts, then every entry in order. */
+  public static String html(InteractionRecord r, String centerName) {
+    StringBuilder out = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Interaction record ")
+        .append(esc(r.id().value())).append("</title><style>body{font:14px/1.5 serif;margin:2em}table{border-collapse:collapse}td,th{padding:.2em .6em;"
+            + "text-align:left;vertical-align:top;border-bottom:1px solid #ccc}th{white-space:nowrap}@media print{a{color:inherit}}</style></head><body>")
+        .append("<h1>").append(esc(centerName)).append(": interaction record</h1><dl>");
+    fact(out, "Record", r.id().value());
+    fact(out, "Channel", r.contact().channel().name());
+    fact(out, "Contact", r.contact().address());
+    fact(out, "Opened", TIME.format(r.opened()));
+    r.resolved().ifPresent(t -> fact(out, "Resolved", TIME.format(t)));
+    r.disposition().ifPresent(d -> fact(out, "Disposition", d));
+    out.append("</dl><table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Time</th><th scope=\"col\">Entry</th></tr></thead><tbody>");
+    for (Entry e : r.entries()) {
+      out.append("<tr><td>").append(e.seq()).append("</td><td>").append(TIME.format(e.at())).append("</td><td>").append(esc(TranscriptText.line(e)))
+          .append("</td></tr>");
+    }
+    return out.append("</tbody></table></body></html>").toString();
+  }
+
+  private static void fact(StringBuilder out, String name, String value) {
+    out.append("<dt>").append(esc(name)).append("</dt><dd>").append(esc(value)).append("</dd>");
+  }
+
+  static String esc(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+  }
+}
