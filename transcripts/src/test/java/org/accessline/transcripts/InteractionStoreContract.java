@@ -206,4 +206,35 @@ public abstract class InteractionStoreContract {
     assertEquals(1, last.records().size());
     assertEquals(false, last.more());
   }
+
+  @Test
+  void aPurgeRemovesResolvedRecordsPastRetentionExceptThoseOnHoldAndRemembersThem() {
+    ConversationId old = recorded(CONTACT, T0, "old request", "maria", "Information provided");
+    ConversationId held = recorded(CONTACT, T0.plusSeconds(10), "under a records request", "maria", "Information provided");
+    ConversationId open = ConversationId.random();
+    store.append(opening(open, "still-open")).await();
+    ConversationId recent = recorded(CONTACT, T0.plusSeconds(86_400 * 30), "recent", "lee", "Information provided");
+    assertEquals(true, store.setLegalHold(held, true).await());
+    assertEquals(false, store.setLegalHold(ConversationId.random(), true).await());
+
+    assertEquals(1, store.purge(T0.plusSeconds(86_400), T0.plusSeconds(86_400 * 31)).await());
+    assertEquals(List.of(), store.entries(old, 0).await());
+    assertEquals(true, store.purged(old).await());
+    assertEquals(false, store.purged(held).await());
+    assertEquals(5, store.entries(held, 0).await().size(), "on legal hold: kept");
+    assertEquals(3, store.entries(open, 0).await().size(), "never resolved: kept");
+    assertEquals(5, store.entries(recent, 0).await().size(), "inside the retention period: kept");
+    assertEquals(0, store.purge(T0.plusSeconds(86_400), T0.plusSeconds(86_400 * 32)).await(), "a second run finds nothing");
+  }
+
+  @Test
+  void theAuditLogKeepsWhoDidWhatNewestFirst() {
+    store.audit(new org.accessline.gateway.store.AuditEvent(T0, "maria", "read", "rec-1", "GET record")).await();
+    store.audit(new org.accessline.gateway.store.AuditEvent(T0.plusSeconds(1), "sam", "export", "rec-1", "json")).await();
+    store.audit(new org.accessline.gateway.store.AuditEvent(T0.plusSeconds(2), "sam", "search", "q=elm", "")).await();
+    var trail = store.auditTrail(Optional.of("rec-1"), 10).await();
+    assertEquals(List.of("export", "read"), trail.stream().map(org.accessline.gateway.store.AuditEvent::action).toList());
+    assertEquals(3, store.auditTrail(Optional.empty(), 10).await().size());
+    assertEquals("sam", store.auditTrail(Optional.empty(), 1).await().get(0).actor());
+  }
 }

@@ -67,6 +67,8 @@ public final class Application {
             servers.add(server);
             return server;
           }, perCore)).onSuccess(deployments::add)
+          .compose(v -> config.retention().isZero() ? Future.succeededFuture()
+              : vertx.deployVerticle(new RetentionVerticle(services.recordAccess())).onSuccess(deployments::add))
           .map(v -> new Application(vertx, store, deployments, servers.get(0).actualPort(), demo));
     });
   }

@@ -5,6 +5,7 @@ import org.accessline.channels.tty.TtyCalls;
 import org.accessline.gateway.store.InteractionStore;
 import org.accessline.gateway.stream.ConversationStream;
 import org.accessline.web.api.AgentApi;
+import org.accessline.web.api.RecordAccess;
 import org.accessline.web.api.TtyApi;
 import org.accessline.web.auth.AgentDirectory;
 import org.accessline.web.auth.AgentSessions;
@@ -12,6 +13,10 @@ import org.accessline.web.config.AccesslineConfig;
 
 /** What the routes need, built once at startup and shared by every HTTP verticle instance. */
 public record Services(AccesslineConfig config, ConversationStream stream, InteractionStore store, AgentDirectory directory, AgentSessions sessions, TtyCalls ttyCalls) {
+  RecordAccess recordAccess() {
+    return new RecordAccess(store, java.time.Clock.systemUTC(), config.retention());
+  }
+
   TtyApi ttyApi() {
     return new TtyApi(stream, ttyCalls, config.tty(), config.maxMessageBytes());
   }

@@ -42,6 +42,24 @@ public interface InteractionStore {
   /** Records matching the query, newest first, one page at a time. */
   Future<RecordPage> search(RecordQuery query);
 
+  /** Writes to the audit log; completes once it is durable. */
+  Future<Void> audit(AuditEvent event);
+
+  /** The audit log, newest first: about one target (a record id), or all of it. */
+  Future<List<AuditEvent>> auditTrail(Optional<String> target, int limit);
+
+  /** Puts a record on legal hold, exempt from purging, or takes it off; false for an unknown id. */
+  Future<Boolean> setLegalHold(ConversationId conversation, boolean hold);
+
+  /**
+   * Deletes records resolved before {@code resolvedBefore} that are not on legal hold, keeping only
+   * the fact that each was purged. Returns how many were purged.
+   */
+  Future<Integer> purge(java.time.Instant resolvedBefore, java.time.Instant now);
+
+  /** Whether a record existed and was purged. */
+  Future<Boolean> purged(ConversationId conversation);
+
   /** Every conversation's id, oldest first: for checking a whole store. */
   Future<List<ConversationId>> conversationIds();
 

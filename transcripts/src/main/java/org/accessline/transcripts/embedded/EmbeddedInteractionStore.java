@@ -24,7 +24,9 @@ import org.accessline.gateway.conversation.Contact;
 import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
+import java.time.Instant;
 import org.accessline.gateway.store.AppendOutcome;
+import org.accessline.gateway.store.AuditEvent;
 import org.accessline.gateway.store.CallerContext;
 import org.accessline.gateway.store.ConversationSummary;
 import org.accessline.gateway.store.EntryChain;
@@ -119,6 +121,105 @@ public final class EmbeddedInteractionStore implements InteractionStore {
           return EntryRows.read(rs);
         }
       }
+    });
+  }
+
+  @Override
+  public Future<Void> audit(AuditEvent event) {
+    return write(c -> {
+      try (PreparedStatement st = c.prepareStatement("INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")) {
+        st.setTimestamp(1, Timestamp.from(event.at()));
+        st.setString(2, event.actor());
+        st.setString(3, event.action());
+        st.setString(4, event.target());
+        st.setString(5, event.detail());
+        st.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Future<List<AuditEvent>> auditTrail(Optional<String> target, int limit) {
+    return read(c -> {
+      try (PreparedStatement st = c.prepareStatement("SELECT at, actor, action, target, detail FROM audit_log"
+          + (target.isPresent() ? " WHERE target = ?" : "") + " ORDER BY num DESC LIMIT ?")) {
+        int i = 1;
+        if (target.isPresent()) st.setString(i++, target.get());
+        st.setInt(i, limit);
+        List<AuditEvent> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) out.add(new AuditEvent(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+        }
+        return out;
+      }
+    });
+  }
+
+  @Override
+  public Future<Boolean> setLegalHold(ConversationId conversation, boolean hold) {
+    return write(c -> {
+      try (PreparedStatement st = c.prepareStatement("UPDATE conversations SET legal_hold = ? WHERE id = ?")) {
+        st.setBoolean(1, hold);
+        st.setString(2, conversation.value());
+        return st.executeUpdate() == 1;
+      }
+    });
+  }
+
+  @Override
+  public Future<Integer> purge(Instant resolvedBefore, Instant now) {
+    return write(c -> {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        try (PreparedStatement mark = c.prepareStatement("INSERT INTO purged_records (id, purged_at) SELECT id, ? FROM conversations"
+            + " WHERE resolved_at IS NOT NULL AND resolved_at < ? AND NOT legal_hold")) {
+          mark.setTimestamp(1, Timestamp.from(now));
+          mark.setTimestamp(2, Timestamp.from(resolvedBefore));
+          mark.executeUpdate();
+        }
+        try (PreparedStatement entries = c.prepareStatement("DELETE FROM entries WHERE conversation_num IN (SELECT num FROM conversations"
+            + " WHERE resolved_at IS NOT NULL AND resolved_at < ? AND NOT legal_hold)")) {
+          entries.setTimestamp(1, Timestamp.from(resolvedBefore));
+          entries.executeUpdate();
+        }
+        int purged;
+        try (PreparedStatement conversations = c.prepareStatement("DELETE FROM conversations WHERE resolved_at IS NOT NULL AND resolved_at < ? AND NOT legal_hold")) {
+          conversations.setTimestamp(1, Timestamp.from(resolvedBefore));
+          purged = conversations.executeUpdate();
+        }
+        c.commit();
+        return purged;
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    });
+  }
+
+  @Override
+  public Future<Boolean> purged(ConversationId conversation) {
+    return read(c -> {
+      try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM purged_records WHERE id = ?")) {
+        st.setString(1, conversation.value());
+        try (ResultSet rs = st.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+  }
+
+  /** A write outside the append path (audit, hold, purge), made durable before it answers. */
+  private <T> Future<T> write(Query<T> query) {
+    return read(c -> {
+      T result = query.run(c);
+      try (var st = c.createStatement()) {
+        st.execute("CHECKPOINT SYNC");
+      }
+      return result;
     });
   }
 

@@ -16,7 +16,7 @@ import java.util.List;
  * released script is never edited; a change is a new script with the next number.
  */
 final class Migrations {
-  static final List<String> SCRIPTS = List.of("V1__interaction_records.sql", "V2__entry_hashes.sql");
+  static final List<String> SCRIPTS = List.of("V1__interaction_records.sql", "V2__entry_hashes.sql", "V3__retention_and_audit.sql");
 
   private Migrations() {}
 

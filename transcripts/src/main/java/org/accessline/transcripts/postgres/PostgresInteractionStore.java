@@ -34,6 +34,7 @@ import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.conversation.Participant;
 import org.accessline.gateway.conversation.Role;
 import org.accessline.gateway.store.AppendOutcome;
+import org.accessline.gateway.store.AuditEvent;
 import org.accessline.gateway.store.CallerContext;
 import org.accessline.gateway.store.ConversationSummary;
 import org.accessline.gateway.store.EntryChain;
@@ -48,7 +49,7 @@ import org.accessline.gateway.store.RecordSummary;
  * crash. Versioned scripts bring the schema up to date at start, in the configured schema.
  */
 public final class PostgresInteractionStore implements InteractionStore {
-  static final List<String> SCRIPTS = List.of("V1__interaction_records.sql");
+  static final List<String> SCRIPTS = List.of("V1__interaction_records.sql", "V2__retention_and_audit.sql");
   private static final String UNIQUE_VIOLATION = "23505";
   private static final String COLUMNS = "c.id, e.seq, e.at, e.actor_role, e.actor_id, e.actor_name, e.kind, e.event, e.dedupe_key, e.hash";
   private static final String FROM = " FROM entries e JOIN conversations c ON c.num = e.conversation_num ";
@@ -211,6 +212,45 @@ public final class PostgresInteractionStore implements InteractionStore {
     return onCaller(() -> pool.preparedQuery("SELECT e.event" + FROM + "WHERE c.channel = $1 AND c.contact = $2 AND e.kind = 'consent'"
         + " ORDER BY e.at DESC, e.conversation_num DESC, e.seq DESC LIMIT 1").execute(Tuple.of(contact.channel().name(), contact.address()))
         .map(rows -> rows.size() > 0 && new JsonObject(rows.iterator().next().getString(0)).getBoolean("optedOut", false)));
+  }
+
+  @Override
+  public Future<Void> audit(AuditEvent event) {
+    return onCaller(() -> pool.preparedQuery("INSERT INTO audit_log (at, actor, action, target, detail) VALUES ($1, $2, $3, $4, $5)")
+        .execute(Tuple.of(time(event.at()), event.actor(), event.action(), event.target(), event.detail())).mapEmpty());
+  }
+
+  @Override
+  public Future<List<AuditEvent>> auditTrail(Optional<String> target, int limit) {
+    String sql = "SELECT at, actor, action, target, detail FROM audit_log" + (target.isPresent() ? " WHERE target = $2" : "") + " ORDER BY num DESC LIMIT $1";
+    Tuple args = target.isPresent() ? Tuple.of(limit, target.get()) : Tuple.of(limit);
+    return onCaller(() -> pool.preparedQuery(sql).execute(args).map(rows -> {
+      List<AuditEvent> out = new ArrayList<>();
+      for (Row r : rows) out.add(new AuditEvent(r.getOffsetDateTime(0).toInstant(), r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
+      return out;
+    }));
+  }
+
+  @Override
+  public Future<Boolean> setLegalHold(ConversationId conversation, boolean hold) {
+    return onCaller(() -> pool.preparedQuery("UPDATE conversations SET legal_hold = $1 WHERE id = $2")
+        .execute(Tuple.of(hold, UUID.fromString(conversation.value()))).map(r -> r.rowCount() == 1));
+  }
+
+  @Override
+  public Future<Integer> purge(Instant resolvedBefore, Instant now) {
+    String due = " FROM conversations WHERE resolved_at IS NOT NULL AND resolved_at < $1 AND NOT legal_hold";
+    return onCaller(() -> pool.withTransaction(c -> c.preparedQuery("INSERT INTO purged_records (id, purged_at) SELECT id, $2" + due)
+            .execute(Tuple.of(time(resolvedBefore), time(now)))
+        .compose(r -> c.preparedQuery("DELETE FROM entries WHERE conversation_num IN (SELECT num" + due + ")").execute(Tuple.of(time(resolvedBefore))))
+        .compose(r -> c.preparedQuery("DELETE" + due).execute(Tuple.of(time(resolvedBefore))))
+        .map(r -> r.rowCount())));
+  }
+
+  @Override
+  public Future<Boolean> purged(ConversationId conversation) {
+    return onCaller(() -> pool.preparedQuery("SELECT 1 FROM purged_records WHERE id = $1").execute(Tuple.of(UUID.fromString(conversation.value())))
+        .map(rows -> rows.size() > 0));
   }
 
   @Override

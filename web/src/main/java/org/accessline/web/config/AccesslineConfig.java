@@ -60,7 +60,9 @@ public record AccesslineConfig(
     RoutingSettings routing,
     /** A PostgreSQL URL (postgresql://user@host:5432/db) to keep records there; empty for the embedded store in dataDir. */
     Optional<String> storeUrl,
-    String storeSchema) {
+    String storeSchema,
+    /** How long a resolved record is kept before the daily purge; zero keeps records forever. */
+    Duration retention) {
 
   public AccesslineConfig {
     if (httpHost == null || httpHost.isBlank()) throw new IllegalArgumentException("httpHost must not be empty");
@@ -83,6 +85,7 @@ public record AccesslineConfig(
         }
       }
     }
+    if (retention == null || retention.isNegative()) throw new IllegalArgumentException("retention.days cannot be negative");
     if (storeUrl == null || storeSchema == null || !storeSchema.matches("[a-z_][a-z0-9_]{0,62}")) throw new IllegalArgumentException("store.schema must be a lower-case SQL name");
     storeUrl.filter(u -> !u.matches("postgres(ql)?://\\S+")).ifPresent(u -> {
       throw new IllegalArgumentException("store.url must be a PostgreSQL URL such as postgresql://accessline@db.example.gov:5432/accessline");
@@ -100,7 +103,7 @@ public record AccesslineConfig(
     return new AccesslineConfig("0.0.0.0", 8080, Path.of("data"), "Accessline", 4, Duration.ofSeconds(60), 4096, 10, 1.0, Duration.ofHours(12), false, List.of(),
         Optional.empty(), TtyCallSettings.defaults("Accessline"), Optional.empty(), helpText("Accessline"), Optional.empty(),
         Duration.ofMillis(500), 5, EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults(),
-        Optional.empty(), "accessline");
+        Optional.empty(), "accessline", Duration.ZERO);
   }
 
   private static String helpText(String centerName) {
@@ -147,7 +150,8 @@ public record AccesslineConfig(
             Duration.ofSeconds(json.getJsonObject("queueUpdates", new JsonObject()).getLong("typicalHandleSeconds", d.queueUpdates.typicalHandle().toSeconds()))),
         routing(json.getJsonObject("routing", new JsonObject()), d.routing),
         var.apply("STORE_URL").or(() -> Optional.ofNullable(json.getJsonObject("store", new JsonObject()).getString("url"))),
-        var.apply("STORE_SCHEMA").orElse(json.getJsonObject("store", new JsonObject()).getString("schema", d.storeSchema)));
+        var.apply("STORE_SCHEMA").orElse(json.getJsonObject("store", new JsonObject()).getString("schema", d.storeSchema)),
+        Duration.ofDays(var.apply("RETENTION_DAYS").map(Long::parseLong).orElse(json.getJsonObject("retention", new JsonObject()).getLong("days", 0L))));
   }
 
   private static RoutingSettings routing(JsonObject json, RoutingSettings d) {

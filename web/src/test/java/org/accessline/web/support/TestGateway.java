@@ -60,7 +60,12 @@ public final class TestGateway implements AutoCloseable {
 
   private static AccesslineConfig withGrace(AccesslineConfig c, Duration grace) {
     return new AccesslineConfig(c.httpHost(), c.httpPort(), c.dataDir(), c.centerName(), c.agentCapacity(), grace, c.maxMessageBytes(),
-        c.residentBurst(), c.residentMessagesPerSecond(), c.sessionLifetime(), c.secureCookies(), c.agents(), c.twilio(), c.tty(), c.smsSender(), c.smsHelpText(), c.twilioApiBaseUrl(), c.smsFirstRetry(), c.smsAttempts(), c.emergencies(), c.limits(), c.queueUpdates(), c.routing(), c.storeUrl(), c.storeSchema());
+        c.residentBurst(), c.residentMessagesPerSecond(), c.sessionLifetime(), c.secureCookies(), c.agents(), c.twilio(), c.tty(), c.smsSender(), c.smsHelpText(), c.twilioApiBaseUrl(), c.smsFirstRetry(), c.smsAttempts(), c.emergencies(), c.limits(), c.queueUpdates(), c.routing(), c.storeUrl(), c.storeSchema(), c.retention());
+  }
+
+  /** The running gateway's store, for tests that must put old records in place. */
+  public org.accessline.gateway.store.InteractionStore store() {
+    return app.store();
   }
 
   /** Closes the store under the running gateway, as a failed disk would leave it. */
