@@ -1,8 +1,6 @@
 package org.accessline.transcripts.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
@@ -23,24 +21,12 @@ import org.junit.jupiter.api.Test;
  * with a clear message when no server answers; with CI=true it must run.
  */
 class PostgresInteractionStoreIT extends InteractionStoreContract {
-  static final String URI = System.getenv().getOrDefault("ACCESSLINE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test");
-  private final String schema = "contract_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+  private static final String URI = TestPostgres.URI;
+  private final String schema = TestPostgres.freshSchema("contract");
 
   @BeforeAll
   static void requireServer() {
-    Vertx probe = Vertx.vertx();
-    boolean up;
-    try {
-      Pool pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(URI)).using(probe).build();
-      up = pool.query("SELECT 1").execute().map(r -> true).otherwise(false).await();
-      pool.close().await();
-    } catch (Exception e) {
-      up = false;
-    } finally {
-      probe.close().await();
-    }
-    if (!up && "true".equals(System.getenv("CI"))) fail("CI=true but PostgreSQL does not answer at " + URI + "; .ci/run starts it");
-    assumeTrue(up, "Skipping PostgreSQL store tests: no server answers at " + URI + " (set ACCESSLINE_TEST_PG)");
+    TestPostgres.require();
   }
 
   @Override
@@ -64,11 +50,7 @@ class PostgresInteractionStoreIT extends InteractionStoreContract {
 
   @AfterEach
   void dropSchema() {
-    Vertx cleaner = Vertx.vertx();
-    Pool pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(URI)).using(cleaner).build();
-    pool.query("DROP SCHEMA IF EXISTS " + schema + " CASCADE").execute().await();
-    pool.close().await();
-    cleaner.close().await();
+    TestPostgres.dropSchema(schema);
   }
 
   @Test
