@@ -53,7 +53,7 @@ class OffersInConsoleIT {
     Browsers.waitForText(agent, By.id("offer-now"), "New web chat offered to you");
     assertTrue(Browsers.waitFor(agent, By.id("offer-list")).getText().contains("Accept within"));
     agent.findElement(By.xpath("//ul[@id='offer-list']//button[text()='Accept']")).sendKeys(Keys.ENTER);
-    Browsers.waitFor(agent, By.cssSelector("#conversation-list button")).sendKeys(Keys.ENTER);
+    Browsers.press(agent, By.cssSelector("#conversation-list button"));
     Browsers.waitForText(agent, By.id("transcript"), "Can I reserve the park pavilion?");
     assertTrue(agent.findElement(By.id("offers")).getAttribute("hidden") != null, "the offer is gone once accepted");
   }

@@ -90,9 +90,9 @@ class ResidentAndAgentInBrowsersIT {
     residentBrowser.findElement(By.id("message")).sendKeys("My recycling was not picked up", Keys.ENTER);
     waitForText(residentBrowser, By.id("transcript"), "Maria has joined the conversation.");
 
-    WebElement conversation = waitFor(agentBrowser, By.cssSelector("#conversation-list button"));
+    waitFor(agentBrowser, By.cssSelector("#conversation-list button"));
     waitForText(agentBrowser, By.cssSelector("#conversation-list button .badge"), "1");
-    conversation.sendKeys(Keys.ENTER);
+    Browsers.press(agentBrowser, By.cssSelector("#conversation-list button"));
     waitForText(agentBrowser, By.id("transcript"), "My recycling was not picked up");
     assertTrue(agentBrowser.findElements(By.cssSelector("#conversation-list .badge")).isEmpty(), "opening a conversation clears its unread count");
 
@@ -128,27 +128,26 @@ class ResidentAndAgentInBrowsersIT {
     waitForText(residentBrowser, By.id("connection"), "Connected.");
     residentBrowser.findElement(By.id("message")).sendKeys("Where do I pay a parking ticket?", Keys.ENTER);
     waitForText(residentBrowser, By.id("transcript"), "has joined the conversation.");
-    waitFor(agentBrowser, By.cssSelector("#conversation-list button")).sendKeys(Keys.ENTER);
+    Browsers.press(agentBrowser, By.cssSelector("#conversation-list button"));
     waitForText(agentBrowser, By.id("transcript"), "Where do I pay a parking ticket?");
 
     try (ResidentClient second = ResidentClient.connect(gateway.vertx, gateway.port())) {
       second.helloNew();
       second.say("s1", "Is the landfill open Sunday?");
       new WebDriverWait(agentBrowser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#conversation-list button")).size() == 2);
-      WebElement other = agentBrowser.findElements(By.cssSelector("#conversation-list button")).get(1);
       waitForText(agentBrowser, By.cssSelector("#conversation-list li:nth-child(2) .badge"), "1");
-      assertEquals("false", other.getAttribute("aria-current"));
+      assertEquals("false", agentBrowser.findElement(By.cssSelector("#conversation-list li:nth-child(2) button")).getAttribute("aria-current"));
 
       second.say("s2", "And what about holidays?");
       waitForText(agentBrowser, By.cssSelector("#conversation-list li:nth-child(2) .badge"), "2");
       assertFalse(agentBrowser.findElement(By.id("transcript")).getText().contains("landfill"), "the open conversation shows only its own messages");
 
-      agentBrowser.findElements(By.cssSelector("#conversation-list button")).get(1).sendKeys(Keys.ENTER);
+      Browsers.press(agentBrowser, By.cssSelector("#conversation-list li:nth-child(2) button"));
       waitForText(agentBrowser, By.id("transcript"), "And what about holidays?");
       agentBrowser.findElement(By.id("reply")).sendKeys("Yes, 8 to 4 on Sundays and holidays.", Keys.ENTER);
       second.frames.await("the reply", f -> "Yes, 8 to 4 on Sundays and holidays.".equals(f.getString("text")));
 
-      agentBrowser.findElements(By.cssSelector("#conversation-list button")).get(0).sendKeys(Keys.ENTER);
+      Browsers.press(agentBrowser, By.cssSelector("#conversation-list li:nth-child(1) button"));
       agentBrowser.findElement(By.id("reply")).sendKeys("At City Hall or online.", Keys.ENTER);
       waitForText(residentBrowser, By.id("transcript"), "At City Hall or online.");
       assertFalse(residentBrowser.findElement(By.id("transcript")).getText().contains("8 to 4"), "each reply reaches only its own resident");

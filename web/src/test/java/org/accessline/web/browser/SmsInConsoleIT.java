@@ -71,7 +71,7 @@ class SmsInConsoleIT {
     Browsers.signInAvailable(agent, gateway.port(), "maria");
     texts("Graffiti on the bridge", Map.of("NumMedia", "1", "MediaUrl0", "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1",
         "MediaContentType0", "image/jpeg"));
-    Browsers.waitFor(agent, By.cssSelector("#conversation-list button")).sendKeys(Keys.ENTER);
+    Browsers.press(agent, By.cssSelector("#conversation-list button"));
     Browsers.waitForText(agent, By.id("transcript"), "Graffiti on the bridge");
     WebElement picture = Browsers.waitFor(agent, By.cssSelector("#transcript a.attachment"));
     assertTrue(picture.getText().contains("image/jpeg"), picture.getText());
@@ -94,7 +94,7 @@ class SmsInConsoleIT {
     new org.openqa.selenium.support.ui.WebDriverWait(agent, Duration.ofSeconds(10))
         .until(org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#conversation-list button")));
     texts("START", Map.of());
-    Browsers.waitFor(agent, By.cssSelector("#conversation-list button")).sendKeys(Keys.ENTER);
+    Browsers.press(agent, By.cssSelector("#conversation-list button"));
     Browsers.waitForText(agent, By.id("transcript"), "can be texted again");
     Browsers.waitForText(agent, By.id("history"), "Service request created");
   }

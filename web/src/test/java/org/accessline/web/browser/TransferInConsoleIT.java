@@ -53,7 +53,7 @@ class TransferInConsoleIT {
     Browsers.signInAvailable(maria, gateway.port(), "maria");
     resident.helloNew();
     resident.say("r1", "Hola, necesito ayuda con la basura");
-    Browsers.waitFor(maria, By.cssSelector("#conversation-list button")).sendKeys(Keys.ENTER);
+    Browsers.press(maria, By.cssSelector("#conversation-list button"));
     Browsers.waitForText(maria, By.id("transcript"), "Hola, necesito ayuda");
     new Select(maria.findElement(By.id("transfer-to"))).selectByVisibleText("The queue, for someone with \"es\"");
     maria.findElement(By.id("transfer-note")).sendKeys("Speaks Spanish; trash pickup", Keys.ENTER);

@@ -64,7 +64,7 @@ class TtyCallInConsoleIT {
     call.connect(call.answer());
     call.awaitMarkEchoed("greeting");
     call.types("PLS SEND INFO ABT BULK PICKUP Q GA", work);
-    waitFor(By.cssSelector("#conversation-list button")).sendKeys(Keys.ENTER);
+    Browsers.press(agent, By.cssSelector("#conversation-list button"));
     waitForText(By.id("transcript"), "PLS SEND INFO ABT BULK PICKUP Q GA");
     String reading = waitFor(By.cssSelector("#transcript .reading")).getText();
     assertTrue(reading.contains("PLS (please)") && reading.contains("PICKUP?") && reading.contains("GA (go ahead"), reading);

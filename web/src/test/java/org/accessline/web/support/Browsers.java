@@ -48,6 +48,20 @@ public final class Browsers {
     return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
+  /**
+   * Presses Enter on the element once it shows, again if the page re-rendered it in between (the
+   * console rebuilds its conversation list whenever an entry arrives).
+   */
+  public static void press(WebDriver driver, By by) {
+    new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.NoSuchElementException.class).until(d -> {
+          WebElement element = d.findElement(by);
+          if (!element.isDisplayed()) return false;
+          element.sendKeys(Keys.ENTER);
+          return true;
+        });
+  }
+
   public static void waitForText(WebDriver driver, By by, String text) {
     new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
   }
