@@ -59,7 +59,8 @@ class SupervisorInConsoleIT {
     Browsers.waitForText(supervisor, By.id("alert-list"), "Emergency");
     Browsers.waitForText(supervisor, By.id("floor-agents"), "Maria");
     Browsers.waitForText(supervisor, By.id("floor-conversations"), "EMERGENCY");
-    supervisor.findElement(By.cssSelector("#floor-conversations button[aria-label='Monitor conversation 1']")).sendKeys(Keys.ENTER);
+    // The floor table is rebuilt on every alert and every ten seconds.
+    Browsers.press(supervisor, By.cssSelector("#floor-conversations button[aria-label='Monitor conversation 1']"));
     Browsers.waitForText(supervisor, By.id("monitor-log"), "There is smoke coming from the apartment next door");
     assertEquals(supervisor.findElement(By.id("whisper-text")), supervisor.switchTo().activeElement(), "monitoring puts the cursor in the whisper box");
 
