@@ -32,8 +32,15 @@ import org.accessline.transcripts.postgres.PostgresInteractionStore;
  * --pg URL (postgresql://postgres@127.0.0.1:5432/test; "none" skips PostgreSQL).
  */
 public final class StoreBenchmark {
-  private static final String[] WORDS = {"pothole", "streetlight", "trash", "recycling", "water", "bill", "noise", "parking", "permit", "tree",
-      "sidewalk", "snow", "plow", "graffiti", "library", "park", "bus", "flooding", "sewer", "animal"};
+  /** Twenty everyday words and two thousand rarer ones, so a word is in about one message in 250, as in real text. */
+  private static final String[] WORDS = vocabulary();
+
+  private static String[] vocabulary() {
+    List<String> words = new ArrayList<>(List.of("pothole", "streetlight", "trash", "recycling", "water", "bill", "noise", "parking", "permit", "tree",
+        "sidewalk", "snow", "plow", "graffiti", "library", "park", "bus", "flooding", "sewer", "animal"));
+    for (int i = 0; i < 2000; i++) words.add("term" + i);
+    return words.toArray(String[]::new);
+  }
 
   private final Vertx vertx = Vertx.vertx();
   private final Random random = new Random(7);

@@ -237,4 +237,13 @@ public abstract class InteractionStoreContract {
     assertEquals(3, store.auditTrail(Optional.empty(), 10).await().size());
     assertEquals("sam", store.auditTrail(Optional.empty(), 1).await().get(0).actor());
   }
+
+  @Test
+  void theWordsOfASearchMayBeInDifferentMessagesOfTheRecord() {
+    ConversationId id = recorded(CONTACT, T0, "A tree came down", "maria", "Service request created");
+    store.append(List.of(new Entry(id, 6, T0.plusSeconds(90), Participant.resident(CONTACT), new ConversationEvent.MessagePosted("It is on Oak Avenue"),
+        Optional.empty()))).await();
+    assertEquals(List.of(id), ids(query(m -> { m.put("text", "tree oak"); return m; })));
+    assertEquals(List.of(), ids(query(m -> { m.put("text", "tree maple"); return m; })));
+  }
 }

@@ -267,9 +267,10 @@ public final class PostgresInteractionStore implements InteractionStore {
       sql.append(" AND EXISTS (SELECT 1 FROM entries a WHERE a.conversation_num = c.num AND a.kind = 'assigned' AND a.event::json->>'agent' = $")
           .append(args.size()).append(")");
     });
-    if (!q.words().isEmpty()) {
-      args.add(String.join(" ", q.words()));
-      sql.append(" AND EXISTS (SELECT 1 FROM entries m WHERE m.conversation_num = c.num AND m.text IS NOT NULL"
+    // Every word must appear somewhere in the record's messages; each is looked up in the full-text index.
+    for (String word : q.words()) {
+      args.add(word);
+      sql.append(" AND c.num IN (SELECT m.conversation_num FROM entries m WHERE m.text IS NOT NULL"
           + " AND to_tsvector('simple', m.text) @@ plainto_tsquery('simple', $").append(args.size()).append("))");
     }
     args.add(q.limit() + 1);
