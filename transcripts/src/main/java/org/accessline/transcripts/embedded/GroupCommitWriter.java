@@ -81,11 +81,14 @@ final class GroupCommitWriter {
     }
   }
 
+  private final WordIndexCache words = new WordIndexCache();
+
   private void commit(List<Pending> batch) {
     List<AppendOutcome> outcomes = new ArrayList<>(batch.size());
     try {
       for (Pending p : batch) outcomes.add(write(p.entries()));
       connection.commit();
+      words.committed();
       // A commit reaches the operating system but not the disk; one sync per batch makes every
       // entry in it survive a power cut before anyone is told it is stored.
       try (Statement sync = connection.createStatement()) {
@@ -93,6 +96,7 @@ final class GroupCommitWriter {
       }
     } catch (SQLException | RuntimeException shared) {
       rollbackQuietly();
+      words.rolledBack();
       if (batch.size() > 1) {
         for (Pending p : batch) commit(List.of(p));
       } else {
@@ -107,7 +111,7 @@ final class GroupCommitWriter {
   private AppendOutcome write(List<Entry> entries) throws SQLException {
     Optional<Entry> existing = EmbeddedInteractionStore.alreadyStored(connection, entries);
     if (existing.isPresent()) return new AppendOutcome.AlreadyRecorded(existing.get());
-    EmbeddedInteractionStore.insert(connection, entries);
+    EmbeddedInteractionStore.insert(connection, entries, words);
     return new AppendOutcome.Appended(entries);
   }
 

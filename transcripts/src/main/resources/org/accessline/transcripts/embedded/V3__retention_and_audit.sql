@@ -12,3 +12,9 @@ CREATE TABLE audit_log (
   detail VARCHAR(1000) NOT NULL
 );
 CREATE INDEX audit_by_target ON audit_log (target, num)
+;
+CREATE TABLE record_words (
+  word VARCHAR(64) NOT NULL,
+  conversation_num BIGINT NOT NULL,
+  PRIMARY KEY (word, conversation_num)
+)
