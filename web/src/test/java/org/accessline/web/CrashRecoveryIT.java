@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.accessline.transcripts.postgres.TestPostgres;
 import org.accessline.web.support.AgentClient;
 import org.accessline.web.support.ResidentClient;
 import org.accessline.web.support.TestGateway;
@@ -40,11 +41,27 @@ class CrashRecoveryIT {
 
   @Test
   void everyAcknowledgedEntrySurvivesAKill9() throws Exception {
+    killMidStreamAndCheck(new JsonObject());
+  }
+
+  @Test
+  void everyAcknowledgedEntrySurvivesAKill9OnPostgres() throws Exception {
+    TestPostgres.require();
+    String schema = TestPostgres.freshSchema("crash");
+    try {
+      killMidStreamAndCheck(new JsonObject().put("store", new JsonObject().put("url", TestPostgres.URI).put("schema", schema)));
+    } finally {
+      TestPostgres.dropSchema(schema);
+    }
+  }
+
+  /** Kills a forked gateway (on the given store options) with messages in flight, then checks every acknowledged one after restart. */
+  private void killMidStreamAndCheck(JsonObject storeOptions) throws Exception {
     Path data = dir.resolve("data");
     Path config = dir.resolve("accessline.json");
     // The send limit is lifted: this test needs many messages in flight from one resident.
     Files.writeString(config, new JsonObject().put("httpHost", "127.0.0.1").put("httpPort", 0).put("dataDir", data.toString())
-        .put("residentBurst", 10_000).put("residentMessagesPerSecond", 10_000).encode());
+        .put("residentBurst", 10_000).put("residentMessagesPerSecond", 10_000).mergeIn(storeOptions).encode());
     server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--config", config.toString())
         .redirectErrorStream(true).start();
@@ -69,11 +86,14 @@ class CrashRecoveryIT {
     }
     assertTrue(acknowledged.size() > 30, "some in-flight messages were acknowledged before the kill");
 
-    try (TestGateway restarted = TestGateway.start(data); AgentClient maria = new AgentClient(restarted.vertx, restarted.port()).signedIn("maria")) {
+    try (TestGateway restarted = new TestGateway(data, java.time.Duration.ofSeconds(30), 4, storeOptions);
+        AgentClient maria = new AgentClient(restarted.vertx, restarted.port()).signedIn("maria")) {
       JsonArray entries = maria.recordEntries(conversation);
       List<String> stored = maria.storedMessages(conversation);
       for (String text : acknowledged.values()) assertTrue(stored.contains(text), "acknowledged but lost: " + text);
       for (int i = 0; i < entries.size(); i++) assertEquals(i + 1, entries.getJsonObject(i).getLong("seq"), "gap-free after recovery");
+      assertEquals("intact", maria.get("/api/interactions/" + conversation + "/verify").bodyAsJsonObject().getString("status"),
+          "and every entry still matches its hash");
     }
   }
 
