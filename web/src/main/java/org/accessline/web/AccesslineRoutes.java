@@ -72,6 +72,7 @@ public final class AccesslineRoutes {
     router.post("/api/conversations/:id/decline").handler(staff).handler(Validation.conversationId()).handler(api::decline);
     router.get("/api/agents").handler(staff).handler(transfers::colleagues);
     router.post("/api/conversations/:id/transfer").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(transfers::transfer);
+    router.put("/api/conversations/:id/details").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(transfers::fileDetails);
     router.put("/api/conversations/:id/skills").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(transfers::setSkills);
     router.post("/api/conversations/:id/escalate").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(escalations::escalate);
     router.get("/api/escalations").handler(staff).handler(supervisorsOnly).handler(escalations::queue);

@@ -43,7 +43,7 @@ class ExportsIT {
 
       String csv = sam.get("/api/exports/interactions.csv?q=quotes").bodyAsString();
       List<String> rows = csv.lines().toList();
-      assertEquals("id,channel,contact,opened,resolved,disposition,wait_seconds,handle_seconds,messages", rows.get(0));
+      assertEquals("id,channel,contact,opened,resolved,disposition,wait_seconds,handle_seconds,messages,category,tags,referral,open311_id", rows.get(0));
       assertEquals(2, rows.size());
       assertTrue(rows.get(1).contains("\"webchat\""));
 

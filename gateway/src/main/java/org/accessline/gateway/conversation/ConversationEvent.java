@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
@@ -204,6 +205,44 @@ public sealed interface ConversationEvent {
     }
   }
 
+  /**
+   * What staff filed about the record: category and tags, where the resident was referred, a
+   * follow-up, and an Open311 service request. The latest one counts; earlier ones stay in the record.
+   */
+  record DetailsSet(Optional<String> category, List<String> tags, Optional<String> referralAgency, Optional<String> referralService,
+      Optional<java.time.LocalDate> followUpDue, Optional<String> followUpOwner, Optional<String> open311Id) implements ConversationEvent {
+    public DetailsSet {
+      tags = List.copyOf(tags);
+      if (tags.size() > 20 || tags.stream().anyMatch(t -> !t.matches("[a-z0-9][a-z0-9 -]{0,39}"))) {
+        throw new IllegalArgumentException("tags are up to 20 lower-case words of at most 40 characters");
+      }
+      for (Optional<String> text : List.of(category, referralAgency, referralService, followUpOwner, open311Id)) {
+        if (text.filter(t -> t.isBlank() || t.length() > 200).isPresent()) throw new IllegalArgumentException("each detail is 1-200 characters");
+      }
+    }
+
+    public String kind() { return "details"; }
+
+    public JsonObject fields() {
+      JsonObject json = new JsonObject().put("tags", new JsonArray(tags));
+      category.ifPresent(v -> json.put("category", v));
+      referralAgency.ifPresent(v -> json.put("referralAgency", v));
+      referralService.ifPresent(v -> json.put("referralService", v));
+      followUpDue.ifPresent(v -> json.put("followUpDue", v.toString()));
+      followUpOwner.ifPresent(v -> json.put("followUpOwner", v));
+      open311Id.ifPresent(v -> json.put("open311Id", v));
+      return json;
+    }
+
+    static DetailsSet fromJson(JsonObject j) {
+      List<String> tags = new ArrayList<>();
+      j.getJsonArray("tags", new JsonArray()).forEach(t -> tags.add(String.valueOf(t)));
+      return new DetailsSet(Optional.ofNullable(j.getString("category")), tags, Optional.ofNullable(j.getString("referralAgency")),
+          Optional.ofNullable(j.getString("referralService")), Optional.ofNullable(j.getString("followUpDue")).map(java.time.LocalDate::parse),
+          Optional.ofNullable(j.getString("followUpOwner")), Optional.ofNullable(j.getString("open311Id")));
+    }
+  }
+
   /** The conversation went up a path (emergency, supervisor, a time limit) for a reason people can read. */
   record Escalated(String path, String reason) implements ConversationEvent {
     public static final String EMERGENCY = "emergency";
@@ -261,6 +300,7 @@ public sealed interface ConversationEvent {
         Map.entry("skills", j -> new SkillsRequired(new java.util.HashSet<>(j.getJsonArray("skills").stream().map(String::valueOf).toList()))),
         Map.entry("transferred", j -> new Transferred(new AgentId(j.getString("from")), java.util.Optional.ofNullable(j.getString("to")).map(AgentId::new),
             j.getString("note"))),
+        Map.entry("details", DetailsSet::fromJson),
         Map.entry("escalated", j -> new Escalated(j.getString("path"), j.getString("reason"))),
         Map.entry("resolved", j -> new Resolved(j.getString("disposition"))));
   }

@@ -82,6 +82,21 @@ public record InteractionRecord(
     waitTime().ifPresent(d -> json.put("waitSeconds", d.toMillis() / 1000.0));
     handleTime().ifPresent(d -> json.put("handleSeconds", d.toMillis() / 1000.0));
     disposition.ifPresent(d -> json.put("disposition", d));
+    details().ifPresent(d -> json.mergeIn(d.fields().put("filed", true)));
+    JsonArray escalations = new JsonArray();
+    for (Entry e : entries) {
+      if (e.event() instanceof ConversationEvent.Escalated x) {
+        escalations.add(new JsonObject().put("seq", e.seq()).put("at", e.at().toString()).put("path", x.path()).put("reason", x.reason()));
+      }
+    }
+    json.put("escalations", escalations);
     return json;
+  }
+
+  /** What staff last filed about the record, if anything. */
+  public Optional<ConversationEvent.DetailsSet> details() {
+    Optional<ConversationEvent.DetailsSet> last = Optional.empty();
+    for (Entry e : entries) if (e.event() instanceof ConversationEvent.DetailsSet d) last = Optional.of(d);
+    return last;
   }
 }

@@ -238,6 +238,11 @@ public final class ConversationStream extends VerticleBase implements Intake {
     });
   }
 
+  /** Files the record's category, tags, referral, follow-up and Open311 id (its agent, a supervisor, or any staff once resolved). */
+  public Future<Posted> fileDetails(ConversationId conversation, Participant staff, ConversationEvent.DetailsSet details) {
+    return submit(conversation, new StreamCommand.FileDetails(conversation, staff, details));
+  }
+
   /** The agent takes a conversation offered to them. */
   public Future<Posted> acceptOffer(ConversationId conversation, AgentId agent) {
     return onOwner(() -> floor.accept(conversation, agent));

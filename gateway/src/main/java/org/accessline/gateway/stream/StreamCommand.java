@@ -107,6 +107,14 @@ public sealed interface StreamCommand {
     }
   }
 
+  /** Staff file the record's details; allowed after resolution, when records are often completed. */
+  record FileDetails(ConversationId conversation, Participant staff, org.accessline.gateway.conversation.ConversationEvent.DetailsSet details)
+      implements StreamCommand {
+    public FileDetails {
+      if (conversation == null || staff == null || !staff.isStaff() || details == null) throw new IllegalArgumentException("filing needs a conversation, staff and details");
+    }
+  }
+
   /** A supervisor moves a conversation to another agent. */
   record Reassign(ConversationId conversation, AgentId to, String toName, String byName) implements StreamCommand {
     public Reassign {

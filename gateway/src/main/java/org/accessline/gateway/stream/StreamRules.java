@@ -31,6 +31,12 @@ public final class StreamRules {
     if (command instanceof StreamCommand.RecordConsent c) {
       return once(state, c.dedupeKey(), now, Participant.resident(state.contact()), new ConversationEvent.ConsentChanged(c.optedOut(), c.keyword()));
     }
+    if (command instanceof StreamCommand.FileDetails f) {
+      boolean allowed = state.isAssignedTo(new AgentId(f.staff().id())) || f.staff().role() == org.accessline.gateway.conversation.Role.SUPERVISOR
+          || state.resolved();
+      if (!allowed) return new Decision.Refused(Refusal.NOT_YOURS);
+      return append(state, now, f.staff(), f.details(), Optional.empty());
+    }
     if (state.resolved()) return new Decision.Refused(Refusal.RESOLVED);
     if (command instanceof StreamCommand.AskSupervisor a) {
       if (!state.isAssignedTo(new AgentId(a.agent().id()))) return new Decision.Refused(Refusal.NOT_YOURS);

@@ -25,6 +25,9 @@ class EntryJsonTest {
         new ConversationEvent.Noted("The caller hung up (SKSK)."),
         new ConversationEvent.MessagePosted("", List.of(new Attachment("https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1", "image/jpeg"))),
         new ConversationEvent.ConsentChanged(true, "STOP"),
+        new ConversationEvent.DetailsSet(Optional.of("Streets"), List.of("pothole", "ward 3"), Optional.of("Public Works"), Optional.of("Road repair"),
+            Optional.of(java.time.LocalDate.parse("2026-12-01")), Optional.of("maria"), Optional.of("SR-2026-000123")),
+        new ConversationEvent.DetailsSet(Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
         new ConversationEvent.Resolved("Information provided"));
     long seq = 1;
     for (ConversationEvent event : events) {

@@ -10,7 +10,7 @@ import org.accessline.gateway.store.InteractionRecord;
 
 /** Interaction records as files people take away: redacted copies, a CSV summary row, a printable HTML transcript. */
 public final class RecordExport {
-  public static final String CSV_HEADER = "id,channel,contact,opened,resolved,disposition,wait_seconds,handle_seconds,messages";
+  public static final String CSV_HEADER = "id,channel,contact,opened,resolved,disposition,wait_seconds,handle_seconds,messages,category,tags,referral,open311_id";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   private RecordExport() {}
@@ -35,7 +35,10 @@ public final class RecordExport {
     return String.join(",", cell(r.id().value()), cell(r.contact().channel().name()), cell(r.contact().address()), cell(r.opened().toString()),
         cell(r.resolved().map(Object::toString).orElse("")), cell(r.disposition().orElse("")),
         cell(r.waitTime().map(d -> String.valueOf(d.toSeconds())).orElse("")), cell(r.handleTime().map(d -> String.valueOf(d.toSeconds())).orElse("")),
-        cell(String.valueOf(messages)));
+        cell(String.valueOf(messages)), cell(r.details().flatMap(d -> d.category()).orElse("")),
+        cell(r.details().map(d -> String.join(";", d.tags())).orElse("")),
+        cell(r.details().map(d -> d.referralAgency().orElse("") + d.referralService().map(x -> ": " + x).orElse("")).orElse("")),
+        cell(r.details().flatMap(d -> d.open311Id()).orElse("")));
   }
 
   /** Quoted as CSV, and a leading = + - @ defused so a spreadsheet does not run it as a formula. */

@@ -69,6 +69,31 @@ public final class TransferApi {
         .onComplete(ar -> AgentApi.respond(ctx, ar.map(AgentApi::posted), 200));
   }
 
+  /** {@code PUT /api/conversations/{id}/details}: category, tags, referral, follow-up and Open311 id for the record. */
+  public void fileDetails(RoutingContext ctx) {
+    JsonObject body = Validation.body(ctx);
+    org.accessline.gateway.conversation.ConversationEvent.DetailsSet details;
+    try {
+      java.util.List<String> tags = new java.util.ArrayList<>();
+      Object given = body.getValue("tags");
+      if (given != null && !(given instanceof JsonArray)) throw new IllegalArgumentException("\"tags\" must be a list.");
+      if (given instanceof JsonArray list) for (Object t : list) tags.add(String.valueOf(t).strip().toLowerCase(java.util.Locale.ROOT));
+      JsonObject referral = body.getJsonObject("referral", new JsonObject());
+      JsonObject followUp = body.getJsonObject("followUp", new JsonObject());
+      details = new org.accessline.gateway.conversation.ConversationEvent.DetailsSet(Validation.text(body, "category"), tags,
+          Validation.text(referral, "agency"), Validation.text(referral, "service"),
+          Validation.text(followUp, "due").map(java.time.LocalDate::parse), Validation.text(followUp, "owner"), Validation.text(body, "open311Id"));
+    } catch (IllegalArgumentException | ClassCastException | java.time.DateTimeException e) {
+      Problem.send(ctx, 400, "bad_details", e instanceof java.time.DateTimeException ? "\"followUp.due\" must be a date such as 2026-12-01."
+          : e instanceof ClassCastException ? "\"referral\" and \"followUp\" are objects." : e.getMessage());
+      return;
+    }
+    AgentAccount account = StaffAuth.account(ctx);
+    var staff = account.supervisor() ? org.accessline.gateway.conversation.Participant.supervisor(account.username(), account.displayName())
+        : account.profile().participant();
+    stream.fileDetails(Validation.conversation(ctx), staff, details).onComplete(ar -> AgentApi.respond(ctx, ar.map(AgentApi::posted), 200));
+  }
+
   /** {@code GET /api/agents}: colleagues to pass a conversation to, with their skills. */
   public void colleagues(RoutingContext ctx) {
     AgentId me = StaffAuth.account(ctx).username();
