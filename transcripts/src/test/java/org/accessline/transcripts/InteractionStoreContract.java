@@ -246,4 +246,19 @@ public abstract class InteractionStoreContract {
     assertEquals(List.of(id), ids(query(m -> { m.put("text", "tree oak"); return m; })));
     assertEquals(List.of(), ids(query(m -> { m.put("text", "tree maple"); return m; })));
   }
+
+  @Test
+  void recordsAreFoundByATagStaffFiled() {
+    ConversationId tagged = recorded(CONTACT, T0, "sidewalk is cracked", "maria", "Service request created");
+    recorded(CONTACT, T0.plusSeconds(5), "another request", "maria", "Information provided");
+    store.append(List.of(new Entry(tagged, 6, T0.plusSeconds(100), Participant.agent(new org.accessline.gateway.conversation.AgentId("maria"), "Maria"),
+        new ConversationEvent.DetailsSet(Optional.of("Streets"), List.of("sidewalk", "ward 3"), Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty()), Optional.empty()))).await();
+    var byTag = new org.accessline.gateway.store.RecordQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.of("Ward 3"), 50, 0);
+    assertEquals(List.of(tagged), ids(byTag));
+    var partOfATag = new org.accessline.gateway.store.RecordQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("ward"), 50, 0);
+    assertEquals(List.of(), ids(partOfATag), "a tag matches whole, not in part");
+  }
 }

@@ -10,10 +10,21 @@ import org.accessline.gateway.conversation.Channel;
  * the messages (every word must appear); the rest match exactly. Pages go newest first.
  */
 public record RecordQuery(Optional<Instant> openedFrom, Optional<Instant> openedBefore, Optional<Channel> channel, Optional<AgentId> agent,
-    Optional<String> contact, Optional<String> disposition, Optional<String> text, int limit, int offset) {
+    Optional<String> contact, Optional<String> disposition, Optional<String> text, Optional<String> tag, int limit, int offset) {
   public static final int MAX_LIMIT = 200;
 
+  public RecordQuery(Optional<Instant> openedFrom, Optional<Instant> openedBefore, Optional<Channel> channel, Optional<AgentId> agent,
+      Optional<String> contact, Optional<String> disposition, Optional<String> text, int limit, int offset) {
+    this(openedFrom, openedBefore, channel, agent, contact, disposition, text, Optional.empty(), limit, offset);
+  }
+
+  public RecordQuery withOffset(int next) {
+    return new RecordQuery(openedFrom, openedBefore, channel, agent, contact, disposition, text, tag, limit, next);
+  }
+
   public RecordQuery {
+    tag = tag == null ? Optional.empty() : tag.map(String::strip).map(t -> t.toLowerCase(java.util.Locale.ROOT)).filter(t -> !t.isEmpty());
+    if (tag.filter(t -> !t.matches("[a-z0-9][a-z0-9 -]{0,39}")).isPresent()) throw new IllegalArgumentException("a tag is a lower-case word of at most 40 characters");
     if (limit < 1 || limit > MAX_LIMIT) throw new IllegalArgumentException("limit must be 1-" + MAX_LIMIT);
     if (offset < 0 || offset > 1_000_000) throw new IllegalArgumentException("offset must be 0-1000000");
     text = text.map(String::strip).filter(t -> !t.isEmpty());

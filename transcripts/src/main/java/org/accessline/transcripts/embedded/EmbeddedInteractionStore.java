@@ -237,6 +237,10 @@ public final class EmbeddedInteractionStore implements InteractionStore {
         sql.append(" AND EXISTS (SELECT 1 FROM entries a WHERE a.conversation_num = c.num AND a.kind = 'assigned' AND a.event LIKE ? ESCAPE '!')");
         args.add("%\"agent\":\"" + likeEscaped(a.value()) + "\"%");
       });
+      q.tag().ifPresent(t -> {
+        sql.append(" AND EXISTS (SELECT 1 FROM entries d WHERE d.conversation_num = c.num AND d.kind = 'details' AND d.event LIKE ? ESCAPE '!')");
+        args.add("%\"" + likeEscaped(t) + "\"%");
+      });
       for (String word : q.words()) {
         sql.append(" AND c.num IN (SELECT w.conversation_num FROM record_words w WHERE w.word = ?)");
         args.add(word);

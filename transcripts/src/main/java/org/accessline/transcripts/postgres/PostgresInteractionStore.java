@@ -267,6 +267,11 @@ public final class PostgresInteractionStore implements InteractionStore {
       sql.append(" AND EXISTS (SELECT 1 FROM entries a WHERE a.conversation_num = c.num AND a.kind = 'assigned' AND a.event::json->>'agent' = $")
           .append(args.size()).append(")");
     });
+    q.tag().ifPresent(t -> {
+      args.add(t);
+      sql.append(" AND EXISTS (SELECT 1 FROM entries d WHERE d.conversation_num = c.num AND d.kind = 'details' AND (d.event::jsonb->'tags') ? $")
+          .append(args.size()).append(")");
+    });
     // Every word must appear somewhere in the record's messages; each is looked up in the full-text index.
     for (String word : q.words()) {
       args.add(word);

@@ -79,8 +79,7 @@ public final class ExportApi {
       }
       int total = written + page.records().size();
       if (!page.more() || total >= MAX_RECORDS) return chain;
-      RecordQuery next = new RecordQuery(q.openedFrom(), q.openedBefore(), q.channel(), q.agent(), q.contact(), q.disposition(), q.text(), q.limit(),
-          q.offset() + q.limit());
+      RecordQuery next = q.withOffset(q.offset() + q.limit());
       return chain.compose(v -> page(next, total, response, line, redact));
     });
   }
