@@ -224,16 +224,27 @@
     render();
   }
 
+  // Updates the list in place: rebuilding it on every entry would drop the keyboard focus of an
+  // agent who is on a conversation button when a message arrives.
   function render() {
     const list = $('conversation-list');
-    list.textContent = '';
     const open = [...conversations.values()].filter(c => c.open);
     $('empty-list').hidden = open.length > 0;
-    open.forEach(c => {
-      const li = document.createElement('li');
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.dataset.conversation = c.id;
+    const existing = new Map([...list.querySelectorAll('button')].map(b => [b.dataset.conversation, b.parentElement]));
+    existing.forEach((li, id) => { if (!open.some(c => c.id === id)) li.remove(); });
+    open.forEach((c, index) => {
+      let li = existing.get(c.id);
+      if (!li) {
+        li = document.createElement('li');
+        const created = document.createElement('button');
+        created.type = 'button';
+        created.dataset.conversation = c.id;
+        created.addEventListener('click', () => select(c.id));
+        li.appendChild(created);
+      }
+      // Moving a node would drop its focus, so only a new or misplaced one is put in place.
+      if (list.children[index] !== li) list.insertBefore(li, list.children[index] || null);
+      const button = li.firstChild;
       button.setAttribute('aria-current', selected === c.id ? 'true' : 'false');
       button.textContent = (c.urgent ? 'URGENT · ' : '') + c.label + ' · ' + (c.channel || 'chat') + ' ';
       if (c.unread > 0) {
@@ -243,9 +254,6 @@
         badge.setAttribute('aria-label', c.unread + ' unread');
         button.appendChild(badge);
       }
-      button.addEventListener('click', () => select(c.id));
-      li.appendChild(button);
-      list.appendChild(li);
     });
     if (selected && !conversations.get(selected).open) {
       $('conversation').hidden = true;
