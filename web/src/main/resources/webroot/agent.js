@@ -303,8 +303,9 @@
     switch (ev.kind) {
       case 'message': return [e.actor.role === 'resident' ? 'Resident' : e.actor.role === 'supervisor' ? e.actor.name + ' (supervisor, as the center)' : e.actor.name,
         ev.text, e.actor.role === 'resident' ? 'from-resident' : 'from-agent'];
-      case 'opened': return [null, 'Conversation opened on ' + ev.channel + '.', 'event'];
+      case 'opened': return [null, 'Conversation opened on ' + ev.channel + (ev.previous ? ', following an earlier conversation (see History).' : '.'), 'event'];
       case 'queued': return [null, 'Queued: ' + ev.reason + '.', 'event'];
+      case 'offered': return [null, 'Offered to ' + ev.agentName + '.', 'event'];
       case 'assigned': return [null, 'Assigned to ' + ev.agentName + '.', 'event'];
       case 'unassigned': return [null, 'Returned to the queue: ' + ev.reason + '.', 'event'];
       case 'delivery': return [null, 'Message #' + ev.messageSeq + ' ' + ev.status + (ev.detail ? ': ' + ev.detail : '') + '.', 'event'];

@@ -169,7 +169,7 @@ public abstract class InteractionStoreContract {
     return new org.accessline.gateway.store.RecordQuery(Optional.ofNullable((Instant) m.get("from")), Optional.ofNullable((Instant) m.get("to")),
         Optional.ofNullable((Channel) m.get("channel")), Optional.ofNullable((String) m.get("agent")).map(org.accessline.gateway.conversation.AgentId::new),
         Optional.ofNullable((String) m.get("contact")), Optional.ofNullable((String) m.get("disposition")), Optional.ofNullable((String) m.get("text")),
-        (Integer) m.getOrDefault("limit", 50), (Integer) m.getOrDefault("offset", 0));
+        Optional.empty(), Optional.empty(), (Integer) m.getOrDefault("limit", 50), (Integer) m.getOrDefault("offset", 0));
   }
 
   private List<ConversationId> ids(org.accessline.gateway.store.RecordQuery q) {
@@ -247,18 +247,63 @@ public abstract class InteractionStoreContract {
     assertEquals(List.of(), ids(query(m -> { m.put("text", "tree maple"); return m; })));
   }
 
+  private void file(ConversationId id, long seq, Optional<String> category, List<String> tags) {
+    store.append(List.of(new Entry(id, seq, T0.plusSeconds(100 + seq), Participant.agent(new org.accessline.gateway.conversation.AgentId("maria"), "Maria"),
+        new ConversationEvent.DetailsSet(category, tags, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+        Optional.empty()))).await();
+  }
+
+  private static org.accessline.gateway.store.RecordQuery filed(Optional<String> tag, Optional<String> category) {
+    return new org.accessline.gateway.store.RecordQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), tag, category, 50, 0);
+  }
+
   @Test
-  void recordsAreFoundByATagStaffFiled() {
+  void recordsAreFoundByTheTagsAndCategoryStaffLastFiled() {
     ConversationId tagged = recorded(CONTACT, T0, "sidewalk is cracked", "maria", "Service request created");
-    recorded(CONTACT, T0.plusSeconds(5), "another request", "maria", "Information provided");
-    store.append(List.of(new Entry(tagged, 6, T0.plusSeconds(100), Participant.agent(new org.accessline.gateway.conversation.AgentId("maria"), "Maria"),
-        new ConversationEvent.DetailsSet(Optional.of("Streets"), List.of("sidewalk", "ward 3"), Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty()), Optional.empty()))).await();
-    var byTag = new org.accessline.gateway.store.RecordQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.of("Ward 3"), 50, 0);
-    assertEquals(List.of(tagged), ids(byTag));
-    var partOfATag = new org.accessline.gateway.store.RecordQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("ward"), 50, 0);
-    assertEquals(List.of(), ids(partOfATag), "a tag matches whole, not in part");
+    ConversationId other = recorded(CONTACT, T0.plusSeconds(5), "another request", "maria", "Information provided");
+    file(tagged, 6, Optional.of("Streets"), List.of("sidewalk", "ward 3"));
+    file(other, 6, Optional.of("Sidewalk"), List.of("parks"));
+
+    assertEquals(List.of(tagged), ids(filed(Optional.of("Ward 3"), Optional.empty())));
+    assertEquals(List.of(), ids(filed(Optional.of("ward"), Optional.empty())), "a tag matches whole, not in part");
+    assertEquals(List.of(other), ids(filed(Optional.empty(), Optional.of("sidewalk"))), "a category matches whole, ignoring case, and is not a tag");
+    assertEquals(List.of(tagged), ids(filed(Optional.of("sidewalk"), Optional.of("streets"))));
+
+    file(tagged, 7, Optional.of("Parks"), List.of("ward 4"));
+    assertEquals(List.of(), ids(filed(Optional.of("ward 3"), Optional.empty())), "a tag taken off the record no longer finds it");
+    assertEquals(List.of(tagged), ids(filed(Optional.of("ward 4"), Optional.of("PARKS"))));
+  }
+
+  @Test
+  void aRecordLinksBackToTheContactsPreviousOneAndListsTheOnesThatFollowedIt() {
+    ConversationId first = recorded(CONTACT, T0, "first request", "maria", "Information provided");
+    ConversationId second = ConversationId.random();
+    Participant resident = Participant.resident(CONTACT);
+    store.append(List.of(new Entry(second, 1, T0.plusSeconds(600), resident, new ConversationEvent.Opened(CONTACT, Optional.of(first)), Optional.empty()),
+        new Entry(second, 2, T0.plusSeconds(600), Participant.SYSTEM, new ConversationEvent.Queued(T0.plusSeconds(600), "waiting"), Optional.empty()))).await();
+
+    InteractionRecord earlier = store.record(first).await().orElseThrow();
+    InteractionRecord later = store.record(second).await().orElseThrow();
+    assertEquals(List.of(second), earlier.following());
+    assertEquals(Optional.of(first), later.previous());
+    assertEquals(List.of(), later.following());
+    assertEquals(first.value(), later.toJson().getString("previousId"));
+    assertEquals(second.value(), earlier.toJson().getJsonArray("relatedIds").getString(0));
+  }
+
+  @Test
+  void theRecordTellsWhenItWasFirstOfferedAndFirstAssigned() {
+    ConversationId id = ConversationId.random();
+    store.append(opening(id, "offered")).await();
+    var maria = new org.accessline.gateway.conversation.AgentId("maria");
+    store.append(List.of(new Entry(id, 4, T0.plusSeconds(20), Participant.SYSTEM, new ConversationEvent.Offered(maria, "Maria"), Optional.empty()),
+        new Entry(id, 5, T0.plusSeconds(50), Participant.SYSTEM, new ConversationEvent.Noted("Maria declined the offer"), Optional.empty()),
+        new Entry(id, 6, T0.plusSeconds(60), Participant.SYSTEM, new ConversationEvent.Assigned(maria, "Maria"), Optional.empty()))).await();
+    InteractionRecord record = store.record(id).await().orElseThrow();
+    assertEquals(Optional.of(T0.plusSeconds(20)), record.firstOffered());
+    assertEquals(Optional.of(T0.plusSeconds(60)), record.firstAssigned());
+    assertEquals(T0.plusSeconds(20).toString(), record.toJson().getJsonObject("timestamps").getString("firstOffered"));
+    assertEquals(60.0, record.toJson().getDouble("waitSeconds"));
   }
 }

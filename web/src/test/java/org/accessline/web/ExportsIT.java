@@ -43,7 +43,8 @@ class ExportsIT {
 
       String csv = sam.get("/api/exports/interactions.csv?q=quotes").bodyAsString();
       List<String> rows = csv.lines().toList();
-      assertEquals("id,channel,contact,opened,resolved,disposition,wait_seconds,handle_seconds,messages,category,tags,referral,open311_id", rows.get(0));
+      assertEquals("id,channel,contact,opened,resolved,disposition,wait_seconds,handle_seconds,messages,category,tags,referral,open311_id,"
+          + "first_offered,first_assigned,first_agent_reply,previous_id,related_ids", rows.get(0));
       assertEquals(2, rows.size());
       assertTrue(rows.get(1).contains("\"webchat\""));
 
@@ -51,6 +52,7 @@ class ExportsIT {
       assertEquals(paying, one.getString("id"));
       String html = sam.get("/api/interactions/" + paying + "/transcript.html?redact=1").bodyAsString();
       assertTrue(html.contains("[card number removed]") && html.startsWith("<!doctype html>"), html);
+      assertTrue(html.contains("<dt>First assigned</dt>") && html.contains("<dt>Wait</dt>"), "the printable record carries its times: " + html);
       assertEquals(400, sam.get("/api/exports/interactions.csv?from=yesterday").statusCode());
       assertEquals(404, sam.get("/api/interactions/00000000-0000-4000-8000-000000000000/export.json").statusCode());
     }

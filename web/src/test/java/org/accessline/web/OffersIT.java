@@ -56,6 +56,14 @@ class OffersIT {
     assertEquals(200, maria.post("/api/conversations/" + conversation + "/accept", new JsonObject()).statusCode());
     assertEquals(conversation, maria.awaitAssignment());
     assertEquals(409, maria.post("/api/conversations/" + conversation + "/accept", new JsonObject()).statusCode(), "accepted once");
+
+    JsonObject record = maria.get("/api/interactions/" + conversation).bodyAsJsonObject();
+    JsonObject times = record.getJsonObject("timestamps");
+    java.time.Instant offeredAt = java.time.Instant.parse(times.getString("firstOffered"));
+    assertTrue(!offeredAt.isAfter(java.time.Instant.parse(times.getString("firstAssigned"))), "offered before it was taken: " + times);
+    assertTrue(record.getJsonArray("entries").stream().map(JsonObject.class::cast).anyMatch(e ->
+        "offered".equals(e.getJsonObject("event").getString("kind")) && "maria".equals(e.getJsonObject("event").getString("agent"))), "the offer is an entry");
+    assertTrue(resident.frames.all().stream().noneMatch(f -> "offered".equals(f.getString("kind"))), "the resident is not shown staff's offers");
   }
 
   @Test

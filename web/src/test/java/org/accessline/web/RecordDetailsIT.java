@@ -47,6 +47,13 @@ class RecordDetailsIT {
 
       maria.post("/api/conversations/" + id + "/resolve", new JsonObject().put("disposition", "Service request created"));
       assertEquals(200, lee.put(path, details.copy().put("category", "Streets and sidewalks")).statusCode(), "any staff may complete a resolved record");
+      assertEquals(0, sam.get("/api/interactions?category=streets%20and").bodyAsJsonObject().getJsonArray("records").size(), "a category matches whole");
+      JsonArray found = sam.get("/api/interactions?category=" + java.net.URLEncoder.encode("STREETS and sidewalks", java.nio.charset.StandardCharsets.UTF_8)
+          + "&tag=ward%203").bodyAsJsonObject().getJsonArray("records");
+      assertEquals(1, found.size());
+      assertEquals(id, found.getJsonObject(0).getString("id"));
+      assertEquals(0, sam.get("/api/interactions?category=Streets").bodyAsJsonObject().getJsonArray("records").size(), "refiled: the old category no longer finds it");
+      assertEquals(400, sam.get("/api/interactions?category=" + "x".repeat(201)).statusCode());
       String csv = sam.get("/api/exports/interactions.csv").bodyAsString();
       assertTrue(csv.contains("\"Streets and sidewalks\",\"pothole;ward 3\",\"Public Works: Road repair\",\"SR-2026-000123\""), csv);
     }

@@ -271,6 +271,9 @@ class SmsIT {
     assertEquals(1, history.size());
     assertEquals(first, history.getJsonObject(0).getString("id"));
     assertEquals("Service request created", history.getJsonObject(0).getString("disposition"));
+    assertEquals(first, maria.get("/api/interactions/" + second).bodyAsJsonObject().getString("previousId"), "the new record links back");
+    assertEquals(new JsonArray().add(second), maria.get("/api/interactions/" + first).bodyAsJsonObject().getJsonArray("relatedIds"),
+        "and the earlier one lists the record that followed it");
   }
 
   @Test

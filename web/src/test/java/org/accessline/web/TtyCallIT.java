@@ -112,6 +112,7 @@ class TtyCallIT {
       again.connect(again.answer());
       String second = maria.frames.awaitCount("two assignments", 2, f -> isEvent(f, "assigned")).get(1).getJsonObject("entry").getString("conversationId");
       assertFalse(first.equals(second));
+      assertEquals(first, maria.get("/api/interactions/" + second).bodyAsJsonObject().getString("previousId"), "a caller calling back links to their last call");
     }
   }
 
@@ -127,6 +128,7 @@ class TtyCallIT {
     for (long deadline = System.currentTimeMillis() + 10_000; said.isEmpty() && System.currentTimeMillis() < deadline; ) said = maria.residentMessages(second);
     assertEquals(List.of("WAIT ONE MORE THING GA"), said, "the text went to the follow-up, whether it came before or after its assignment");
     assertEquals(CALLER, maria.recordEntries(second).getJsonObject(0).getJsonObject("event").getString("contact"));
+    assertEquals(first, maria.get("/api/interactions/" + second).bodyAsJsonObject().getString("previousId"), "the follow-up links to the call's first record");
     var reply = maria.post("/api/conversations/" + second + "/messages", new JsonObject().put("text", "Sure"));
     call.awaitMarkEchoed("reply-" + reply.bodyAsJsonObject().getLong("seq"));
   }

@@ -12,13 +12,18 @@ import org.accessline.gateway.conversation.Role;
 public final class ResidentView {
   private ResidentView() {}
 
+  /** Entries that mean nothing to the resident, or would tell them what staff keep among themselves. */
+  private static boolean staffOnly(ConversationEvent event) {
+    return event instanceof ConversationEvent.Whispered || event instanceof ConversationEvent.Offered;
+  }
+
   public static JsonObject of(Entry entry) {
     JsonObject json = new JsonObject()
         .put("type", "entry")
         .put("conversationId", entry.conversationId().value())
         .put("seq", entry.seq())
         .put("at", entry.at().toString())
-        .put("kind", entry.event() instanceof ConversationEvent.Whispered ? "internal" : entry.event().kind());
+        .put("kind", staffOnly(entry.event()) ? "internal" : entry.event().kind());
     ConversationEvent event = entry.event();
     if (event instanceof ConversationEvent.MessagePosted m) {
       // A supervisor who steps in speaks for the center, not under a private name.

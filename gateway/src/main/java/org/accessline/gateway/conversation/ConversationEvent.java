@@ -29,16 +29,26 @@ public sealed interface ConversationEvent {
     return decoder.apply(json);
   }
 
-  /** The first entry of every conversation. */
-  record Opened(Contact contact) implements ConversationEvent {
+  /**
+   * The first entry of every conversation. {@code previous} is the contact's record before this one,
+   * if they had one: a returning resident, or a caller who typed again after their call was resolved.
+   */
+  record Opened(Contact contact, Optional<ConversationId> previous) implements ConversationEvent {
     public Opened {
       if (contact == null) throw new IllegalArgumentException("opened needs a contact");
+      if (previous == null) previous = Optional.empty();
+    }
+
+    public Opened(Contact contact) {
+      this(contact, Optional.empty());
     }
 
     public String kind() { return "opened"; }
 
     public JsonObject fields() {
-      return new JsonObject().put("channel", contact.channel().name()).put("contact", contact.address());
+      JsonObject json = new JsonObject().put("channel", contact.channel().name()).put("contact", contact.address());
+      previous.ifPresent(p -> json.put("previous", p.value()));
+      return json;
     }
   }
 
@@ -63,6 +73,20 @@ public sealed interface ConversationEvent {
     }
 
     public String kind() { return "assigned"; }
+
+    public JsonObject fields() {
+      return new JsonObject().put("agent", agent.value()).put("agentName", agentName);
+    }
+  }
+
+  /** Routing offered the waiting conversation to an agent, who may accept it, decline it or let it lapse. */
+  record Offered(AgentId agent, String agentName) implements ConversationEvent {
+    public Offered {
+      if (agent == null) throw new IllegalArgumentException("an offer names an agent");
+      if (agentName == null || agentName.isBlank()) agentName = agent.value();
+    }
+
+    public String kind() { return "offered"; }
 
     public JsonObject fields() {
       return new JsonObject().put("agent", agent.value()).put("agentName", agentName);
@@ -284,9 +308,11 @@ public sealed interface ConversationEvent {
     }
 
     static final Map<String, Function<JsonObject, ConversationEvent>> BY_KIND = Map.ofEntries(
-        Map.entry("opened", j -> new Opened(new Contact(new Channel(j.getString("channel")), j.getString("contact")))),
+        Map.entry("opened", j -> new Opened(new Contact(new Channel(j.getString("channel")), j.getString("contact")),
+            Optional.ofNullable(j.getString("previous")).map(ConversationId::new))),
         Map.entry("queued", j -> new Queued(Instant.parse(j.getString("since")), j.getString("reason"))),
         Map.entry("assigned", j -> new Assigned(new AgentId(j.getString("agent")), j.getString("agentName"))),
+        Map.entry("offered", j -> new Offered(new AgentId(j.getString("agent")), j.getString("agentName"))),
         Map.entry("unassigned", j -> new Unassigned(new AgentId(j.getString("agent")), j.getString("reason"))),
         Map.entry("message", j -> new MessagePosted(j.getString("text"), attachments(j.getJsonArray("attachments")))),
         Map.entry("consent", j -> new ConsentChanged(j.getBoolean("optedOut"), j.getString("keyword"))),

@@ -66,7 +66,13 @@ public interface InteractionStore {
   /** Checks the conversation's hash chain from the stored rows; empty for an unknown id. */
   Future<Optional<EntryChain.Report>> verify(ConversationId conversation);
 
+  /** The records that link back to this one as their contact's previous record, oldest first. */
+  Future<List<ConversationId>> following(ConversationId conversation);
+
+  /** The whole record: its entries, and the records that followed it. Empty for an unknown id. */
   default Future<Optional<InteractionRecord>> record(ConversationId conversation) {
-    return entries(conversation, 0).map(entries -> entries.isEmpty() ? Optional.empty() : Optional.of(InteractionRecord.of(entries)));
+    return entries(conversation, 0).compose(entries -> entries.isEmpty()
+        ? Future.succeededFuture(Optional.<InteractionRecord>empty())
+        : following(conversation).map(later -> Optional.of(InteractionRecord.of(entries).withFollowing(later))));
   }
 }

@@ -100,6 +100,11 @@ public final class ConversationStream extends VerticleBase implements Intake {
       }
 
       @Override
+      public Future<Posted> offer(ConversationId conversation, AgentId agent, String agentName) {
+        return submit(conversation, new StreamCommand.Offer(conversation, agent, agentName));
+      }
+
+      @Override
       public Future<Posted> release(ConversationId conversation, AgentId agent, String reason) {
         return submit(conversation, new StreamCommand.Release(conversation, agent, reason));
       }
@@ -163,13 +168,13 @@ public final class ConversationStream extends VerticleBase implements Intake {
   @Override
   public Future<Posted> residentMessage(Contact contact, String text, String dedupeKey, List<Attachment> attachments) {
     StreamCommand.ResidentMessage command = new StreamCommand.ResidentMessage(contact, text, dedupeKey, attachments);
-    return onOwner(() -> run(linesByContact.computeIfAbsent(contact, c -> new Line(Optional.empty())), command));
+    return onOwner(() -> runOpening(linesByContact.computeIfAbsent(contact, c -> new Line(Optional.empty())), command, contact));
   }
 
   @Override
   public Future<Posted> openCall(Contact caller, String callKey) {
     StreamCommand.OpenCall command = new StreamCommand.OpenCall(caller, callKey);
-    return onOwner(() -> run(new Line(Optional.empty()), command));
+    return onOwner(() -> runOpening(new Line(Optional.empty()), command, caller));
   }
 
   @Override
@@ -371,6 +376,20 @@ public final class ConversationStream extends VerticleBase implements Intake {
     return line.submit(() -> execute(line, command)).onComplete(ar -> forgetIfFinished(line));
   }
 
+  /**
+   * Runs a command that may open a conversation, once the contact's latest record is known so the new
+   * one can link back to it. A line that already holds the contact's conversation needs no lookup.
+   */
+  private Future<Posted> runOpening(Line line, StreamCommand command, Contact contact) {
+    return line.submit(() -> {
+      Line known = line.state.isPresent() ? line : linesByContact.get(contact);
+      Future<Optional<ConversationId>> previous = known != null && known.state.isPresent()
+          ? Future.succeededFuture(known.state.map(ConversationState::id))
+          : store.latestConversation(contact);
+      return previous.compose(p -> execute(line, command, p));
+    }).onComplete(ar -> forgetIfFinished(line));
+  }
+
   private Future<Posted> submit(ConversationId conversation, StreamCommand command) {
     return onOwner(() -> {
       Line line = lines.get(conversation);
@@ -386,8 +405,13 @@ public final class ConversationStream extends VerticleBase implements Intake {
   }
 
   private Future<Posted> execute(Line line, StreamCommand command) {
+    return execute(line, command, Optional.empty());
+  }
+
+  private Future<Posted> execute(Line line, StreamCommand command, Optional<ConversationId> previousOfContact) {
     // Millisecond times: every store keeps them exactly, so a published entry equals the stored one.
-    Decision decision = StreamRules.decide(line.state, command, clock.instant().truncatedTo(ChronoUnit.MILLIS), ConversationId.random());
+    Decision decision = StreamRules.decide(line.state, command, clock.instant().truncatedTo(ChronoUnit.MILLIS),
+        new StreamRules.NewRecord(ConversationId.random(), previousOfContact));
     if (decision instanceof Decision.Refused r) return Future.failedFuture(new RefusedException(r.refusal()));
     if (decision instanceof Decision.AlreadyRecorded a) return Future.succeededFuture(new Posted(line.state.orElseThrow().id(), a.seq(), true));
     List<Entry> entries = withEscalations(line.state, ((Decision.Append) decision).entries());

@@ -44,6 +44,9 @@ final class Floor {
 
     Future<Posted> assign(ConversationId conversation, AgentId agent, String agentName);
 
+    /** Records that the waiting conversation is offered to the agent. */
+    Future<Posted> offer(ConversationId conversation, AgentId agent, String agentName);
+
     Future<Posted> release(ConversationId conversation, AgentId agent, String reason);
 
     /** Tells the resident over their channel, recorded once per key. */
@@ -242,12 +245,27 @@ final class Floor {
         });
   }
 
+  /** Holds the conversation for the agent, and tells them only once the offer is on the record. */
   private void reserve(Offer offer, Channel channel, Instant now) {
     Instant expires = now.plus(routing.acceptTimeout());
     long timer = vertx.setTimer(routing.acceptTimeout().toMillis(), t -> letGo(offer.conversation(), offer.agent(), "lapsed"));
-    reservations.put(offer.conversation(), new Reservation(offer.agent(), expires, timer));
-    vertx.eventBus().publish(Addresses.agent(offer.agent()), new StreamSignal.Offered(offer.conversation(), offer.agent(), channel.name(), expires),
-        StreamSignalCodec.DELIVERY);
+    Reservation reservation = new Reservation(offer.agent(), expires, timer);
+    reservations.put(offer.conversation(), reservation);
+    conversations.offer(offer.conversation(), offer.agent(), desks.get(offer.agent()).profile.displayName()).onComplete(ar -> {
+      if (reservations.get(offer.conversation()) != reservation) return;
+      if (ar.succeeded()) {
+        vertx.eventBus().publish(Addresses.agent(offer.agent()), new StreamSignal.Offered(offer.conversation(), offer.agent(), channel.name(), expires),
+            StreamSignalCodec.DELIVERY);
+        return;
+      }
+      // Not recorded (the resident left, or the store failed): nobody was told, so nothing is withdrawn.
+      vertx.cancelTimer(timer);
+      reservations.remove(offer.conversation());
+      if (!(ar.cause() instanceof RefusedException)) {
+        LOG.log(Level.WARNING, "could not record an offer of " + offer.conversation() + "; retrying", ar.cause());
+        retryLater();
+      }
+    });
   }
 
   /** The agent takes the conversation offered to them, or passed to them in a warm transfer. */

@@ -178,6 +178,9 @@ public sealed interface StreamCommand {
     }
   }
 
+  /** Routing offers the waiting conversation to an agent, recorded before the agent is told. */
+  record Offer(ConversationId conversation, AgentId agent, String agentName) implements StreamCommand {}
+
   record Assign(ConversationId conversation, AgentId agent, String agentName) implements StreamCommand {}
 
   record Release(ConversationId conversation, AgentId agent, String reason) implements StreamCommand {}

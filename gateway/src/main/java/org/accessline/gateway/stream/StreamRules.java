@@ -22,8 +22,18 @@ public final class StreamRules {
    * @param freshId the id to use if the command opens a new conversation
    */
   public static Decision decide(Optional<ConversationState> current, StreamCommand command, Instant now, ConversationId freshId) {
-    if (command instanceof StreamCommand.ResidentMessage m) return residentMessage(current, m, now, freshId);
-    if (command instanceof StreamCommand.OpenCall c) return openCall(c, now, freshId);
+    return decide(current, command, now, new NewRecord(freshId, Optional.empty()));
+  }
+
+  /**
+   * What a command that opens a conversation needs: the new record's id, and the contact's record
+   * before it, which the new one links back to.
+   */
+  public record NewRecord(ConversationId id, Optional<ConversationId> previous) {}
+
+  public static Decision decide(Optional<ConversationState> current, StreamCommand command, Instant now, NewRecord fresh) {
+    if (command instanceof StreamCommand.ResidentMessage m) return residentMessage(current, m, now, fresh);
+    if (command instanceof StreamCommand.OpenCall c) return openCall(c, now, fresh);
     if (current.isEmpty()) return new Decision.Refused(Refusal.UNKNOWN_CONVERSATION);
     ConversationState state = current.get();
     if (command instanceof StreamCommand.RecordDelivery d) return delivery(state, d, now);
@@ -117,6 +127,10 @@ public final class StreamRules {
       if (!state.isAssignedTo(new AgentId(r.agent().id()))) return new Decision.Refused(Refusal.NOT_YOURS);
       return append(state, now, r.agent(), new ConversationEvent.Resolved(r.disposition().strip()), Optional.empty());
     }
+    if (command instanceof StreamCommand.Offer o) {
+      if (!state.isWaiting()) return new Decision.Refused(Refusal.NOT_ASSIGNABLE);
+      return append(state, now, Participant.SYSTEM, new ConversationEvent.Offered(o.agent(), o.agentName()), Optional.empty());
+    }
     if (command instanceof StreamCommand.Assign a) {
       if (!state.isWaiting()) return new Decision.Refused(Refusal.NOT_ASSIGNABLE);
       return append(state, now, Participant.SYSTEM, new ConversationEvent.Assigned(a.agent(), a.agentName()), Optional.empty());
@@ -132,7 +146,7 @@ public final class StreamRules {
     throw new IllegalArgumentException("no rule for " + command.getClass().getSimpleName());
   }
 
-  private static Decision residentMessage(Optional<ConversationState> current, StreamCommand.ResidentMessage m, Instant now, ConversationId freshId) {
+  private static Decision residentMessage(Optional<ConversationState> current, StreamCommand.ResidentMessage m, Instant now, NewRecord fresh) {
     Participant resident = Participant.resident(m.contact());
     Optional<String> key = Optional.of(m.dedupeKey());
     if (current.isPresent()) {
@@ -142,16 +156,20 @@ public final class StreamRules {
     if (current.isPresent() && !current.get().resolved()) {
       return append(current.get(), now, resident, new ConversationEvent.MessagePosted(m.text(), m.attachments()), key);
     }
+    // The resolved conversation just ended is the one this follows, whatever the caller looked up.
+    Optional<ConversationId> previous = current.map(ConversationState::id).or(fresh::previous);
+    ConversationId id = fresh.id();
     return new Decision.Append(List.of(
-        entry(freshId, 1, now, resident, new ConversationEvent.Opened(m.contact()), Optional.empty()),
-        entry(freshId, 2, now, Participant.SYSTEM, new ConversationEvent.Queued(now, WAITING_FOR_AGENT), Optional.empty()),
-        entry(freshId, 3, now, resident, new ConversationEvent.MessagePosted(m.text(), m.attachments()), key)));
+        entry(id, 1, now, resident, new ConversationEvent.Opened(m.contact(), previous), Optional.empty()),
+        entry(id, 2, now, Participant.SYSTEM, new ConversationEvent.Queued(now, WAITING_FOR_AGENT), Optional.empty()),
+        entry(id, 3, now, resident, new ConversationEvent.MessagePosted(m.text(), m.attachments()), key)));
   }
 
-  private static Decision openCall(StreamCommand.OpenCall c, Instant now, ConversationId freshId) {
+  private static Decision openCall(StreamCommand.OpenCall c, Instant now, NewRecord fresh) {
+    ConversationId id = fresh.id();
     return new Decision.Append(List.of(
-        entry(freshId, 1, now, Participant.resident(c.contact()), new ConversationEvent.Opened(c.contact()), Optional.of(c.callKey())),
-        entry(freshId, 2, now, Participant.SYSTEM, new ConversationEvent.Queued(now, WAITING_FOR_AGENT), Optional.empty())));
+        entry(id, 1, now, Participant.resident(c.contact()), new ConversationEvent.Opened(c.contact(), fresh.previous()), Optional.of(c.callKey())),
+        entry(id, 2, now, Participant.SYSTEM, new ConversationEvent.Queued(now, WAITING_FOR_AGENT), Optional.empty())));
   }
 
   /** Appends {@code event} unless an entry with {@code key} is already in the conversation. */

@@ -202,4 +202,36 @@ class StreamRulesTest {
     assertEquals("overflow", s.queue());
     assertEquals(new Decision.AlreadyRecorded(4), StreamRules.decide(Optional.of(s), breach, T0, id));
   }
+
+  @Test
+  void aNewConversationLinksBackToTheContactsPreviousRecord() {
+    List<Entry> log = new ArrayList<>();
+    ConversationState s = run(Optional.empty(), new StreamCommand.ResidentMessage(RESIDENT, "hello", "k1"), log);
+    s = run(Optional.of(s), new StreamCommand.Assign(id, MARIA, "Maria"), log);
+    s = run(Optional.of(s), new StreamCommand.Resolve(id, MARIA_P, "Information provided"), log);
+    ConversationId next = ConversationId.random();
+    ConversationId lookedUp = ConversationId.random();
+
+    Decision again = StreamRules.decide(Optional.of(s), new StreamCommand.ResidentMessage(RESIDENT, "one more thing", "k2"), T0.plusSeconds(60),
+        new StreamRules.NewRecord(next, Optional.of(lookedUp)));
+    ConversationEvent.Opened opened = assertInstanceOf(ConversationEvent.Opened.class, assertInstanceOf(Decision.Append.class, again).entries().get(0).event());
+    assertEquals(Optional.of(id), opened.previous(), "the conversation just resolved is the one this follows");
+
+    Decision fresh = StreamRules.decide(Optional.empty(), new StreamCommand.ResidentMessage(RESIDENT, "hi", "k3"), T0, new StreamRules.NewRecord(next, Optional.of(lookedUp)));
+    assertEquals(Optional.of(lookedUp), ((ConversationEvent.Opened) ((Decision.Append) fresh).entries().get(0).event()).previous());
+    Decision call = StreamRules.decide(Optional.empty(), new StreamCommand.OpenCall(new Contact(Channel.TTY, "+15551230000"), "CA1"), T0,
+        new StreamRules.NewRecord(next, Optional.empty()));
+    assertEquals(Optional.empty(), ((ConversationEvent.Opened) ((Decision.Append) call).entries().get(0).event()).previous(), "a first contact links nowhere");
+  }
+
+  @Test
+  void anOfferIsRecordedOnlyWhileTheConversationWaits() {
+    List<Entry> log = new ArrayList<>();
+    ConversationState s = run(Optional.empty(), new StreamCommand.ResidentMessage(RESIDENT, "hello", "k1"), log);
+    s = run(Optional.of(s), new StreamCommand.Offer(id, MARIA, "Maria"), log);
+    assertEquals(new ConversationEvent.Offered(MARIA, "Maria"), log.get(log.size() - 1).event());
+    assertTrue(s.isWaiting(), "an offer holds the conversation for the agent but does not assign it");
+    s = run(Optional.of(s), new StreamCommand.Assign(id, MARIA, "Maria"), log);
+    assertEquals(new Decision.Refused(Refusal.NOT_ASSIGNABLE), StreamRules.decide(Optional.of(s), new StreamCommand.Offer(id, new AgentId("lee"), "Lee"), T0, id));
+  }
 }

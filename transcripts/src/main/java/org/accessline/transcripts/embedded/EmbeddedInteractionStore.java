@@ -237,10 +237,8 @@ public final class EmbeddedInteractionStore implements InteractionStore {
         sql.append(" AND EXISTS (SELECT 1 FROM entries a WHERE a.conversation_num = c.num AND a.kind = 'assigned' AND a.event LIKE ? ESCAPE '!')");
         args.add("%\"agent\":\"" + likeEscaped(a.value()) + "\"%");
       });
-      q.tag().ifPresent(t -> {
-        sql.append(" AND EXISTS (SELECT 1 FROM entries d WHERE d.conversation_num = c.num AND d.kind = 'details' AND d.event LIKE ? ESCAPE '!')");
-        args.add("%\"" + likeEscaped(t) + "\"%");
-      });
+      q.tag().ifPresent(t -> { sql.append(" AND ARRAY_CONTAINS(c.tags, ?)"); args.add(t); });
+      q.category().ifPresent(k -> { sql.append(" AND LOWER(c.category) = ?"); args.add(k.toLowerCase(java.util.Locale.ROOT)); });
       for (String word : q.words()) {
         sql.append(" AND c.num IN (SELECT w.conversation_num FROM record_words w WHERE w.word = ?)");
         args.add(word);
@@ -355,6 +353,20 @@ public final class EmbeddedInteractionStore implements InteractionStore {
     });
   }
 
+  @Override
+  public Future<List<ConversationId>> following(ConversationId conversation) {
+    return read(c -> {
+      try (PreparedStatement st = c.prepareStatement("SELECT id FROM conversations WHERE previous_id = ? ORDER BY opened_at, num")) {
+        st.setString(1, conversation.value());
+        List<ConversationId> ids = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) ids.add(new ConversationId(rs.getString(1)));
+        }
+        return ids;
+      }
+    });
+  }
+
   private interface Query<T> {
     T run(Connection connection) throws SQLException;
   }
@@ -379,11 +391,12 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   static void insert(Connection c, List<Entry> entries, WordIndexCache indexed) throws SQLException {
     Entry first = entries.get(0);
     if (first.event() instanceof ConversationEvent.Opened opened) {
-      try (PreparedStatement st = c.prepareStatement("INSERT INTO conversations (id, channel, contact, opened_at) VALUES (?, ?, ?, ?)")) {
+      try (PreparedStatement st = c.prepareStatement("INSERT INTO conversations (id, channel, contact, opened_at, previous_id) VALUES (?, ?, ?, ?, ?)")) {
         st.setString(1, first.conversationId().value());
         st.setString(2, opened.contact().channel().name());
         st.setString(3, opened.contact().address());
         st.setTimestamp(4, Timestamp.from(first.at()));
+        st.setString(5, opened.previous().map(ConversationId::value).orElse(null));
         st.executeUpdate();
       }
     }
@@ -399,6 +412,13 @@ public final class EmbeddedInteractionStore implements InteractionStore {
     }
     indexWords(c, num, entries, indexed);
     for (Entry e : entries) {
+      if (e.event() instanceof ConversationEvent.DetailsSet d) {
+        try (PreparedStatement st = c.prepareStatement("UPDATE conversations SET category = ?, tags = ? WHERE num = ?")) {
+          EntryRows.bindDetails(st, d);
+          st.setLong(3, num);
+          st.executeUpdate();
+        }
+      }
       if (e.event() instanceof ConversationEvent.Resolved r) {
         try (PreparedStatement st = c.prepareStatement("UPDATE conversations SET resolved_at = ?, disposition = ? WHERE num = ?")) {
           st.setTimestamp(1, Timestamp.from(e.at()));

@@ -25,6 +25,12 @@ final class EntryRows {
 
   private EntryRows() {}
 
+  /** Binds the filed category (1) and tags (2) that the record's search columns keep. */
+  static void bindDetails(PreparedStatement st, ConversationEvent.DetailsSet details) throws SQLException {
+    st.setString(1, details.category().orElse(null));
+    st.setObject(2, details.tags().toArray(String[]::new));
+  }
+
   static void bind(PreparedStatement st, long conversationNum, Entry e, String hash) throws SQLException {
     st.setString(11, hash);
     st.setString(12, searchText(e));

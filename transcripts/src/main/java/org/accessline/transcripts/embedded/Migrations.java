@@ -16,12 +16,18 @@ import java.util.List;
  * released script is never edited; a change is a new script with the next number.
  */
 final class Migrations {
-  static final List<String> SCRIPTS = List.of("V1__interaction_records.sql", "V2__entry_hashes.sql", "V3__retention_and_audit.sql");
+  static final List<String> SCRIPTS = List.of("V1__interaction_records.sql", "V2__entry_hashes.sql", "V3__retention_and_audit.sql",
+      "V4__record_links_and_details.sql");
 
   private Migrations() {}
 
   /** Brings the schema up to date and returns the version it is now at. */
   static int apply(Connection connection) throws SQLException {
+    return apply(connection, SCRIPTS.size());
+  }
+
+  /** Brings the schema up to {@code target} (for testing an upgrade from an older version). */
+  static int apply(Connection connection, int target) throws SQLException {
     try (Statement st = connection.createStatement()) {
       st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
     }
@@ -29,12 +35,13 @@ final class Migrations {
     if (current > SCRIPTS.size()) {
       throw new SQLException("the data directory holds schema version " + current + ", newer than this build knows (" + SCRIPTS.size() + ")");
     }
-    for (int version = current + 1; version <= SCRIPTS.size(); version++) {
+    for (int version = current + 1; version <= target; version++) {
       String script = SCRIPTS.get(version - 1);
       boolean auto = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try (Statement st = connection.createStatement()) {
         for (String sql : read(script).split(";")) if (!sql.isBlank()) st.execute(sql);
+        if (script.startsWith("V4__")) fileDetailsOnRecords(connection);
         try (PreparedStatement record = connection.prepareStatement("INSERT INTO schema_version VALUES (?, ?, CURRENT_TIMESTAMP)")) {
           record.setInt(1, version);
           record.setString(2, script);
@@ -48,7 +55,24 @@ final class Migrations {
         connection.setAutoCommit(auto);
       }
     }
-    return SCRIPTS.size();
+    return Math.max(current, target);
+  }
+
+  /** Copies each record's latest filed category and tags onto it, for records filed before V4 kept them there. */
+  private static void fileDetailsOnRecords(Connection connection) throws SQLException {
+    java.util.Map<Long, String> latest = new java.util.HashMap<>();
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT conversation_num, event FROM entries WHERE kind = 'details' ORDER BY conversation_num, seq")) {
+      while (rs.next()) latest.put(rs.getLong(1), rs.getString(2));
+    }
+    try (PreparedStatement update = connection.prepareStatement("UPDATE conversations SET category = ?, tags = ? WHERE num = ?")) {
+      for (var e : latest.entrySet()) {
+        EntryRows.bindDetails(update, (org.accessline.gateway.conversation.ConversationEvent.DetailsSet)
+            org.accessline.gateway.conversation.ConversationEvent.fromJson(new io.vertx.core.json.JsonObject(e.getValue())));
+        update.setLong(3, e.getKey());
+        update.executeUpdate();
+      }
+    }
   }
 
   static int currentVersion(Connection connection) throws SQLException {

@@ -10,7 +10,8 @@ import org.accessline.gateway.store.InteractionRecord;
 
 /** Interaction records as files people take away: redacted copies, a CSV summary row, a printable HTML transcript. */
 public final class RecordExport {
-  public static final String CSV_HEADER = "id,channel,contact,opened,resolved,disposition,wait_seconds,handle_seconds,messages,category,tags,referral,open311_id";
+  public static final String CSV_HEADER = "id,channel,contact,opened,resolved,disposition,wait_seconds,handle_seconds,messages,category,tags,referral,open311_id,"
+      + "first_offered,first_assigned,first_agent_reply,previous_id,related_ids";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   private RecordExport() {}
@@ -27,7 +28,7 @@ public final class RecordExport {
       else if (ev instanceof ConversationEvent.Transferred t) out = new ConversationEvent.Transferred(t.from(), t.to(), Redaction.mask(t.note()));
       masked.add(new Entry(e.conversationId(), e.seq(), e.at(), e.actor(), out, e.dedupeKey()));
     }
-    return InteractionRecord.of(masked);
+    return InteractionRecord.of(masked).withFollowing(r.following());
   }
 
   public static String csvRow(InteractionRecord r) {
@@ -38,7 +39,9 @@ public final class RecordExport {
         cell(String.valueOf(messages)), cell(r.details().flatMap(d -> d.category()).orElse("")),
         cell(r.details().map(d -> String.join(";", d.tags())).orElse("")),
         cell(r.details().map(d -> d.referralAgency().orElse("") + d.referralService().map(x -> ": " + x).orElse("")).orElse("")),
-        cell(r.details().flatMap(d -> d.open311Id()).orElse("")));
+        cell(r.details().flatMap(d -> d.open311Id()).orElse("")), cell(r.firstOffered().map(Object::toString).orElse("")),
+        cell(r.firstAssigned().map(Object::toString).orElse("")), cell(r.firstAgentReply().map(Object::toString).orElse("")),
+        cell(r.previous().map(Object::toString).orElse("")), cell(String.join(";", r.following().stream().map(Object::toString).toList())));
   }
 
   /** Quoted as CSV, and a leading = + - @ defused so a spreadsheet does not run it as a formula. */
@@ -57,8 +60,25 @@ public final class RecordExport {
     fact(out, "Channel", r.contact().channel().name());
     fact(out, "Contact", r.contact().address());
     fact(out, "Opened", TIME.format(r.opened()));
+    r.queued().ifPresent(t -> fact(out, "Queued", TIME.format(t)));
+    r.firstOffered().ifPresent(t -> fact(out, "First offered", TIME.format(t)));
+    r.firstAssigned().ifPresent(t -> fact(out, "First assigned", TIME.format(t)));
+    r.firstAgentReply().ifPresent(t -> fact(out, "First agent reply", TIME.format(t)));
     r.resolved().ifPresent(t -> fact(out, "Resolved", TIME.format(t)));
+    r.waitTime().ifPresent(d -> fact(out, "Wait", d.toSeconds() + " s"));
+    r.handleTime().ifPresent(d -> fact(out, "Handle time", d.toSeconds() + " s"));
     r.disposition().ifPresent(d -> fact(out, "Disposition", d));
+    r.details().ifPresent(d -> {
+      d.category().ifPresent(c -> fact(out, "Category", c));
+      if (!d.tags().isEmpty()) fact(out, "Tags", String.join(", ", d.tags()));
+      if (d.referralAgency().isPresent() || d.referralService().isPresent()) {
+        fact(out, "Referred to", d.referralAgency().orElse("") + d.referralService().map(x -> (d.referralAgency().isPresent() ? ": " : "") + x).orElse(""));
+      }
+      d.followUpDue().ifPresent(due -> fact(out, "Follow-up", "due " + due + d.followUpOwner().map(o -> ", " + o).orElse("")));
+      d.open311Id().ifPresent(x -> fact(out, "Open311 service request", x));
+    });
+    r.previous().ifPresent(p -> fact(out, "Previous record", p.value()));
+    if (!r.following().isEmpty()) fact(out, "Followed by", String.join(", ", r.following().stream().map(Object::toString).toList()));
     out.append("</dl><table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Time</th><th scope=\"col\">Entry</th></tr></thead><tbody>");
     for (Entry e : r.entries()) {
       out.append("<tr><td>").append(e.seq()).append("</td><td>").append(TIME.format(e.at())).append("</td><td>").append(esc(TranscriptText.line(e)))

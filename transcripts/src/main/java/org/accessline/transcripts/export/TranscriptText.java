@@ -19,6 +19,8 @@ public final class TranscriptText {
     out.append("Channel: ").append(record.contact().channel()).append('\n');
     out.append("Contact: ").append(record.contact().address()).append('\n');
     out.append("Opened: ").append(TIME.format(record.opened())).append('\n');
+    record.previous().ifPresent(p -> out.append("Previous record: ").append(p).append('\n'));
+    record.firstOffered().ifPresent(t -> out.append("First offered: ").append(TIME.format(t)).append('\n'));
     record.firstAssigned().ifPresent(t -> out.append("First assigned: ").append(TIME.format(t)).append('\n'));
     record.firstAgentReply().ifPresent(t -> out.append("First agent reply: ").append(TIME.format(t)).append('\n'));
     record.resolved().ifPresent(t -> out.append("Resolved: ").append(TIME.format(t)).append('\n'));
@@ -44,8 +46,11 @@ public final class TranscriptText {
       m.attachments().forEach(a -> line.append("\n      [attachment ").append(a.contentType()).append(": ").append(a.url()).append(']'));
       return line.toString();
     }
-    if (event instanceof ConversationEvent.Opened o) return "[conversation opened on " + o.contact().channel() + "]";
+    if (event instanceof ConversationEvent.Opened o) {
+      return "[conversation opened on " + o.contact().channel() + o.previous().map(p -> ", following record " + p).orElse("") + "]";
+    }
     if (event instanceof ConversationEvent.Queued q) return "[queued: " + q.reason() + "]";
+    if (event instanceof ConversationEvent.Offered o) return "[offered to " + o.agentName() + "]";
     if (event instanceof ConversationEvent.Assigned a) return "[assigned to " + a.agentName() + "]";
     if (event instanceof ConversationEvent.Unassigned u) return "[returned to queue from " + u.agent() + ": " + u.reason() + "]";
     if (event instanceof ConversationEvent.DeliveryUpdated d) {

@@ -49,7 +49,7 @@ import org.accessline.gateway.store.RecordSummary;
  * crash. Versioned scripts bring the schema up to date at start, in the configured schema.
  */
 public final class PostgresInteractionStore implements InteractionStore {
-  static final List<String> SCRIPTS = List.of("V1__interaction_records.sql", "V2__retention_and_audit.sql");
+  static final List<String> SCRIPTS = List.of("V1__interaction_records.sql", "V2__retention_and_audit.sql", "V3__record_links_and_details.sql");
   private static final String UNIQUE_VIOLATION = "23505";
   private static final String COLUMNS = "c.id, e.seq, e.at, e.actor_role, e.actor_id, e.actor_name, e.kind, e.event, e.dedupe_key, e.hash";
   private static final String FROM = " FROM entries e JOIN conversations c ON c.num = e.conversation_num ";
@@ -135,8 +135,9 @@ public final class PostgresInteractionStore implements InteractionStore {
   private Future<Void> insert(SqlConnection c, List<Entry> batch) {
     Entry first = batch.get(0);
     Future<Long> num = first.event() instanceof ConversationEvent.Opened opened
-        ? c.preparedQuery("INSERT INTO conversations (id, channel, contact, opened_at) VALUES ($1, $2, $3, $4) RETURNING num")
-            .execute(Tuple.of(UUID.fromString(first.conversationId().value()), opened.contact().channel().name(), opened.contact().address(), time(first.at())))
+        ? c.preparedQuery("INSERT INTO conversations (id, channel, contact, opened_at, previous_id) VALUES ($1, $2, $3, $4, $5) RETURNING num")
+            .execute(Tuple.of(UUID.fromString(first.conversationId().value()), opened.contact().channel().name(), opened.contact().address(), time(first.at()),
+                opened.previous().map(p -> UUID.fromString(p.value())).orElse(null)))
             .map(rows -> rows.iterator().next().getLong(0))
         : c.preparedQuery("SELECT num FROM conversations WHERE id = $1").execute(Tuple.of(UUID.fromString(first.conversationId().value())))
             .compose(rows -> rows.size() == 0 ? Future.failedFuture("no conversation " + first.conversationId() + " to append to")
@@ -161,9 +162,14 @@ public final class PostgresInteractionStore implements InteractionStore {
         .map(rows -> rows.size() == 0 ? EntryChain.GENESIS : rows.iterator().next().getString(0));
   }
 
+  /** Keeps the record's search columns: when it was resolved and how, and what staff last filed. */
   private Future<Void> resolved(SqlConnection c, long num, List<Entry> batch) {
     Future<Void> done = Future.succeededFuture();
     for (Entry e : batch) {
+      if (e.event() instanceof ConversationEvent.DetailsSet d) {
+        done = done.compose(v -> c.preparedQuery("UPDATE conversations SET category = $1, tags = $2 WHERE num = $3")
+            .execute(Tuple.of(d.category().orElse(null), d.tags().toArray(String[]::new), num)).mapEmpty());
+      }
       if (e.event() instanceof ConversationEvent.Resolved r) {
         done = done.compose(v -> c.preparedQuery("UPDATE conversations SET resolved_at = $1, disposition = $2 WHERE num = $3")
             .execute(Tuple.of(time(e.at()), r.disposition(), num)).mapEmpty());
@@ -192,6 +198,16 @@ public final class PostgresInteractionStore implements InteractionStore {
     return onCaller(() -> pool.preparedQuery("SELECT id FROM conversations WHERE channel = $1 AND contact = $2 ORDER BY opened_at DESC, resolved_at DESC NULLS FIRST LIMIT 1")
         .execute(Tuple.of(contact.channel().name(), contact.address()))
         .map(rows -> rows.size() == 0 ? Optional.<ConversationId>empty() : Optional.of(new ConversationId(rows.iterator().next().getUUID(0).toString()))));
+  }
+
+  @Override
+  public Future<List<ConversationId>> following(ConversationId conversation) {
+    return onCaller(() -> pool.preparedQuery("SELECT id FROM conversations WHERE previous_id = $1 ORDER BY opened_at, num")
+        .execute(Tuple.of(UUID.fromString(conversation.value()))).map(rows -> {
+          List<ConversationId> ids = new ArrayList<>();
+          for (Row r : rows) ids.add(new ConversationId(r.getUUID(0).toString()));
+          return ids;
+        }));
   }
 
   @Override
@@ -267,11 +283,8 @@ public final class PostgresInteractionStore implements InteractionStore {
       sql.append(" AND EXISTS (SELECT 1 FROM entries a WHERE a.conversation_num = c.num AND a.kind = 'assigned' AND a.event::json->>'agent' = $")
           .append(args.size()).append(")");
     });
-    q.tag().ifPresent(t -> {
-      args.add(t);
-      sql.append(" AND EXISTS (SELECT 1 FROM entries d WHERE d.conversation_num = c.num AND d.kind = 'details' AND (d.event::jsonb->'tags') ? $")
-          .append(args.size()).append(")");
-    });
+    q.tag().ifPresent(t -> { args.add(new String[] {t}); sql.append(" AND c.tags @> $").append(args.size()); });
+    q.category().ifPresent(k -> { args.add(k.toLowerCase(Locale.ROOT)); sql.append(" AND lower(c.category) = $").append(args.size()); });
     // Every word must appear somewhere in the record's messages; each is looked up in the full-text index.
     for (String word : q.words()) {
       args.add(word);

@@ -43,4 +43,34 @@ class EmbeddedInteractionStoreIT extends InteractionStoreContract {
       assertTrue(Migrations.currentVersion(c) >= 1);
     }
   }
+
+  @Test
+  void upgradingToRecordLinksFilesEachRecordsLatestCategoryAndTags() throws Exception {
+    Path older = dir.resolve("older");
+    java.nio.file.Files.createDirectories(older);
+    String url = "jdbc:h2:file:" + older.resolve("records").toAbsolutePath();
+    ConversationId id = ConversationId.random();
+    try (Connection c = DriverManager.getConnection(url)) {
+      assertEquals(3, Migrations.apply(c, 3));
+      var open = c.prepareStatement("INSERT INTO conversations (id, channel, contact, opened_at) VALUES (?, 'SMS', '+15550001111', CURRENT_TIMESTAMP)");
+      open.setString(1, id.value());
+      open.executeUpdate();
+      var maria = org.accessline.gateway.conversation.Participant.agent(new org.accessline.gateway.conversation.AgentId("maria"), "Maria");
+      var rows = c.prepareStatement(EntryRows.INSERT);
+      long seq = 1;
+      for (var details : java.util.List.of(
+          new org.accessline.gateway.conversation.ConversationEvent.DetailsSet(java.util.Optional.of("Streets"), java.util.List.of("ward 3"),
+              java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()),
+          new org.accessline.gateway.conversation.ConversationEvent.DetailsSet(java.util.Optional.of("Parks"), java.util.List.of("ward 4", "trees"),
+              java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()))) {
+        EntryRows.bind(rows, 1, new org.accessline.gateway.conversation.Entry(id, seq++, java.time.Instant.now(), maria, details, java.util.Optional.empty()), "h");
+        rows.executeUpdate();
+      }
+      assertEquals(Migrations.SCRIPTS.size(), Migrations.apply(c));
+      var found = c.createStatement().executeQuery("SELECT category, tags FROM conversations");
+      assertTrue(found.next());
+      assertEquals("Parks", found.getString(1));
+      assertEquals(java.util.List.of("ward 4", "trees"), java.util.Arrays.asList((Object[]) found.getArray(2).getArray()));
+    }
+  }
 }

@@ -37,7 +37,7 @@ public final class RecordsApi {
 
   static RecordQuery parse(MultiMap params) {
     for (String name : params.names()) {
-      if (!java.util.Set.of("from", "to", "channel", "agent", "contact", "disposition", "q", "tag", "limit", "offset").contains(name)) {
+      if (!java.util.Set.of("from", "to", "channel", "agent", "contact", "disposition", "q", "tag", "category", "limit", "offset").contains(name)) {
         throw new IllegalArgumentException("Unknown search parameter \"" + name + "\".");
       }
       if (params.getAll(name).size() > 1) throw new IllegalArgumentException("\"" + name + "\" is given more than once.");
@@ -46,7 +46,7 @@ public final class RecordsApi {
         value(params, "channel").map(c -> wrap(() -> new Channel(c), "\"channel\" is a channel name such as sms, tty or webchat.")),
         value(params, "agent").map(a -> wrap(() -> new AgentId(a), "\"agent\" is an agent's username.")),
         value(params, "contact").filter(c -> c.length() <= 128), value(params, "disposition").filter(d -> d.length() <= 200), value(params, "q"),
-        value(params, "tag"), number(params, "limit", 50), number(params, "offset", 0));
+        value(params, "tag"), value(params, "category"), number(params, "limit", 50), number(params, "offset", 0));
   }
 
   private static Optional<String> value(MultiMap params, String name) {
