@@ -29,7 +29,7 @@ import org.accessline.transcripts.postgres.PostgresInteractionStore;
  * importer would), filling the store to {@code --entries}; then full-text search latency over it.
  *
  * <p>Options: --entries N (1000000), --conversations C (200), --seconds S (20), --searches Q (200),
- * --pg URL (postgresql://postgres@127.0.0.1:5432/test; "none" skips PostgreSQL).
+ * --pg URL (postgresql://postgres@127.0.0.1:5432/test; "none" skips PostgreSQL), --embedded no (skips the embedded store).
  */
 public final class StoreBenchmark {
   /** Twenty everyday words and two thousand rarer ones, so a word is in about one message in 250, as in real text. */
@@ -64,7 +64,9 @@ public final class StoreBenchmark {
         Integer.parseInt(o.get("entries")), Integer.parseInt(o.get("searches")));
     System.out.printf("Interaction stores: %d concurrent conversations, %d s per append run, filled to %,d entries, %d searches; %d cores%n",
         b.conversations, b.seconds, b.targetEntries, b.searches, Runtime.getRuntime().availableProcessors());
-    b.measure("embedded (H2 file, group commit + fsync)", new EmbeddedInteractionStore(Files.createTempDirectory("accessline-store-bench")));
+    if (!o.getOrDefault("embedded", "yes").equals("no")) {
+      b.measure("embedded (H2 file, group commit + fsync)", new EmbeddedInteractionStore(Files.createTempDirectory("accessline-store-bench")));
+    }
     if (!o.get("pg").equals("none")) {
       String schema = "bench_" + Long.toHexString(System.nanoTime());
       b.measure("PostgreSQL (one transaction per append)", new PostgresInteractionStore(b.vertx, o.get("pg"), schema));

@@ -306,4 +306,40 @@ public abstract class InteractionStoreContract {
     assertEquals(T0.plusSeconds(20).toString(), record.toJson().getJsonObject("timestamps").getString("firstOffered"));
     assertEquals(60.0, record.toJson().getDouble("waitSeconds"));
   }
+
+  @Test
+  void concurrentAppendsAreEachAnsweredForThemselvesAndEveryChainVerifies() {
+    int count = 40;
+    List<ConversationId> ids = new java.util.ArrayList<>();
+    List<io.vertx.core.Future<AppendOutcome>> opening = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ConversationId id = ConversationId.random();
+      ids.add(id);
+      opening.add(store.append(opening(id, "open-" + i)));
+    }
+    io.vertx.core.Future.all(opening).await();
+
+    List<io.vertx.core.Future<AppendOutcome>> next = new java.util.ArrayList<>();
+    Participant resident = Participant.resident(CONTACT);
+    for (int i = 0; i < count; i++) {
+      long seq = i == 7 ? 3 : 4;
+      String key = i == 3 ? "open-0" : "next-" + i;
+      next.add(store.append(List.of(new Entry(ids.get(i), seq, T0.plusSeconds(10), resident, new ConversationEvent.MessagePosted("more " + i), Optional.of(key)),
+          new Entry(ids.get(i), seq + 1, T0.plusSeconds(10), Participant.SYSTEM, new ConversationEvent.Noted("note " + i), Optional.empty()))));
+    }
+    io.vertx.core.Future.join(next).otherwiseEmpty().await();
+
+    AppendOutcome.AlreadyRecorded dup = assertInstanceOf(AppendOutcome.AlreadyRecorded.class, next.get(3).result(), "a key stored before is a duplicate");
+    assertEquals(ids.get(0), dup.existing().conversationId());
+    assertTrue(next.get(7).failed(), "a sequence number already taken fails that append alone");
+    for (int i = 0; i < count; i++) {
+      if (i == 3 || i == 7) {
+        assertEquals(3, store.entries(ids.get(i), 0).await().size(), "nothing of a refused append is written");
+        continue;
+      }
+      assertInstanceOf(AppendOutcome.Appended.class, next.get(i).result());
+      assertEquals(5, store.entries(ids.get(i), 0).await().size());
+      assertEquals(Optional.empty(), store.verify(ids.get(i)).await().orElseThrow().firstBadSeq(), "the chain continues across appends");
+    }
+  }
 }

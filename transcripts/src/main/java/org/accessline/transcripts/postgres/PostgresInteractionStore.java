@@ -51,13 +51,17 @@ import org.accessline.gateway.store.RecordSummary;
 public final class PostgresInteractionStore implements InteractionStore {
   static final List<String> SCRIPTS = List.of("V1__interaction_records.sql", "V2__retention_and_audit.sql", "V3__record_links_and_details.sql");
   private static final String UNIQUE_VIOLATION = "23505";
-  private static final String COLUMNS = "c.id, e.seq, e.at, e.actor_role, e.actor_id, e.actor_name, e.kind, e.event, e.dedupe_key, e.hash";
-  private static final String FROM = " FROM entries e JOIN conversations c ON c.num = e.conversation_num ";
+  static final String COLUMNS = "c.id, e.seq, e.at, e.actor_role, e.actor_id, e.actor_name, e.kind, e.event, e.dedupe_key, e.hash";
+  static final String FROM = " FROM entries e JOIN conversations c ON c.num = e.conversation_num ";
+  static final String INSERT_CONVERSATION = "INSERT INTO conversations (id, channel, contact, opened_at, previous_id) VALUES ($1, $2, $3, $4, $5)";
+  static final String RESOLVE = "UPDATE conversations SET resolved_at = $1, disposition = $2 WHERE num = $3";
+  static final String FILE_DETAILS = "UPDATE conversations SET category = $1, tags = $2 WHERE num = $3";
 
   private final Vertx vertx;
   private final String uri;
   private final String schema;
   private Pool pool;
+  private GroupAppender appender;
 
   /** @param schema where the tables live; created if missing, so several gateways or tests can share a database */
   public PostgresInteractionStore(Vertx vertx, String uri, String schema) {
@@ -69,8 +73,10 @@ public final class PostgresInteractionStore implements InteractionStore {
 
   @Override
   public Future<Void> start() {
-    PgConnectOptions connect = PgConnectOptions.fromUri(uri).addProperty("search_path", schema).addProperty("application_name", "accessline");
+    PgConnectOptions connect = PgConnectOptions.fromUri(uri).addProperty("search_path", schema).addProperty("application_name", "accessline")
+        .setCachePreparedStatements(true);
     pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(8)).connectingTo(connect).using(vertx).build();
+    appender = new GroupAppender(pool, this::appendAlone);
     return onCaller(() -> pool.query("CREATE SCHEMA IF NOT EXISTS " + schema).execute()
         .compose(r -> pool.query("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at TIMESTAMPTZ NOT NULL)").execute())
         .compose(r -> migrate()));
@@ -104,6 +110,11 @@ public final class PostgresInteractionStore implements InteractionStore {
     }
   }
 
+  /** How the group writer has fared: shared commits, and shared transactions that fell back to one append each. */
+  long[] groupCounts() {
+    return new long[] {appender.sharedCommits.get(), appender.sharedFailures.get()};
+  }
+
   @Override
   public Future<Void> close() {
     return pool == null ? Future.succeededFuture() : onCaller(() -> pool.close());
@@ -112,7 +123,12 @@ public final class PostgresInteractionStore implements InteractionStore {
   @Override
   public Future<AppendOutcome> append(List<Entry> entries) {
     List<Entry> batch = List.copyOf(entries);
-    return onCaller(() -> pool.withTransaction(c -> alreadyStored(c, batch).compose(existing -> {
+    return onCaller(() -> appender.append(batch));
+  }
+
+  /** One append in a transaction of its own. */
+  private Future<AppendOutcome> appendAlone(List<Entry> batch) {
+    return pool.withTransaction(c -> alreadyStored(c, batch).compose(existing -> {
       if (existing.isPresent()) return Future.succeededFuture((AppendOutcome) new AppendOutcome.AlreadyRecorded(existing.get()));
       return insert(c, batch).map(v -> (AppendOutcome) new AppendOutcome.Appended(batch));
     })).recover(e -> {
@@ -122,7 +138,7 @@ public final class PostgresInteractionStore implements InteractionStore {
             ? Future.succeededFuture((AppendOutcome) new AppendOutcome.AlreadyRecorded(found.get())) : Future.failedFuture(e));
       }
       return Future.failedFuture(e);
-    }));
+    });
   }
 
   private Future<Optional<Entry>> alreadyStored(SqlConnection c, List<Entry> batch) {
@@ -135,47 +151,42 @@ public final class PostgresInteractionStore implements InteractionStore {
   private Future<Void> insert(SqlConnection c, List<Entry> batch) {
     Entry first = batch.get(0);
     Future<Long> num = first.event() instanceof ConversationEvent.Opened opened
-        ? c.preparedQuery("INSERT INTO conversations (id, channel, contact, opened_at, previous_id) VALUES ($1, $2, $3, $4, $5) RETURNING num")
-            .execute(Tuple.of(UUID.fromString(first.conversationId().value()), opened.contact().channel().name(), opened.contact().address(), time(first.at()),
-                opened.previous().map(p -> UUID.fromString(p.value())).orElse(null)))
-            .map(rows -> rows.iterator().next().getLong(0))
+        ? c.preparedQuery(INSERT_CONVERSATION + " RETURNING num").execute(conversationRow(first, opened)).map(rows -> rows.iterator().next().getLong(0))
         : c.preparedQuery("SELECT num FROM conversations WHERE id = $1").execute(Tuple.of(UUID.fromString(first.conversationId().value())))
             .compose(rows -> rows.size() == 0 ? Future.failedFuture("no conversation " + first.conversationId() + " to append to")
                 : Future.succeededFuture(rows.iterator().next().getLong(0)));
     return num.compose(n -> previousHash(c, n, first).compose(previous -> {
-      List<Tuple> rows = new ArrayList<>(batch.size());
+      EntryRows rows = new EntryRows();
+      List<Tuple> resolved = new ArrayList<>();
+      List<Tuple> filed = new ArrayList<>();
       String chained = previous;
       for (Entry e : batch) {
         chained = EntryChain.hash(chained, e);
-        rows.add(Tuple.wrap(new ArrayList<>(List.of(n, e.seq(), time(e.at()), e.actor().role().name().toLowerCase(Locale.ROOT), e.actor().id(),
-            e.actor().displayName(), e.event().kind(), e.event().toJson().encode()))).addValue(e.dedupeKey().orElse(null)).addValue(chained)
-            .addValue(e.event() instanceof ConversationEvent.MessagePosted m ? m.text() : null));
+        rows.add(n, e, chained);
+        recordColumns(n, e, resolved, filed);
       }
-      return c.preparedQuery("INSERT INTO entries (conversation_num, seq, at, actor_role, actor_id, actor_name, kind, event, dedupe_key, hash, text)"
-          + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)").executeBatch(rows).compose(r -> resolved(c, n, batch));
+      Future<Void> done = rows.insert(c);
+      for (Tuple t : filed) done = done.compose(v -> c.preparedQuery(FILE_DETAILS).execute(t).mapEmpty());
+      for (Tuple t : resolved) done = done.compose(v -> c.preparedQuery(RESOLVE).execute(t).mapEmpty());
+      return done;
     }));
+  }
+
+  static Tuple conversationRow(Entry first, ConversationEvent.Opened opened) {
+    return Tuple.of(UUID.fromString(first.conversationId().value()), opened.contact().channel().name(), opened.contact().address(), time(first.at()),
+        opened.previous().map(p -> UUID.fromString(p.value())).orElse(null));
+  }
+
+  /** The record's search columns an entry changes: how it was resolved, or what staff filed. */
+  static void recordColumns(long num, Entry e, List<Tuple> resolved, List<Tuple> filed) {
+    if (e.event() instanceof ConversationEvent.Resolved r) resolved.add(Tuple.of(time(e.at()), r.disposition(), num));
+    if (e.event() instanceof ConversationEvent.DetailsSet d) filed.add(Tuple.of(d.category().orElse(null), d.tags().toArray(String[]::new), num));
   }
 
   private Future<String> previousHash(SqlConnection c, long num, Entry first) {
     if (first.event() instanceof ConversationEvent.Opened) return Future.succeededFuture(EntryChain.GENESIS);
     return c.preparedQuery("SELECT hash FROM entries WHERE conversation_num = $1 AND seq = $2").execute(Tuple.of(num, first.seq() - 1))
         .map(rows -> rows.size() == 0 ? EntryChain.GENESIS : rows.iterator().next().getString(0));
-  }
-
-  /** Keeps the record's search columns: when it was resolved and how, and what staff last filed. */
-  private Future<Void> resolved(SqlConnection c, long num, List<Entry> batch) {
-    Future<Void> done = Future.succeededFuture();
-    for (Entry e : batch) {
-      if (e.event() instanceof ConversationEvent.DetailsSet d) {
-        done = done.compose(v -> c.preparedQuery("UPDATE conversations SET category = $1, tags = $2 WHERE num = $3")
-            .execute(Tuple.of(d.category().orElse(null), d.tags().toArray(String[]::new), num)).mapEmpty());
-      }
-      if (e.event() instanceof ConversationEvent.Resolved r) {
-        done = done.compose(v -> c.preparedQuery("UPDATE conversations SET resolved_at = $1, disposition = $2 WHERE num = $3")
-            .execute(Tuple.of(time(e.at()), r.disposition(), num)).mapEmpty());
-      }
-    }
-    return done;
   }
 
   @Override
@@ -326,7 +337,7 @@ public final class PostgresInteractionStore implements InteractionStore {
         }));
   }
 
-  private static List<Entry> read(RowSet<Row> rows) {
+  static List<Entry> read(RowSet<Row> rows) {
     List<Entry> entries = new ArrayList<>(rows.size());
     for (Row r : rows) {
       entries.add(new Entry(new ConversationId(r.getUUID(0).toString()), r.getLong(1), r.getOffsetDateTime(2).toInstant(),
@@ -336,7 +347,7 @@ public final class PostgresInteractionStore implements InteractionStore {
     return entries;
   }
 
-  private static OffsetDateTime time(Instant at) {
+  static OffsetDateTime time(Instant at) {
     return at.atOffset(ZoneOffset.UTC);
   }
 

@@ -64,4 +64,26 @@ class PostgresInteractionStoreIT extends InteractionStoreContract {
       pool.close().await();
     }
   }
+
+  @Test
+  void appendsWaitingTogetherShareATransactionAndNoneFallsBack() {
+    int count = 100;
+    java.util.List<io.vertx.core.Future<org.accessline.gateway.store.AppendOutcome>> all = new java.util.ArrayList<>();
+    java.util.List<ConversationId> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) ids.add(ConversationId.random());
+    for (int i = 0; i < count; i++) all.add(store.append(opening(ids.get(i), "group-" + i)));
+    io.vertx.core.Future.all(all).await();
+    all.clear();
+    for (ConversationId id : ids) {
+      all.add(store.append(java.util.List.of(new org.accessline.gateway.conversation.Entry(id, 4, T0.plusSeconds(9),
+          org.accessline.gateway.conversation.Participant.resident(CONTACT), new org.accessline.gateway.conversation.ConversationEvent.MessagePosted("and more"),
+          java.util.Optional.empty()))));
+    }
+    io.vertx.core.Future.all(all).await();
+    long[] counts = ((PostgresInteractionStore) store).groupCounts();
+    org.junit.jupiter.api.Assertions.assertTrue(counts[0] > 0, "some appends were committed together");
+    assertEquals(0, counts[1], "no shared transaction failed and fell back to one append at a time");
+    assertEquals(count, store.conversationIds().await().size());
+    for (ConversationId id : ids) assertEquals(java.util.Optional.empty(), store.verify(id).await().orElseThrow().firstBadSeq());
+  }
 }
