@@ -69,7 +69,7 @@ public final class StoreBenchmark {
     }
     if (!o.get("pg").equals("none")) {
       String schema = "bench_" + Long.toHexString(System.nanoTime());
-      b.measure("PostgreSQL (one transaction per append)", new PostgresInteractionStore(b.vertx, o.get("pg"), schema));
+      b.measure("PostgreSQL (group commit: appends waiting together share a transaction)", new PostgresInteractionStore(b.vertx, o.get("pg"), schema));
       System.out.println("(PostgreSQL schema " + schema + " is left for inspection; drop it when done.)");
     }
     b.vertx.close().await();
