@@ -215,6 +215,8 @@ public abstract class InteractionStoreContract {
     store.append(opening(open, "still-open")).await();
     ConversationId recent = recorded(CONTACT, T0.plusSeconds(86_400 * 30), "recent", "lee", "Information provided");
     assertEquals(true, store.setLegalHold(held, true).await());
+    assertEquals(true, store.onLegalHold(held).await());
+    assertEquals(false, store.onLegalHold(old).await());
     assertEquals(false, store.setLegalHold(ConversationId.random(), true).await());
 
     assertEquals(1, store.purge(T0.plusSeconds(86_400), T0.plusSeconds(86_400 * 31)).await());

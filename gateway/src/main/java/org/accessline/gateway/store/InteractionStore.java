@@ -51,6 +51,9 @@ public interface InteractionStore {
   /** Puts a record on legal hold, exempt from purging, or takes it off; false for an unknown id. */
   Future<Boolean> setLegalHold(ConversationId conversation, boolean hold);
 
+  /** Whether the record is on legal hold; false for an unknown id. */
+  Future<Boolean> onLegalHold(ConversationId conversation);
+
   /**
    * Deletes records resolved before {@code resolvedBefore} that are not on legal hold, keeping only
    * the fact that each was purged. Returns how many were purged.

@@ -168,6 +168,18 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   }
 
   @Override
+  public Future<Boolean> onLegalHold(ConversationId conversation) {
+    return read(c -> {
+      try (PreparedStatement st = c.prepareStatement("SELECT legal_hold FROM conversations WHERE id = ?")) {
+        st.setString(1, conversation.value());
+        try (ResultSet rs = st.executeQuery()) {
+          return rs.next() && rs.getBoolean(1);
+        }
+      }
+    });
+  }
+
+  @Override
   public Future<Integer> purge(Instant resolvedBefore, Instant now) {
     return write(c -> {
       boolean auto = c.getAutoCommit();

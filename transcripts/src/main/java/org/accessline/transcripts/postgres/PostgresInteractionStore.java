@@ -265,6 +265,12 @@ public final class PostgresInteractionStore implements InteractionStore {
   }
 
   @Override
+  public Future<Boolean> onLegalHold(ConversationId conversation) {
+    return onCaller(() -> pool.preparedQuery("SELECT legal_hold FROM conversations WHERE id = $1").execute(Tuple.of(UUID.fromString(conversation.value())))
+        .map(rows -> rows.size() > 0 && rows.iterator().next().getBoolean(0)));
+  }
+
+  @Override
   public Future<Integer> purge(Instant resolvedBefore, Instant now) {
     String due = " FROM conversations WHERE resolved_at IS NOT NULL AND resolved_at < $1 AND NOT legal_hold";
     return onCaller(() -> pool.withTransaction(c -> c.preparedQuery("INSERT INTO purged_records (id, purged_at) SELECT id, $2" + due)

@@ -197,9 +197,11 @@ public final class AgentApi {
   }
 
   public void interaction(RoutingContext ctx) {
-    store.record(Validation.conversation(ctx)).onComplete(ar -> {
+    ConversationId id = Validation.conversation(ctx);
+    store.record(id).compose(found -> found.isEmpty() ? Future.succeededFuture(Optional.<JsonObject>empty())
+        : store.onLegalHold(id).map(hold -> Optional.of(found.get().toJson().put("legalHold", hold)))).onComplete(ar -> {
       if (ar.succeeded() && ar.result().isEmpty()) Problem.send(ctx, 404, "not_found", "No interaction record has that id.");
-      else respond(ctx, ar.map(r -> r.orElseThrow().toJson()), 200);
+      else respond(ctx, ar.map(Optional::orElseThrow), 200);
     });
   }
 
