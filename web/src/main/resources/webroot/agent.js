@@ -356,15 +356,7 @@
     typingSent = false;
   }
 
-  $('sign-in-form').addEventListener('submit', async ev => {
-    ev.preventDefault();
-    problem('');
-    try {
-      await api('POST', '/api/session', { username: $('username').value, password: $('password').value });
-      $('password').value = '';
-      showWorkspace(await api('GET', '/api/me'));
-    } catch (e) { problem(e.message); }
-  });
+  window.Staff.signInForm(api, problem, showWorkspace);
 
   $('sign-out').addEventListener('click', async () => {
     try { await api('DELETE', '/api/session'); } catch (e) { /* signed out either way */ }

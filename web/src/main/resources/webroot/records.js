@@ -61,24 +61,8 @@
   function showPage(page) {
     const rows = $('result-rows');
     rows.textContent = '';
-    page.records.forEach(r => {
-      const tr = document.createElement('tr');
-      [when(r.opened), r.channel, r.contact, r.resolved ? (r.disposition || 'Resolved') : 'Open'].forEach(text => {
-        const td = document.createElement('td');
-        td.textContent = text;
-        tr.appendChild(td);
-      });
-      const td = document.createElement('td');
-      const open = document.createElement('button');
-      open.type = 'button';
-      open.className = 'secondary';
-      open.textContent = 'Read';
-      open.setAttribute('aria-label', 'Read the record opened ' + when(r.opened) + ' from ' + r.contact);
-      open.addEventListener('click', () => openRecord(r.id));
-      td.appendChild(open);
-      tr.appendChild(td);
-      rows.appendChild(tr);
-    });
+    page.records.forEach(r => rows.appendChild(window.Staff.row([when(r.opened), r.channel, r.contact, r.resolved ? (r.disposition || 'Resolved') : 'Open'],
+      'Read', 'Read the record opened ' + when(r.opened) + ' from ' + r.contact, () => openRecord(r.id))));
     const status = page.records.length === 0 ? 'No records match.'
       : 'Records ' + (offset + 1) + ' to ' + (offset + page.records.length) + (page.more ? '; more follow.' : '.');
     $('results-status').textContent = status;
@@ -192,15 +176,7 @@
     $('export-json').href = '/api/interactions/' + shown.id + '/export.json' + redact;
   }
 
-  $('sign-in-form').addEventListener('submit', async event => {
-    event.preventDefault();
-    problem('');
-    try {
-      await api('POST', '/api/session', { username: $('username').value, password: $('password').value });
-      $('password').value = '';
-      showRecords(await api('GET', '/api/me'));
-    } catch (e) { problem(e.message); }
-  });
+  window.Staff.signInForm(api, problem, showRecords);
 
   $('search-form').addEventListener('submit', event => {
     event.preventDefault();

@@ -45,5 +45,39 @@ window.Staff = (function () {
     }
   }
 
-  return { api, describe };
+  /** Wires the page's sign-in form: on success, {@code signedIn} gets who signed in. */
+  function signInForm(api, problem, signedIn) {
+    const field = id => document.getElementById(id);
+    field('sign-in-form').addEventListener('submit', async event => {
+      event.preventDefault();
+      problem('');
+      try {
+        await api('POST', '/api/session', { username: field('username').value, password: field('password').value });
+        field('password').value = '';
+        signedIn(await api('GET', '/api/me'));
+      } catch (e) { problem(e.message); }
+    });
+  }
+
+  /** A table row of text cells, then an action button labelled for screen readers. */
+  function row(cells, action, label, onPress) {
+    const tr = document.createElement('tr');
+    cells.forEach(text => {
+      const td = document.createElement('td');
+      td.textContent = text;
+      tr.appendChild(td);
+    });
+    const td = document.createElement('td');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'secondary';
+    button.textContent = action;
+    button.setAttribute('aria-label', label);
+    button.addEventListener('click', onPress);
+    td.appendChild(button);
+    tr.appendChild(td);
+    return tr;
+  }
+
+  return { api, describe, signInForm, row };
 })();

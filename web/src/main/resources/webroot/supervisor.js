@@ -34,24 +34,13 @@ window.SupervisorPanel = function (tools) {
   }
 
   function conversationRow(c, n) {
-    const tr = document.createElement('tr');
     const flags = [];
     if (c.urgent) flags.push('EMERGENCY');
     if (c.awaitingSupervisor) flags.push('asks for a supervisor');
     if (c.limitsPassed.length) flags.push('past: ' + c.limitsPassed.join(', ').replace(/_/g, ' '));
-    [ 'Conversation ' + n + ' (' + minutes(c.openedSeconds) + ')', c.channel + ', queue ' + c.queue, c.agent || 'waiting', flags.join('; ') || 'none'].forEach(text => {
-      const td = document.createElement('td');
-      td.textContent = text;
-      tr.appendChild(td);
-    });
-    const actions = document.createElement('td');
-    const watch = document.createElement('button');
-    watch.type = 'button';
-    watch.className = 'secondary';
-    watch.textContent = 'Monitor';
-    watch.setAttribute('aria-label', 'Monitor conversation ' + n);
-    watch.addEventListener('click', () => monitor(c.id, 'Conversation ' + n));
-    actions.appendChild(watch);
+    const tr = window.Staff.row(['Conversation ' + n + ' (' + minutes(c.openedSeconds) + ')', c.channel + ', queue ' + c.queue, c.agent || 'waiting',
+      flags.join('; ') || 'none'], 'Monitor', 'Monitor conversation ' + n, () => monitor(c.id, 'Conversation ' + n));
+    const actions = tr.lastElementChild;
     const label = document.createElement('label');
     label.textContent = 'Move conversation ' + n + ' to';
     label.className = 'visually-hidden';
@@ -77,7 +66,6 @@ window.SupervisorPanel = function (tools) {
       } catch (e) { problem(e.message); }
     });
     if (select.options.length) actions.append(label, select, move);
-    tr.appendChild(actions);
     return tr;
   }
 

@@ -83,9 +83,9 @@ public final class WebhookBenchmark {
     long stored = 0;
     for (int n = 0; n < numbers; n++) {
       var latest = app.store().latestConversation(new Contact(Channel.SMS, number(n))).await();
-      if (latest.isPresent()) stored += app.store().entries(latest.get(), 0).await().stream().filter(e -> e.text().isPresent()).count();
+      if (latest.isPresent()) stored += app.store().entries(latest.get(), 0).await().stream().filter(e -> e.text().isPresent() && e.actor().role() == org.accessline.gateway.conversation.Role.RESIDENT).count();
     }
-    System.out.printf("  acknowledged %,d (warm-up included); found in the store: %,d%n", gateway.acknowledged(), stored);
+    System.out.printf("  acknowledged %,d (warm-up included); texts from residents found in the store: %,d%n", gateway.acknowledged(), stored);
     app.stop().await();
     server.close().await();
     clients.close().await();
