@@ -276,8 +276,10 @@
       data.conversations.forEach(h => {
         const li = document.createElement('li');
         const link = document.createElement('a');
-        link.href = '/api/interactions/' + h.id + '/transcript.txt';
-        link.textContent = new Date(h.opened).toLocaleString();
+        link.href = '/records.html#record=' + h.id;
+        link.target = '_blank';
+        link.rel = 'noopener';
+        link.textContent = new Date(h.opened).toLocaleString() + ' (opens the record in a new tab)';
         li.appendChild(link);
         li.appendChild(document.createTextNode(h.resolved ? ': ' + (h.disposition || 'resolved') : ': still open'));
         list.appendChild(li);

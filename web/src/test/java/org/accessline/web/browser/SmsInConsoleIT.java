@@ -97,5 +97,9 @@ class SmsInConsoleIT {
     Browsers.press(agent, By.cssSelector("#conversation-list button"));
     Browsers.waitForText(agent, By.id("transcript"), "can be texted again");
     Browsers.waitForText(agent, By.id("history"), "Service request created");
+    // The history links to the earlier record on the records page, signed in already.
+    agent.get(agent.findElement(By.cssSelector("#history a")).getAttribute("href"));
+    Browsers.waitForText(agent, By.id("record-facts"), "Service request created");
+    Browsers.waitForText(agent, By.id("record-entries"), "STOP");
   }
 }
