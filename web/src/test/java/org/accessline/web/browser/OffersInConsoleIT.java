@@ -4,45 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
+import org.accessline.web.support.BrowserTest;
 import org.accessline.web.support.Browsers;
 import org.accessline.web.support.ResidentClient;
 import org.accessline.web.support.TestGateway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 
 /** An agent accepts an offered conversation by keyboard; the screen reader is told of the offer. */
-class OffersInConsoleIT {
-  @TempDir Path work;
-  private TestGateway gateway;
+class OffersInConsoleIT extends BrowserTest {
   private WebDriver agent;
   private ResidentClient resident;
 
-  @BeforeAll
-  static void requireBrowser() {
-    Browsers.require();
-  }
-
   @BeforeEach
   void start() throws IOException {
-    gateway = new TestGateway(work.resolve("data"), Duration.ofSeconds(30), 4,
-        new JsonObject().put("routing", new JsonObject().put("autoAccept", false).put("acceptTimeoutSeconds", 60)));
-    agent = Browsers.open(work.resolve("profile"));
-    resident = ResidentClient.connect(gateway.vertx, gateway.port());
-  }
-
-  @AfterEach
-  void stop() {
-    if (agent != null) agent.quit();
-    resident.close();
-    gateway.close();
+    useGateway(new TestGateway(work.resolve("data"), Duration.ofSeconds(30), 4,
+        new JsonObject().put("routing", new JsonObject().put("autoAccept", false).put("acceptTimeoutSeconds", 60))));
+    agent = browser("profile");
+    resident = resident();
   }
 
   @Test

@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.file.Path;
 import org.accessline.web.support.AgentClient;
+import org.accessline.web.support.BrowserTest;
 import org.accessline.web.support.Browsers;
 import org.accessline.web.support.ResidentClient;
 import org.accessline.web.support.TestGateway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -25,35 +22,19 @@ import org.openqa.selenium.WebDriver;
  * with its times and filed details, follows the link to the resident's next record and back, checks
  * the record was not altered, and puts it on legal hold.
  */
-class RecordsInBrowserIT {
-  @TempDir Path work;
-  private TestGateway gateway;
+class RecordsInBrowserIT extends BrowserTest {
   private WebDriver browser;
   private AgentClient maria;
   private AgentClient sam;
   private ResidentClient resident;
 
-  @BeforeAll
-  static void requireBrowser() {
-    Browsers.require();
-  }
-
   @BeforeEach
   void start() throws IOException {
-    gateway = TestGateway.start(work.resolve("data"));
-    browser = Browsers.open(work.resolve("profile"));
-    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria").available();
-    sam = new AgentClient(gateway.vertx, gateway.port()).signedIn("sam");
-    resident = ResidentClient.connect(gateway.vertx, gateway.port());
-  }
-
-  @AfterEach
-  void stop() {
-    if (browser != null) browser.quit();
-    resident.close();
-    maria.close();
-    sam.close();
-    gateway.close();
+    useGateway(TestGateway.start(work.resolve("data")));
+    browser = browser("profile");
+    maria = staff("maria").available();
+    sam = staff("sam");
+    resident = resident();
   }
 
   @Test

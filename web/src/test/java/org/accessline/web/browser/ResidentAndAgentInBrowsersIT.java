@@ -13,12 +13,11 @@ import java.time.Duration;
 import java.util.List;
 import org.accessline.web.support.Browsers;
 import org.accessline.web.support.ResidentClient;
+import org.accessline.web.support.BrowserTest;
 import org.accessline.web.support.TestGateway;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -34,35 +33,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * keyboard where a person would use it. Runs against the system Chromium and chromedriver; with
  * {@code CI=true} a missing browser fails the build instead of skipping.
  */
-class ResidentAndAgentInBrowsersIT {
-  @TempDir Path work;
-  private TestGateway gateway;
+class ResidentAndAgentInBrowsersIT extends BrowserTest {
   private WebDriver residentBrowser;
   private WebDriver agentBrowser;
 
-  @BeforeAll
-  static void requireBrowser() {
-    Browsers.require();
-  }
-
   @BeforeEach
   void start() throws IOException {
-    gateway = TestGateway.start(work.resolve("data"));
-    residentBrowser = browser(work.resolve("resident-profile"));
-    agentBrowser = browser(work.resolve("agent-profile"));
+    useGateway(TestGateway.start(work.resolve("data")));
+    residentBrowser = browser("resident-profile");
+    agentBrowser = browser("agent-profile");
   }
 
+  /** Runs before the windows close, so the last screen of each is kept. */
   @AfterEach
-  void stop() {
+  void keepLastScreens() {
     screenshot(residentBrowser, "resident");
     screenshot(agentBrowser, "agent");
-    if (residentBrowser != null) residentBrowser.quit();
-    if (agentBrowser != null) agentBrowser.quit();
-    gateway.close();
-  }
-
-  private static WebDriver browser(Path profile) throws IOException {
-    return Browsers.open(profile);
   }
 
   private String url(String path) {

@@ -5,19 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.accessline.web.support.BrowserTest;
 import org.accessline.web.support.Browsers;
 import org.accessline.web.support.FakeTwilioApi;
 import org.accessline.web.support.TestGateway;
 import org.accessline.web.support.TwilioWebhookClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -25,38 +22,22 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /** An agent works text messages in the console by keyboard: pictures, segment counts, opt-outs and the resident's history. */
-class SmsInConsoleIT {
+class SmsInConsoleIT extends BrowserTest {
   private static final String RESIDENT = "+15551230002";
 
-  @TempDir Path work;
-  private Vertx apiVertx;
-  private FakeTwilioApi twilio;
-  private TestGateway gateway;
   private TwilioWebhookClient webhooks;
   private WebDriver agent;
   private int sids;
 
-  @BeforeAll
-  static void requireBrowser() {
-    Browsers.require();
-  }
-
   @BeforeEach
   void start() throws IOException {
-    apiVertx = Vertx.vertx();
-    twilio = new FakeTwilioApi(apiVertx);
-    gateway = new TestGateway(work.resolve("data"), Duration.ofSeconds(30), 4, TwilioWebhookClient.gatewayOptions(new JsonObject().put("smsFrom", "+15550003110").put("apiBaseUrl", twilio.baseUrl())));
-    webhooks = new TwilioWebhookClient(gateway.vertx, gateway.port());
-    agent = Browsers.open(work.resolve("agent-profile"));
-  }
-
-  @AfterEach
-  void stop() {
-    if (agent != null) agent.quit();
-    webhooks.close();
-    gateway.close();
-    twilio.close();
-    apiVertx.close().await();
+    Vertx apiVertx = Vertx.vertx();
+    closeAfter(() -> apiVertx.close().await());
+    FakeTwilioApi twilio = closeAfter(new FakeTwilioApi(apiVertx));
+    useGateway(new TestGateway(work.resolve("data"), Duration.ofSeconds(30), 4,
+        TwilioWebhookClient.gatewayOptions(new JsonObject().put("smsFrom", "+15550003110").put("apiBaseUrl", twilio.baseUrl()))));
+    webhooks = closeAfter(new TwilioWebhookClient(gateway.vertx, gateway.port()));
+    agent = browser("agent-profile");
   }
 
   private void texts(String body, Map<String, String> extra) {

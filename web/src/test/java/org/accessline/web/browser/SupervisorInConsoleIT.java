@@ -5,47 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.file.Path;
 import org.accessline.web.support.AgentClient;
+import org.accessline.web.support.BrowserTest;
 import org.accessline.web.support.Browsers;
 import org.accessline.web.support.ResidentClient;
 import org.accessline.web.support.TestGateway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 
 /** A supervisor works the floor in the console by keyboard: sees an emergency alert and the agents, monitors, whispers and steps in. */
-class SupervisorInConsoleIT {
-  @TempDir Path work;
-  private TestGateway gateway;
+class SupervisorInConsoleIT extends BrowserTest {
   private WebDriver supervisor;
   private AgentClient maria;
   private ResidentClient resident;
 
-  @BeforeAll
-  static void requireBrowser() {
-    Browsers.require();
-  }
-
   @BeforeEach
   void start() throws IOException {
-    gateway = TestGateway.start(work.resolve("data"));
-    supervisor = Browsers.open(work.resolve("profile"));
-    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria").available();
-    resident = ResidentClient.connect(gateway.vertx, gateway.port());
-  }
-
-  @AfterEach
-  void stop() {
-    if (supervisor != null) supervisor.quit();
-    resident.close();
-    maria.close();
-    gateway.close();
+    useGateway(TestGateway.start(work.resolve("data")));
+    supervisor = browser("profile");
+    maria = staff("maria").available();
+    resident = resident();
   }
 
   @Test

@@ -4,48 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.file.Path;
 import org.accessline.web.support.AgentClient;
+import org.accessline.web.support.BrowserTest;
 import org.accessline.web.support.Browsers;
 import org.accessline.web.support.ResidentClient;
 import org.accessline.web.support.TestGateway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /** An agent passes a conversation to the queue for a skill, by keyboard, and the colleague who has it takes it. */
-class TransferInConsoleIT {
-  @TempDir Path work;
-  private TestGateway gateway;
+class TransferInConsoleIT extends BrowserTest {
   private WebDriver maria;
   private AgentClient lee;
   private ResidentClient resident;
 
-  @BeforeAll
-  static void requireBrowser() {
-    Browsers.require();
-  }
-
   @BeforeEach
   void start() throws IOException {
-    gateway = TestGateway.start(work.resolve("data"));
-    maria = Browsers.open(work.resolve("profile"));
-    lee = new AgentClient(gateway.vertx, gateway.port()).signedIn("lee");
-    resident = ResidentClient.connect(gateway.vertx, gateway.port());
-  }
-
-  @AfterEach
-  void stop() {
-    if (maria != null) maria.quit();
-    resident.close();
-    lee.close();
-    gateway.close();
+    useGateway(TestGateway.start(work.resolve("data")));
+    maria = browser("profile");
+    lee = staff("lee");
+    resident = resident();
   }
 
   @Test

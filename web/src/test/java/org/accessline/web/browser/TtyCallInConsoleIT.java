@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
+import org.accessline.web.support.BrowserTest;
 import org.accessline.web.support.Browsers;
 import org.accessline.web.support.FakeTwilioCall;
 import org.accessline.web.support.TestGateway;
 import org.accessline.web.support.TwilioWebhookClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -23,30 +21,20 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** An agent works a TTY call in the console, by keyboard: reading aids, reply preview, stopping a reply. */
-class TtyCallInConsoleIT {
-  @TempDir Path work;
-  private TestGateway gateway;
+class TtyCallInConsoleIT extends BrowserTest {
   private WebDriver agent;
   private FakeTwilioCall call;
 
   @BeforeAll
-  static void requireBrowserAndModem() {
-    Browsers.require();
+  static void requireModem() {
     FakeTwilioCall.require();
   }
 
   @BeforeEach
   void start() throws IOException {
-    gateway = new TestGateway(work.resolve("data"), Duration.ofSeconds(30), 4, TwilioWebhookClient.gatewayOptions(new JsonObject()));
-    agent = Browsers.open(work.resolve("agent-profile"));
-    call = new FakeTwilioCall(gateway.vertx, gateway.port(), "CA" + "00112233445566778899aabbccddeeff", "+15557654321");
-  }
-
-  @AfterEach
-  void stop() {
-    call.close();
-    if (agent != null) agent.quit();
-    gateway.close();
+    useGateway(new TestGateway(work.resolve("data"), Duration.ofSeconds(30), 4, TwilioWebhookClient.gatewayOptions(new JsonObject())));
+    agent = browser("agent-profile");
+    call = closeAfter(new FakeTwilioCall(gateway.vertx, gateway.port(), "CA" + "00112233445566778899aabbccddeeff", "+15557654321"));
   }
 
   private WebElement waitFor(By by) {
