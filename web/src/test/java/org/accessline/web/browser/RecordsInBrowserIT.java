@@ -76,6 +76,9 @@ class RecordsInBrowserIT extends BrowserTest {
 
     browser.findElement(By.id("legal-hold")).sendKeys(Keys.SPACE);
     Browsers.waitForText(browser, By.id("hold-status"), "The record is on legal hold.");
+    screenshot(browser, "records");
+    assertEquals(true, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "the page fits the window without scrolling sideways");
     assertEquals(true, sam.get("/api/interactions/" + first).bodyAsJsonObject().getBoolean("legalHold"), "the hold is stored");
     assertTrue(browser.findElement(By.id("print-transcript")).getAttribute("href").endsWith("/api/interactions/" + first + "/transcript.html?redact=true"));
 

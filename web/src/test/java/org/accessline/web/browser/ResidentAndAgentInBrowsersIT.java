@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.accessline.web.support.Browsers;
@@ -20,8 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -154,18 +148,6 @@ class ResidentAndAgentInBrowsersIT extends BrowserTest {
       }
       assertFalse(driver.findElements(By.cssSelector("[role='alert']")).isEmpty(), "errors are announced");
       assertFalse(driver.findElements(By.cssSelector("a.skip-link")).isEmpty(), "a skip link leads past the header");
-    }
-  }
-
-  private static void screenshot(WebDriver driver, String name) {
-    if (!(driver instanceof TakesScreenshot camera)) return;
-    try {
-      File shot = camera.getScreenshotAs(OutputType.FILE);
-      Path target = Path.of("target", "screenshots");
-      Files.createDirectories(target);
-      Files.copy(shot.toPath(), target.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (Exception e) {
-      // A screenshot is only a debugging aid.
     }
   }
 }

@@ -58,6 +58,19 @@ public abstract class BrowserTest {
     return closeAfter(ResidentClient.connect(gateway.vertx, gateway.port()));
   }
 
+  /** Keeps what the window shows in target/screenshots/{name}.png, for a person to look at after the run. */
+  protected static void screenshot(WebDriver driver, String name) {
+    if (!(driver instanceof org.openqa.selenium.TakesScreenshot camera)) return;
+    try {
+      Path target = Path.of("target", "screenshots");
+      java.nio.file.Files.createDirectories(target);
+      java.nio.file.Files.copy(camera.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(), target.resolve(name + ".png"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (Exception e) {
+      // A screenshot is only a debugging aid.
+    }
+  }
+
   protected <T extends AutoCloseable> T closeAfter(T resource) {
     open.push(resource);
     return resource;
