@@ -165,9 +165,24 @@
       $('legal-hold').checked = r.legalHold === true;
       $('hold-status').textContent = '';
       recordExportLinks();
+      showAccess();
     }
     $('record').hidden = false;
     $('record-heading').focus();
+  }
+
+  /** The audit log for the record on screen, newest first: who read, verified, exported or held it. */
+  async function showAccess() {
+    const list = $('record-audit');
+    try {
+      const trail = await api('GET', '/api/audit?record=' + encodeURIComponent(shown.id) + '&limit=50');
+      list.textContent = '';
+      trail.events.forEach(e => {
+        const li = document.createElement('li');
+        li.textContent = when(e.at) + ': ' + e.actor + ', ' + e.action + (e.detail ? ' (' + e.detail + ')' : '');
+        list.appendChild(li);
+      });
+    } catch (e) { problem(e.message); }
   }
 
   function recordExportLinks() {
@@ -202,6 +217,7 @@
     try {
       await api('PUT', '/api/interactions/' + shown.id + '/hold', { hold });
       $('hold-status').textContent = hold ? 'The record is on legal hold.' : 'The legal hold is lifted.';
+      showAccess();
     } catch (e) {
       $('legal-hold').checked = !hold;
       problem(e.message);

@@ -85,5 +85,7 @@ class RecordsInBrowserIT extends BrowserTest {
     JsonArray trail = sam.get("/api/audit?record=" + first).bodyAsJsonObject().getJsonArray("events");
     assertTrue(trail.stream().map(JsonObject.class::cast).anyMatch(e -> "hold".equals(e.getString("action")) && "sam".equals(e.getString("actor"))),
         "the hold is in the audit log: " + trail);
+    Browsers.waitForText(browser, By.id("record-audit"), "sam, hold");
+    assertTrue(browser.findElement(By.id("record-audit")).getText().contains("sam, verify"), "the page lists who checked the record too");
   }
 }
