@@ -49,6 +49,7 @@ public final class Main {
     System.out.println("Accessline (" + config.centerName() + ") is up. Records are kept in " + config.dataDir().toAbsolutePath() + ".");
     System.out.println("  Resident chat:  " + base + "/");
     System.out.println("  Agent console:  " + base + "/agent");
+    System.out.println("  Records:        " + base + "/records.html");
     System.out.println(config.twilio()
         .map(t -> "  TTY calls:      point the Twilio number's voice webhook at " + t.url(AccesslineRoutes.TTY_VOICE_PATH) + " (HTTP POST).")
         .orElse("  Twilio channels (SMS, TTY calls) are off: set ACCESSLINE_TWILIO_ACCOUNT_SID, ACCESSLINE_TWILIO_AUTH_TOKEN and ACCESSLINE_PUBLIC_BASE_URL to turn them on."));
