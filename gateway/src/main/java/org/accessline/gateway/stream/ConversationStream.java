@@ -95,34 +95,8 @@ public final class ConversationStream extends VerticleBase implements Intake {
       }
 
       @Override
-      public Future<Posted> assign(ConversationId conversation, AgentId agent, String agentName) {
-        return submit(conversation, new StreamCommand.Assign(conversation, agent, agentName));
-      }
-
-      @Override
-      public Future<Posted> offer(ConversationId conversation, AgentId agent, String agentName) {
-        return submit(conversation, new StreamCommand.Offer(conversation, agent, agentName));
-      }
-
-      @Override
-      public Future<Posted> release(ConversationId conversation, AgentId agent, String reason) {
-        return submit(conversation, new StreamCommand.Release(conversation, agent, reason));
-      }
-
-      @Override
-      public Future<Posted> tellResident(ConversationId conversation, String text, String dedupeKey) {
-        return submit(conversation, new StreamCommand.CenterMessage(conversation, text, dedupeKey));
-      }
-
-      @Override
-      public Future<Posted> note(ConversationId conversation, String text, String dedupeKey) {
-        return submit(conversation, new StreamCommand.Note(conversation, text, dedupeKey));
-      }
-
-      @Override
-      public Future<Posted> transfer(ConversationId conversation, AgentProfile from, AgentProfile to, String note) {
-        return submit(conversation, new StreamCommand.Transfer(conversation, from.participant(), Optional.of(to.id()), to.displayName(), Optional.empty(), note,
-            Optional.empty()));
+      public Future<Posted> submit(ConversationId conversation, StreamCommand command) {
+        return ConversationStream.this.submit(conversation, command);
       }
     });
     return store.openConversations().map(open -> {

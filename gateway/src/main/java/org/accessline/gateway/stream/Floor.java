@@ -42,21 +42,8 @@ final class Floor {
   interface Conversations {
     Collection<ConversationState> open();
 
-    Future<Posted> assign(ConversationId conversation, AgentId agent, String agentName);
-
-    /** Records that the waiting conversation is offered to the agent. */
-    Future<Posted> offer(ConversationId conversation, AgentId agent, String agentName);
-
-    Future<Posted> release(ConversationId conversation, AgentId agent, String reason);
-
-    /** Tells the resident over their channel, recorded once per key. */
-    Future<Posted> tellResident(ConversationId conversation, String text, String dedupeKey);
-
-    /** Records a note for staff, such as an offer that lapsed. */
-    Future<Posted> note(ConversationId conversation, String text, String dedupeKey);
-
-    /** Passes the conversation from one agent to another at once, with the note. */
-    Future<Posted> transfer(ConversationId conversation, AgentProfile from, AgentProfile to, String note);
+    /** Runs the command on its conversation's writer, as any other command is run. */
+    Future<Posted> submit(ConversationId conversation, StreamCommand command);
   }
 
   /** A warm transfer: the first agent keeps the conversation until the second accepts. */
@@ -82,7 +69,8 @@ final class Floor {
     vertx.eventBus().publish(Addresses.agent(t.to().id()), new StreamSignal.OfferWithdrawn(conversation, t.to().id(), how), StreamSignalCodec.DELIVERY);
     String text = t.to().displayName() + (how.equals("lapsed") ? " did not take the transfer in time" : " declined the transfer") + "; it stays with "
         + t.from().displayName() + ".";
-    conversations.note(conversation, text, "transfer:" + conversation.value() + ":" + t.to().id().value() + ":" + clock.millis() + ":" + (++notesWritten))
+    conversations.submit(conversation, new StreamCommand.Note(conversation, text,
+        "transfer:" + conversation.value() + ":" + t.to().id().value() + ":" + clock.millis() + ":" + (++notesWritten)))
         .onFailure(e -> LOG.log(Level.FINE, "could not note a transfer on " + conversation, e));
   }
 
@@ -235,7 +223,7 @@ final class Floor {
   private Future<Posted> assign(ConversationId conversation, AgentId agent) {
     offers.put(conversation, agent);
     letGo.remove(conversation);
-    return conversations.assign(conversation, agent, desks.get(agent).profile.displayName())
+    return conversations.submit(conversation, new StreamCommand.Assign(conversation, agent, desks.get(agent).profile.displayName()))
         .onComplete(ar -> {
           offers.remove(conversation);
           if (ar.failed() && !(ar.cause() instanceof RefusedException)) {
@@ -251,7 +239,7 @@ final class Floor {
     long timer = vertx.setTimer(routing.acceptTimeout().toMillis(), t -> letGo(offer.conversation(), offer.agent(), "lapsed"));
     Reservation reservation = new Reservation(offer.agent(), expires, timer);
     reservations.put(offer.conversation(), reservation);
-    conversations.offer(offer.conversation(), offer.agent(), desks.get(offer.agent()).profile.displayName()).onComplete(ar -> {
+    conversations.submit(offer.conversation(), new StreamCommand.Offer(offer.conversation(), offer.agent(), desks.get(offer.agent()).profile.displayName())).onComplete(ar -> {
       if (reservations.get(offer.conversation()) != reservation) return;
       if (ar.succeeded()) {
         vertx.eventBus().publish(Addresses.agent(offer.agent()), new StreamSignal.Offered(offer.conversation(), offer.agent(), channel.name(), expires),
@@ -274,7 +262,8 @@ final class Floor {
     if (t != null && t.to().id().equals(agent)) {
       transfers.remove(conversation);
       vertx.cancelTimer(t.timer());
-      return conversations.transfer(conversation, t.from(), t.to(), t.note());
+      return conversations.submit(conversation, new StreamCommand.Transfer(conversation, t.from().participant(), java.util.Optional.of(t.to().id()),
+          t.to().displayName(), java.util.Optional.empty(), t.note(), java.util.Optional.empty()));
     }
     Reservation r = reservations.get(conversation);
     if (r == null || !r.agent().equals(agent)) return Future.failedFuture(new RefusedException(Refusal.NO_OFFER));
@@ -306,7 +295,8 @@ final class Floor {
     String name = desks.get(agent).profile.displayName();
     String text = how.equals("lapsed") ? name + " did not accept the offer within " + routing.acceptTimeout().toSeconds() + " s; it went back to the queue."
         : name + " declined the offer; it went back to the queue.";
-    conversations.note(conversation, text, "offer:" + conversation.value() + ":" + agent.value() + ":" + clock.millis() + ":" + (++notesWritten))
+    conversations.submit(conversation, new StreamCommand.Note(conversation, text,
+        "offer:" + conversation.value() + ":" + agent.value() + ":" + clock.millis() + ":" + (++notesWritten)))
         .onFailure(e -> LOG.log(Level.FINE, "could not note a lapsed offer on " + conversation, e));
     route();
   }
@@ -364,7 +354,7 @@ final class Floor {
       if (TOLD_BY_MESSAGE.contains(channel) && (told == null || !now.isBefore(told.plus(queueUpdates.every())))) {
         lastTold.put(id, now);
         int n = timesTold.merge(id, 1, Integer::sum);
-        conversations.tellResident(id, QueueMessages.text(channel, position, wait), "queue:" + id.value() + ":" + n)
+        conversations.submit(id, new StreamCommand.CenterMessage(id, QueueMessages.text(channel, position, wait), "queue:" + id.value() + ":" + n))
             .onFailure(e -> LOG.log(Level.FINE, "could not tell " + id + " its place in line", e));
       }
     }
@@ -413,7 +403,7 @@ final class Floor {
   private void handBack(AgentId agent) {
     for (ConversationState s : List.copyOf(conversations.open())) {
       if (!s.isAssignedTo(agent)) continue;
-      conversations.release(s.id(), agent, "agent disconnected").onFailure(err -> {
+      conversations.submit(s.id(), new StreamCommand.Release(s.id(), agent, "agent disconnected")).onFailure(err -> {
         if (!(err instanceof RefusedException)) LOG.log(Level.WARNING, "hand-back of " + s.id() + " failed", err);
       });
     }
