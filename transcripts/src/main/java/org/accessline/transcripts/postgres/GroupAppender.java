@@ -38,11 +38,6 @@ final class GroupAppender {
   /** Groups committing at once: enough to overlap one group's round trips with another's. */
   private static final int GROUPS_IN_FLIGHT = 4;
 
-  private static final String INSERT_CONVERSATION = "INSERT INTO conversations (id, channel, contact, opened_at, previous_id) VALUES ($1, $2, $3, $4, $5)";
-  private static final String RESOLVE = "UPDATE conversations SET resolved_at = $1, disposition = $2 WHERE num = $3";
-  /** The record's search columns for what staff last filed. */
-  private static final String FILE_DETAILS = "UPDATE conversations SET category = $1, tags = $2 WHERE num = $3";
-
   private record Pending(List<Entry> entries, Promise<AppendOutcome> reply) {
     ConversationId conversation() {
       return entries.get(0).conversationId();
@@ -96,7 +91,7 @@ final class GroupAppender {
   private void write(List<Pending> group) {
     Future<List<AppendOutcome>> done = group.size() == 1
         ? alone.apply(group.get(0).entries()).map(List::of)
-        : pool.withTransaction(c -> write(c, group.stream().map(Pending::entries).toList())).onSuccess(v -> sharedCommits.incrementAndGet()).recover(shared -> {
+        : pool.withTransaction(c -> writeTogether(c, group)).onSuccess(v -> sharedCommits.incrementAndGet()).recover(shared -> {
           sharedFailures.incrementAndGet();
           return eachAlone(group);
         });
@@ -127,78 +122,72 @@ final class GroupAppender {
     });
   }
 
-  /**
-   * Writes the appends in the connection's transaction: those with a dedupe key already stored are
-   * answered with the stored entry and write nothing; the rest are inserted with a few statements for all.
-   */
-  static Future<List<AppendOutcome>> write(SqlConnection c, List<List<Entry>> appends) {
-    return stored(c, appends).compose(existing -> {
-      List<List<Entry>> fresh = new ArrayList<>();
-      for (int i = 0; i < appends.size(); i++) if (!existing.containsKey(i)) fresh.add(appends.get(i));
+  private Future<List<AppendOutcome>> writeTogether(SqlConnection c, List<Pending> group) {
+    return stored(c, group).compose(existing -> {
+      List<Pending> fresh = group.stream().filter(p -> !existing.containsKey(p)).toList();
       Future<Void> written = fresh.isEmpty() ? Future.succeededFuture()
           : numbers(c, fresh).compose(nums -> lastHashes(c, fresh, nums).compose(hashes -> insert(c, fresh, nums, hashes)));
       return written.map(v -> {
-        List<AppendOutcome> outcomes = new ArrayList<>(appends.size());
-        for (int i = 0; i < appends.size(); i++) {
-          Entry earlier = existing.get(i);
-          outcomes.add(earlier != null ? new AppendOutcome.AlreadyRecorded(earlier) : new AppendOutcome.Appended(appends.get(i)));
+        List<AppendOutcome> outcomes = new ArrayList<>(group.size());
+        for (Pending p : group) {
+          Entry earlier = existing.get(p);
+          outcomes.add(earlier != null ? new AppendOutcome.AlreadyRecorded(earlier) : new AppendOutcome.Appended(p.entries()));
         }
         return outcomes;
       });
     });
   }
 
-  /** By position in {@code appends}: the first stored entry carrying one of that append's dedupe keys. */
-  static Future<Map<Integer, Entry>> stored(SqlConnection c, List<List<Entry>> appends) {
+  /** For each append with a dedupe key already stored, the first stored entry with one of its keys. */
+  private static Future<Map<Pending, Entry>> stored(SqlConnection c, List<Pending> group) {
     List<String> keys = new ArrayList<>();
-    for (List<Entry> a : appends) for (Entry e : a) e.dedupeKey().ifPresent(keys::add);
+    for (Pending p : group) for (Entry e : p.entries()) e.dedupeKey().ifPresent(keys::add);
     if (keys.isEmpty()) return Future.succeededFuture(Map.of());
     return c.preparedQuery("SELECT " + PostgresInteractionStore.COLUMNS + PostgresInteractionStore.FROM
             + "WHERE e.dedupe_key = ANY($1) ORDER BY e.conversation_num, e.seq")
         .execute(Tuple.of(keys.toArray(String[]::new))).map(rows -> {
           List<Entry> found = PostgresInteractionStore.read(rows);
-          Map<Integer, Entry> existing = new HashMap<>();
-          for (int i = 0; i < appends.size(); i++) {
+          Map<Pending, Entry> existing = new java.util.IdentityHashMap<>();
+          for (Pending p : group) {
             Set<String> mine = new HashSet<>();
-            for (Entry e : appends.get(i)) e.dedupeKey().ifPresent(mine::add);
-            int at = i;
-            found.stream().filter(e -> e.dedupeKey().filter(mine::contains).isPresent()).findFirst().ifPresent(e -> existing.put(at, e));
+            for (Entry e : p.entries()) e.dedupeKey().ifPresent(mine::add);
+            found.stream().filter(e -> e.dedupeKey().filter(mine::contains).isPresent()).findFirst().ifPresent(e -> existing.put(p, e));
           }
           return existing;
         });
   }
 
   /** Each conversation's row number: new conversations are inserted, the others looked up. */
-  private static Future<Map<ConversationId, Long>> numbers(SqlConnection c, List<List<Entry>> appends) {
+  private static Future<Map<ConversationId, Long>> numbers(SqlConnection c, List<Pending> group) {
     List<Tuple> opened = new ArrayList<>();
     List<UUID> known = new ArrayList<>();
-    for (List<Entry> a : appends) {
-      Entry first = a.get(0);
-      if (first.event() instanceof ConversationEvent.Opened o) opened.add(conversationRow(first, o));
-      else known.add(UUID.fromString(first.conversationId().value()));
+    for (Pending p : group) {
+      Entry first = p.entries().get(0);
+      if (first.event() instanceof ConversationEvent.Opened o) opened.add(PostgresInteractionStore.conversationRow(first, o));
+      else known.add(UUID.fromString(p.conversation().value()));
     }
     Map<ConversationId, Long> nums = new HashMap<>();
     Future<Void> inserted = opened.isEmpty() ? Future.succeededFuture()
-        : c.preparedQuery(INSERT_CONVERSATION + " RETURNING id, num").executeBatch(opened).map(rows -> {
+        : c.preparedQuery(PostgresInteractionStore.INSERT_CONVERSATION + " RETURNING id, num").executeBatch(opened).map(rows -> {
           for (RowSet<Row> set = rows; set != null; set = set.next()) for (Row r : set) nums.put(new ConversationId(r.getUUID(0).toString()), r.getLong(1));
           return null;
         });
     return inserted.compose(v -> known.isEmpty() ? Future.succeededFuture(nums)
         : c.preparedQuery("SELECT id, num FROM conversations WHERE id = ANY($1)").execute(Tuple.of(known.toArray(UUID[]::new))).compose(rows -> {
           for (Row r : rows) nums.put(new ConversationId(r.getUUID(0).toString()), r.getLong(1));
-          if (nums.size() < appends.size()) return Future.failedFuture("an append names a conversation that is not stored");
+          if (nums.size() < group.size()) return Future.failedFuture("an append names a conversation that is not stored");
           return Future.succeededFuture(nums);
         }));
   }
 
   /** The hash each append's chain continues from: its conversation's entry just before it. */
-  private static Future<Map<Long, String>> lastHashes(SqlConnection c, List<List<Entry>> appends, Map<ConversationId, Long> nums) {
+  private static Future<Map<Long, String>> lastHashes(SqlConnection c, List<Pending> group, Map<ConversationId, Long> nums) {
     List<Long> convs = new ArrayList<>();
     List<Long> seqs = new ArrayList<>();
-    for (List<Entry> a : appends) {
-      Entry first = a.get(0);
+    for (Pending p : group) {
+      Entry first = p.entries().get(0);
       if (first.event() instanceof ConversationEvent.Opened) continue;
-      convs.add(nums.get(first.conversationId()));
+      convs.add(nums.get(p.conversation()));
       seqs.add(first.seq() - 1);
     }
     if (convs.isEmpty()) return Future.succeededFuture(Map.of());
@@ -211,29 +200,22 @@ final class GroupAppender {
         });
   }
 
-  private static Future<Void> insert(SqlConnection c, List<List<Entry>> appends, Map<ConversationId, Long> nums, Map<Long, String> hashes) {
+  private static Future<Void> insert(SqlConnection c, List<Pending> group, Map<ConversationId, Long> nums, Map<Long, String> hashes) {
     EntryRows rows = new EntryRows();
     List<Tuple> resolved = new ArrayList<>();
     List<Tuple> filed = new ArrayList<>();
-    for (List<Entry> a : appends) {
-      long num = nums.get(a.get(0).conversationId());
+    for (Pending p : group) {
+      long num = nums.get(p.conversation());
       String chained = Optional.ofNullable(hashes.get(num)).orElse(EntryChain.GENESIS);
-      for (Entry e : a) {
+      for (Entry e : p.entries()) {
         chained = EntryChain.hash(chained, e);
         rows.add(num, e, chained);
-        if (e.event() instanceof ConversationEvent.Resolved r) resolved.add(Tuple.of(PostgresInteractionStore.time(e.at()), r.disposition(), num));
-        if (e.event() instanceof ConversationEvent.DetailsSet d) filed.add(Tuple.of(d.category().orElse(null), d.tags().toArray(String[]::new), num));
+        PostgresInteractionStore.recordColumns(num, e, resolved, filed);
       }
     }
-    // Executed in order, so of two filings in one batch the later one stays on the record.
     Future<Void> done = rows.insert(c);
-    if (!filed.isEmpty()) done = done.compose(v -> c.preparedQuery(FILE_DETAILS).executeBatch(filed).mapEmpty());
-    if (!resolved.isEmpty()) done = done.compose(v -> c.preparedQuery(RESOLVE).executeBatch(resolved).mapEmpty());
+    if (!filed.isEmpty()) done = done.compose(v -> c.preparedQuery(PostgresInteractionStore.FILE_DETAILS).executeBatch(filed).mapEmpty());
+    if (!resolved.isEmpty()) done = done.compose(v -> c.preparedQuery(PostgresInteractionStore.RESOLVE).executeBatch(resolved).mapEmpty());
     return done;
-  }
-
-  private static Tuple conversationRow(Entry first, ConversationEvent.Opened opened) {
-    return Tuple.of(UUID.fromString(first.conversationId().value()), opened.contact().channel().name(), opened.contact().address(),
-        PostgresInteractionStore.time(first.at()), opened.previous().map(p -> UUID.fromString(p.value())).orElse(null));
   }
 }
