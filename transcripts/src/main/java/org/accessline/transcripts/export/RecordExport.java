@@ -4,6 +4,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.accessline.gateway.conversation.Contact;
+import org.accessline.gateway.conversation.Participant;
+import org.accessline.gateway.conversation.Role;
 import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.store.InteractionRecord;
@@ -16,19 +21,35 @@ public final class RecordExport {
 
   private RecordExport() {}
 
-  /** A copy with card numbers and SSNs masked in every text; the stored record is untouched. */
+  /**
+   * A copy with what {@link Redaction} lists masked in every free text, and the resident's contact
+   * replaced wherever the record names it; the stored record is untouched.
+   */
   public static InteractionRecord redacted(InteractionRecord r) {
+    Optional<String> address = Optional.of(r.contact().address());
+    Contact hidden = new Contact(r.contact().channel(), Redaction.CONTACT);
+    Function<String, String> mask = text -> Redaction.mask(text, address);
     List<Entry> masked = new ArrayList<>(r.entries().size());
     for (Entry e : r.entries()) {
       ConversationEvent ev = e.event();
       ConversationEvent out = ev;
-      if (ev instanceof ConversationEvent.MessagePosted m) out = new ConversationEvent.MessagePosted(Redaction.mask(m.text()), m.attachments());
-      else if (ev instanceof ConversationEvent.Noted n) out = new ConversationEvent.Noted(Redaction.mask(n.text()));
-      else if (ev instanceof ConversationEvent.Whispered w) out = new ConversationEvent.Whispered(Redaction.mask(w.text()));
-      else if (ev instanceof ConversationEvent.Transferred t) out = new ConversationEvent.Transferred(t.from(), t.to(), Redaction.mask(t.note()));
-      masked.add(new Entry(e.conversationId(), e.seq(), e.at(), e.actor(), out, e.dedupeKey()));
+      if (ev instanceof ConversationEvent.Opened o) out = new ConversationEvent.Opened(hidden, o.previous());
+      else if (ev instanceof ConversationEvent.MessagePosted m) out = new ConversationEvent.MessagePosted(mask.apply(m.text()), m.attachments());
+      else if (ev instanceof ConversationEvent.Noted n) out = new ConversationEvent.Noted(mask.apply(n.text()));
+      else if (ev instanceof ConversationEvent.Whispered w) out = new ConversationEvent.Whispered(mask.apply(w.text()));
+      else if (ev instanceof ConversationEvent.Transferred t) out = new ConversationEvent.Transferred(t.from(), t.to(), mask.apply(t.note()));
+      else if (ev instanceof ConversationEvent.Escalated x) out = new ConversationEvent.Escalated(x.path(), mask.apply(x.reason()));
+      else if (ev instanceof ConversationEvent.Resolved d) out = new ConversationEvent.Resolved(mask.apply(d.disposition()));
+      else if (ev instanceof ConversationEvent.DeliveryUpdated d) out = new ConversationEvent.DeliveryUpdated(d.messageSeq(), d.status(), mask.apply(d.detail()));
+      Participant actor = e.actor().role() == Role.RESIDENT ? Participant.resident(hidden) : e.actor();
+      masked.add(new Entry(e.conversationId(), e.seq(), e.at(), actor, out, e.dedupeKey().map(mask)));
     }
     return InteractionRecord.of(masked).withFollowing(r.following());
+  }
+
+  /** The row a CSV export ends with when it could not finish: it says so where a reader looks, in the first column. */
+  public static String csvErrorRow(String message) {
+    return cell("ERROR: export incomplete") + "," + cell(message);
   }
 
   public static String csvRow(InteractionRecord r) {
