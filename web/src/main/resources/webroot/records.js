@@ -25,6 +25,8 @@
     $('records').hidden = false;
     $('staff-name').textContent = staff.displayName + (staff.role === 'supervisor' ? ' (supervisor)' : '');
     $('bulk-export').hidden = staff.role !== 'supervisor';
+    // Agents search their own records or those of a resident they are working with; start with their own.
+    if (staff.role !== 'supervisor' && !$('agent').value) $('agent').value = staff.username;
     const asked = new URLSearchParams(location.hash.slice(1)).get('record');
     if (asked) openRecord(asked);
   }

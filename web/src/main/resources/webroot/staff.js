@@ -31,7 +31,7 @@ window.Staff = (function () {
       case 'unassigned': return [null, 'Returned to the queue: ' + ev.reason + '.', 'event'];
       case 'delivery': return [null, 'Message #' + ev.messageSeq + ' ' + ev.status + (ev.detail ? ': ' + ev.detail : '') + '.', 'event'];
       case 'note': return [null, ev.text, 'event note'];
-      case 'whisper': return ['Whisper from ' + e.actor.name, ev.text + ' (never shown to the resident)', 'event whisper'];
+      case 'whisper': return ['Whisper from ' + e.actor.name, ev.withheld ? 'A note for another agent; its text is not shown to you.' : ev.text + ' (never shown to the resident)', 'event whisper'];
       case 'transferred': return [null, 'Passed on by ' + ev.from + (ev.to ? ' to ' + ev.to : ' to the queue') + (ev.note ? ': ' + ev.note : '.'), 'event'];
       case 'skills': return [null, 'Needs: ' + (ev.skills.length ? ev.skills.join(', ') : 'no particular skill') + '.', 'event'];
       case 'escalated': return [null, ev.path === 'emergency'

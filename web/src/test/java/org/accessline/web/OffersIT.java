@@ -80,8 +80,8 @@ class OffersIT {
     assertEquals(1, maria.frames.all().stream().filter(OffersIT::offer).count(), "maria is not offered it again during the cool-down");
     lee.available();
     assertEquals(conversation, lee.frames.await("the offer to lee", OffersIT::offer).getString("conversationId"));
-    assertTrue(maria.storedMessages(conversation).contains("Where do I get a parking permit?"));
-    assertTrue(maria.recordEntries(conversation).stream().map(JsonObject.class::cast)
+    assertTrue(lee.storedMessages(conversation).contains("Where do I get a parking permit?"));
+    assertTrue(lee.recordEntries(conversation).stream().map(JsonObject.class::cast)
         .anyMatch(e -> e.getJsonObject("event").getString("text", "").equals("Maria declined the offer; it went back to the queue.")));
   }
 

@@ -23,13 +23,11 @@ import org.accessline.gateway.escalation.SlowChannels;
 import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.AgentId;
-import org.accessline.gateway.conversation.EntryJson;
 import org.accessline.gateway.routing.Presence;
 import org.accessline.gateway.stream.ConversationState;
 import org.accessline.gateway.stream.ConversationStream;
 import org.accessline.gateway.stream.RefusedException;
 import org.accessline.gateway.store.InteractionStore;
-import org.accessline.transcripts.export.TranscriptText;
 import org.accessline.web.auth.AgentAccount;
 import org.accessline.web.auth.AgentDirectory;
 import org.accessline.web.auth.AgentSessions;
@@ -121,19 +119,28 @@ public final class AgentApi {
     }), 200));
   }
 
-  public void entries(RoutingContext ctx) {
+  /** {@code after} of the entries route, checked before access is judged so bad input is a 400 for anyone. */
+  public void entriesAfter(RoutingContext ctx) {
     String after = ctx.queryParams().get("after");
-    long afterSeq;
     try {
-      afterSeq = after == null ? 0 : Long.parseLong(after);
+      long afterSeq = after == null ? 0 : Long.parseLong(after);
       if (afterSeq < 0) throw new NumberFormatException();
+      ctx.put(AFTER, afterSeq);
+      ctx.next();
     } catch (NumberFormatException e) {
       Problem.send(ctx, 400, "bad_after", "\"after\" must be a whole number, 0 or more.");
-      return;
     }
-    stream.entries(Validation.conversation(ctx), afterSeq).onComplete(ar -> respond(ctx, ar.map(list -> {
+  }
+
+  private static final String AFTER = "accessline.after";
+
+  public void entries(RoutingContext ctx) {
+    long afterSeq = ctx.get(AFTER);
+    // The whole conversation is read so whispers can be judged by who held it when each was made.
+    stream.entries(Validation.conversation(ctx), 0).onComplete(ar -> respond(ctx, ar.map(list -> {
+      JsonArray all = RecordReads.entriesJson(ctx.get(RecordReads.VIEWER), list);
       JsonArray out = new JsonArray();
-      list.forEach(e -> out.add(EntryJson.toJson(e)));
+      for (int i = 0; i < list.size(); i++) if (list.get(i).seq() > afterSeq) out.add(all.getValue(i));
       return new JsonObject().put("entries", out);
     }), 200));
   }
@@ -196,15 +203,6 @@ public final class AgentApi {
     });
   }
 
-  public void interaction(RoutingContext ctx) {
-    ConversationId id = Validation.conversation(ctx);
-    store.record(id).compose(found -> found.isEmpty() ? Future.succeededFuture(Optional.<JsonObject>empty())
-        : store.onLegalHold(id).map(hold -> Optional.of(found.get().toJson().put("legalHold", hold)))).onComplete(ar -> {
-      if (ar.succeeded() && ar.result().isEmpty()) Problem.send(ctx, 404, "not_found", "No interaction record has that id.");
-      else respond(ctx, ar.map(Optional::orElseThrow), 200);
-    });
-  }
-
   /** {@code GET /api/interactions/{id}/verify}: whether every stored entry still matches its hash. */
   public void verify(RoutingContext ctx) {
     store.verify(Validation.conversation(ctx)).onComplete(ar -> {
@@ -219,20 +217,6 @@ public final class AgentApi {
         report.firstBadSeq().ifPresent(seq -> json.put("firstBadSeq", seq));
         return json;
       }), 200);
-    });
-  }
-
-  public void transcript(RoutingContext ctx) {
-    store.record(Validation.conversation(ctx)).onComplete(ar -> {
-      if (ar.failed()) {
-        respond(ctx, ar.map(r -> null), 200);
-      } else if (ar.result().isEmpty()) {
-        Problem.send(ctx, 404, "not_found", "No interaction record has that id.");
-      } else {
-        ctx.response().putHeader("Content-Type", "text/plain; charset=utf-8")
-            .putHeader("Content-Disposition", "attachment; filename=\"interaction-" + ar.result().get().id() + ".txt\"")
-            .end(TranscriptText.render(ar.result().get()));
-      }
     });
   }
 

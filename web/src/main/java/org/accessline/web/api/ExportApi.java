@@ -1,9 +1,18 @@
 package org.accessline.web.api;
 
-import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.accessline.gateway.store.AuditEvent;
 import org.accessline.gateway.store.InteractionRecord;
 import org.accessline.gateway.store.InteractionStore;
 import org.accessline.gateway.store.RecordQuery;
@@ -11,19 +20,23 @@ import org.accessline.transcripts.export.RecordExport;
 
 /**
  * Exports for supervisors: one record as JSON or printable HTML, many as NDJSON or a CSV summary,
- * chosen with the search parameters. {@code redact=true} masks card numbers and SSNs in the copy.
+ * chosen with the search parameters. {@code redact=true} masks what {@link
+ * org.accessline.transcripts.export.Redaction} lists, and the resident's own contact, in the copy.
+ * A bulk export has no size cap: {@code offset} skips that many records and {@code limit} stops after
+ * that many; see {@link BulkExport} for how it streams and how it ends when it cannot finish.
  */
 public final class ExportApi {
-  /** One export carries at most this many records; narrow the search for more. */
-  static final int MAX_RECORDS = 10_000;
-  private static final int PAGE = 200;
+  private static final Logger LOG = Logger.getLogger(ExportApi.class.getName());
+  private static final Set<String> BULK = Set.of("redact", "limit", "offset");
 
   private final InteractionStore store;
   private final String centerName;
+  private final Clock clock;
 
-  public ExportApi(InteractionStore store, String centerName) {
+  public ExportApi(InteractionStore store, String centerName, Clock clock) {
     this.store = store;
     this.centerName = centerName;
+    this.clock = clock;
   }
 
   public void oneJson(RoutingContext ctx) {
@@ -36,15 +49,31 @@ public final class ExportApi {
   }
 
   public void manyNdjson(RoutingContext ctx) {
-    many(ctx, "application/x-ndjson; charset=utf-8", "interactions.ndjson", null, r -> r.toJson().encode() + "\n");
+    many(ctx, new BulkExport.Format("ndjson", Optional.empty(), r -> r.toJson().encode() + "\n",
+        message -> new JsonObject().put("error", "export_incomplete").put("message", message).encode() + "\n"), "interactions.ndjson",
+        "application/x-ndjson; charset=utf-8");
   }
 
   public void manyCsv(RoutingContext ctx) {
-    many(ctx, "text/csv; charset=utf-8", "interactions.csv", RecordExport.CSV_HEADER + "\r\n", r -> RecordExport.csvRow(r) + "\r\n");
+    many(ctx, new BulkExport.Format("csv", Optional.of(RecordExport.CSV_HEADER + "\r\n"), r -> RecordExport.csvRow(r) + "\r\n",
+        message -> RecordExport.csvErrorRow(message) + "\r\n"), "interactions.csv", "text/csv; charset=utf-8");
   }
 
-  private void one(RoutingContext ctx, java.util.function.Consumer<InteractionRecord> send) {
-    boolean redact = redact(ctx);
+  /** Checks the parameters an export route takes beside its id; the route's audit handler runs after this. */
+  public void checkOne(RoutingContext ctx) {
+    try {
+      for (String name : ctx.queryParams().names()) {
+        if (!name.equals("redact")) throw new SearchParameters.BadParameter(name, "Unknown parameter \"" + name + "\"; an export of one record takes only \"redact\".");
+      }
+      redact(ctx.queryParams());
+      ctx.next();
+    } catch (SearchParameters.BadParameter e) {
+      RecordsApi.badParameter(ctx, e);
+    }
+  }
+
+  private void one(RoutingContext ctx, Consumer<InteractionRecord> send) {
+    boolean redact = redact(ctx.queryParams());
     store.record(Validation.conversation(ctx)).onComplete(ar -> {
       if (ar.failed()) Problem.send(ctx, 503, "unavailable", "The records store did not answer. Please try again.");
       else if (ar.result().isEmpty()) Problem.send(ctx, 404, "not_found", "No interaction record has that id.");
@@ -52,39 +81,48 @@ public final class ExportApi {
     });
   }
 
-  private void many(RoutingContext ctx, String type, String file, String header, java.util.function.Function<InteractionRecord, String> line) {
-    RecordQuery first;
+  private void many(RoutingContext ctx, BulkExport.Format format, String file, String type) {
+    Instant began = clock.instant();
+    RecordQuery query;
+    boolean redact;
+    long offset;
+    long limit;
     try {
-      var params = io.vertx.core.MultiMap.caseInsensitiveMultiMap().addAll(ctx.queryParams());
-      params.remove("redact");
-      first = RecordsApi.parse(params.set("limit", String.valueOf(PAGE)).set("offset", "0"));
-    } catch (IllegalArgumentException e) {
-      Problem.send(ctx, 400, "bad_query", e.getMessage());
+      MultiMap params = ctx.queryParams();
+      offset = SearchParameters.number(params, "offset", 0, 0, SearchParameters.MAX_OFFSET);
+      limit = SearchParameters.number(params, "limit", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+      redact = redact(params);
+      query = SearchParameters.filters(params, BULK, BulkExport.PAGE, 0);
+    } catch (SearchParameters.BadParameter e) {
+      RecordsApi.badParameter(ctx, e);
       return;
     }
-    boolean redact = redact(ctx);
-    HttpServerResponse response = ctx.response().setChunked(true).putHeader("Content-Type", type)
-        .putHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
-    if (header != null) response.write(header);
-    page(first, 0, response, line, redact).onComplete(ar -> response.end());
-  }
-
-  /** Writes one page of records, then the next, so a large export never sits whole in memory. */
-  private Future<Void> page(RecordQuery q, int written, HttpServerResponse response, java.util.function.Function<InteractionRecord, String> line, boolean redact) {
-    return store.search(q).compose(page -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (var summary : page.records()) {
-        chain = chain.compose(v -> store.record(summary.id()).compose(record -> record.isEmpty() ? Future.succeededFuture()
-            : response.write(line.apply(redact ? RecordExport.redacted(record.get()) : record.get()))));
+    // Records opened once the export has begun are not part of it, so paging never meets a moving front.
+    Instant before = query.openedBefore().filter(t -> t.isBefore(began)).orElse(began);
+    RecordQuery pinned = new RecordQuery(query.openedFrom(), Optional.of(before), query.channel(), query.agent(), query.contact(), query.disposition(),
+        query.text(), query.tag(), query.category(), query.limit(), 0);
+    String exportId = UUID.randomUUID().toString();
+    String actor = StaffAuth.account(ctx).username().value();
+    String asked = SearchParameters.describe(query) + (offset > 0 ? " offset=" + offset : "") + (limit < Integer.MAX_VALUE ? " limit=" + limit : "")
+        + " opened before " + before + " (" + format.name() + (redact ? ", redacted" : "") + ")";
+    store.audit(new AuditEvent(began, actor, "export", "export " + exportId, asked)).onComplete(audited -> {
+      if (audited.failed()) {
+        Problem.send(ctx, 503, "unavailable", "The audit log could not be written, so nothing was exported. Please try again.");
+        return;
       }
-      int total = written + page.records().size();
-      if (!page.more() || total >= MAX_RECORDS) return chain;
-      RecordQuery next = q.withOffset(q.offset() + q.limit());
-      return chain.compose(v -> page(next, total, response, line, redact));
+      HttpServerResponse response = ctx.response().setChunked(true).putHeader("Content-Type", type)
+          .putHeader("Content-Disposition", "attachment; filename=\"" + file + "\"").putHeader("X-Export-Id", exportId);
+      new BulkExport(store, clock, response, format, redact, actor, exportId, offset, limit).run(pinned)
+          .onFailure(e -> LOG.log(Level.WARNING, "export " + exportId + " ended early", e));
     });
   }
 
-  private static boolean redact(RoutingContext ctx) {
-    return Optional.ofNullable(ctx.queryParams().get("redact")).map(v -> v.equals("true") || v.equals("1")).orElse(false);
+  /** {@code redact}: absent, true/1 or false/0; anything else is refused rather than read as "no". */
+  private static boolean redact(MultiMap params) {
+    if (params.getAll("redact").size() > 1) throw new SearchParameters.BadParameter("redact", "\"redact\" is given more than once.");
+    Optional<String> given = SearchParameters.value(params, "redact");
+    if (given.isEmpty() || given.get().equals("false") || given.get().equals("0")) return false;
+    if (given.get().equals("true") || given.get().equals("1")) return true;
+    throw new SearchParameters.BadParameter("redact", "\"redact\" must be true or false.");
   }
 }

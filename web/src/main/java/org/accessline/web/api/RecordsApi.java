@@ -1,33 +1,50 @@
 package org.accessline.web.api;
 
-import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Optional;
-import org.accessline.gateway.conversation.AgentId;
-import org.accessline.gateway.conversation.Channel;
 import org.accessline.gateway.store.InteractionStore;
 import org.accessline.gateway.store.RecordQuery;
 
-/** Searching interaction records: {@code GET /api/interactions?from&to&channel&agent&contact&disposition&q&limit&offset}. */
+/**
+ * Searching interaction records: {@code GET /api/interactions?from&to&channel&agent&contact&disposition&q&tag&category&limit&offset}.
+ * The search is read strictly ({@link SearchParameters}), judged by {@link NeedToKnow}, and written to
+ * the audit log as it will run, before it runs.
+ */
 public final class RecordsApi {
   private final InteractionStore store;
+  private final RecordReads reads;
 
-  public RecordsApi(InteractionStore store) {
+  public RecordsApi(InteractionStore store, RecordReads reads) {
     this.store = store;
+    this.reads = reads;
   }
 
   public void search(RoutingContext ctx) {
     RecordQuery query;
     try {
-      query = parse(ctx.queryParams());
-    } catch (IllegalArgumentException e) {
-      Problem.send(ctx, 400, "bad_query", e.getMessage());
+      query = SearchParameters.search(ctx.queryParams());
+    } catch (SearchParameters.BadParameter e) {
+      badParameter(ctx, e);
       return;
     }
+    String target = "search: " + SearchParameters.describe(query) + " limit=" + query.limit() + " offset=" + query.offset();
+    reads.viewer(StaffAuth.account(ctx)).onComplete(viewer -> {
+      if (viewer.failed()) {
+        AgentApi.respond(ctx, viewer.map(v -> null), 200);
+        return;
+      }
+      ctx.put(RecordReads.VIEWER, viewer.result());
+      ctx.put(SEARCH, query);
+      reads.decided(ctx, NeedToKnow.search(viewer.result(), query), "search", target);
+    });
+  }
+
+  static final String SEARCH = "accessline.search";
+
+  /** Runs the search the previous handler parsed, judged and audited. */
+  public void results(RoutingContext ctx) {
+    RecordQuery query = ctx.get(SEARCH);
     store.search(query).onComplete(ar -> AgentApi.respond(ctx, ar.map(page -> {
       JsonArray records = new JsonArray();
       page.records().forEach(r -> records.add(r.toJson()));
@@ -35,49 +52,10 @@ public final class RecordsApi {
     }), 200));
   }
 
-  static RecordQuery parse(MultiMap params) {
-    for (String name : params.names()) {
-      if (!java.util.Set.of("from", "to", "channel", "agent", "contact", "disposition", "q", "tag", "category", "limit", "offset").contains(name)) {
-        throw new IllegalArgumentException("Unknown search parameter \"" + name + "\".");
-      }
-      if (params.getAll(name).size() > 1) throw new IllegalArgumentException("\"" + name + "\" is given more than once.");
-    }
-    return new RecordQuery(time(params, "from"), time(params, "to"),
-        value(params, "channel").map(c -> wrap(() -> new Channel(c), "\"channel\" is a channel name such as sms, tty or webchat.")),
-        value(params, "agent").map(a -> wrap(() -> new AgentId(a), "\"agent\" is an agent's username.")),
-        value(params, "contact").filter(c -> c.length() <= 128), value(params, "disposition").filter(d -> d.length() <= 200), value(params, "q"),
-        value(params, "tag"), value(params, "category"), number(params, "limit", 50), number(params, "offset", 0));
-  }
-
-  private static Optional<String> value(MultiMap params, String name) {
-    return Optional.ofNullable(params.get(name)).map(String::strip).filter(v -> !v.isEmpty());
-  }
-
-  private static Optional<Instant> time(MultiMap params, String name) {
-    return value(params, name).map(v -> {
-      try {
-        return Instant.parse(v);
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("\"" + name + "\" must be a time such as 2026-11-22T00:00:00Z.");
-      }
-    });
-  }
-
-  private static int number(MultiMap params, String name, int otherwise) {
-    return value(params, name).map(v -> {
-      try {
-        return Integer.parseInt(v);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("\"" + name + "\" must be a whole number.");
-      }
-    }).orElse(otherwise);
-  }
-
-  private static <T> T wrap(java.util.function.Supplier<T> make, String message) {
-    try {
-      return make.get();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(message);
-    }
+  /** 400 naming the parameter, so the page can point at the field. */
+  static void badParameter(RoutingContext ctx, SearchParameters.BadParameter e) {
+    if (ctx.response().ended()) return;
+    ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(new JsonObject().put("error", "bad_query").put("field", e.field()).put("message", e.getMessage()).encode());
   }
 }
