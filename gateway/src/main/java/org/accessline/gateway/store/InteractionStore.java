@@ -45,6 +45,16 @@ public interface InteractionStore {
   /** Writes to the audit log; completes once it is durable. */
   Future<Void> audit(AuditEvent event);
 
+  /**
+   * Writes the events to the audit log in order; completes once all are durable. A store may write
+   * them in one transaction; this default writes them one after another.
+   */
+  default Future<Void> audit(List<AuditEvent> events) {
+    Future<Void> chain = Future.succeededFuture();
+    for (AuditEvent event : events) chain = chain.compose(v -> audit(event));
+    return chain;
+  }
+
   /** The audit log, newest first: about one target (a record id), or all of it. */
   Future<List<AuditEvent>> auditTrail(Optional<String> target, int limit);
 

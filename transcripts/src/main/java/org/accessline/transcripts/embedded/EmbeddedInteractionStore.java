@@ -126,14 +126,32 @@ public final class EmbeddedInteractionStore implements InteractionStore {
 
   @Override
   public Future<Void> audit(AuditEvent event) {
+    return audit(List.of(event));
+  }
+
+  /** The events in one transaction and one sync: an export logs each record it sends, a page at a time. */
+  @Override
+  public Future<Void> audit(List<AuditEvent> events) {
+    if (events.isEmpty()) return Future.succeededFuture();
     return write(c -> {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
       try (PreparedStatement st = c.prepareStatement("INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")) {
-        st.setTimestamp(1, Timestamp.from(event.at()));
-        st.setString(2, event.actor());
-        st.setString(3, event.action());
-        st.setString(4, event.target());
-        st.setString(5, event.detail());
-        st.executeUpdate();
+        for (AuditEvent event : events) {
+          st.setTimestamp(1, Timestamp.from(event.at()));
+          st.setString(2, event.actor());
+          st.setString(3, event.action());
+          st.setString(4, event.target());
+          st.setString(5, event.detail());
+          st.addBatch();
+        }
+        st.executeBatch();
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(auto);
       }
       return null;
     });

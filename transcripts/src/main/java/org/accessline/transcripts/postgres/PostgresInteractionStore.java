@@ -248,8 +248,16 @@ public final class PostgresInteractionStore implements InteractionStore {
 
   @Override
   public Future<Void> audit(AuditEvent event) {
-    return onCaller(() -> pool.preparedQuery("INSERT INTO audit_log (at, actor, action, target, detail) VALUES ($1, $2, $3, $4, $5)")
-        .execute(Tuple.of(time(event.at()), event.actor(), event.action(), event.target(), event.detail())).mapEmpty());
+    return audit(List.of(event));
+  }
+
+  /** The events in one transaction, so one commit makes them all durable: an export logs each record it sends, a page at a time. */
+  @Override
+  public Future<Void> audit(List<AuditEvent> events) {
+    if (events.isEmpty()) return Future.succeededFuture();
+    List<Tuple> rows = events.stream().map(e -> Tuple.of(time(e.at()), e.actor(), e.action(), e.target(), e.detail())).toList();
+    return onCaller(() -> pool.withTransaction(c -> c.preparedQuery("INSERT INTO audit_log (at, actor, action, target, detail) VALUES ($1, $2, $3, $4, $5)")
+        .executeBatch(rows)).mapEmpty());
   }
 
   @Override

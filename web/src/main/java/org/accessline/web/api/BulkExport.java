@@ -122,23 +122,24 @@ final class BulkExport {
   /** The page's records are in the audit log, each under its own id, before any of them is sent. */
   private Future<Void> auditPage(List<RecordSummary> records) {
     Instant now = clock.instant();
-    Future<Void> chain = Future.succeededFuture();
-    for (RecordSummary r : records) {
-      AuditEvent event = new AuditEvent(now, actor, "export", r.id().value(), "export " + exportId + " (" + format.name() + (redact ? ", redacted" : "") + ")");
-      chain = chain.compose(v -> store.audit(event));
-    }
-    return chain;
+    String detail = "export " + exportId + " (" + format.name() + (redact ? ", redacted" : "") + ")";
+    return store.audit(records.stream().map(r -> new AuditEvent(now, actor, "export", r.id().value(), detail)).toList());
   }
 
+  /** Reads the page's records side by side, then sends them in order, each once the client has room. */
   private Future<Void> sendAll(List<RecordSummary> records) {
-    Future<Void> chain = Future.succeededFuture();
-    for (RecordSummary summary : records) {
-      chain = chain.compose(v -> store.record(summary.id())).compose(found -> {
-        if (found.isEmpty()) return Future.failedFuture(new IllegalStateException("record " + summary.id() + " was purged while the export ran."));
-        return send(format.line().apply(redact ? RecordExport.redacted(found.get()) : found.get()));
-      });
-    }
-    return chain;
+    List<Future<Optional<InteractionRecord>>> reads = records.stream().map(r -> store.record(r.id())).toList();
+    return Future.all(reads).compose(all -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (int i = 0; i < records.size(); i++) {
+        RecordSummary summary = records.get(i);
+        Optional<InteractionRecord> found = reads.get(i).result();
+        chain = chain.compose(v -> found.isEmpty()
+            ? Future.failedFuture(new IllegalStateException("record " + summary.id() + " was purged while the export ran."))
+            : send(format.line().apply(redact ? RecordExport.redacted(found.get()) : found.get())));
+      }
+      return chain;
+    });
   }
 
   /** Writes one line, and waits for the client to take it if the connection's queue is full. */
