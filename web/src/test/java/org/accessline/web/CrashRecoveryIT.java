@@ -87,7 +87,7 @@ class CrashRecoveryIT {
     assertTrue(acknowledged.size() > 30, "some in-flight messages were acknowledged before the kill");
 
     try (TestGateway restarted = new TestGateway(data, java.time.Duration.ofSeconds(30), 4, storeOptions);
-        AgentClient maria = new AgentClient(restarted.vertx, restarted.port()).signedIn("maria")) {
+        AgentClient maria = new AgentClient(restarted.vertx, restarted.port()).signedIn("sam")) { // no agent held it: a supervisor reads the record
       JsonArray entries = maria.recordEntries(conversation);
       List<String> stored = maria.storedMessages(conversation);
       for (String text : acknowledged.values()) assertTrue(stored.contains(text), "acknowledged but lost: " + text);
