@@ -132,4 +132,30 @@ class FailingExportsIT {
       }
     }
   }
+
+  @Test
+  void aClientThatGoesAwayMidExportLeavesItLoggedAsIncomplete() {
+    try (TestGateway gateway = new TestGateway(dataDir, Duration.ofSeconds(30), 4,
+        new JsonObject().put("store", new JsonObject().put("url", TestPostgres.URI).put("schema", schema)));
+        AgentClient sam = new AgentClient(gateway.vertx, gateway.port()).signedIn("sam")) {
+      LargeExportsIT.records(gateway.store(), 1_500, 10);
+      io.vertx.core.http.HttpClient raw = gateway.vertx.createHttpClient();
+      String exportId = raw.request(HttpMethod.GET, gateway.port(), "127.0.0.1", "/api/exports/interactions.ndjson")
+          .compose(request -> request.putHeader("Cookie", sam.cookie()).send())
+          .compose(response -> {
+            Promise<String> closed = Promise.promise();
+            response.handler(chunk -> response.request().connection().close().onComplete(v -> closed.tryComplete(response.getHeader("X-Export-Id"))));
+            return closed.future();
+          }).await();
+      JsonObject outcome = null;
+      for (int i = 0; i < 100 && outcome == null; i++) {
+        JsonArray events = sam.get("/api/audit?record=export%20" + exportId).bodyAsJsonObject().getJsonArray("events");
+        if (events.size() == 2) outcome = events.getJsonObject(0);
+        else io.vertx.core.Future.future(p -> gateway.vertx.setTimer(100, t -> p.complete())).await();
+      }
+      assertEquals("export_incomplete", outcome.getString("action"), outcome.encode());
+      assertTrue(outcome.getString("detail").contains("the client closed the connection"), outcome.encode());
+      raw.close().await();
+    }
+  }
 }

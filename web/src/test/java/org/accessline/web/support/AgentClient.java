@@ -42,6 +42,11 @@ public final class AgentClient implements AutoCloseable {
     return this;
   }
 
+  /** The session cookie, for tests that speak HTTP with a client of their own. */
+  public String cookie() {
+    return cookie;
+  }
+
   public HttpRequest<Buffer> request(HttpMethod method, String path) {
     HttpRequest<Buffer> request = http.request(method, port, "127.0.0.1", path);
     if (!cookie.isEmpty()) request.putHeader("Cookie", cookie);
