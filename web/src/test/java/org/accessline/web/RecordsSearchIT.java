@@ -30,6 +30,10 @@ class RecordsSearchIT {
       JsonObject found = maria.get("/api/interactions?q=tree%20oak&agent=maria").bodyAsJsonObject();
       assertEquals(conversation, found.getJsonArray("records").getJsonObject(0).getString("id"));
       assertEquals(false, found.getBoolean("more"));
+      JsonArray logged = sam.get("/api/audit?record=" + java.net.URLEncoder.encode("search: agent=maria&q=tree oak limit=50 offset=0",
+          java.nio.charset.StandardCharsets.UTF_8)).bodyAsJsonObject().getJsonArray("events");
+      assertEquals(1, logged.size(), "the search is logged with the parameters it ran with, not the raw query string");
+      assertEquals("maria", logged.getJsonObject(0).getString("actor"));
       assertEquals(0, maria.get("/api/interactions?agent=maria&q=snowplow").bodyAsJsonObject().getJsonArray("records").size());
       assertEquals(0, sam.get("/api/interactions?q=%27%3B%20DROP%20TABLE%20entries%3B%20--").bodyAsJsonObject().getJsonArray("records").size());
       assertEquals(1, sam.get("/api/interactions").bodyAsJsonObject().getJsonArray("records").size(), "nothing was dropped");

@@ -94,8 +94,12 @@ public final class RecordReads {
 
   /** Audits then continues, or audits the refusal then answers 403. Nothing is served if the audit log cannot be written. */
   void decided(RoutingContext ctx, NeedToKnow.Decision decision, String action, String target) {
+    decided(ctx, decision, action, target, ctx.request().method() + " " + ctx.request().path());
+  }
+
+  /** As above, with what the log's detail should say of the request (the target is cut at 400 characters, the detail at 1000). */
+  void decided(RoutingContext ctx, NeedToKnow.Decision decision, String action, String target, String route) {
     String actor = StaffAuth.account(ctx).username().value();
-    String route = ctx.request().method() + " " + ctx.request().path();
     if (decision instanceof NeedToKnow.Decision.Refused refused) {
       store.audit(new AuditEvent(clock.instant(), actor, "refused", target, route + ": " + refused.reason()))
           .onComplete(ignored -> Problem.send(ctx, 403, "not_yours", refused.reason()));

@@ -36,7 +36,7 @@ public final class RecordsApi {
       }
       ctx.put(RecordReads.VIEWER, viewer.result());
       ctx.put(SEARCH, query);
-      reads.decided(ctx, NeedToKnow.search(viewer.result(), query), "search", target);
+      reads.decided(ctx, NeedToKnow.search(viewer.result(), query), "search", target, target);
     });
   }
 
