@@ -84,6 +84,16 @@ public final class TestGateway implements AutoCloseable {
     start(port);
   }
 
+  /** Begins a clean stop, as SIGTERM does, and returns at once; the future completes once the store is closed. */
+  public io.vertx.core.Future<Void> beginStop() {
+    return app.stop();
+  }
+
+  /** Starts the application again on {@code port} and the same data directory, after {@link #beginStop} completed. */
+  public void startAgain(int port) {
+    start(port);
+  }
+
   @Override
   public void close() {
     app.stop().await();
