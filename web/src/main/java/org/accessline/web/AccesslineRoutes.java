@@ -119,7 +119,7 @@ public final class AccesslineRoutes {
         .onSuccess(ws -> TtyCallSession.accept(ws, services.stream(), services.ttyCalls(), services.config().tty())));
     if (services.config().smsSender().isEmpty()) return;
     SmsWebhooks sms = new SmsWebhooks(services.stream(), services.config().smsHelpText(), services.config().centerName(), services.store()::optedOut,
-        services.twilio().smsLimit());
+        services.twilio().smsLimit(), services.twilio().optingOut());
     router.post(SMS_PATH).handler(gate.newContacts()).handler(form).handler(signed.signedForm()).handler(sms::inbound);
     router.post(SmsAdapter.STATUS_PATH).handler(gate.reports()).handler(form).handler(signed.signedForm()).handler(sms::status);
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.accessline.channels.sms.DeliveryPlan;
+import org.accessline.channels.sms.OptingOut;
 import org.accessline.channels.sms.SmsAdapter;
 import org.accessline.channels.sms.SmsIntakeLimit;
 import org.accessline.channels.tty.TtyCalls;
@@ -67,12 +68,12 @@ public final class Application {
       InteractionStore store = openStore(vertx, config);
       TtyCalls ttyCalls = new TtyCalls();
       List<ChannelAdapter> adapters = new ArrayList<>(List.of(new WebChatAdapter(), ttyCalls));
+      TwilioIntake twilio = new TwilioIntake(new WebhookGate(), new SmsIntakeLimit(config.smsSettings()), new OptingOut());
       Optional<SmsAdapter> sms = config.twilio().flatMap(account -> config.smsSender().map(sender -> new SmsAdapter(vertx, store, account,
           TwilioRest.client(account, config.twilioApiBaseUrl(), config.smsSettings().answerTimeout()), sender,
-          new DeliveryPlan(config.smsFirstRetry(), config.smsAttempts(), LONGEST_RETRY_AFTER), config.smsSettings().answerTimeout())));
+          new DeliveryPlan(config.smsFirstRetry(), config.smsAttempts(), LONGEST_RETRY_AFTER), config.smsSettings().answerTimeout(), twilio.optingOut())));
       sms.ifPresent(adapters::add);
       ConversationStream stream = new ConversationStream(store, new ConversationStream.Settings(config.handbackGrace(), config.emergencies(), config.limits(), config.queueUpdates(), config.routing()), Clock.systemUTC(), adapters);
-      TwilioIntake twilio = new TwilioIntake(new WebhookGate(), new SmsIntakeLimit(config.smsSettings()));
       Services services = new Services(config, stream, store, directory, new AgentSessions(config.sessionLifetime(), Clock.systemUTC()), ttyCalls, twilio);
       List<String> deployments = new ArrayList<>();
       List<HttpVerticle> servers = new CopyOnWriteArrayList<>();

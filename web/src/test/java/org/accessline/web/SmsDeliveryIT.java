@@ -130,22 +130,39 @@ class SmsDeliveryIT {
   }
 
   @Test
-  void aTextAcceptedAfterTheAnswerTimedOutIsUnknownNeverFailedAndTheCallbackSettlesIt() {
+  void aTextAcceptedAfterTheAnswerTimedOutIsFoundByLookingItUpAndNeverSentTwice() {
     twilio = new FakeTwilioApi(apiVertx);
     AgentClient maria = start(twilio.baseUrl(), new JsonObject().put("firstRetryMillis", 20).put("attempts", 5).put("answerTimeoutMillis", 400), 4);
     twilio.answerNext(Answer.acceptedAfter(1_200));
     String[] sent = conversationWithReply(maria, "Thanks, ticket 5521.");
     JsonObject delivery = firstDelivery(maria);
-    assertEquals("unknown", delivery.getString("status"), delivery.encode());
-    assertTrue(delivery.getString("detail").contains("may have taken"), delivery.getString("detail"));
+    assertEquals("queued", delivery.getString("status"), delivery.encode());
+    assertTrue(delivery.getString("detail").contains("looking the text up found it"), delivery.getString("detail"));
+    assertEquals(twilio.accepted().get(0).sid(), delivery.getString("providerId"));
+    assertEquals(1, twilio.lookUps());
+    sleep(300);
+    assertEquals(1, twilio.sent().size(), "a text Twilio may have taken is never sent again");
+    assertEquals(List.of("queued"), deliveryStatuses(maria.recordEntries(sent[0])));
+  }
 
-    await(() -> twilio.accepted().size() == 1, "Twilio took the text after all");
-    String sid = twilio.accepted().get(0).sid();
+  @Test
+  void aTextWithNoAnswerThatTwilioDoesNotListIsUnknownNeverFailedUntilItsReportSettlesIt() {
+    twilio = new FakeTwilioApi(apiVertx);
+    AgentClient maria = start(twilio.baseUrl(), new JsonObject().put("firstRetryMillis", 20).put("attempts", 5).put("answerTimeoutMillis", 400), 4);
+    // The answer comes after the gateway stopped waiting, and Twilio's list does not have the text yet.
+    twilio.answerNext(new Answer(500, Map.of(), "", 1_200));
+    String[] sent = conversationWithReply(maria, "We logged it.");
+    JsonObject delivery = firstDelivery(maria);
+    assertEquals("unknown", delivery.getString("status"), delivery.encode());
+    assertTrue(delivery.getString("detail").contains("may have taken") && delivery.getString("detail").contains("did not list it"), delivery.getString("detail"));
+    assertEquals(1, twilio.sent().size(), "never sent again");
+
+    String sid = "SM" + "a".repeat(32);
     String callback = "/channels/sms/twilio/status?conversation=" + sent[0] + "&seq=" + sent[1];
     assertEquals(200, webhooks.post(callback, Map.of("MessageSid", sid, "MessageStatus", "delivered", "AccountSid", TwilioWebhookClient.ACCOUNT_SID)).statusCode());
     assertEquals(List.of("unknown", "delivered"), deliveryStatuses(maria.recordEntries(sent[0])));
-    sleep(500);
-    assertEquals(1, twilio.sent().size(), "a text Twilio may have taken is never sent again");
+    var other = webhooks.post(callback, Map.of("MessageSid", "SM" + "b".repeat(32), "MessageStatus", "read", "AccountSid", TwilioWebhookClient.ACCOUNT_SID));
+    assertEquals(409, other.statusCode(), "the first report's MessageSid is the reply's from then on");
   }
 
   @Test

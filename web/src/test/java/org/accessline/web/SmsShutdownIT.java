@@ -45,7 +45,7 @@ class SmsShutdownIT {
   void stoppingDrainsRepliesAndReportsIntoTheStoreAndTurnsNewTextsAway() {
     gateway = new TestGateway(dataDir, Duration.ofSeconds(30), 4, TwilioWebhookClient.gatewayOptions(new JsonObject()
         .put("smsFrom", SmsTexts.CENTER_NUMBER).put("apiBaseUrl", twilio.baseUrl()))
-        .put("sms", new JsonObject().put("firstRetryMillis", 20).put("attempts", 5).put("answerTimeoutMillis", 5_000)));
+        .put("sms", new JsonObject().put("firstRetryMillis", 20).put("attempts", 5).put("answerTimeoutMillis", 10_000)));
     int port = gateway.port();
     TwilioWebhookClient webhooks = new TwilioWebhookClient(apiVertx, port);
     AgentClient maria = new AgentClient(apiVertx, port).signedIn("maria").available();
@@ -53,7 +53,7 @@ class SmsShutdownIT {
     String conversation = maria.awaitAssignment();
 
     long delivered = reply(maria, conversation, "Thanks, noted.");
-    SmsDeliveryIT.await(() -> twilio.accepted().size() == 1, "the first reply taken");
+    maria.frames.await("the first reply taken", f -> SmsTexts.isEvent(f, "delivery") && SmsTexts.event(f).getLong("messageSeq") == delivered, 20_000);
     String deliveredSid = twilio.accepted().get(0).sid();
     twilio.answerNext(Answer.acceptedAfter(1_500));
     long slow = reply(maria, conversation, "A crew will come Monday.");

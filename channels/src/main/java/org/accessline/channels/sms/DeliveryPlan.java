@@ -11,7 +11,7 @@ import org.accessline.channels.twilio.TwilioCallFailure;
  */
 public record DeliveryPlan(Duration firstRetry, int attempts, Duration longestWait) {
   public DeliveryPlan {
-    if (firstRetry.isNegative() || firstRetry.isZero()) throw new IllegalArgumentException("sms.firstRetryMillis must be positive");
+    if (firstRetry.isNegative()) throw new IllegalArgumentException("sms.firstRetryMillis cannot be negative");
     if (attempts < 1 || attempts > 20) throw new IllegalArgumentException("sms.attempts must be 1-20");
   }
 

@@ -33,6 +33,8 @@ public final class SmsAdapter implements ChannelAdapter {
   public static final String STATUS_PATH = "/channels/sms/twilio/status";
   /** Requests to Twilio at once; more replies wait their turn in the pool's queue. */
   static final int REST_THREADS = 8;
+  /** How long after a lost answer Twilio is asked whether it has the text: its list catches up within seconds. */
+  static final Duration LOOK_UP_AFTER = Duration.ofSeconds(2);
 
   private final Vertx vertx;
   private final InteractionStore store;
@@ -40,6 +42,7 @@ public final class SmsAdapter implements ChannelAdapter {
   private final TwilioRestClient client;
   private final SmsSender sender;
   private final DeliveryPlan plan;
+  private final OptingOut optingOut;
   private final WorkerExecutor rest;
   private final Map<Long, Sending> sending = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
@@ -49,7 +52,10 @@ public final class SmsAdapter implements ChannelAdapter {
   private static final class Sending {
     final OutboundMessage message;
     final Promise<DeliveryOutcome> done = Promise.promise();
+    final java.time.Instant firstTried = java.time.Instant.now();
     volatile long timer = -1;
+    /** Its request went out and no answer came: it may have been sent, so a stop never marks it not sent. */
+    volatile boolean lookingUp;
 
     Sending(OutboundMessage message) {
       this.message = message;
@@ -57,8 +63,9 @@ public final class SmsAdapter implements ChannelAdapter {
   }
 
   public SmsAdapter(Vertx vertx, InteractionStore store, TwilioAccount account, TwilioRestClient client, SmsSender sender, DeliveryPlan plan,
-      Duration answerTimeout) {
+      Duration answerTimeout, OptingOut optingOut) {
     this.vertx = vertx;
+    this.optingOut = optingOut;
     this.store = store;
     this.account = account;
     this.client = client;
@@ -83,7 +90,9 @@ public final class SmsAdapter implements ChannelAdapter {
     sending.put(id, s);
     s.done.future().onComplete(ar -> sending.remove(id));
     store.optedOut(message.contact()).onComplete(ar -> {
-      if (ar.failed()) {
+      if (ar.succeeded() && optingOut.contains(message.contact().address())) {
+        s.done.tryFail("Not sent: the resident was opting out by text at that moment. Nothing can reach them by text until they send START.");
+      } else if (ar.failed()) {
         s.done.tryFail("Not sent: could not check whether the resident opted out (" + ar.cause().getMessage() + ").");
       } else if (ar.result()) {
         s.done.tryFail("Not sent: the resident texted STOP (or another way of saying it). Nothing can reach them by text until they send START.");
@@ -116,9 +125,46 @@ public final class SmsAdapter implements ChannelAdapter {
       } else if (step instanceof DeliveryPlan.GiveUp giveUp) {
         s.done.tryFail(giveUp.reason());
       } else if (step instanceof DeliveryPlan.Unsettled unsettled) {
-        s.done.tryComplete(new DeliveryOutcome.Ambiguous(unsettled.reason()));
+        lookUpLater(s, unsettled.reason());
       }
     });
+  }
+
+  /**
+   * Twilio's answer was lost, so ask Twilio whether it has the text: the same body to the same number,
+   * created since this reply was first tried. Found, it is settled like any answer; not found (or the
+   * look-up fails too), it stays unknown, since Twilio may still list it later, and its status
+   * callback will settle it. It is never sent again.
+   */
+  private void lookUpLater(Sending s, String why) {
+    s.lookingUp = true;
+    s.timer = vertx.setTimer(LOOK_UP_AFTER.toMillis(), t -> {
+      s.timer = -1;
+      if (s.done.future().isComplete()) return;
+      rest.executeBlocking(() -> lookUp(s), false).onComplete(ar -> {
+        if (ar.succeeded() && ar.result() != null) {
+          Message found = ar.result();
+          s.done.tryComplete(new DeliveryOutcome.Reported(TwilioStatus.taken(String.valueOf(found.getStatus())), found.getSid(),
+              "Twilio took it; its answer was lost, and looking the text up found it"));
+        } else {
+          String lookUp = ar.succeeded() ? "Twilio did not list it " + LOOK_UP_AFTER.toSeconds() + " s later" : "looking it up failed too";
+          s.done.tryComplete(new DeliveryOutcome.Ambiguous(why + " (" + lookUp + ".)"));
+        }
+      });
+    });
+    if (stopping && vertx.cancelTimer(s.timer)) s.done.tryComplete(new DeliveryOutcome.Ambiguous(why));
+  }
+
+  private Message lookUp(Sending s) {
+    var reader = Message.reader().setTo(new PhoneNumber(s.message.contact().address())).setPageSize(20L);
+    sender.fromNumber().ifPresent(from -> reader.setFrom(new PhoneNumber(from)));
+    var page = reader.read(client);
+    page.setAutoPaging(false);
+    for (Message m : page) {
+      boolean recent = m.getDateCreated() == null || !m.getDateCreated().toInstant().isBefore(s.firstTried.minusSeconds(60));
+      if (recent && s.message.text().equals(m.getBody())) return m;
+    }
+    return null;
   }
 
   private MessageCreator creator(OutboundMessage message) {
@@ -144,7 +190,7 @@ public final class SmsAdapter implements ChannelAdapter {
     List<Sending> all = List.copyOf(sending.values());
     for (Sending s : all) {
       long timer = s.timer;
-      if (timer >= 0 && vertx.cancelTimer(timer)) {
+      if (timer >= 0 && !s.lookingUp && vertx.cancelTimer(timer)) {
         s.done.tryFail("Not sent: the gateway stopped before Twilio took the text. Send it again once it is back.");
       }
     }

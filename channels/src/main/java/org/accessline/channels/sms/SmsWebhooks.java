@@ -36,13 +36,16 @@ public final class SmsWebhooks {
   private final String centerName;
   private final Function<Contact, Future<Boolean>> optedOut;
   private final SmsIntakeLimit limit;
+  private final OptingOut optingOut;
 
   /**
    * @param optedOut whether a number has opted out, as the store's consent record says
    * @param limit shared by every event loop's routes
    */
-  public SmsWebhooks(Intake intake, String helpText, String centerName, Function<Contact, Future<Boolean>> optedOut, SmsIntakeLimit limit) {
+  public SmsWebhooks(Intake intake, String helpText, String centerName, Function<Contact, Future<Boolean>> optedOut, SmsIntakeLimit limit,
+      OptingOut optingOut) {
     this.intake = intake;
+    this.optingOut = optingOut;
     this.helpText = helpText;
     this.centerName = centerName;
     this.optedOut = optedOut;
@@ -95,6 +98,7 @@ public final class SmsWebhooks {
    */
   private void optOut(RoutingContext ctx, InboundSms sms, Contact contact, String key) {
     String confirmation = centerName + ": you will get no more texts from us. Reply START to get them again. In an emergency call 911.";
+    optingOut.begin(contact.address());
     optedOut.apply(contact).compose(wasOut -> intake.residentMessage(contact, sms.body(), key, sms.attachments())
         .compose(p -> intake.consent(p.conversation(), true, SmsKeyword.word(sms.body()), key + ":consent").map(p))
         .compose(p -> {
@@ -102,6 +106,7 @@ public final class SmsWebhooks {
           return intake.automatedMessage(p.conversation(), confirmation, key + ":confirm").map(q -> Optional.of(confirmation));
         }))
         .onComplete(ar -> {
+          optingOut.end(contact.address());
           if (ar.failed()) notStored(ctx, sms, ar.cause());
           else TwilioReplies.twiml(ctx, ar.result().map(SmsWebhooks::reply).orElse(EMPTY_TWIML));
         });
@@ -116,7 +121,8 @@ public final class SmsWebhooks {
       TwilioReplies.twiml(ctx, EMPTY_TWIML);
       return;
     }
-    LOG.info("texts from " + contact.address() + " are over the per-number rate; refusing them for now");
+    // The number stays out of the log: the conversation's note says whose texts these were.
+    LOG.info("texts from one number are over the per-number rate; refusing them for now");
     long minute = System.currentTimeMillis() / 60_000;
     intake.latestConversation(contact).compose(c -> c.isEmpty() ? Future.succeededFuture()
             : intake.note(c.get(), "Texts from this number came faster than the gateway takes them; some were not taken, and the resident was asked to send them again.",

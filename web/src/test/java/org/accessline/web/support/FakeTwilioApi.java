@@ -62,6 +62,7 @@ public final class FakeTwilioApi implements AutoCloseable {
     this.vertx = vertx;
     Router router = Router.router(vertx);
     router.post("/2010-04-01/Accounts/:account/Messages.json").handler(BodyHandler.create()).handler(this::createMessage);
+    router.get("/2010-04-01/Accounts/:account/Messages.json").handler(this::listMessages);
     server = vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1").await();
   }
 
@@ -123,17 +124,49 @@ public final class FakeTwilioApi implements AutoCloseable {
       return;
     }
     String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+    JsonObject message = resource(account, sid, fields);
+    synchronized (this) {
+      accepted.add(new Accepted(sid, fields));
+    }
+    if (!ctx.response().closed()) ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(message.encode());
+  }
+
+  /** Twilio's Message resource as JSON. */
+  private static JsonObject resource(String account, String sid, Map<String, String> fields) {
     String now = RFC_2822.format(ZonedDateTime.now());
-    JsonObject message = new JsonObject().put("account_sid", account).put("api_version", "2010-04-01").put("body", fields.get("Body"))
+    return new JsonObject().put("account_sid", account).put("api_version", "2010-04-01").put("body", fields.get("Body"))
         .put("date_created", now).put("date_sent", null).put("date_updated", now).put("direction", "outbound-api")
         .put("error_code", null).put("error_message", null).put("from", fields.get("From")).put("messaging_service_sid", fields.get("MessagingServiceSid"))
         .put("num_media", "0").put("num_segments", "1").put("price", null).put("price_unit", "USD").put("sid", sid).put("status", "queued")
         .put("subresource_uris", new JsonObject().put("media", "/2010-04-01/Accounts/" + account + "/Messages/" + sid + "/Media.json"))
         .put("to", fields.get("To")).put("uri", "/2010-04-01/Accounts/" + account + "/Messages/" + sid + ".json");
+  }
+
+  /** {@code GET Messages.json?To=&From=&PageSize=}: the messages taken, newest first, in Twilio's page format. */
+  private void listMessages(RoutingContext ctx) {
+    String account = ctx.pathParam("account");
+    String to = ctx.queryParams().get("To");
+    String from = ctx.queryParams().get("From");
     synchronized (this) {
-      accepted.add(new Accepted(sid, fields));
+      lookUpCount++;
     }
-    if (!ctx.response().closed()) ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(message.encode());
+    io.vertx.core.json.JsonArray messages = new io.vertx.core.json.JsonArray();
+    List<Accepted> taken = accepted();
+    for (int i = taken.size() - 1; i >= 0; i--) {
+      Accepted a = taken.get(i);
+      if ((to == null || to.equals(a.fields().get("To"))) && (from == null || from.equals(a.fields().get("From")))) messages.add(resource(account, a.sid(), a.fields()));
+    }
+    String uri = "/2010-04-01/Accounts/" + account + "/Messages.json?PageSize=50&Page=0";
+    ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("messages", messages).put("end", Math.max(0, messages.size() - 1))
+        .put("first_page_uri", uri).put("next_page_uri", null).put("page", 0).put("page_size", 50).put("previous_page_uri", null)
+        .put("start", 0).put("uri", uri).encode());
+  }
+
+  private int lookUpCount;
+
+  /** How many times the client asked for the list of messages. */
+  public synchronized int lookUps() {
+    return lookUpCount;
   }
 
   /** A message the API took, whether or not the client was still there to hear it. */
