@@ -93,6 +93,22 @@ class SmsIntakeIT {
   }
 
   @Test
+  void aChunkedBodyWithNoLengthIsCutOffAt64Kilobytes() {
+    var client = gateway.vertx.createHttpClient();
+    try {
+      var request = client.request(io.vertx.core.http.HttpMethod.POST, gateway.port(), "127.0.0.1", INBOUND).await();
+      request.setChunked(true).putHeader("Content-Type", "application/x-www-form-urlencoded").putHeader("X-Twilio-Signature", "c2lnbmF0dXJl");
+      var answer = request.response();
+      for (int i = 0; i < 20 && !answer.isComplete(); i++) request.write("Body=" + "x".repeat(8_000) + "&");
+      request.end();
+      var response = answer.await();
+      assertEquals(413, response.statusCode());
+    } finally {
+      client.close().await();
+    }
+  }
+
+  @Test
   void aSenderThatIsNotAPhoneNumberOrShortCodeIsRefused() {
     for (String from : new String[] {"whatsapp:+15551230001", "Alice", "+0123", "+1555123000123456", "12"}) {
       var answer = webhooks.post(INBOUND, text(nextSid(), from, "hi"));
