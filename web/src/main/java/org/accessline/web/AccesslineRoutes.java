@@ -1,5 +1,6 @@
 package org.accessline.web;
 
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -12,7 +13,9 @@ import org.accessline.channels.sms.SmsWebhooks;
 import org.accessline.channels.tty.TtyCallSession;
 import org.accessline.channels.tty.TwilioVoiceAnswer;
 import org.accessline.channels.twilio.TwilioAccount;
+import org.accessline.channels.twilio.FormBody;
 import org.accessline.channels.twilio.TwilioSignatures;
+import org.accessline.channels.twilio.WebhookGate;
 import org.accessline.channels.webchat.ResidentChat;
 import org.accessline.web.api.AgentApi;
 import org.accessline.web.api.EscalationApi;
@@ -58,7 +61,7 @@ public final class AccesslineRoutes {
     router.get("/chat/socket").handler(ctx -> ctx.request().toWebSocket().onSuccess(residentChat::handle));
     router.get("/agent/socket").handler(Validation.sameOrigin()).handler(staff).handler(ctx -> agentSocket(ctx, vertx, services));
 
-    services.config().twilio().ifPresent(account -> twilioRoutes(router, vertx, services, account, body));
+    services.config().twilio().ifPresent(account -> twilioRoutes(router, vertx, services, account));
 
     router.post("/api/session").handler(body).handler(Validation.jsonObjectBody()).handler(api::signIn);
     router.delete("/api/session").handler(staff).handler(api::signOut);
@@ -109,16 +112,19 @@ public final class AccesslineRoutes {
   }
 
   /** Twilio's webhooks and media streams; mounted only when a Twilio account is configured. */
-  private static void twilioRoutes(Router router, Vertx vertx, Services services, TwilioAccount account, BodyHandler body) {
+  private static void twilioRoutes(Router router, Vertx vertx, Services services, TwilioAccount account) {
     TwilioSignatures signed = new TwilioSignatures(account);
     TwilioVoiceAnswer voice = new TwilioVoiceAnswer(account);
-    router.post(TTY_VOICE_PATH).handler(body).handler(signed.signedForm()).handler(voice::handle);
+    WebhookGate gate = services.twilio().gate();
+    Handler<RoutingContext> form = FormBody.collect();
+    router.post(TTY_VOICE_PATH).handler(gate.newContacts()).handler(form).handler(signed.signedForm()).handler(voice::handle);
     router.get(TwilioVoiceAnswer.STREAM_PATH).handler(signed.signedUpgrade()).handler(ctx -> ctx.request().toWebSocket()
         .onSuccess(ws -> TtyCallSession.accept(ws, services.stream(), services.ttyCalls(), services.config().tty())));
     if (services.config().smsSender().isEmpty()) return;
-    SmsWebhooks sms = new SmsWebhooks(services.stream(), services.config().smsHelpText());
-    router.post(SMS_PATH).handler(body).handler(signed.signedForm()).handler(sms::inbound);
-    router.post(SmsAdapter.STATUS_PATH).handler(body).handler(signed.signedForm()).handler(sms::status);
+    SmsWebhooks sms = new SmsWebhooks(services.stream(), services.config().smsHelpText(), services.config().centerName(), services.store()::optedOut,
+        services.twilio().smsLimit(), services.twilio().optingOut());
+    router.post(SMS_PATH).handler(gate.newContacts()).handler(form).handler(signed.signedForm()).handler(sms::inbound);
+    router.post(SmsAdapter.STATUS_PATH).handler(gate.reports()).handler(form).handler(signed.signedForm()).handler(sms::status);
   }
 
   private static void health(RoutingContext ctx, Services services) {

@@ -6,13 +6,18 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.accessline.channels.sms.DeliveryPlan;
+import org.accessline.channels.sms.OptingOut;
 import org.accessline.channels.sms.SmsAdapter;
+import org.accessline.channels.sms.SmsIntakeLimit;
 import org.accessline.channels.tty.TtyCalls;
 import org.accessline.channels.twilio.TwilioRest;
+import org.accessline.channels.twilio.WebhookGate;
 import org.accessline.gateway.channel.ChannelAdapter;
 import org.accessline.channels.webchat.WebChatAdapter;
 import org.accessline.gateway.store.InteractionStore;
@@ -31,13 +36,24 @@ public final class Application {
   private final List<String> deployments;
   private final int port;
   private final Optional<AgentDirectory.DemoAccount> demoAccount;
+  private final ConversationStream stream;
+  private final Optional<SmsAdapter> sms;
+  private final WebhookGate twilioGate;
+  private final Duration drainWithin;
+  /** Twilio asks for longer pauses than this only when something is wrong; such a text is marked failed. */
+  private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(10);
 
-  private Application(Vertx vertx, InteractionStore store, List<String> deployments, int port, Optional<AgentDirectory.DemoAccount> demoAccount) {
+  private Application(Vertx vertx, InteractionStore store, List<String> deployments, int port, Optional<AgentDirectory.DemoAccount> demoAccount,
+      ConversationStream stream, Optional<SmsAdapter> sms, WebhookGate twilioGate, Duration drainWithin) {
     this.vertx = vertx;
     this.store = store;
     this.deployments = deployments;
     this.port = port;
     this.demoAccount = demoAccount;
+    this.stream = stream;
+    this.sms = sms;
+    this.twilioGate = twilioGate;
+    this.drainWithin = drainWithin;
   }
 
   public static Future<Application> start(Vertx vertx, AccesslineConfig config) {
@@ -52,10 +68,13 @@ public final class Application {
       InteractionStore store = openStore(vertx, config);
       TtyCalls ttyCalls = new TtyCalls();
       List<ChannelAdapter> adapters = new ArrayList<>(List.of(new WebChatAdapter(), ttyCalls));
-      config.twilio().ifPresent(account -> config.smsSender().ifPresent(sender -> adapters.add(new SmsAdapter(vertx, store, account,
-          TwilioRest.client(account, config.twilioApiBaseUrl()), sender, config.smsFirstRetry(), config.smsAttempts()))));
+      TwilioIntake twilio = new TwilioIntake(new WebhookGate(), new SmsIntakeLimit(config.smsSettings()), new OptingOut());
+      Optional<SmsAdapter> sms = config.twilio().flatMap(account -> config.smsSender().map(sender -> new SmsAdapter(vertx, store, account,
+          TwilioRest.client(account, config.twilioApiBaseUrl(), config.smsSettings().answerTimeout()), sender,
+          new DeliveryPlan(config.smsFirstRetry(), config.smsAttempts(), LONGEST_RETRY_AFTER), config.smsSettings().answerTimeout(), twilio.optingOut())));
+      sms.ifPresent(adapters::add);
       ConversationStream stream = new ConversationStream(store, new ConversationStream.Settings(config.handbackGrace(), config.emergencies(), config.limits(), config.queueUpdates(), config.routing()), Clock.systemUTC(), adapters);
-      Services services = new Services(config, stream, store, directory, new AgentSessions(config.sessionLifetime(), Clock.systemUTC()), ttyCalls);
+      Services services = new Services(config, stream, store, directory, new AgentSessions(config.sessionLifetime(), Clock.systemUTC()), ttyCalls, twilio);
       List<String> deployments = new ArrayList<>();
       List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
       // One server instance per core; instances of one deployment share the port, even a random one.
@@ -69,7 +88,8 @@ public final class Application {
           }, perCore)).onSuccess(deployments::add)
           .compose(v -> config.retention().isZero() ? Future.succeededFuture()
               : vertx.deployVerticle(new RetentionVerticle(services.recordAccess())).onSuccess(deployments::add))
-          .map(v -> new Application(vertx, store, deployments, servers.get(0).actualPort(), demo));
+          .map(v -> new Application(vertx, store, deployments, servers.get(0).actualPort(), demo, stream, sms, twilio.gate(),
+              config.smsSettings().answerTimeout()));
     });
   }
 
@@ -92,13 +112,22 @@ public final class Application {
     return demoAccount;
   }
 
-  /** Stops taking traffic, then closes the store once every pending write has finished. */
+  /**
+   * Stops taking traffic, then closes the store once every pending write has finished. Twilio's
+   * webhooks get 503 (so Twilio tries again) first for new texts and calls; replies on their way
+   * settle and their outcomes, and delivery reports still arriving, are stored; then every webhook
+   * gets 503, and only then does the store close.
+   */
   public Future<Void> stop() {
-    Future<Void> undeployed = Future.succeededFuture();
+    twilioGate.drain();
+    Future<Void> drained = sms.map(a -> a.drain(drainWithin)).orElse(Future.succeededFuture())
+        .compose(v -> stream.deliveriesRecorded(drainWithin))
+        .onComplete(ar -> twilioGate.close());
+    Future<Void> undeployed = drained;
     for (int i = deployments.size() - 1; i >= 0; i--) {
       String id = deployments.get(i);
       undeployed = undeployed.compose(v -> vertx.undeploy(id));
     }
-    return undeployed.eventually(store::close);
+    return undeployed.eventually(() -> sms.map(SmsAdapter::close).orElse(Future.succeededFuture())).eventually(store::close);
   }
 }

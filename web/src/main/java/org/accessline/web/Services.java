@@ -12,7 +12,8 @@ import org.accessline.web.auth.AgentSessions;
 import org.accessline.web.config.AccesslineConfig;
 
 /** What the routes need, built once at startup and shared by every HTTP verticle instance. */
-public record Services(AccesslineConfig config, ConversationStream stream, InteractionStore store, AgentDirectory directory, AgentSessions sessions, TtyCalls ttyCalls) {
+public record Services(AccesslineConfig config, ConversationStream stream, InteractionStore store, AgentDirectory directory, AgentSessions sessions, TtyCalls ttyCalls,
+    TwilioIntake twilio) {
   RecordAccess recordAccess() {
     return new RecordAccess(store, java.time.Clock.systemUTC(), config.retention());
   }

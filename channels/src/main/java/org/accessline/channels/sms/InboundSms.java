@@ -16,7 +16,8 @@ public record InboundSms(String messageSid, String from, String to, String body,
     String sid = fields.getOrDefault("MessageSid", "");
     if (!sid.matches("(SM|MM)[0-9a-fA-F]{32}")) throw new IllegalArgumentException("MessageSid is missing or malformed.");
     String from = fields.getOrDefault("From", "").strip();
-    if (from.isEmpty() || from.length() > 64) throw new IllegalArgumentException("From is missing.");
+    if (from.isEmpty()) throw new IllegalArgumentException("From is missing.");
+    if (!isPhoneNumber(from)) throw new IllegalArgumentException("From must be an E.164 number (+ and 7-15 digits) or a short code (3-8 digits).");
     if (!fields.containsKey("Body")) throw new IllegalArgumentException("Body is missing.");
     String body = fields.get("Body");
     if (body.codePointCount(0, body.length()) > MAX_BODY_CHARS) throw new TooLong();
@@ -36,6 +37,14 @@ public record InboundSms(String messageSid, String from, String to, String body,
     }
     if (body.isBlank() && attachments.isEmpty()) throw new IllegalArgumentException("The message has neither text nor media.");
     return new InboundSms(sid, from, fields.getOrDefault("To", ""), body, List.copyOf(attachments));
+  }
+
+  /**
+   * Whether a sender is a phone number this channel can answer: E.164, or a carrier short code.
+   * Twilio's other senders (whatsapp:, messenger:) and anything forged are not.
+   */
+  public static boolean isPhoneNumber(String from) {
+    return from.matches("\\+[1-9][0-9]{6,14}") || from.matches("[0-9]{3,8}");
   }
 
   /** The body is longer than Twilio ever sends. */

@@ -5,8 +5,10 @@ import com.twilio.twiml.messaging.Body;
 import com.twilio.twiml.messaging.Message;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.accessline.channels.twilio.TwilioReplies;
@@ -17,6 +19,7 @@ import org.accessline.gateway.conversation.Channel;
 import org.accessline.gateway.conversation.Contact;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.DeliveryStatus;
+import org.accessline.gateway.stream.Refusal;
 import org.accessline.gateway.stream.RefusedException;
 
 /**
@@ -30,10 +33,23 @@ public final class SmsWebhooks {
 
   private final Intake intake;
   private final String helpText;
+  private final String centerName;
+  private final Function<Contact, Future<Boolean>> optedOut;
+  private final SmsIntakeLimit limit;
+  private final OptingOut optingOut;
 
-  public SmsWebhooks(Intake intake, String helpText) {
+  /**
+   * @param optedOut whether a number has opted out, as the store's consent record says
+   * @param limit shared by every event loop's routes
+   */
+  public SmsWebhooks(Intake intake, String helpText, String centerName, Function<Contact, Future<Boolean>> optedOut, SmsIntakeLimit limit,
+      OptingOut optingOut) {
     this.intake = intake;
+    this.optingOut = optingOut;
     this.helpText = helpText;
+    this.centerName = centerName;
+    this.optedOut = optedOut;
+    this.limit = limit;
   }
 
   /** {@code POST /channels/sms/twilio}: a resident's text or MMS. */
@@ -48,25 +64,79 @@ public final class SmsWebhooks {
       TwilioReplies.problem(ctx, 400, e.getMessage());
       return;
     }
+    Contact contact = new Contact(Channel.SMS, sms.from());
+    if (limit.check(sms.from(), System.currentTimeMillis()) instanceof SmsIntakeLimit.Refuse refused) {
+      tooFast(ctx, contact, refused.tell());
+      return;
+    }
     String key = "sms:" + sms.messageSid();
     Optional<SmsKeyword> keyword = SmsKeyword.of(sms.body());
-    Future<Posted> recorded = intake.residentMessage(new Contact(Channel.SMS, sms.from()), sms.body(), key, sms.attachments());
-    if (keyword.filter(k -> k != SmsKeyword.HELP).isPresent()) {
-      boolean out = keyword.get() == SmsKeyword.STOP;
-      recorded = recorded.compose(p -> intake.consent(p.conversation(), out, sms.body().strip().toUpperCase(), key + ":consent").map(p));
+    if (keyword.filter(k -> k == SmsKeyword.STOP).isPresent()) {
+      optOut(ctx, sms, contact, key);
+      return;
+    }
+    Future<Posted> recorded = intake.residentMessage(contact, sms.body(), key, sms.attachments());
+    if (keyword.filter(k -> k == SmsKeyword.START).isPresent()) {
+      recorded = recorded.compose(p -> intake.consent(p.conversation(), false, SmsKeyword.word(sms.body()), key + ":consent").map(p));
     } else if (keyword.isPresent()) {
       recorded = recorded.compose(p -> intake.automatedMessage(p.conversation(), helpText, key + ":help").map(p));
     }
     recorded.onComplete(ar -> {
       if (ar.failed()) {
-        LOG.log(Level.WARNING, "could not record SMS " + sms.messageSid(), ar.cause());
-        TwilioReplies.problem(ctx, 503, "The message could not be stored; please retry.");
+        notStored(ctx, sms, ar.cause());
       } else if (keyword.filter(k -> k == SmsKeyword.HELP).isPresent()) {
-        TwilioReplies.twiml(ctx, new MessagingResponse.Builder().message(new Message.Builder().body(new Body.Builder(helpText).build()).build()).build().toXml());
+        TwilioReplies.twiml(ctx, reply(helpText));
       } else {
         TwilioReplies.twiml(ctx, EMPTY_TWIML);
       }
     });
+  }
+
+  /**
+   * The opt-out is recorded with the text, and confirmed once: by Twilio itself for its exact
+   * keywords, else by the gateway's answer, and not again while the number stays opted out.
+   */
+  private void optOut(RoutingContext ctx, InboundSms sms, Contact contact, String key) {
+    String confirmation = centerName + ": you will get no more texts from us. Reply START to get them again. In an emergency call 911.";
+    optingOut.begin(contact.address());
+    optedOut.apply(contact).compose(wasOut -> intake.residentMessage(contact, sms.body(), key, sms.attachments())
+        .compose(p -> intake.consent(p.conversation(), true, SmsKeyword.word(sms.body()), key + ":consent").map(p))
+        .compose(p -> {
+          if (wasOut || SmsKeyword.confirmedByTwilio(sms.body())) return Future.succeededFuture(Optional.<String>empty());
+          return intake.automatedMessage(p.conversation(), confirmation, key + ":confirm").map(q -> Optional.of(confirmation));
+        }))
+        .onComplete(ar -> {
+          optingOut.end(contact.address());
+          if (ar.failed()) notStored(ctx, sms, ar.cause());
+          else TwilioReplies.twiml(ctx, ar.result().map(SmsWebhooks::reply).orElse(EMPTY_TWIML));
+        });
+  }
+
+  /**
+   * A text over the number's rate is not stored. Twilio would not retry an error, so it gets 200;
+   * the resident is asked (once a minute at most) to send it again, and the agent is told.
+   */
+  private void tooFast(RoutingContext ctx, Contact contact, boolean tell) {
+    if (!tell) {
+      TwilioReplies.twiml(ctx, EMPTY_TWIML);
+      return;
+    }
+    // The number stays out of the log: the conversation's note says whose texts these were.
+    LOG.info("texts from one number are over the per-number rate; refusing them for now");
+    long minute = System.currentTimeMillis() / 60_000;
+    intake.latestConversation(contact).compose(c -> c.isEmpty() ? Future.succeededFuture()
+            : intake.note(c.get(), "Texts from this number came faster than the gateway takes them; some were not taken, and the resident was asked to send them again.",
+                "sms-too-fast:" + minute))
+        .onComplete(ar -> TwilioReplies.twiml(ctx, reply(centerName + ": your texts are arriving faster than we can take them. Please wait a minute, then send your last message again.")));
+  }
+
+  private static void notStored(RoutingContext ctx, InboundSms sms, Throwable cause) {
+    LOG.log(Level.WARNING, "could not record SMS " + sms.messageSid(), cause);
+    TwilioReplies.problem(ctx, 503, "The message could not be stored; please retry.");
+  }
+
+  private static String reply(String text) {
+    return new MessagingResponse.Builder().message(new Message.Builder().body(new Body.Builder(text).build()).build()).build().toXml();
   }
 
   /** {@code POST /channels/sms/twilio/status?conversation=…&seq=…}: how far an agent's text got. */
@@ -92,12 +162,12 @@ public final class SmsWebhooks {
       return;
     }
     String detail = TwilioStatus.detail(fields.get("MessageStatus"), fields.get("ErrorCode"));
-    intake.deliveryStatus(conversation.get(), seq, status.get(), detail, Optional.of(sid + ":" + fields.get("MessageStatus").strip().toLowerCase()))
+    intake.providerReport(conversation.get(), seq, status.get(), detail, sid, sid + ":" + fields.get("MessageStatus").strip().toLowerCase(Locale.ROOT))
         .onComplete(ar -> {
           if (ar.succeeded()) {
             TwilioReplies.twiml(ctx, EMPTY_TWIML);
           } else if (ar.cause() instanceof RefusedException refused) {
-            TwilioReplies.problem(ctx, 404, refused.refusal().message);
+            TwilioReplies.problem(ctx, refused.refusal() == Refusal.OTHER_MESSAGE ? 409 : 404, refused.refusal().message);
           } else {
             LOG.log(Level.WARNING, "could not record status of " + sid, ar.cause());
             TwilioReplies.problem(ctx, 503, "The status could not be stored; please retry.");

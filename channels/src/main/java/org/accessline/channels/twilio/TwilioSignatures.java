@@ -25,7 +25,10 @@ public final class TwilioSignatures {
     return account;
   }
 
-  /** For form-encoded POSTs: decodes the fields, checks the signature over URL and fields, and passes them on. */
+  /**
+   * For form-encoded POSTs read by {@link FormBody#collect}: decodes the fields, checks the signature
+   * over URL and fields, and passes them on.
+   */
   public Handler<RoutingContext> signedForm() {
     return ctx -> {
       String type = ctx.request().getHeader("Content-Type");
@@ -35,7 +38,7 @@ public final class TwilioSignatures {
       }
       Map<String, String> fields;
       try {
-        fields = FormBody.parse(ctx.body().buffer());
+        fields = FormBody.parse(FormBody.raw(ctx));
       } catch (IllegalArgumentException e) {
         TwilioReplies.problem(ctx, 400, e.getMessage());
         return;

@@ -23,6 +23,15 @@ class FormBodyTest {
   }
 
   @Test
+  void sixteenHundredFourByteCharactersFitTwiliosLargestRequestAndDecodeExactly() {
+    String body = "\uD83D\uDE92".repeat(1600);
+    String encoded = "Body=" + java.net.URLEncoder.encode(body, java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(encoded.length() < FormBody.MAX_BYTES, encoded.length() + " bytes");
+    assertTrue(encoded.length() > 8192, "more than Vert.x's own per-field limit, which is why it is not used");
+    assertEquals(body, FormBody.parse(Buffer.buffer(encoded)).get("Body"));
+  }
+
+  @Test
   void brokenEscapesAndRepeatedFieldsAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> FormBody.parse(Buffer.buffer("Body=100%")));
     assertThrows(IllegalArgumentException.class, () -> FormBody.parse(Buffer.buffer("Body=%zz")));

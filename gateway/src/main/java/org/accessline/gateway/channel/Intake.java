@@ -45,6 +45,14 @@ public interface Intake {
 
   Future<Posted> deliveryStatus(ConversationId conversation, long messageSeq, DeliveryStatus status, String detail, Optional<String> dedupeKey);
 
+  /**
+   * A provider's report on the message at {@code messageSeq}, which must name the provider's id
+   * recorded for that message (a mismatch is refused). A report no further along than what is
+   * recorded changes nothing and answers as a duplicate.
+   */
+  Future<Posted> providerReport(ConversationId conversation, long messageSeq, DeliveryStatus status, String detail, String providerId,
+      String dedupeKey);
+
   /** The contact's most recent conversation, open or resolved. */
   Future<Optional<ConversationId>> latestConversation(Contact contact);
 

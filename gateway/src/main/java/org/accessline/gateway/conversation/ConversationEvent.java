@@ -201,18 +201,30 @@ public sealed interface ConversationEvent {
     }
   }
 
-  /** Delivery progress of the message at {@code messageSeq}, as the channel reported it. */
-  record DeliveryUpdated(long messageSeq, DeliveryStatus status, String detail) implements ConversationEvent {
+  /**
+   * Delivery progress of the message at {@code messageSeq}, as the channel reported it.
+   * {@code providerId} is the provider's id for the message (Twilio's MessageSid), or empty when the
+   * channel has none or does not know it yet.
+   */
+  record DeliveryUpdated(long messageSeq, DeliveryStatus status, String detail, String providerId) implements ConversationEvent {
     public DeliveryUpdated {
       if (messageSeq < 1) throw new IllegalArgumentException("delivery refers to a message sequence number");
       if (status == null) throw new IllegalArgumentException("delivery needs a status");
       if (detail == null) detail = "";
+      if (providerId == null) providerId = "";
+    }
+
+    public DeliveryUpdated(long messageSeq, DeliveryStatus status, String detail) {
+      this(messageSeq, status, detail, "");
     }
 
     public String kind() { return "delivery"; }
 
     public JsonObject fields() {
-      return new JsonObject().put("messageSeq", messageSeq).put("status", status.wireName()).put("detail", detail);
+      JsonObject json = new JsonObject().put("messageSeq", messageSeq).put("status", status.wireName()).put("detail", detail);
+      // Left out when empty, so entries written before providers' ids were kept hash as they did.
+      if (!providerId.isEmpty()) json.put("providerId", providerId);
+      return json;
     }
   }
 
@@ -319,7 +331,7 @@ public sealed interface ConversationEvent {
         Map.entry("delivery", j -> new DeliveryUpdated(
             j.getLong("messageSeq"),
             DeliveryStatus.parse(j.getString("status")).orElseThrow(() -> new IllegalArgumentException("unknown delivery status")),
-            j.getString("detail"))),
+            j.getString("detail"), j.getString("providerId", ""))),
         Map.entry("note", j -> new Noted(j.getString("text"))),
         Map.entry("whisper", j -> new Whispered(j.getString("text"))),
         Map.entry("queue", j -> new QueueChanged(j.getString("queue"), j.getString("reason"))),

@@ -2,6 +2,7 @@ package org.accessline.gateway.stream;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import org.accessline.gateway.conversation.AgentId;
 import org.accessline.gateway.conversation.Contact;
 import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.conversation.DeliveryStatus;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.conversation.Role;
 import org.accessline.gateway.escalation.Breach;
@@ -48,7 +50,12 @@ public record ConversationState(
     /** The queue it was moved to; empty for its channel's own. */
     String queue,
     /** Recent dedupe keys, oldest first. */
-    Map<String, Long> seqByDedupeKey) {
+    Map<String, Long> seqByDedupeKey,
+    /** The furthest delivery status recorded for each outbound message, by the message's sequence number. */
+    Map<Long, Delivery> deliveries) {
+
+  /** Where an outbound message stands: its furthest status, the entry that recorded it, and the provider's id for it. */
+  public record Delivery(DeliveryStatus status, long entrySeq, String providerId) {}
 
   /**
    * How many recent dedupe keys the state remembers. Retries come soon after the original; an older
@@ -60,6 +67,7 @@ public record ConversationState(
     seqByDedupeKey = Collections.unmodifiableMap(new LinkedHashMap<>(seqByDedupeKey));
     breaches = Set.copyOf(breaches);
     requiredSkills = Set.copyOf(requiredSkills);
+    deliveries = Map.copyOf(deliveries);
   }
 
   public static ConversationState replay(List<Entry> entries) {
@@ -68,7 +76,7 @@ public record ConversationState(
     }
     ConversationState state = new ConversationState(
         entries.get(0).conversationId(), opened.contact(), entries.get(0).at(), 0, Optional.empty(), Optional.empty(), false, false, Set.of(),
-        0, Optional.empty(), 0, 0, 0, false, Optional.empty(), Set.of(), "", Map.of());
+        0, Optional.empty(), 0, 0, 0, false, Optional.empty(), Set.of(), "", Map.of(), Map.of());
     for (Entry e : entries) state = state.apply(e);
     return state;
   }
@@ -133,8 +141,16 @@ public record ConversationState(
       if (copy.size() > RECENT_KEYS) copy.remove(copy.keySet().iterator().next());
       keys = Collections.unmodifiableMap(copy);
     }
+    Map<Long, Delivery> delivered = deliveries;
+    if (event instanceof ConversationEvent.DeliveryUpdated d) {
+      Map<Long, Delivery> copy = new HashMap<>(delivered);
+      Delivery was = copy.get(d.messageSeq());
+      String provider = d.providerId().isEmpty() && was != null ? was.providerId() : d.providerId();
+      if (was == null || d.status().advancesFrom(was.status())) copy.put(d.messageSeq(), new Delivery(d.status(), entry.seq(), provider));
+      delivered = copy;
+    }
     return new ConversationState(id, contact, opened, entry.seq(), agent, queued, done, emergency, limitsRun, residentSeq, residentAt,
-        firstReply, lastReply, nextBreached, withSupervisor, assignedAt, skills, inQueue, keys);
+        firstReply, lastReply, nextBreached, withSupervisor, assignedAt, skills, inQueue, keys, delivered);
   }
 
   /** Where it stands in the queue: an emergency first, then one step up for each time limit run past. */

@@ -2,6 +2,7 @@ package org.accessline.gateway.stream;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -73,6 +74,8 @@ public final class ConversationStream extends VerticleBase implements Intake {
   private final Map<Channel, ChannelAdapter> adapters = new HashMap<>();
   private final Map<ConversationId, Line> lines = new HashMap<>();
   private final Map<Contact, Line> linesByContact = new HashMap<>();
+  /** Each delivery handed to an adapter whose outcome is not yet stored. */
+  private final Set<Future<Void>> deliveriesPending = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private Context owner;
   private Floor floor;
   private long limitTimer = -1;
@@ -174,6 +177,12 @@ public final class ConversationStream extends VerticleBase implements Intake {
   @Override
   public Future<Posted> deliveryStatus(ConversationId conversation, long messageSeq, DeliveryStatus status, String detail, Optional<String> dedupeKey) {
     return submit(conversation, new StreamCommand.RecordDelivery(conversation, messageSeq, status, detail, dedupeKey));
+  }
+
+  @Override
+  public Future<Posted> providerReport(ConversationId conversation, long messageSeq, DeliveryStatus status, String detail, String providerId,
+      String dedupeKey) {
+    return submit(conversation, new StreamCommand.RecordDelivery(conversation, messageSeq, status, detail, Optional.of(dedupeKey), Optional.of(providerId)));
   }
 
   @Override
@@ -445,7 +454,9 @@ public final class ConversationStream extends VerticleBase implements Intake {
       for (AgentId agent : watching) vertx.eventBus().publish(Addresses.agent(agent), added, StreamSignalCodec.DELIVERY);
       if (entry.event() instanceof ConversationEvent.Queued || entry.event() instanceof ConversationEvent.Resolved
           || entry.event() instanceof ConversationEvent.Unassigned || entry.event() instanceof ConversationEvent.Escalated) routingChanged = true;
-      if (entry.event() instanceof ConversationEvent.MessagePosted m && entry.actor().speaksToResident()) deliver(state.contact(), entry, m.text());
+      if (entry.event() instanceof ConversationEvent.MessagePosted m && entry.actor().speaksToResident()) {
+        deliver(state.contact(), entry, m.text(), isEmergencyGuidance(entries, entry));
+      }
       if (entry.event() instanceof ConversationEvent.Resolved) {
         before.flatMap(ConversationState::firstAssignedAt).ifPresent(from -> floor.handled(Duration.between(from, entry.at())));
       }
@@ -472,23 +483,68 @@ public final class ConversationStream extends VerticleBase implements Intake {
     }).onComplete(ar -> floor.lastAgentKnown(conversation, ar.succeeded() ? ar.result() : Optional.empty()));
   }
 
-  private void deliver(Contact contact, Entry entry, String text) {
+  /** The center's 911 guidance is the center's message appended right after an emergency was recognised. */
+  private static boolean isEmergencyGuidance(List<Entry> entries, Entry entry) {
+    int at = entries.indexOf(entry);
+    return at > 0 && entry.actor().equals(Participant.CENTER) && entries.get(at - 1).event() instanceof ConversationEvent.Escalated e
+        && e.path().equals(ConversationEvent.Escalated.EMERGENCY);
+  }
+
+  private void deliver(Contact contact, Entry entry, String text, boolean emergencyGuidance) {
     ChannelAdapter adapter = adapters.get(contact.channel());
     Future<DeliveryOutcome> outcome = adapter == null
         ? Future.failedFuture("no adapter for channel " + contact.channel())
         : adapter.deliver(new OutboundMessage(entry.conversationId(), entry.seq(), contact, text));
+    Promise<Void> recorded = Promise.promise();
+    deliveriesPending.add(recorded.future());
+    recorded.future().onComplete(x -> deliveriesPending.remove(recorded.future()));
     outcome.onComplete(ar -> {
-      if (ar.succeeded() && ar.result() instanceof DeliveryOutcome.Live) return;
-      StreamCommand.RecordDelivery report = ar.succeeded()
-          ? reportOf(entry, (DeliveryOutcome.Reported) ar.result())
-          : new StreamCommand.RecordDelivery(entry.conversationId(), entry.seq(), DeliveryStatus.FAILED, String.valueOf(ar.cause().getMessage()), Optional.empty());
-      submit(entry.conversationId(), report).onFailure(e -> LOG.log(Level.WARNING, "could not record delivery of " + entry.conversationId() + "#" + entry.seq(), e));
+      if (ar.succeeded() && ar.result() instanceof DeliveryOutcome.Live) {
+        recorded.complete();
+        return;
+      }
+      StreamCommand.RecordDelivery report;
+      if (ar.failed()) {
+        report = new StreamCommand.RecordDelivery(entry.conversationId(), entry.seq(), DeliveryStatus.FAILED, String.valueOf(ar.cause().getMessage()), Optional.empty());
+      } else if (ar.result() instanceof DeliveryOutcome.Reported reported) {
+        report = new StreamCommand.RecordDelivery(entry.conversationId(), entry.seq(), reported.status(), reported.detail(),
+            Optional.of(reported.providerId() + ":" + reported.status().wireName()), Optional.of(reported.providerId()));
+      } else {
+        report = new StreamCommand.RecordDelivery(entry.conversationId(), entry.seq(), DeliveryStatus.UNKNOWN, ((DeliveryOutcome.Ambiguous) ar.result()).detail(),
+            Optional.empty());
+      }
+      if (emergencyGuidance && report.status() == DeliveryStatus.FAILED) guidanceNotSent(entry, contact, report.detail());
+      submit(entry.conversationId(), report).onComplete(done -> {
+        if (done.failed() && !(done.cause() instanceof RefusedException)) {
+          LOG.log(Level.WARNING, "could not record delivery of " + entry.conversationId() + "#" + entry.seq(), done.cause());
+        }
+        recorded.complete();
+      });
     });
   }
 
-  private static StreamCommand.RecordDelivery reportOf(Entry entry, DeliveryOutcome.Reported reported) {
-    return new StreamCommand.RecordDelivery(entry.conversationId(), entry.seq(), reported.status(), reported.detail(),
-        Optional.of(reported.providerId() + ":" + reported.status().wireName()));
+  /**
+   * Completes once every message handed to a channel so far has its outcome stored (or after
+   * {@code within}, for a channel that holds a reply longer, such as a TTY call still playing it).
+   * A gateway that is stopping waits for this before it closes the store.
+   */
+  public Future<Void> deliveriesRecorded(Duration within) {
+    List<Future<Void>> pending = List.copyOf(deliveriesPending);
+    if (pending.isEmpty()) return Future.succeededFuture();
+    Promise<Void> done = Promise.promise();
+    long timer = vertx.setTimer(Math.max(1, within.toMillis()), t -> done.tryComplete());
+    Future.join(pending).onComplete(ar -> {
+      vertx.cancelTimer(timer);
+      done.tryComplete();
+    });
+    return done.future();
+  }
+
+  /** Supervisors must know at once when a resident in an emergency could not be given the 911 guidance on their channel. */
+  private void guidanceNotSent(Entry guidance, Contact contact, String why) {
+    String reason = "The 911 guidance could not be sent to " + contact.address() + " by " + contact.channel().name() + ": " + why + " Reach the resident another way.";
+    vertx.eventBus().publish(Addresses.SUPERVISORS, new StreamSignal.Alert(guidance.conversationId(), ConversationEvent.Escalated.EMERGENCY, reason,
+        clock.instant()), StreamSignalCodec.DELIVERY);
   }
 
   /** A resolved conversation leaves memory once nothing is queued on it; the store keeps its record. */

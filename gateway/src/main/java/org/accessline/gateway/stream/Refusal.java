@@ -6,6 +6,7 @@ public enum Refusal {
   NOT_YOURS("not_assigned", "This conversation is not assigned to you."),
   RESOLVED("resolved", "This conversation has been resolved."),
   UNKNOWN_MESSAGE("unknown_message", "No message with that sequence number."),
+  OTHER_MESSAGE("other_message", "That message id is not the one recorded for this message."),
   NOT_ASSIGNABLE("not_assignable", "This conversation is not waiting for an agent."),
   ALREADY_ESCALATED("already_escalated", "This conversation is already waiting for a supervisor."),
   NOT_ESCALATED("not_escalated", "This conversation is not waiting for a supervisor."),

@@ -185,8 +185,16 @@ public sealed interface StreamCommand {
 
   record Release(ConversationId conversation, AgentId agent, String reason) implements StreamCommand {}
 
-  record RecordDelivery(ConversationId conversation, long messageSeq, DeliveryStatus status, String detail, Optional<String> dedupeKey)
-      implements StreamCommand {}
+  /**
+   * A delivery report for the message at {@code messageSeq}. With {@code providerId}, it must match
+   * the id recorded for that message, if one is; a report that does not is refused.
+   */
+  record RecordDelivery(ConversationId conversation, long messageSeq, DeliveryStatus status, String detail, Optional<String> dedupeKey,
+      Optional<String> providerId) implements StreamCommand {
+    public RecordDelivery(ConversationId conversation, long messageSeq, DeliveryStatus status, String detail, Optional<String> dedupeKey) {
+      this(conversation, messageSeq, status, detail, dedupeKey, Optional.empty());
+    }
+  }
 
   private static void requireKey(String key) {
     if (key == null || key.isBlank()) throw new IllegalArgumentException("a channel's own id is needed for idempotency");

@@ -183,7 +183,15 @@ public final class StreamRules {
     if (d.messageSeq() < 1 || d.messageSeq() > state.lastSeq()) return new Decision.Refused(Refusal.UNKNOWN_MESSAGE);
     Optional<Long> earlier = d.dedupeKey().map(state.seqByDedupeKey()::get);
     if (earlier.isPresent()) return new Decision.AlreadyRecorded(earlier.get());
-    return append(state, now, Participant.SYSTEM, new ConversationEvent.DeliveryUpdated(d.messageSeq(), d.status(), d.detail()), d.dedupeKey());
+    ConversationState.Delivery known = state.deliveries().get(d.messageSeq());
+    if (known != null) {
+      boolean otherMessage = d.providerId().isPresent() && !known.providerId().isEmpty() && !known.providerId().equals(d.providerId().get());
+      if (otherMessage) return new Decision.Refused(Refusal.OTHER_MESSAGE);
+      // Reports arrive out of order; one that is not further along than what is recorded changes nothing.
+      if (!d.status().advancesFrom(known.status())) return new Decision.AlreadyRecorded(known.entrySeq());
+    }
+    String providerId = d.providerId().orElse(known == null ? "" : known.providerId());
+    return append(state, now, Participant.SYSTEM, new ConversationEvent.DeliveryUpdated(d.messageSeq(), d.status(), d.detail(), providerId), d.dedupeKey());
   }
 
   private static Decision append(ConversationState state, Instant now, Participant actor, ConversationEvent event, Optional<String> key) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.HashMap;
 import org.accessline.channels.sms.SmsSender;
+import org.accessline.channels.sms.SmsSettings;
 import org.accessline.gateway.conversation.Channel;
 import org.accessline.gateway.escalation.EmergencyPolicy;
 import org.accessline.gateway.escalation.LimitPolicy;
@@ -54,6 +55,8 @@ public record AccesslineConfig(
     /** A 429 or 5xx from Twilio's API is tried again after this, then twice as long each time. */
     Duration smsFirstRetry,
     int smsAttempts,
+    /** Twilio's answer timeout for a reply, and the per-number intake rate. */
+    SmsSettings smsSettings,
     EmergencyPolicy emergencies,
     LimitPolicy limits,
     QueueUpdates queueUpdates,
@@ -93,6 +96,7 @@ public record AccesslineConfig(
     if (emergencies == null || limits == null || queueUpdates == null || routing == null) throw new IllegalArgumentException("emergency and time-limit policies must be given");
     if (smsFirstRetry == null || smsFirstRetry.isNegative() || smsFirstRetry.toMillis() > 60_000) throw new IllegalArgumentException("sms.firstRetryMillis must be 0-60000");
     if (smsAttempts < 1 || smsAttempts > 10) throw new IllegalArgumentException("sms.attempts must be 1-10");
+    if (smsSettings == null) throw new IllegalArgumentException("sms settings must be given");
     if (smsHelpText == null || smsHelpText.isBlank() || smsHelpText.length() > 320) throw new IllegalArgumentException("sms.helpText must be 1-320 characters");
     twilioApiBaseUrl.filter(u -> !u.matches("https?://[^/?#\\s]+/?")).ifPresent(u -> {
       throw new IllegalArgumentException("twilio.apiBaseUrl must be an http(s) origin such as https://api.twilio.com");
@@ -102,7 +106,7 @@ public record AccesslineConfig(
   public static AccesslineConfig defaults() {
     return new AccesslineConfig("0.0.0.0", 8080, Path.of("data"), "Accessline", 4, Duration.ofSeconds(60), 4096, 10, 1.0, Duration.ofHours(12), false, List.of(),
         Optional.empty(), TtyCallSettings.defaults("Accessline"), Optional.empty(), helpText("Accessline"), Optional.empty(),
-        Duration.ofMillis(500), 5, EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults(),
+        Duration.ofMillis(500), 5, SmsSettings.defaults(), EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults(),
         Optional.empty(), "accessline", Duration.ZERO);
   }
 
@@ -144,6 +148,7 @@ public record AccesslineConfig(
         var.apply("TWILIO_API_BASE_URL").or(() -> Optional.ofNullable(json.getJsonObject("twilio", new JsonObject()).getString("apiBaseUrl"))),
         Duration.ofMillis(json.getJsonObject("sms", new JsonObject()).getLong("firstRetryMillis", d.smsFirstRetry.toMillis())),
         json.getJsonObject("sms", new JsonObject()).getInteger("attempts", d.smsAttempts),
+        smsSettings(json.getJsonObject("sms", new JsonObject()), var, d.smsSettings),
         emergencies(json.getJsonObject("emergency", new JsonObject()), d.emergencies),
         limits(json.getJsonObject("limits", new JsonObject()), d.limits),
         new QueueUpdates(Duration.ofSeconds(json.getJsonObject("queueUpdates", new JsonObject()).getLong("everySeconds", d.queueUpdates.every().toSeconds())),
@@ -152,6 +157,13 @@ public record AccesslineConfig(
         var.apply("STORE_URL").or(() -> Optional.ofNullable(json.getJsonObject("store", new JsonObject()).getString("url"))),
         var.apply("STORE_SCHEMA").orElse(json.getJsonObject("store", new JsonObject()).getString("schema", d.storeSchema)),
         Duration.ofDays(var.apply("RETENTION_DAYS").map(Long::parseLong).orElse(json.getJsonObject("retention", new JsonObject()).getLong("days", 0L))));
+  }
+
+  private static SmsSettings smsSettings(JsonObject json, Function<String, Optional<String>> var, SmsSettings d) {
+    return new SmsSettings(
+        Duration.ofMillis(var.apply("SMS_ANSWER_TIMEOUT_MILLIS").map(Long::parseLong).orElse(json.getLong("answerTimeoutMillis", d.answerTimeout().toMillis()))),
+        var.apply("SMS_BURST_PER_NUMBER").map(Integer::parseInt).orElse(json.getInteger("burstPerNumber", d.burstPerNumber())),
+        var.apply("SMS_PER_MINUTE_PER_NUMBER").map(Integer::parseInt).orElse(json.getInteger("perMinutePerNumber", d.perMinutePerNumber())));
   }
 
   private static RoutingSettings routing(JsonObject json, RoutingSettings d) {

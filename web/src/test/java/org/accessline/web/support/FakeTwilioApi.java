@@ -28,14 +28,47 @@ public final class FakeTwilioApi implements AutoCloseable {
 
   public record Sent(Map<String, String> fields, String authorization) {}
 
+  /**
+   * How to answer one request, as Twilio or a proxy in front of it might: a status with headers and a
+   * raw body, after a pause. A 2xx status takes the message as usual (after the pause), so a client
+   * that stopped waiting has still had its text accepted.
+   */
+  public record Answer(int status, Map<String, String> headers, String body, long delayMillis) {
+    /** Twilio's own error JSON. */
+    public static Answer twilioError(int status, Map<String, String> headers) {
+      int code = status == 429 ? 20429 : 20500;
+      return new Answer(status, headers, new JsonObject().put("code", code).put("message", status == 429 ? "Too Many Requests" : "Internal Server Error")
+          .put("more_info", "https://www.twilio.com/docs/errors/" + code).put("status", status).encode(), 0);
+    }
+
+    /** Accepted as usual, after a pause. */
+    public static Answer acceptedAfter(long delayMillis) {
+      return new Answer(201, Map.of(), null, delayMillis);
+    }
+  }
+
+  private final Vertx vertx;
   private final HttpServer server;
   private final List<Sent> sent = new ArrayList<>();
   private final ArrayDeque<Integer> failures = new ArrayDeque<>();
+  private final ArrayDeque<Answer> scripted = new ArrayDeque<>();
 
   public FakeTwilioApi(Vertx vertx) {
+    this(vertx, 0);
+  }
+
+  /** On a given port, for tests where Twilio is unreachable at first. */
+  public FakeTwilioApi(Vertx vertx, int port) {
+    this.vertx = vertx;
     Router router = Router.router(vertx);
     router.post("/2010-04-01/Accounts/:account/Messages.json").handler(BodyHandler.create()).handler(this::createMessage);
-    server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+    router.get("/2010-04-01/Accounts/:account/Messages.json").handler(this::listMessages);
+    server = vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1").await();
+  }
+
+  /** The next requests are answered so, in order, before any {@link #failNext}. */
+  public synchronized void answerNext(Answer... answers) {
+    scripted.addAll(List.of(answers));
   }
 
   public String baseUrl() {
@@ -60,27 +93,89 @@ public final class FakeTwilioApi implements AutoCloseable {
     }
     Map<String, String> fields = FormBody.parse(ctx.body().buffer());
     Integer failure;
+    Answer answer;
     synchronized (this) {
       sent.add(new Sent(fields, ctx.request().getHeader("Authorization")));
-      failure = failures.poll();
+      answer = scripted.poll();
+      failure = answer == null ? failures.poll() : null;
+    }
+    if (answer != null && answer.status() < 300) {
+      vertx.setTimer(Math.max(1, answer.delayMillis()), t -> accept(ctx, account, fields));
+      return;
+    }
+    if (answer != null) {
+      vertx.setTimer(Math.max(1, answer.delayMillis()), t -> {
+        ctx.response().setStatusCode(answer.status());
+        answer.headers().forEach(ctx.response()::putHeader);
+        ctx.response().end(answer.body() == null ? "" : answer.body());
+      });
+      return;
     }
     if (failure != null) {
       error(ctx, failure, failure == 429 ? 20429 : 20500, failure == 429 ? "Too Many Requests" : "Internal Server Error");
       return;
     }
+    accept(ctx, account, fields);
+  }
+
+  private void accept(RoutingContext ctx, String account, Map<String, String> fields) {
     if (!fields.containsKey("To") || !fields.containsKey("Body") || !(fields.containsKey("From") || fields.containsKey("MessagingServiceSid"))) {
       error(ctx, 400, 21604, "A 'To' phone number is required.");
       return;
     }
     String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+    JsonObject message = resource(account, sid, fields);
+    synchronized (this) {
+      accepted.add(new Accepted(sid, fields));
+    }
+    if (!ctx.response().closed()) ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(message.encode());
+  }
+
+  /** Twilio's Message resource as JSON. */
+  private static JsonObject resource(String account, String sid, Map<String, String> fields) {
     String now = RFC_2822.format(ZonedDateTime.now());
-    JsonObject message = new JsonObject().put("account_sid", account).put("api_version", "2010-04-01").put("body", fields.get("Body"))
+    return new JsonObject().put("account_sid", account).put("api_version", "2010-04-01").put("body", fields.get("Body"))
         .put("date_created", now).put("date_sent", null).put("date_updated", now).put("direction", "outbound-api")
         .put("error_code", null).put("error_message", null).put("from", fields.get("From")).put("messaging_service_sid", fields.get("MessagingServiceSid"))
         .put("num_media", "0").put("num_segments", "1").put("price", null).put("price_unit", "USD").put("sid", sid).put("status", "queued")
         .put("subresource_uris", new JsonObject().put("media", "/2010-04-01/Accounts/" + account + "/Messages/" + sid + "/Media.json"))
         .put("to", fields.get("To")).put("uri", "/2010-04-01/Accounts/" + account + "/Messages/" + sid + ".json");
-    ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(message.encode());
+  }
+
+  /** {@code GET Messages.json?To=&From=&PageSize=}: the messages taken, newest first, in Twilio's page format. */
+  private void listMessages(RoutingContext ctx) {
+    String account = ctx.pathParam("account");
+    String to = ctx.queryParams().get("To");
+    String from = ctx.queryParams().get("From");
+    synchronized (this) {
+      lookUpCount++;
+    }
+    io.vertx.core.json.JsonArray messages = new io.vertx.core.json.JsonArray();
+    List<Accepted> taken = accepted();
+    for (int i = taken.size() - 1; i >= 0; i--) {
+      Accepted a = taken.get(i);
+      if ((to == null || to.equals(a.fields().get("To"))) && (from == null || from.equals(a.fields().get("From")))) messages.add(resource(account, a.sid(), a.fields()));
+    }
+    String uri = "/2010-04-01/Accounts/" + account + "/Messages.json?PageSize=50&Page=0";
+    ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("messages", messages).put("end", Math.max(0, messages.size() - 1))
+        .put("first_page_uri", uri).put("next_page_uri", null).put("page", 0).put("page_size", 50).put("previous_page_uri", null)
+        .put("start", 0).put("uri", uri).encode());
+  }
+
+  private int lookUpCount;
+
+  /** How many times the client asked for the list of messages. */
+  public synchronized int lookUps() {
+    return lookUpCount;
+  }
+
+  /** A message the API took, whether or not the client was still there to hear it. */
+  public record Accepted(String sid, Map<String, String> fields) {}
+
+  private final List<Accepted> accepted = new ArrayList<>();
+
+  public synchronized List<Accepted> accepted() {
+    return List.copyOf(accepted);
   }
 
   private static void error(RoutingContext ctx, int status, int code, String message) {

@@ -60,7 +60,7 @@ public final class TestGateway implements AutoCloseable {
 
   private static AccesslineConfig withGrace(AccesslineConfig c, Duration grace) {
     return new AccesslineConfig(c.httpHost(), c.httpPort(), c.dataDir(), c.centerName(), c.agentCapacity(), grace, c.maxMessageBytes(),
-        c.residentBurst(), c.residentMessagesPerSecond(), c.sessionLifetime(), c.secureCookies(), c.agents(), c.twilio(), c.tty(), c.smsSender(), c.smsHelpText(), c.twilioApiBaseUrl(), c.smsFirstRetry(), c.smsAttempts(), c.emergencies(), c.limits(), c.queueUpdates(), c.routing(), c.storeUrl(), c.storeSchema(), c.retention());
+        c.residentBurst(), c.residentMessagesPerSecond(), c.sessionLifetime(), c.secureCookies(), c.agents(), c.twilio(), c.tty(), c.smsSender(), c.smsHelpText(), c.twilioApiBaseUrl(), c.smsFirstRetry(), c.smsAttempts(), c.smsSettings(), c.emergencies(), c.limits(), c.queueUpdates(), c.routing(), c.storeUrl(), c.storeSchema(), c.retention());
   }
 
   /** The running gateway's store, for tests that must put old records in place. */
@@ -81,6 +81,16 @@ public final class TestGateway implements AutoCloseable {
   public void restart() {
     int port = app.port();
     app.stop().await();
+    start(port);
+  }
+
+  /** Begins a clean stop, as SIGTERM does, and returns at once; the future completes once the store is closed. */
+  public io.vertx.core.Future<Void> beginStop() {
+    return app.stop();
+  }
+
+  /** Starts the application again on {@code port} and the same data directory, after {@link #beginStop} completed. */
+  public void startAgain(int port) {
     start(port);
   }
 
