@@ -15,6 +15,7 @@ import org.accessline.channels.twilio.TwilioAccount;
 import org.accessline.channels.twilio.TwilioSignatures;
 import org.accessline.channels.webchat.ResidentChat;
 import org.accessline.web.api.AgentApi;
+import org.accessline.web.api.CrossSiteGuard;
 import org.accessline.web.api.EscalationApi;
 import org.accessline.web.api.ExportApi;
 import org.accessline.web.api.Problem;
@@ -27,10 +28,13 @@ import org.accessline.web.api.TtyApi;
 import org.accessline.web.api.Validation;
 import org.accessline.web.config.AccesslineConfig;
 import org.accessline.web.console.AgentConsoleSession;
+import org.accessline.web.pages.PageHeaders;
+import org.accessline.web.pages.Pages;
 
 /** Every HTTP route of the gateway, one line each. Tests start the same router through {@link Application}. */
 public final class AccesslineRoutes {
   private static final long MAX_BODY_BYTES = 64 * 1024;
+  private static final String WEBROOT = "webroot";
   public static final String TTY_VOICE_PATH = "/channels/tty/twilio/voice";
   public static final String SMS_PATH = "/channels/sms/twilio";
 
@@ -51,7 +55,8 @@ public final class AccesslineRoutes {
         new ResidentChat.Limits(config.maxMessageBytes(), config.residentBurst(), config.residentMessagesPerSecond()));
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
 
-    router.route().handler(AccesslineRoutes::securityHeaders);
+    router.route().handler(PageHeaders.everywhere(config.secureCookies()));
+    router.route("/api/*").handler(new CrossSiteGuard(config.twilio().map(TwilioAccount::publicBaseUrl)));
     router.get("/health").handler(ctx -> health(ctx, services));
     router.get("/api/center").handler(ctx -> center(ctx, services));
     router.get("/chat/socket").handler(ctx -> ctx.request().toWebSocket().onSuccess(residentChat::handle));
@@ -90,7 +95,7 @@ public final class AccesslineRoutes {
     router.get("/api/exports/interactions.ndjson").handler(staff).handler(supervisorsOnly).handler(records.audited("export")).handler(exports::manyNdjson);
     router.get("/api/exports/interactions.csv").handler(staff).handler(supervisorsOnly).handler(records.audited("export")).handler(exports::manyCsv);
     router.get("/api/interactions/:id/export.json").handler(staff).handler(supervisorsOnly).handler(Validation.conversationId()).handler(records.notPurged()).handler(records.audited("export")).handler(exports::oneJson);
-    router.get("/api/interactions/:id/transcript.html").handler(staff).handler(supervisorsOnly).handler(Validation.conversationId()).handler(records.notPurged()).handler(records.audited("export")).handler(exports::oneHtml);
+    router.get("/api/interactions/:id/transcript.html").handler(staff).handler(supervisorsOnly).handler(Validation.conversationId()).handler(records.notPurged()).handler(records.audited("export")).handler(PageHeaders.printable()).handler(exports::oneHtml);
     router.get("/api/interactions/:id").handler(staff).handler(Validation.conversationId()).handler(records.notPurged()).handler(records.audited("read")).handler(api::interaction);
     router.get("/api/interactions/:id/verify").handler(staff).handler(Validation.conversationId()).handler(records.notPurged()).handler(records.audited("verify")).handler(api::verify);
     router.get("/api/interactions/:id/transcript.txt").handler(staff).handler(Validation.conversationId()).handler(records.notPurged()).handler(records.audited("read")).handler(api::transcript);
@@ -100,7 +105,8 @@ public final class AccesslineRoutes {
     router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "not_found", "No such API."));
 
     router.get("/agent").handler(ctx -> ctx.reroute(HttpMethod.GET, "/agent.html"));
-    router.route("/*").handler(StaticHandler.create("webroot").setDefaultContentEncoding("UTF-8"));
+    new Pages(vertx, WEBROOT).mount(router);
+    router.route("/*").handler(StaticHandler.create(WEBROOT).setDefaultContentEncoding("UTF-8").setCachingEnabled(false));
     router.errorHandler(413, ctx -> Problem.send(ctx, 413, "too_large", "The request body is larger than " + MAX_BODY_BYTES + " bytes."));
     return router;
   }
@@ -122,16 +128,6 @@ public final class AccesslineRoutes {
     services.stream().waitingCount().onComplete(ar -> ctx.response().putHeader("Content-Type", "application/json")
         .setStatusCode(ar.succeeded() ? 200 : 503)
         .end(new JsonObject().put("status", ar.succeeded() ? "up" : "down").put("center", services.config().centerName()).encode()));
-  }
-
-  /** The pages load nothing from elsewhere, cannot be framed, and send no referrer. */
-  private static void securityHeaders(RoutingContext ctx) {
-    ctx.response().headers()
-        .set("Content-Security-Policy", "default-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
-        .set("X-Content-Type-Options", "nosniff")
-        .set("Referrer-Policy", "no-referrer")
-        .set("X-Frame-Options", "DENY");
-    ctx.next();
   }
 
   /** What the public pages show before anyone signs in: the center's name and the message limit. */
