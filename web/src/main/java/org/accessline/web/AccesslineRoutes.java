@@ -21,6 +21,7 @@ import org.accessline.web.api.ExportApi;
 import org.accessline.web.api.Problem;
 import org.accessline.web.api.RecordAccess;
 import org.accessline.web.api.RecordsApi;
+import org.accessline.web.api.SignInApi;
 import org.accessline.web.api.StaffAuth;
 import org.accessline.web.api.SupervisorApi;
 import org.accessline.web.api.TransferApi;
@@ -64,8 +65,9 @@ public final class AccesslineRoutes {
 
     services.config().twilio().ifPresent(account -> twilioRoutes(router, vertx, services, account, body));
 
-    router.post("/api/session").handler(body).handler(Validation.jsonObjectBody()).handler(api::signIn);
-    router.delete("/api/session").handler(staff).handler(api::signOut);
+    SignInApi signIns = services.signInApi(vertx);
+    router.post("/api/session").handler(body).handler(Validation.jsonObjectBody()).handler(signIns::signIn);
+    router.delete("/api/session").handler(staff).handler(signIns::signOut);
     router.get("/api/me").handler(staff).handler(api::me);
     router.put("/api/presence").handler(body).handler(staff).handler(Validation.jsonObjectBody()).handler(api::setPresence);
     router.get("/api/conversations").handler(staff).handler(api::myConversations);
@@ -137,7 +139,7 @@ public final class AccesslineRoutes {
   }
 
   private static void agentSocket(RoutingContext ctx, Vertx vertx, Services services) {
-    var account = StaffAuth.account(ctx);
-    ctx.request().toWebSocket().onSuccess(ws -> new AgentConsoleSession(vertx, services.stream(), account.profile(), account.supervisor(), ws).start());
+    var session = StaffAuth.session(ctx);
+    ctx.request().toWebSocket().onSuccess(ws -> new AgentConsoleSession(vertx, services.stream(), services.sessions(), session, ws).start());
   }
 }

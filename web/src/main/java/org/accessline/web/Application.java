@@ -21,6 +21,11 @@ import org.accessline.transcripts.embedded.EmbeddedInteractionStore;
 import org.accessline.transcripts.postgres.PostgresInteractionStore;
 import org.accessline.web.auth.AgentDirectory;
 import org.accessline.web.auth.AgentSessions;
+import org.accessline.web.auth.PasswordChecks;
+import org.accessline.web.auth.SignInThrottle;
+import org.accessline.web.api.SignInApi;
+import org.accessline.gateway.store.AuditEvent;
+import java.time.Instant;
 import org.accessline.web.config.AccesslineConfig;
 
 /** A running gateway: store, stream and HTTP servers, started and stopped together. */
@@ -31,8 +36,15 @@ public final class Application {
   private final List<String> deployments;
   private final int port;
   private final Optional<AgentDirectory.DemoAccount> demoAccount;
+  private final String host;
+  private final boolean demoOnly;
+  private final PasswordChecks passwordChecks;
 
-  private Application(Vertx vertx, InteractionStore store, List<String> deployments, int port, Optional<AgentDirectory.DemoAccount> demoAccount) {
+  private Application(Vertx vertx, InteractionStore store, List<String> deployments, int port, Optional<AgentDirectory.DemoAccount> demoAccount,
+      String host, boolean demoOnly, PasswordChecks passwordChecks) {
+    this.host = host;
+    this.demoOnly = demoOnly;
+    this.passwordChecks = passwordChecks;
     this.vertx = vertx;
     this.store = store;
     this.deployments = deployments;
@@ -44,7 +56,7 @@ public final class Application {
     AgentDirectory directory = new AgentDirectory(config.agents());
     return vertx.executeBlocking(() -> {
       try {
-        return directory.ensureDemoAccount(config.dataDir(), config.agentCapacity());
+        return directory.load(config.dataDir(), config.agentCapacity());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -55,22 +67,57 @@ public final class Application {
       config.twilio().ifPresent(account -> config.smsSender().ifPresent(sender -> adapters.add(new SmsAdapter(vertx, store, account,
           TwilioRest.client(account, config.twilioApiBaseUrl()), sender, config.smsFirstRetry(), config.smsAttempts()))));
       ConversationStream stream = new ConversationStream(store, new ConversationStream.Settings(config.handbackGrace(), config.emergencies(), config.limits(), config.queueUpdates(), config.routing()), Clock.systemUTC(), adapters);
-      Services services = new Services(config, stream, store, directory, new AgentSessions(config.sessionLifetime(), Clock.systemUTC()), ttyCalls);
+      PasswordChecks checks = PasswordChecks.standard(vertx);
+      Services services = new Services(config, stream, store, directory, new AgentSessions(config.sessionLifetime(), Clock.systemUTC()), ttyCalls,
+          new SignInApi.Guards(new SignInThrottle(), checks));
+      String host = listenHost(config, directory);
       List<String> deployments = new ArrayList<>();
       List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
       // One server instance per core; instances of one deployment share the port, even a random one.
       DeploymentOptions perCore = new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()));
       return store.start()
+          .compose(v -> auditRoleChanges(vertx, store, directory))
           .compose(v -> vertx.deployVerticle(stream)).onSuccess(deployments::add)
           .compose(v -> vertx.deployVerticle(() -> {
-            HttpVerticle server = new HttpVerticle(services, config.httpPort());
+            HttpVerticle server = new HttpVerticle(services, host, config.httpPort());
             servers.add(server);
             return server;
           }, perCore)).onSuccess(deployments::add)
           .compose(v -> config.retention().isZero() ? Future.succeededFuture()
               : vertx.deployVerticle(new RetentionVerticle(services.recordAccess())).onSuccess(deployments::add))
-          .map(v -> new Application(vertx, store, deployments, servers.get(0).actualPort(), demo));
+          .map(v -> new Application(vertx, store, deployments, servers.get(0).actualPort(), demo, host, directory.onlyDemo(), checks))
+          .onFailure(e -> checks.close());
     });
+  }
+
+  /**
+   * {@code httpHost} "auto" listens on every interface once staff accounts are configured, but only
+   * on loopback while the demo account (whose password was printed in a terminal) is all there is.
+   */
+  static String listenHost(AccesslineConfig config, AgentDirectory directory) {
+    if (!config.httpHost().equals(AccesslineConfig.AUTO_HOST)) return config.httpHost();
+    return directory.onlyDemo() ? "127.0.0.1" : "0.0.0.0";
+  }
+
+  /** Roles come from the configuration; a change between starts is written to the audit log. */
+  private static Future<Void> auditRoleChanges(Vertx vertx, InteractionStore store, AgentDirectory directory) {
+    return vertx.executeBlocking(directory::roleChanges).compose(changes -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (String change : changes) {
+        chain = chain.compose(v -> store.audit(new AuditEvent(Instant.now(), "configuration", "role_change", "staff", change)));
+      }
+      return chain;
+    });
+  }
+
+  /** The address the gateway listens on. */
+  public String host() {
+    return host;
+  }
+
+  /** Whether only the demo account exists (so the gateway keeps to loopback unless httpHost says otherwise). */
+  public boolean demoOnly() {
+    return demoOnly;
   }
 
   /** The interaction store this gateway writes to. */
@@ -99,6 +146,6 @@ public final class Application {
       String id = deployments.get(i);
       undeployed = undeployed.compose(v -> vertx.undeploy(id));
     }
-    return undeployed.eventually(store::close);
+    return undeployed.eventually(passwordChecks::close).eventually(store::close);
   }
 }

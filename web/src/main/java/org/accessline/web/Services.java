@@ -6,19 +6,25 @@ import org.accessline.gateway.store.InteractionStore;
 import org.accessline.gateway.stream.ConversationStream;
 import org.accessline.web.api.AgentApi;
 import org.accessline.web.api.RecordAccess;
+import org.accessline.web.api.SignInApi;
 import org.accessline.web.api.TtyApi;
 import org.accessline.web.auth.AgentDirectory;
 import org.accessline.web.auth.AgentSessions;
 import org.accessline.web.config.AccesslineConfig;
 
 /** What the routes need, built once at startup and shared by every HTTP verticle instance. */
-public record Services(AccesslineConfig config, ConversationStream stream, InteractionStore store, AgentDirectory directory, AgentSessions sessions, TtyCalls ttyCalls) {
+public record Services(AccesslineConfig config, ConversationStream stream, InteractionStore store, AgentDirectory directory, AgentSessions sessions, TtyCalls ttyCalls,
+    SignInApi.Guards signInGuards) {
   RecordAccess recordAccess() {
     return new RecordAccess(store, java.time.Clock.systemUTC(), config.retention());
   }
 
   TtyApi ttyApi() {
     return new TtyApi(stream, ttyCalls, config.tty(), config.maxMessageBytes());
+  }
+
+  SignInApi signInApi(Vertx vertx) {
+    return new SignInApi(vertx, stream, store, directory, sessions, signInGuards, config.secureCookies());
   }
 
   AgentApi agentApi(Vertx vertx) {

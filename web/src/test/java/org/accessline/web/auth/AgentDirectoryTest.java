@@ -18,12 +18,12 @@ class AgentDirectoryTest {
   @Test
   void theFirstStartCreatesADemoAgentOnceAndStoresOnlyItsHash() throws Exception {
     AgentDirectory first = new AgentDirectory(List.of());
-    AgentDirectory.DemoAccount demo = first.ensureDemoAccount(data, 4).orElseThrow();
+    AgentDirectory.DemoAccount demo = first.load(data, 4).orElseThrow();
     assertTrue(PasswordHasher.verify(demo.password().toCharArray(), first.find(new AgentId("demo")).orElseThrow().passwordHash()));
     assertFalse(Files.readString(data.resolve(AgentDirectory.DEMO_FILE)).contains(demo.password()));
 
     AgentDirectory second = new AgentDirectory(List.of());
-    assertTrue(second.ensureDemoAccount(data, 4).isEmpty(), "not created or printed again");
+    assertTrue(second.load(data, 4).isEmpty(), "not created or printed again");
     assertEquals(demo.account().passwordHash(), second.find(new AgentId("demo")).orElseThrow().passwordHash());
   }
 
@@ -31,7 +31,7 @@ class AgentDirectoryTest {
   void configuredAgentsMeanNoDemoAgent() throws Exception {
     AgentAccount maria = new AgentAccount(new AgentId("maria"), "Maria", PasswordHasher.hash("pw".toCharArray(), 1_000), 4);
     AgentDirectory directory = new AgentDirectory(List.of(maria));
-    assertTrue(directory.ensureDemoAccount(data, 4).isEmpty());
+    assertTrue(directory.load(data, 4).isEmpty());
     assertTrue(directory.find(new AgentId("demo")).isEmpty());
     assertFalse(Files.exists(data.resolve(AgentDirectory.DEMO_FILE)));
   }
