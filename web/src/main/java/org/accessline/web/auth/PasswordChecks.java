@@ -48,9 +48,9 @@ public final class PasswordChecks {
     this.total = total;
   }
 
-  /** Half the cores (at least one): a flood of checks leaves the rest to the event loops. */
+  /** Half the cores, and at least two, so one long check never holds up the next colleague alone. */
   public static PasswordChecks standard(Vertx vertx) {
-    return new PasswordChecks(vertx, Math.max(1, Runtime.getRuntime().availableProcessors() / 2), 4, 256);
+    return new PasswordChecks(vertx, Math.max(2, Runtime.getRuntime().availableProcessors() / 2), 4, 256);
   }
 
   public Future<Boolean> submit(String address, Callable<Boolean> work) {

@@ -33,7 +33,7 @@ public final class SignInThrottle {
     }
   }
 
-  /** One account is guessed at: lock it after 5 failures, from 1 s up to 15 minutes. */
+  /** One account is guessed at: five mistakes are free, then each failure locks it, from 1 s up to 15 minutes. */
   public static final Policy PER_USERNAME = new Policy(5, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofMinutes(30));
   /**
    * Staff behind one office address share it, so it tolerates more mistakes before it locks; one
@@ -107,9 +107,15 @@ public final class SignInThrottle {
     Duration longest = perUsername.forgetAfter().compareTo(perAddress.forgetAfter()) > 0 ? perUsername.forgetAfter() : perAddress.forgetAfter();
     keys.values().removeIf(f -> Duration.between(f.last, now).compareTo(longest) > 0);
     if (keys.size() <= MAX_KEYS) return;
+    // Down to nine tenths at once, so a flood of new names pays for this sort once per ten thousand.
     List<Map.Entry<String, Failures>> oldest = new ArrayList<>(keys.entrySet());
     oldest.sort(Comparator.comparing(e -> e.getValue().last));
-    for (int i = 0; i < oldest.size() - MAX_KEYS; i++) keys.remove(oldest.get(i).getKey());
+    int drop = oldest.size() - MAX_KEYS * 9 / 10;
+    for (int i = 0; i < drop; i++) keys.remove(oldest.get(i).getKey());
+  }
+
+  synchronized int size() {
+    return keys.size();
   }
 
   private static String userKey(String username) {
