@@ -138,6 +138,15 @@ class SignInIT {
   }
 
   @Test
+  void aNameThatIsNoAccountIsNotWrittenToTheAuditLog() {
+    assertEquals(401, client().signIn("correct horse battery staple", "maria").statusCode(), "a password typed into the name field");
+    List<AuditEvent> failures = audit("sign_in_failed");
+    assertEquals(1, failures.size());
+    assertEquals("(unknown username)", failures.get(0).actor());
+    assertTrue(gateway.store().auditTrail(Optional.empty(), 1000).await().stream().noneMatch(e -> (e.actor() + e.target() + e.detail()).contains("horse")));
+  }
+
+  @Test
   void anOldHashIsReplacedAtTheNextSignInAndKeptAcrossARestart() throws Exception {
     AgentClient maria = client();
     assertEquals(200, maria.signIn("maria", TestGateway.PASSWORD).statusCode());

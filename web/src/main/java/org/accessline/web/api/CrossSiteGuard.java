@@ -45,7 +45,7 @@ public final class CrossSiteGuard implements Handler<RoutingContext> {
     Verdict verdict = decide(new Request(r.method(), r.getHeader("Host"), r.getHeader("Origin"), r.getHeader("Sec-Fetch-Site"), r.getHeader("Content-Type")),
         publicOrigin);
     if (verdict instanceof Verdict.CrossSite c) {
-      Problem.send(ctx, 403, "cross_site", "This request came from another site (" + c.why() + "), so it was refused and nothing was changed.");
+      Problem.send(ctx, 403, "cross_site", "This request came from another site (" + c.why() + "), so it was refused and nothing was changed or shown.");
     } else if (verdict instanceof Verdict.NotJson) {
       Problem.send(ctx, 415, "unsupported_media_type", "Send the request as application/json (even with no body); nothing was changed.");
     } else {
@@ -58,7 +58,12 @@ public final class CrossSiteGuard implements Handler<RoutingContext> {
    * browser page (a script, a test client), and only the content type counts.
    */
   public static Verdict decide(Request request, Optional<String> publicOrigin) {
-    if (SAFE.contains(request.method())) return new Verdict.Allowed();
+    if (SAFE.contains(request.method())) {
+      // A read changes nothing but the audit log; another site's page (an image, a script tag) must
+      // not write "searched" or "opened" there in a supervisor's name. Typed or bookmarked ("none") is fine.
+      boolean elsewhere = request.fetchSite() != null && !request.fetchSite().equalsIgnoreCase("same-origin") && !request.fetchSite().equalsIgnoreCase("none");
+      return elsewhere ? new Verdict.CrossSite("Sec-Fetch-Site: " + request.fetchSite()) : new Verdict.Allowed();
+    }
     if (request.fetchSite() != null && !request.fetchSite().equalsIgnoreCase("same-origin")) {
       return new Verdict.CrossSite("Sec-Fetch-Site: " + request.fetchSite());
     }

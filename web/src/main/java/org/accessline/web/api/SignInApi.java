@@ -67,7 +67,7 @@ public final class SignInApi {
   public void signIn(RoutingContext ctx) {
     JsonObject body = Validation.body(ctx);
     String typed = Validation.text(body, "username").orElse("").trim().toLowerCase(Locale.ROOT);
-    // What a guesser types goes into the audit log: keep it short and printable.
+    // The throttle's key for what was typed: short and printable.
     String username = typed.isEmpty() ? "(no username)" : typed.length() > 64 || !typed.matches("[\\p{Graph}]*") ? "(not a username)" : typed;
     char[] password = Validation.text(body, "password").orElse("").toCharArray();
     String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
@@ -90,7 +90,8 @@ public final class SignInApi {
         succeeded(ctx, candidate.get(), address);
       } else {
         if (ar.failed()) LOG.log(Level.WARNING, "password check failed", ar.cause());
-        failed(ctx, username, address);
+        // People type passwords into the name field; a name that is no account is not written down.
+        failed(ctx, username, candidate.isPresent() ? username : "(unknown username)", address);
       }
     });
   }
@@ -124,12 +125,13 @@ public final class SignInApi {
     });
   }
 
-  private void failed(RoutingContext ctx, String username, String address) {
+  private void failed(RoutingContext ctx, String username, String shownAs, String address) {
     var locks = guards.throttle().failed(username, address, clock.instant());
     StringBuilder detail = new StringBuilder("from ").append(address);
-    locks.forEach(l -> detail.append("; ").append(l.key()).append(" locked for ").append(l.length().toSeconds() == 0 ? "1" : l.length().toSeconds()).append(" s"));
-    audit(username, "sign_in_failed", detail.toString()).onComplete(ar -> {
-      if (ar.failed()) LOG.log(Level.WARNING, "could not audit a failed sign-in for " + username + " " + detail, ar.cause());
+    locks.forEach(l -> detail.append("; ").append(l.key().startsWith("username ") ? "username " + shownAs : l.key()).append(" locked for ")
+        .append(Math.max(1, l.length().toSeconds())).append(" s"));
+    audit(shownAs, "sign_in_failed", detail.toString()).onComplete(ar -> {
+      if (ar.failed()) LOG.log(Level.WARNING, "could not audit a failed sign-in for " + shownAs + " " + detail, ar.cause());
       Problem.send(ctx, 401, "bad_credentials", "That username and password do not match an account.");
     });
   }

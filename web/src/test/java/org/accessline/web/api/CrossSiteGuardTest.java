@@ -54,9 +54,13 @@ class CrossSiteGuardTest {
   }
 
   @Test
-  void readsAreNeverRefused() {
-    for (HttpMethod method : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS}) {
-      assertInstanceOf(Verdict.Allowed.class, decide(method, "http://evil.example", "cross-site", null));
+  void readsAreRefusedOnlyWhenTheBrowserSaysAnotherSiteAskedForThem() {
+    for (HttpMethod method : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD}) {
+      assertInstanceOf(Verdict.Allowed.class, decide(method, null, "same-origin", null));
+      assertInstanceOf(Verdict.Allowed.class, decide(method, null, "none", null), "typed or bookmarked");
+      assertInstanceOf(Verdict.Allowed.class, decide(method, null, null, null), "not a browser");
+      assertInstanceOf(Verdict.CrossSite.class, decide(method, null, "same-site", null), "another port's <img> or <script>");
+      assertInstanceOf(Verdict.CrossSite.class, decide(method, null, "cross-site", null));
     }
   }
 

@@ -112,6 +112,7 @@ class CrossSiteInBrowserIT extends BrowserTest {
 
     List<DynamicTest> tests = new ArrayList<>();
     for (Route route : routes()) tests.add(DynamicTest.dynamicTest(route.toString(), () -> attack(route)));
+    tests.add(DynamicTest.dynamicTest("reads asked for by another origin's page leave nothing in the audit log", this::readsLeaveNoTrace));
     tests.add(DynamicTest.dynamicTest("the console still works from its own page", this::consoleStillWorks));
     return tests.stream();
   }
@@ -161,6 +162,25 @@ class CrossSiteInBrowserIT extends BrowserTest {
       assertTrue(shown.contains("\"error\":\"cross_site\""), route + (plainText ? " (text/plain form)" : " (form)") + " was refused as cross-site: " + shown);
     }
     assertEquals(before, snapshot(), route + " changed nothing");
+  }
+
+  private static final String READS = """
+      const [urls, done] = arguments;
+      const loads = urls.flatMap(url => [
+        new Promise(r => { const i = new Image(); i.onload = i.onerror = r; i.src = url; }),
+        new Promise(r => { const s = document.createElement('script'); s.onload = s.onerror = r; s.src = url; document.body.appendChild(s); }),
+        fetch(url, { mode: 'no-cors', credentials: 'include' }).catch(() => null)]);
+      Promise.all(loads).then(() => done('loaded'));
+      """;
+
+  private void readsLeaveNoTrace() {
+    browser.get(attacker);
+    Snapshot before = snapshot();
+    String base = "http://127.0.0.1:" + gateway.port();
+    List<String> urls = List.of(base + "/api/interactions?q=bridge", base + "/api/interactions/" + escalated, base + "/api/interactions/" + escalated + "/transcript.txt",
+        base + "/api/audit");
+    assertEquals("loaded", ((JavascriptExecutor) browser).executeAsyncScript(READS, urls));
+    assertEquals(before, snapshot(), "no search or read was audited in the supervisor's name");
   }
 
   /** What any of the routes would change: the two records, the audit log, the hold, the supervisor's presence and session. */
