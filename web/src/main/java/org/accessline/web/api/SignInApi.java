@@ -140,7 +140,7 @@ public final class SignInApi {
     AgentSessions.Session session = StaffAuth.session(ctx);
     sessions.close(ctx.request().getCookie(AgentSessions.COOKIE).getValue());
     AgentAccount account = session.account();
-    Future<?> away = sessions.signedIn(account.username()) ? Future.succeededFuture() : stream.setPresence(account.profile(), Presence.AWAY);
+    Future<?> away = sessions.signedInElsewhere(account.username(), session.id()) ? Future.succeededFuture() : stream.setPresence(account.profile(), Presence.AWAY);
     away.eventually(() -> {
       vertx.eventBus().publish(AgentSessions.ENDED, session.id());
       return audit(account.username().value(), "sign_out", "session ended by the agent");

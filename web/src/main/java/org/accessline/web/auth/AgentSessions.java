@@ -60,10 +60,10 @@ public final class AgentSessions {
     return token == null ? Optional.empty() : Optional.ofNullable(sessions.remove(token));
   }
 
-  /** Whether the agent is still signed in somewhere else (another browser or device). */
-  public boolean signedIn(AgentId agent) {
+  /** Whether the agent is still signed in somewhere else (another browser or device) than the given session. */
+  public boolean signedInElsewhere(AgentId agent, String sessionId) {
     Instant now = clock.instant();
-    return sessions.values().stream().anyMatch(s -> s.account().username().equals(agent) && !now.isAfter(s.expires()));
+    return sessions.values().stream().anyMatch(s -> s.account().username().equals(agent) && !s.id().equals(sessionId) && !now.isAfter(s.expires()));
   }
 
   public Duration lifetime() {

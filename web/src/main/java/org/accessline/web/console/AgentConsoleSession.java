@@ -104,7 +104,7 @@ public final class AgentConsoleSession {
     closed = true;
     consumers.forEach(MessageConsumer::unregister);
     if (monitoring != null) monitoring.unregister();
-    Future<?> away = sessions.signedIn(agent.id()) ? Future.succeededFuture() : stream.setPresence(agent, Presence.AWAY);
+    Future<?> away = sessions.signedInElsewhere(agent.id(), session.id()) ? Future.succeededFuture() : stream.setPresence(agent, Presence.AWAY);
     away.onComplete(ar -> socket.close(SESSION_ENDED, why));
   }
 
