@@ -43,7 +43,7 @@ public final class AccesslineRoutes {
 
   public static Router create(Vertx vertx, Services services) {
     Router router = Router.router(vertx);
-    AgentApi api = services.agentApi(vertx);
+    AgentApi api = services.agentApi();
     TtyApi tty = services.ttyApi();
     EscalationApi escalations = new EscalationApi(services.stream());
     SupervisorApi supervisors = new SupervisorApi(services.stream(), services.directory(), services.config().maxMessageBytes(),

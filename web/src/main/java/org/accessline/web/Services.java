@@ -27,7 +27,7 @@ public record Services(AccesslineConfig config, ConversationStream stream, Inter
     return new SignInApi(vertx, stream, store, directory, sessions, signInGuards, config.secureCookies());
   }
 
-  AgentApi agentApi(Vertx vertx) {
-    return new AgentApi(vertx, stream, store, directory, sessions, config.maxMessageBytes(), config.secureCookies(), ttyCalls);
+  AgentApi agentApi() {
+    return new AgentApi(stream, store, config.maxMessageBytes(), ttyCalls);
   }
 }

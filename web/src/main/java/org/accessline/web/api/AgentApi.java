@@ -1,8 +1,5 @@
 package org.accessline.web.api;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -22,7 +19,6 @@ import org.accessline.gateway.conversation.Role;
 import org.accessline.gateway.escalation.SlowChannels;
 import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
-import org.accessline.gateway.conversation.AgentId;
 import org.accessline.gateway.conversation.EntryJson;
 import org.accessline.gateway.routing.Presence;
 import org.accessline.gateway.stream.ConversationState;
@@ -31,32 +27,20 @@ import org.accessline.gateway.stream.RefusedException;
 import org.accessline.gateway.store.InteractionStore;
 import org.accessline.transcripts.export.TranscriptText;
 import org.accessline.web.auth.AgentAccount;
-import org.accessline.web.auth.AgentDirectory;
-import org.accessline.web.auth.AgentSessions;
-import org.accessline.web.auth.PasswordHasher;
 
-/** The agents' REST API. Every method here runs behind {@link StaffAuth} except signing in. */
+/** The agents' REST API. Every method here runs behind {@link StaffAuth}; signing in and out is {@link SignInApi}. */
 public final class AgentApi {
   private static final Logger LOG = Logger.getLogger(AgentApi.class.getName());
   private static final int HISTORY_LIMIT = 20;
-  private final Vertx vertx;
   private final ConversationStream stream;
   private final InteractionStore store;
-  private final AgentDirectory directory;
-  private final AgentSessions sessions;
   private final int maxMessageBytes;
-  private final boolean secureCookies;
   private final TtyCalls ttyCalls;
 
-  public AgentApi(Vertx vertx, ConversationStream stream, InteractionStore store, AgentDirectory directory, AgentSessions sessions,
-      int maxMessageBytes, boolean secureCookies, TtyCalls ttyCalls) {
+  public AgentApi(ConversationStream stream, InteractionStore store, int maxMessageBytes, TtyCalls ttyCalls) {
     this.ttyCalls = ttyCalls;
-    this.secureCookies = secureCookies;
-    this.vertx = vertx;
     this.stream = stream;
     this.store = store;
-    this.directory = directory;
-    this.sessions = sessions;
     this.maxMessageBytes = maxMessageBytes;
   }
 
