@@ -6,7 +6,9 @@ window.Staff = (function () {
   function api(signedOut) {
     return async function (method, path, body) {
       const options = { method, headers: {}, credentials: 'same-origin' };
-      if (body !== undefined) { options.headers['Content-Type'] = 'application/json'; options.body = JSON.stringify(body); }
+      // Every change is sent as JSON, body or not: the gateway refuses other types as possible forgeries.
+      if (method !== 'GET') options.headers['Content-Type'] = 'application/json';
+      if (body !== undefined) options.body = JSON.stringify(body);
       const response = await fetch(path, options);
       if (response.status === 401 && path !== '/api/session') { signedOut(); throw new Error('Your session has ended. Please sign in again.'); }
       const data = response.status === 204 ? {} : await response.json();

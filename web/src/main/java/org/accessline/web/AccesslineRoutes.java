@@ -18,12 +18,14 @@ import org.accessline.channels.twilio.TwilioSignatures;
 import org.accessline.channels.twilio.WebhookGate;
 import org.accessline.channels.webchat.ResidentChat;
 import org.accessline.web.api.AgentApi;
+import org.accessline.web.api.CrossSiteGuard;
 import org.accessline.web.api.EscalationApi;
 import org.accessline.web.api.ExportApi;
 import org.accessline.web.api.Problem;
 import org.accessline.web.api.RecordAccess;
 import org.accessline.web.api.RecordReads;
 import org.accessline.web.api.RecordsApi;
+import org.accessline.web.api.SignInApi;
 import org.accessline.web.api.StaffAuth;
 import org.accessline.web.api.SupervisorApi;
 import org.accessline.web.api.TransferApi;
@@ -31,10 +33,13 @@ import org.accessline.web.api.TtyApi;
 import org.accessline.web.api.Validation;
 import org.accessline.web.config.AccesslineConfig;
 import org.accessline.web.console.AgentConsoleSession;
+import org.accessline.web.pages.PageHeaders;
+import org.accessline.web.pages.Pages;
 
 /** Every HTTP route of the gateway, one line each. Tests start the same router through {@link Application}. */
 public final class AccesslineRoutes {
   private static final long MAX_BODY_BYTES = 64 * 1024;
+  private static final String WEBROOT = "webroot";
   public static final String TTY_VOICE_PATH = "/channels/tty/twilio/voice";
   public static final String SMS_PATH = "/channels/sms/twilio";
 
@@ -42,7 +47,7 @@ public final class AccesslineRoutes {
 
   public static Router create(Vertx vertx, Services services) {
     Router router = Router.router(vertx);
-    AgentApi api = services.agentApi(vertx);
+    AgentApi api = services.agentApi();
     TtyApi tty = services.ttyApi();
     EscalationApi escalations = new EscalationApi(services.stream());
     SupervisorApi supervisors = new SupervisorApi(services.stream(), services.directory(), services.config().maxMessageBytes(),
@@ -55,7 +60,8 @@ public final class AccesslineRoutes {
         new ResidentChat.Limits(config.maxMessageBytes(), config.residentBurst(), config.residentMessagesPerSecond()));
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
 
-    router.route().handler(AccesslineRoutes::securityHeaders);
+    router.route().handler(PageHeaders.everywhere(config.secureCookies()));
+    router.route("/api/*").handler(new CrossSiteGuard(config.twilio().map(TwilioAccount::publicBaseUrl)));
     router.get("/health").handler(ctx -> health(ctx, services));
     router.get("/api/center").handler(ctx -> center(ctx, services));
     router.get("/chat/socket").handler(ctx -> ctx.request().toWebSocket().onSuccess(residentChat::handle));
@@ -63,8 +69,9 @@ public final class AccesslineRoutes {
 
     services.config().twilio().ifPresent(account -> twilioRoutes(router, vertx, services, account));
 
-    router.post("/api/session").handler(body).handler(Validation.jsonObjectBody()).handler(api::signIn);
-    router.delete("/api/session").handler(staff).handler(api::signOut);
+    SignInApi signIns = services.signInApi(vertx);
+    router.post("/api/session").handler(body).handler(Validation.jsonObjectBody()).handler(signIns::signIn);
+    router.delete("/api/session").handler(staff).handler(signIns::signOut);
     router.get("/api/me").handler(staff).handler(api::me);
     router.put("/api/presence").handler(body).handler(staff).handler(Validation.jsonObjectBody()).handler(api::setPresence);
     router.get("/api/conversations").handler(staff).handler(api::myConversations);
@@ -96,7 +103,7 @@ public final class AccesslineRoutes {
     router.get("/api/exports/interactions.ndjson").handler(staff).handler(supervisorsOnly).handler(exports::manyNdjson);
     router.get("/api/exports/interactions.csv").handler(staff).handler(supervisorsOnly).handler(exports::manyCsv);
     router.get("/api/interactions/:id/export.json").handler(staff).handler(supervisorsOnly).handler(Validation.conversationId()).handler(exports::checkOne).handler(records.notPurged()).handler(records.audited("export")).handler(exports::oneJson);
-    router.get("/api/interactions/:id/transcript.html").handler(staff).handler(supervisorsOnly).handler(Validation.conversationId()).handler(exports::checkOne).handler(records.notPurged()).handler(records.audited("export")).handler(exports::oneHtml);
+    router.get("/api/interactions/:id/transcript.html").handler(staff).handler(supervisorsOnly).handler(Validation.conversationId()).handler(exports::checkOne).handler(records.notPurged()).handler(records.audited("export")).handler(PageHeaders.printable()).handler(exports::oneHtml);
     router.get("/api/interactions/:id").handler(staff).handler(Validation.conversationId()).handler(records.notPurged()).handler(reads.record("read")).handler(reads::interaction);
     router.get("/api/interactions/:id/verify").handler(staff).handler(Validation.conversationId()).handler(records.notPurged()).handler(reads.record("verify")).handler(api::verify);
     router.get("/api/interactions/:id/transcript.txt").handler(staff).handler(Validation.conversationId()).handler(records.notPurged()).handler(reads.record("read")).handler(reads::transcript);
@@ -106,7 +113,8 @@ public final class AccesslineRoutes {
     router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "not_found", "No such API."));
 
     router.get("/agent").handler(ctx -> ctx.reroute(HttpMethod.GET, "/agent.html"));
-    router.route("/*").handler(StaticHandler.create("webroot").setDefaultContentEncoding("UTF-8"));
+    new Pages(vertx, WEBROOT).mount(router);
+    router.route("/*").handler(StaticHandler.create(WEBROOT).setDefaultContentEncoding("UTF-8").setCachingEnabled(false));
     router.errorHandler(413, ctx -> Problem.send(ctx, 413, "too_large", "The request body is larger than " + MAX_BODY_BYTES + " bytes."));
     return router;
   }
@@ -133,16 +141,6 @@ public final class AccesslineRoutes {
         .end(new JsonObject().put("status", ar.succeeded() ? "up" : "down").put("center", services.config().centerName()).encode()));
   }
 
-  /** The pages load nothing from elsewhere, cannot be framed, and send no referrer. */
-  private static void securityHeaders(RoutingContext ctx) {
-    ctx.response().headers()
-        .set("Content-Security-Policy", "default-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
-        .set("X-Content-Type-Options", "nosniff")
-        .set("Referrer-Policy", "no-referrer")
-        .set("X-Frame-Options", "DENY");
-    ctx.next();
-  }
-
   /** What the public pages show before anyone signs in: the center's name and the message limit. */
   private static void center(RoutingContext ctx, Services services) {
     ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
@@ -150,7 +148,7 @@ public final class AccesslineRoutes {
   }
 
   private static void agentSocket(RoutingContext ctx, Vertx vertx, Services services) {
-    var account = StaffAuth.account(ctx);
-    ctx.request().toWebSocket().onSuccess(ws -> new AgentConsoleSession(vertx, services.stream(), account.profile(), account.supervisor(), ws).start());
+    var session = StaffAuth.session(ctx);
+    ctx.request().toWebSocket().onSuccess(ws -> new AgentConsoleSession(vertx, services.stream(), services.sessions(), session, ws).start());
   }
 }

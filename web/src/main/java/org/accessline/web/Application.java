@@ -26,6 +26,11 @@ import org.accessline.transcripts.embedded.EmbeddedInteractionStore;
 import org.accessline.transcripts.postgres.PostgresInteractionStore;
 import org.accessline.web.auth.AgentDirectory;
 import org.accessline.web.auth.AgentSessions;
+import org.accessline.web.auth.PasswordChecks;
+import org.accessline.web.auth.SignInThrottle;
+import org.accessline.web.api.SignInApi;
+import org.accessline.gateway.store.AuditEvent;
+import java.time.Instant;
 import org.accessline.web.config.AccesslineConfig;
 
 /** A running gateway: store, stream and HTTP servers, started and stopped together. */
@@ -40,11 +45,18 @@ public final class Application {
   private final Optional<SmsAdapter> sms;
   private final WebhookGate twilioGate;
   private final Duration drainWithin;
+  private final String host;
+  private final boolean demoOnly;
+  private final PasswordChecks passwordChecks;
   /** Twilio asks for longer pauses than this only when something is wrong; such a text is marked failed. */
   private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(10);
 
   private Application(Vertx vertx, InteractionStore store, List<String> deployments, int port, Optional<AgentDirectory.DemoAccount> demoAccount,
-      ConversationStream stream, Optional<SmsAdapter> sms, WebhookGate twilioGate, Duration drainWithin) {
+      ConversationStream stream, Optional<SmsAdapter> sms, WebhookGate twilioGate, Duration drainWithin, String host, boolean demoOnly,
+      PasswordChecks passwordChecks) {
+    this.host = host;
+    this.demoOnly = demoOnly;
+    this.passwordChecks = passwordChecks;
     this.vertx = vertx;
     this.store = store;
     this.deployments = deployments;
@@ -60,7 +72,7 @@ public final class Application {
     AgentDirectory directory = new AgentDirectory(config.agents());
     return vertx.executeBlocking(() -> {
       try {
-        return directory.ensureDemoAccount(config.dataDir(), config.agentCapacity());
+        return directory.load(config.dataDir(), config.agentCapacity());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -74,23 +86,58 @@ public final class Application {
           new DeliveryPlan(config.smsFirstRetry(), config.smsAttempts(), LONGEST_RETRY_AFTER), config.smsSettings().answerTimeout(), twilio.optingOut())));
       sms.ifPresent(adapters::add);
       ConversationStream stream = new ConversationStream(store, new ConversationStream.Settings(config.handbackGrace(), config.emergencies(), config.limits(), config.queueUpdates(), config.routing()), Clock.systemUTC(), adapters);
-      Services services = new Services(config, stream, store, directory, new AgentSessions(config.sessionLifetime(), Clock.systemUTC()), ttyCalls, twilio);
+      PasswordChecks checks = PasswordChecks.standard(vertx);
+      Services services = new Services(config, stream, store, directory, new AgentSessions(config.sessionLifetime(), Clock.systemUTC()), ttyCalls, twilio,
+          new SignInApi.Guards(new SignInThrottle(), checks));
+      String host = listenHost(config, directory);
       List<String> deployments = new ArrayList<>();
       List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
       // One server instance per core; instances of one deployment share the port, even a random one.
       DeploymentOptions perCore = new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()));
       return store.start()
+          .compose(v -> auditRoleChanges(vertx, store, directory))
           .compose(v -> vertx.deployVerticle(stream)).onSuccess(deployments::add)
           .compose(v -> vertx.deployVerticle(() -> {
-            HttpVerticle server = new HttpVerticle(services, config.httpPort());
+            HttpVerticle server = new HttpVerticle(services, host, config.httpPort());
             servers.add(server);
             return server;
           }, perCore)).onSuccess(deployments::add)
           .compose(v -> config.retention().isZero() ? Future.succeededFuture()
               : vertx.deployVerticle(new RetentionVerticle(services.recordAccess())).onSuccess(deployments::add))
           .map(v -> new Application(vertx, store, deployments, servers.get(0).actualPort(), demo, stream, sms, twilio.gate(),
-              config.smsSettings().answerTimeout()));
+              config.smsSettings().answerTimeout(), host, directory.onlyDemo(), checks))
+          .onFailure(e -> checks.close());
     });
+  }
+
+  /**
+   * {@code httpHost} "auto" listens on every interface once staff accounts are configured, but only
+   * on loopback while the demo account (whose password was printed in a terminal) is all there is.
+   */
+  static String listenHost(AccesslineConfig config, AgentDirectory directory) {
+    if (!config.httpHost().equals(AccesslineConfig.AUTO_HOST)) return config.httpHost();
+    return directory.onlyDemo() ? "127.0.0.1" : "0.0.0.0";
+  }
+
+  /** Roles come from the configuration; a change between starts is written to the audit log. */
+  private static Future<Void> auditRoleChanges(Vertx vertx, InteractionStore store, AgentDirectory directory) {
+    return vertx.executeBlocking(directory::roleChanges).compose(changes -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (String change : changes) {
+        chain = chain.compose(v -> store.audit(new AuditEvent(Instant.now(), "configuration", "role_change", "staff", change)));
+      }
+      return chain;
+    });
+  }
+
+  /** The address the gateway listens on. */
+  public String host() {
+    return host;
+  }
+
+  /** Whether only the demo account exists (so the gateway keeps to loopback unless httpHost says otherwise). */
+  public boolean demoOnly() {
+    return demoOnly;
   }
 
   /** The interaction store this gateway writes to. */
@@ -128,6 +175,6 @@ public final class Application {
       String id = deployments.get(i);
       undeployed = undeployed.compose(v -> vertx.undeploy(id));
     }
-    return undeployed.eventually(() -> sms.map(SmsAdapter::close).orElse(Future.succeededFuture())).eventually(store::close);
+    return undeployed.eventually(() -> sms.map(SmsAdapter::close).orElse(Future.succeededFuture())).eventually(passwordChecks::close).eventually(store::close);
   }
 }

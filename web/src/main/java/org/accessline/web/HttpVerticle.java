@@ -9,18 +9,20 @@ import io.vertx.core.http.HttpServerOptions;
 final class HttpVerticle extends VerticleBase {
   static final int MAX_WEBSOCKET_FRAME = 64 * 1024;
   private final Services services;
+  private final String host;
   private final int port;
   private HttpServer server;
 
-  HttpVerticle(Services services, int port) {
+  HttpVerticle(Services services, String host, int port) {
     this.services = services;
+    this.host = host;
     this.port = port;
   }
 
   @Override
   public Future<?> start() {
     HttpServerOptions options = new HttpServerOptions()
-        .setHost(services.config().httpHost())
+        .setHost(host)
         .setPort(port)
         .setMaxWebSocketFrameSize(MAX_WEBSOCKET_FRAME)
         .setMaxWebSocketMessageSize(MAX_WEBSOCKET_FRAME);

@@ -45,7 +45,7 @@ public final class Main {
       System.exit(1);
       return;
     }
-    String base = "http://" + (config.httpHost().equals("0.0.0.0") ? "localhost" : config.httpHost()) + ":" + app.port();
+    String base = "http://" + (app.host().equals("0.0.0.0") || app.host().equals("::") ? "localhost" : app.host()) + ":" + app.port();
     System.out.println("Accessline (" + config.centerName() + ") is up. Records are kept in " + config.dataDir().toAbsolutePath() + ".");
     System.out.println("  Resident chat:  " + base + "/");
     System.out.println("  Agent console:  " + base + "/agent");
@@ -56,6 +56,9 @@ public final class Main {
     config.twilio().ifPresent(t -> System.out.println(config.smsSender().isPresent()
         ? "  SMS:            point the number's messaging webhook at " + t.url(AccesslineRoutes.SMS_PATH) + " (HTTP POST)."
         : "  SMS is off: set ACCESSLINE_TWILIO_SMS_FROM or ACCESSLINE_TWILIO_MESSAGING_SERVICE_SID to turn it on."));
+    if (app.demoOnly() && config.httpHost().equals(AccesslineConfig.AUTO_HOST)) {
+      System.out.println("  Listening on loopback (" + app.host() + ") only, while the demo account is the only one: configure staff accounts, or set httpHost (ACCESSLINE_HTTP_HOST), to take connections from other machines.");
+    }
     app.demoAccount().ifPresent(demo -> System.out.println("  A demo agent was created for this first start: username \"" + demo.account().username()
         + "\", password \"" + demo.password() + "\". Write it down: it is stored only as a hash and is not shown again."));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -6,6 +6,7 @@ import org.accessline.gateway.store.InteractionStore;
 import org.accessline.gateway.stream.ConversationStream;
 import org.accessline.web.api.AgentApi;
 import org.accessline.web.api.RecordAccess;
+import org.accessline.web.api.SignInApi;
 import org.accessline.web.api.TtyApi;
 import org.accessline.web.auth.AgentDirectory;
 import org.accessline.web.auth.AgentSessions;
@@ -13,7 +14,7 @@ import org.accessline.web.config.AccesslineConfig;
 
 /** What the routes need, built once at startup and shared by every HTTP verticle instance. */
 public record Services(AccesslineConfig config, ConversationStream stream, InteractionStore store, AgentDirectory directory, AgentSessions sessions, TtyCalls ttyCalls,
-    TwilioIntake twilio) {
+    TwilioIntake twilio, SignInApi.Guards signInGuards) {
   RecordAccess recordAccess() {
     return new RecordAccess(store, java.time.Clock.systemUTC(), config.retention());
   }
@@ -22,7 +23,11 @@ public record Services(AccesslineConfig config, ConversationStream stream, Inter
     return new TtyApi(stream, ttyCalls, config.tty(), config.maxMessageBytes());
   }
 
-  AgentApi agentApi(Vertx vertx) {
-    return new AgentApi(vertx, stream, store, directory, sessions, config.maxMessageBytes(), config.secureCookies(), ttyCalls);
+  SignInApi signInApi(Vertx vertx) {
+    return new SignInApi(vertx, stream, store, directory, sessions, signInGuards, config.secureCookies());
+  }
+
+  AgentApi agentApi() {
+    return new AgentApi(stream, store, config.maxMessageBytes(), ttyCalls);
   }
 }

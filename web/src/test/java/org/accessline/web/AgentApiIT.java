@@ -126,7 +126,7 @@ class AgentApiIT {
   void signingOutEndsTheSession() {
     maria.signedIn("maria");
     assertEquals(200, maria.get("/api/me").statusCode());
-    assertEquals(204, maria.request(HttpMethod.DELETE, "/api/session").send().await().statusCode());
+    assertEquals(204, maria.request(HttpMethod.DELETE, "/api/session").putHeader("Content-Type", "application/json").send().await().statusCode());
     assertEquals(401, maria.get("/api/me").statusCode());
   }
 

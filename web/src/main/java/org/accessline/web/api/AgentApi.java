@@ -1,8 +1,5 @@
 package org.accessline.web.api;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -23,77 +20,28 @@ import org.accessline.gateway.escalation.SlowChannels;
 import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.AgentId;
+import org.accessline.gateway.conversation.EntryJson;
 import org.accessline.gateway.routing.Presence;
 import org.accessline.gateway.stream.ConversationState;
 import org.accessline.gateway.stream.ConversationStream;
 import org.accessline.gateway.stream.RefusedException;
 import org.accessline.gateway.store.InteractionStore;
 import org.accessline.web.auth.AgentAccount;
-import org.accessline.web.auth.AgentDirectory;
-import org.accessline.web.auth.AgentSessions;
-import org.accessline.web.auth.PasswordHasher;
 
-/** The agents' REST API. Every method here runs behind {@link StaffAuth} except signing in. */
+/** The agents' REST API. Every method here runs behind {@link StaffAuth}; signing in and out is {@link SignInApi}. */
 public final class AgentApi {
   private static final Logger LOG = Logger.getLogger(AgentApi.class.getName());
-  /**
-   * Checked against when the username is unknown, so a wrong name costs as long as a wrong password.
-   * A holder class, so the slow hash is first made on a worker thread, never on an event loop.
-   */
-  private static final class Decoy {
-    static final String HASH = PasswordHasher.hash("decoy".toCharArray());
-  }
-
   private static final int HISTORY_LIMIT = 20;
-  private final Vertx vertx;
   private final ConversationStream stream;
   private final InteractionStore store;
-  private final AgentDirectory directory;
-  private final AgentSessions sessions;
   private final int maxMessageBytes;
-  private final boolean secureCookies;
   private final TtyCalls ttyCalls;
 
-  public AgentApi(Vertx vertx, ConversationStream stream, InteractionStore store, AgentDirectory directory, AgentSessions sessions,
-      int maxMessageBytes, boolean secureCookies, TtyCalls ttyCalls) {
+  public AgentApi(ConversationStream stream, InteractionStore store, int maxMessageBytes, TtyCalls ttyCalls) {
     this.ttyCalls = ttyCalls;
-    this.secureCookies = secureCookies;
-    this.vertx = vertx;
     this.stream = stream;
     this.store = store;
-    this.directory = directory;
-    this.sessions = sessions;
     this.maxMessageBytes = maxMessageBytes;
-  }
-
-  public void signIn(RoutingContext ctx) {
-    JsonObject body = Validation.body(ctx);
-    String username = Validation.text(body, "username").orElse("").trim().toLowerCase(java.util.Locale.ROOT);
-    char[] password = Validation.text(body, "password").orElse("").toCharArray();
-    Optional<AgentAccount> account = Optional.empty();
-    try {
-      account = directory.find(new AgentId(username));
-    } catch (IllegalArgumentException notAUsername) {
-      // Answered like any other failed sign-in.
-    }
-    Optional<AgentAccount> candidate = account;
-    vertx.executeBlocking(() -> PasswordHasher.verify(password, candidate.map(AgentAccount::passwordHash).orElseGet(() -> Decoy.HASH)) && candidate.isPresent())
-        .onComplete(ar -> {
-          if (ar.failed() || !ar.result()) {
-            Problem.send(ctx, 401, "bad_credentials", "That username and password do not match an account.");
-            return;
-          }
-          AgentAccount signedIn = candidate.get();
-          Cookie cookie = Cookie.cookie(AgentSessions.COOKIE, sessions.open(signedIn)).setHttpOnly(true).setPath("/")
-              .setSameSite(CookieSameSite.STRICT).setMaxAge(sessions.lifetime().toSeconds()).setSecure(secureCookies);
-          ctx.response().addCookie(cookie);
-          json(ctx, 200, describe(signedIn));
-        });
-  }
-
-  public void signOut(RoutingContext ctx) {
-    sessions.close(ctx.request().getCookie(AgentSessions.COOKIE).getValue());
-    ctx.response().addCookie(Cookie.cookie(AgentSessions.COOKIE, "").setPath("/").setMaxAge(0)).setStatusCode(204).end();
   }
 
   public void me(RoutingContext ctx) {
@@ -259,7 +207,7 @@ public final class AgentApi {
     });
   }
 
-  private static JsonObject describe(AgentAccount account) {
+  static JsonObject describe(AgentAccount account) {
     return new JsonObject().put("username", account.username().value()).put("displayName", account.displayName()).put("capacity", account.capacity())
         .put("role", account.supervisor() ? "supervisor" : "agent");
   }
@@ -273,7 +221,7 @@ public final class AgentApi {
     return new JsonObject().put("conversationId", p.conversation().value()).put("seq", p.seq()).put("duplicate", p.duplicate());
   }
 
-  private static void json(RoutingContext ctx, int status, JsonObject body) {
+  static void json(RoutingContext ctx, int status, JsonObject body) {
     if (ctx.response().ended()) return;
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode());
   }

@@ -10,6 +10,7 @@ import org.accessline.web.auth.AgentSessions;
 /** Lets a request through only with a live staff session cookie; everything else gets 401. */
 public final class StaffAuth implements Handler<RoutingContext> {
   static final String ACCOUNT = "accessline.account";
+  static final String SESSION = "accessline.session";
   private final AgentSessions sessions;
 
   public StaffAuth(AgentSessions sessions) {
@@ -18,13 +19,18 @@ public final class StaffAuth implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    Optional<AgentAccount> account = Optional.ofNullable(ctx.request().getCookie(AgentSessions.COOKIE)).map(Cookie::getValue).flatMap(sessions::find);
-    if (account.isEmpty()) {
+    Optional<AgentSessions.Session> session = Optional.ofNullable(ctx.request().getCookie(AgentSessions.COOKIE)).map(Cookie::getValue).flatMap(sessions::session);
+    if (session.isEmpty()) {
       Problem.send(ctx, 401, "unauthenticated", "Sign in first.");
       return;
     }
-    ctx.put(ACCOUNT, account.get());
+    ctx.put(ACCOUNT, session.get().account());
+    ctx.put(SESSION, session.get());
     ctx.next();
+  }
+
+  public static AgentSessions.Session session(RoutingContext ctx) {
+    return ctx.get(SESSION);
   }
 
   public static AgentAccount account(RoutingContext ctx) {

@@ -16,7 +16,10 @@ import org.accessline.gateway.routing.AgentProfile;
 import org.accessline.gateway.stream.Addresses;
 import org.accessline.gateway.stream.ConversationStream;
 import org.accessline.gateway.stream.StreamSignal;
+import org.accessline.gateway.routing.Presence;
 import org.accessline.web.api.AgentApi;
+import org.accessline.web.auth.AgentSessions;
+import java.time.Duration;
 
 /**
  * One signed-in agent's console connection. It pushes the agent's assignments, the entries of their
@@ -26,20 +29,28 @@ import org.accessline.web.api.AgentApi;
  */
 public final class AgentConsoleSession {
   private static final Logger LOG = Logger.getLogger(AgentConsoleSession.class.getName());
+  /** WebSocket close code (application range) for a console whose sign-in ended. */
+  public static final short SESSION_ENDED = 4401;
   private final Vertx vertx;
   private final ConversationStream stream;
   private final AgentProfile agent;
   private final ServerWebSocket socket;
   private final boolean supervisor;
-  private List<MessageConsumer<StreamSignal>> consumers = List.of();
+  private final AgentSessions.Session session;
+  private final AgentSessions sessions;
+  private long expiryTimer = -1;
+  private List<MessageConsumer<?>> consumers = List.of();
   private boolean closed;
   private MessageConsumer<StreamSignal> monitoring;
 
-  public AgentConsoleSession(Vertx vertx, ConversationStream stream, AgentProfile agent, boolean supervisor, ServerWebSocket socket) {
-    this.supervisor = supervisor;
+  /** @param session the sign-in this console was opened under; the console closes when it ends */
+  public AgentConsoleSession(Vertx vertx, ConversationStream stream, AgentSessions sessions, AgentSessions.Session session, ServerWebSocket socket) {
+    this.sessions = sessions;
+    this.session = session;
+    this.supervisor = session.account().supervisor();
     this.vertx = vertx;
     this.stream = stream;
-    this.agent = agent;
+    this.agent = session.account().profile();
     this.socket = socket;
   }
 
@@ -49,15 +60,22 @@ public final class AgentConsoleSession {
     socket.exceptionHandler(e -> {});
     socket.closeHandler(v -> {
       closed = true;
+      if (expiryTimer >= 0) vertx.cancelTimer(expiryTimer);
       consumers.forEach(MessageConsumer::unregister);
       if (monitoring != null) monitoring.unregister();
       stream.agentDisconnected(agent.id());
     });
+    long untilExpiry = Math.max(0, Duration.between(sessions.clock().instant(), session.expires()).toMillis()) + 1;
+    expiryTimer = vertx.setTimer(untilExpiry, t -> sessionEnded("Your session has expired."));
+    MessageConsumer<String> signedOut = vertx.eventBus().consumer(AgentSessions.ENDED, m -> {
+      if (session.id().equals(m.body())) sessionEnded("You signed out.");
+    });
     MessageConsumer<StreamSignal> mine = vertx.eventBus().consumer(Addresses.agent(agent.id()), m -> forward(m.body()));
     MessageConsumer<StreamSignal> queue = vertx.eventBus().consumer(Addresses.QUEUE, m -> send(m.body().toJson()));
     MessageConsumer<StreamSignal> alerts = supervisor ? vertx.eventBus().consumer(Addresses.SUPERVISORS, m -> send(m.body().toJson())) : null;
-    consumers = alerts == null ? List.of(mine, queue) : List.of(mine, queue, alerts);
-    mine.completion()
+    consumers = alerts == null ? List.<MessageConsumer<?>>of(signedOut, mine, queue) : List.<MessageConsumer<?>>of(signedOut, mine, queue, alerts);
+    signedOut.completion()
+        .compose(v -> mine.completion())
         .compose(v -> queue.completion())
         .compose(v -> alerts == null ? Future.succeededFuture() : alerts.completion())
         .compose(v -> stream.agentConnected(agent))
@@ -75,6 +93,19 @@ public final class AgentConsoleSession {
           LOG.log(Level.WARNING, "console for " + agent.id() + " could not start", e);
           socket.close((short) 1011, "could not start console");
         });
+  }
+
+  /**
+   * The sign-in behind this console ended: nothing more reaches this socket, and an agent signed in
+   * nowhere else is taken off the floor at once (their conversations then follow the hand-back rule).
+   */
+  private void sessionEnded(String why) {
+    if (closed) return;
+    closed = true;
+    consumers.forEach(MessageConsumer::unregister);
+    if (monitoring != null) monitoring.unregister();
+    Future<?> away = sessions.signedInElsewhere(agent.id(), session.id()) ? Future.succeededFuture() : stream.setPresence(agent, Presence.AWAY);
+    away.onComplete(ar -> socket.close(SESSION_ENDED, why));
   }
 
   private void forward(StreamSignal signal) {

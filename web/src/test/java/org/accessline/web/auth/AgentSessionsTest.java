@@ -1,6 +1,7 @@
 package org.accessline.web.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,5 +50,26 @@ class AgentSessionsTest {
     assertTrue(sessions.find(first).isEmpty(), "expired");
     assertTrue(sessions.find(null).isEmpty());
     assertTrue(sessions.find("forged").isEmpty());
+  }
+
+  @Test
+  void eachSessionHasAnIdOtherThanItsTokenAndKnowsWhetherTheAgentIsSignedInElsewhere() {
+    Hands clock = new Hands();
+    AgentSessions sessions = new AgentSessions(Duration.ofHours(12), clock);
+    String office = sessions.open(maria);
+    String laptop = sessions.open(maria);
+    AgentSessions.Session a = sessions.session(office).orElseThrow();
+    AgentSessions.Session b = sessions.session(laptop).orElseThrow();
+    assertNotEquals(a.id(), b.id());
+    assertNotEquals(office, a.id(), "the id names the session without being its credential");
+    assertEquals(clock.now.plus(Duration.ofHours(12)), a.expires());
+    assertTrue(sessions.signedInElsewhere(maria.username(), a.id()));
+
+    assertEquals(Optional.of(b), sessions.close(laptop));
+    assertEquals(Optional.empty(), sessions.close(laptop), "closed once");
+    assertFalse(sessions.signedInElsewhere(maria.username(), a.id()));
+    sessions.open(maria);
+    clock.now = clock.now.plus(Duration.ofHours(13));
+    assertFalse(sessions.signedInElsewhere(maria.username(), a.id()), "an expired session is nowhere");
   }
 }

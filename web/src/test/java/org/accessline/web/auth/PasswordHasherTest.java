@@ -1,5 +1,6 @@
 package org.accessline.web.auth;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,8 +22,19 @@ class PasswordHasherTest {
   }
 
   @Test
-  void theDefaultCostIsWrittenIntoTheHash() {
-    assertTrue(PasswordHasher.hash("x".toCharArray()).startsWith("pbkdf2-sha256$" + PasswordHasher.DEFAULT_ITERATIONS + "$"));
+  void theDefaultCostIsOwaspsAndIsWrittenIntoTheHash() {
+    assertEquals(600_000, PasswordHasher.DEFAULT_ITERATIONS);
+    String hash = PasswordHasher.hash("x".toCharArray());
+    assertTrue(hash.startsWith("pbkdf2-sha256$600000$"));
+    assertFalse(PasswordHasher.needsUpgrade(hash));
+  }
+
+  @Test
+  void hashesWithFewerIterationsAreDueForAnUpgrade() {
+    assertTrue(PasswordHasher.needsUpgrade("pbkdf2-sha256$310000$c2FsdA$aGFzaA"));
+    assertTrue(PasswordHasher.needsUpgrade("pbkdf2-sha256$1000$c2FsdA$aGFzaA"));
+    assertFalse(PasswordHasher.needsUpgrade("pbkdf2-sha256$700000$c2FsdA$aGFzaA"));
+    assertFalse(PasswordHasher.needsUpgrade("plain"), "not a hash at all is not upgraded, it is refused");
   }
 
   @Test
