@@ -19,7 +19,7 @@ import org.accessline.channels.tty.WavAudio;
  * <p>Options: --minutes (10), --streams (500), --cer-seconds (300).
  */
 public final class ModemBenchmark {
-  private static final ModemSettings SETTINGS = ModemSettings.US_TTY.withUnshiftOnSpace(true);
+  private static final ModemSettings SETTINGS = ModemSettings.US_TTY;
 
   public static void main(String[] args) throws Exception {
     int minutes = 10;
@@ -68,6 +68,9 @@ public final class ModemBenchmark {
         if (e instanceof ModemEvent.Received r) out.append(r.character());
       });
     }
+    demodulator.end(e -> {
+      if (e instanceof ModemEvent.Received r) out.append(r.character());
+    });
     return out.toString();
   }
 

@@ -62,18 +62,17 @@ public final class BaudotDemodulator {
   private short[] decoded = new short[160];
   private int otherRun;
   private double otherRunLevel;
-  private final int carrierConfirm;
   private final int frameSpan;
-  private final int carrierHold;
 
   private double markI, markQ, spaceI, spaceQ, energy;
   private int slot, markPhase, spacePhase, sinceResum;
   private long samples;
   private long scan;
-  private boolean figures;
-  private boolean carrier;
-  private long lastTone = Long.MIN_VALUE / 2;
-  private int toneRun;
+  private final ShiftDecoder shifts;
+  private final CarrierDetector carrier;
+  /** Where the last frame ended; a held stretch is settled when no frame follows for a while. */
+  private long lastFrameEnd;
+  private final int burstGap;
 
   public BaudotDemodulator(ModemSettings settings) {
     this.settings = settings;
@@ -90,10 +89,11 @@ public final class BaudotDemodulator {
     this.ringEnergy = new double[window];
     this.recent = new double[window];
     this.frameSpan = (int) Math.ceil(7.0 * spb) + 2;
-    this.carrierHold = (int) Math.round(3 * spb);
     this.context = settings.sampleRate() / 2;
-    this.carrierConfirm = (int) (spb / 10);
     this.scan = 1;
+    this.shifts = new ShiftDecoder(settings.shiftAfterSpace());
+    this.carrier = new CarrierDetector(spb, settings.sampleRate());
+    this.burstGap = (int) Math.round(15 * spb);
   }
 
   private double[] table(int hz, boolean cosine) {
@@ -121,6 +121,15 @@ public final class BaudotDemodulator {
       frames(out);
       at = until;
     }
+  }
+
+  /**
+   * The stream has ended: characters held back to settle their shift are printed now. A live line
+   * never needs this (the caller's carrier drops first); a recording that stops mid-tone does.
+   */
+  public void end(Consumer<ModemEvent> out) {
+    frames(out);
+    shifts.endOfBurst(out);
   }
 
   /** Feeds G.711 μ-law bytes, as Twilio sends them. */
@@ -184,7 +193,17 @@ public final class BaudotDemodulator {
       } else if (otherRun > 0) {
         endOtherRun(n);
       }
-      carrier(present, n, out);
+      switch (carrier.sample((m + s) / (en * window * 0.5 + 1e-30), meanLevel, n)) {
+        case UP -> out.accept(new ModemEvent.CarrierUp(carrier.edge(n)));
+        case DOWN -> {
+          // Everything of the burst is printed before the line is said to be quiet.
+          samples = n;
+          frames(out);
+          shifts.endOfBurst(out);
+          out.accept(new ModemEvent.CarrierDown(carrier.edge(n)));
+        }
+        case NONE -> { }
+      }
       n++;
     }
     markI = mI;
@@ -241,24 +260,6 @@ public final class BaudotDemodulator {
     return residual1 * (1 - k2 * k2) < PREDICTABLE_RESIDUAL;
   }
 
-  private void carrier(boolean present, long n, Consumer<ModemEvent> out) {
-    if (present) {
-      lastTone = n;
-      toneRun++;
-      // A tenth of a bit of steady tone before calling it a carrier, so clicks do not count.
-      if (!carrier && toneRun > carrierConfirm) {
-        carrier = true;
-        out.accept(new ModemEvent.CarrierUp(n - toneRun));
-      }
-    } else {
-      toneRun = 0;
-      if (carrier && n - lastTone > carrierHold) {
-        carrier = false;
-        out.accept(new ModemEvent.CarrierDown(lastTone + 1));
-      }
-    }
-  }
-
   private void frames(Consumer<ModemEvent> out) {
     if (scan < samples - HISTORY + frameSpan) scan = samples - HISTORY + frameSpan;
     while (scan + frameSpan <= samples) {
@@ -272,6 +273,8 @@ public final class BaudotDemodulator {
       }
       scan++;
     }
+    // A held stretch is not kept waiting past the burst, even when noise keeps the line busy.
+    if (shifts.holding() && samples - lastFrameEnd > burstGap) shifts.endOfBurst(out);
   }
 
   private boolean isStartEdge(long at) {
@@ -345,16 +348,7 @@ public final class BaudotDemodulator {
   }
 
   private void emit(int code, long edge, Consumer<ModemEvent> out) {
-    if (code == Baudot.LTRS) {
-      figures = false;
-      return;
-    }
-    if (code == Baudot.FIGS) {
-      figures = true;
-      return;
-    }
-    char c = Baudot.decode(code, figures);
-    if (code == Baudot.SPACE && settings.unshiftOnSpace()) figures = false;
-    if (c != Baudot.NONE) out.accept(new ModemEvent.Received(c, edge));
+    lastFrameEnd = edge + frameSpan;
+    shifts.accept(code, edge, out);
   }
 }

@@ -99,8 +99,8 @@ public final class AudioTools {
     return (double) prev[decoded.length()] / reference.length();
   }
 
-  /** What our demodulator reads from a WAV file. */
-  public static String ours(Path wav, boolean unshiftOnSpace) throws IOException {
-    return Signals.decode(ModemSettings.US_TTY.withUnshiftOnSpace(unshiftOnSpace), WavAudio.read(wav).samples());
+  /** What our demodulator reads from a WAV file, set up exactly as on a live call. */
+  public static String ours(Path wav) throws IOException {
+    return Signals.decode(ModemSettings.US_TTY, WavAudio.read(wav).samples());
   }
 }

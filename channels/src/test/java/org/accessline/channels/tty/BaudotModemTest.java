@@ -110,12 +110,14 @@ class BaudotModemTest {
   }
 
   @Test
-  void figuresStayUntilLettersUnlessUnshiftOnSpaceIsOn() {
+  void theForcedShiftRulesReadTheSameCodesTheirOwnWay() {
     // Codes sent by hand: FIGS 1 2 SPACE 3 (no shift after the space) LTRS A.
     List<Integer> codes = List.of(Baudot.FIGS, 0x17, 0x13, Baudot.SPACE, 0x01, Baudot.LTRS, 0x03);
     short[] pcm = RawCodes.modulate(US, codes);
+    assertEquals("12 3A", Signals.decode(US.withShiftAfterSpace(ModemSettings.ShiftAfterSpace.UNCHANGED), pcm));
+    assertEquals("12 EA", Signals.decode(US.withShiftAfterSpace(ModemSettings.ShiftAfterSpace.LETTERS), pcm));
+    // The live default reads the LTRS after the space as a sender that keeps figures.
     assertEquals("12 3A", Signals.decode(US, pcm));
-    assertEquals("12 EA", Signals.decode(US.withUnshiftOnSpace(true), pcm));
   }
 
   @Test

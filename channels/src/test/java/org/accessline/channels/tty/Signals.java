@@ -42,6 +42,7 @@ public final class Signals {
     BaudotDemodulator demodulator = new BaudotDemodulator(settings);
     List<ModemEvent> events = new ArrayList<>();
     for (int at = 0; at < pcm.length; at += chunk) demodulator.accept(pcm, at, Math.min(chunk, pcm.length - at), events::add);
+    demodulator.end(events::add);
     return events;
   }
 
