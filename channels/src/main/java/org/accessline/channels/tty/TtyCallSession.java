@@ -45,10 +45,10 @@ public final class TtyCallSession {
   private final Intake intake;
   private final TtyCalls calls;
   private final TtyCallSettings settings;
-  private final ModemSettings modem = ModemSettings.US_TTY;
+  private final ModemSettings modem;
   private final TtyLine line;
-  private final BaudotModulator modulator = new BaudotModulator(modem);
-  private BaudotDemodulator demodulator = new BaudotDemodulator(modem);
+  private final BaudotModulator modulator;
+  private BaudotDemodulator demodulator;
   private boolean wasListening = true;
   private long samples;
 
@@ -70,6 +70,9 @@ public final class TtyCallSession {
     this.intake = intake;
     this.calls = calls;
     this.settings = settings;
+    this.modem = settings.modem();
+    this.modulator = new BaudotModulator(modem);
+    this.demodulator = new BaudotDemodulator(modem);
     this.line = new TtyLine(settings, modem);
   }
 
