@@ -50,6 +50,24 @@ public final class BaudotDemodulator {
   private final float[] spaceEnergy = new float[HISTORY];
   private final boolean[] tone = new boolean[HISTORY];
   private final float[] level = new float[HISTORY];
+  /** Running total of {@link #level}, so a frame's mean level costs two reads. */
+  private final double[] levelTotal = new double[HISTORY];
+  private double runningLevel;
+  private final NarrowBits narrow;
+  private static final int NONE = 0;
+  private static final int FOUND = 1;
+  private static final int WAIT = 2;
+  private boolean ended;
+  /**
+   * A bin's energy grows with the square of its length for a tone on its frequency, linearly for
+   * noise: the one-bit bins must hold at least this share of that square law over the wide ones.
+   */
+  private static final double NOMINAL_CAPTURE = 0.4;
+  private final double nominalCapture;
+  /** Where the last frame read by the one-bit correlators began. */
+  private long lastStart = Long.MIN_VALUE / 2;
+  /** Where in each bit the wide bins are looked at, as fractions of the bit. */
+  private static final double[] WIDE_LOOKS = {0.3, 0.5, 0.7};
   /** The last few raw samples, for the on-demand predictability check. */
   private final double[] recent;
   private int recentSlot;
@@ -94,6 +112,9 @@ public final class BaudotDemodulator {
     this.shifts = new ShiftDecoder(settings.shiftAfterSpace());
     this.carrier = new CarrierDetector(spb, settings.sampleRate());
     this.burstGap = (int) Math.round(15 * spb);
+    this.narrow = new NarrowBits(spb, HISTORY);
+    double ratio = Math.round(spb) / (double) window;
+    this.nominalCapture = NOMINAL_CAPTURE * ratio * ratio;
   }
 
   private double[] table(int hz, boolean cosine) {
@@ -128,6 +149,7 @@ public final class BaudotDemodulator {
    * never needs this (the caller's carrier drops first); a recording that stops mid-tone does.
    */
   public void end(Consumer<ModemEvent> out) {
+    ended = true;
     frames(out);
     shifts.endOfBurst(out);
   }
@@ -187,6 +209,9 @@ public final class BaudotDemodulator {
       tone[at] = present;
       double meanLevel = en / window;
       level[at] = (float) meanLevel;
+      runningLevel += meanLevel;
+      levelTotal[at] = runningLevel;
+      narrow.sample(mi, mq, si, sq, at);
       if (audible && !present && predictable(sl)) {
         otherRun++;
         otherRunLevel += meanLevel;
@@ -263,6 +288,9 @@ public final class BaudotDemodulator {
   private void frames(Consumer<ModemEvent> out) {
     if (scan < samples - HISTORY + frameSpan) scan = samples - HISTORY + frameSpan;
     while (scan + frameSpan <= samples) {
+      int narrowRead = narrowFrame(out);
+      if (narrowRead == FOUND) continue;
+      if (narrowRead == WAIT) break;
       if (isStartEdge(scan)) {
         int code = frameAt(scan);
         if (code >= 0) {
@@ -275,6 +303,61 @@ public final class BaudotDemodulator {
     }
     // A held stretch is not kept waiting past the burst, even when noise keeps the line busy.
     if (shifts.holding() && samples - lastFrameEnd > burstGap) shifts.endOfBurst(out);
+  }
+
+  /**
+   * A frame read by the one-bit correlators at {@link #scan}, placed where its bits are clearest
+   * within a bit after; on success it is printed and the scan moves past it.
+   */
+  private int narrowFrame(Consumer<ModemEvent> out) {
+    long edge = scan;
+    if (!narrowAt(edge)) return NONE;
+    // The best placement may lie up to a bit later; a live stream waits for that audio to arrive.
+    if (edge + (long) spb > samples - frameSpan && !ended) return WAIT;
+    long best = edge;
+    int bestCode = narrow.code;
+    double bestScore = narrow.score;
+    long last = Math.min(edge + (long) spb, samples - frameSpan);
+    for (long t = edge + 1; t <= last; t++) {
+      if (narrowAt(t) && narrow.score > bestScore) {
+        best = t;
+        bestCode = narrow.code;
+        bestScore = narrow.score;
+      }
+    }
+    if (otherSoundNearby(best, frameLevel(best))) return NONE;
+    emit(bestCode, best, out);
+    lastStart = best;
+    scan = best + (long) (7.0 * spb);
+    return FOUND;
+  }
+
+  private boolean narrowAt(long edge) {
+    return narrow.mayStart(edge) && narrow.frame(edge, inStep(edge)) && narrow.explains(frameLevel(edge)) && narrow.toneTotal > nominalCapture * wideTone(edge);
+  }
+
+  /** The wide detector's tone bins over the middle of each of a frame's seven bits, summed over the bits. */
+  private double wideTone(long edge) {
+    double total = 0;
+    for (int k = 0; k < 7; k++) {
+      for (double at : WIDE_LOOKS) {
+        int i = (int) ((edge + Math.round((k + at) * spb) + window / 2) & MASK);
+        total += Math.max(markEnergy[i], spaceEnergy[i]);
+      }
+    }
+    return total / WIDE_LOOKS.length;
+  }
+
+  /** Whether a frame at {@code edge} would follow the last one as the next character of a burst. */
+  private boolean inStep(long edge) {
+    double bits = (edge - lastStart) / spb;
+    return bits > 7.2 && bits < 8.6;
+  }
+
+  /** Mean whole-band power per sample over the seven bits of a frame starting at {@code edge}. */
+  private double frameLevel(long edge) {
+    long end = edge + (long) (7.0 * spb);
+    return (levelTotal[(int) (end & MASK)] - levelTotal[(int) (edge & MASK)]) / (end - edge);
   }
 
   private boolean isStartEdge(long at) {

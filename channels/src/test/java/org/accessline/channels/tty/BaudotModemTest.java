@@ -56,6 +56,9 @@ class BaudotModemTest {
         if (e instanceof ModemEvent.Received r) text.append(r.character());
       });
     }
+    demodulator.end(e -> {
+      if (e instanceof ModemEvent.Received r) text.append(r.character());
+    });
     assertEquals(TEXT, text.toString());
   }
 
