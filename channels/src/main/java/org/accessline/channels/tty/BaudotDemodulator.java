@@ -16,23 +16,20 @@ import java.util.function.Consumer;
  * clear, or the frame is dropped and the scan moves on one sample. Bits are timed from the edge, so
  * ±2% baud error stays within the averaged region.
  *
- * <p>A frame is also dropped when the half second before it held sustained, predictable sound that
- * is not TTY tone (a note or a voice, told from noise by a second-order linear predictor) at a level
- * within 3 dB of the frame's own tones: that is a tune or a voice whose notes happen to fall on the
- * mark and space frequencies with the right timing. Line noise never counts, however loud.
+ * <p>Weak callers are read by one-bit correlators at the nominal tones ({@link NarrowBits}), tried
+ * first at every position; the wide window above reads what they leave, such as tones a few percent
+ * off. Either way a frame is dropped when a tune or a voice came just before it ({@link OtherSound}).
+ * Codes become characters in {@link ShiftDecoder}, and {@link CarrierDetector} says when the
+ * caller's tones are on the line.
  *
  * <p>Not thread-safe; one instance per call. Allocation-free per sample.
  */
 public final class BaudotDemodulator {
   private static final double TONE_SHARE = 0.20;
-  /** Residual energy of the 2nd-order predictor below which sound counts as a note or voice (6 dB gain). */
-  private static final double PREDICTABLE_RESIDUAL = 0.25;
   private static final double SILENCE = 1e-7;
   private static final double START_STOP_CLARITY = 0.1;
   private static final double BIT_CLARITY = 0.15;
   private static final double TONE_FRACTION = 0.75;
-  private static final double OTHER_SOUND_RATIO = 0.5;
-  private static final int RUNS = 64;
   private static final int TONE_STRIDE = 4;
   private static final double FULL_SCALE = 1.0 / 32768;
   private static final int HISTORY = 8192;
@@ -68,18 +65,9 @@ public final class BaudotDemodulator {
   private long lastStart = Long.MIN_VALUE / 2;
   /** Where in each bit the wide bins are looked at, as fractions of the bit. */
   private static final double[] WIDE_LOOKS = {0.3, 0.5, 0.7};
-  /** The last few raw samples, for the on-demand predictability check. */
-  private final double[] recent;
-  private int recentSlot;
-  private final int context;
-  /** The most recent runs of other sound longer than the window: where each ended, its length and summed level. */
-  private final long[] runEnds = new long[RUNS];
-  private final int[] runLengths = new int[RUNS];
-  private final double[] runLevels = new double[RUNS];
-  private int runCount;
+  private final int[] wideLooks;
+  private final OtherSound otherSound;
   private short[] decoded = new short[160];
-  private int otherRun;
-  private double otherRunLevel;
   private final int frameSpan;
 
   private double markI, markQ, spaceI, spaceQ, energy;
@@ -105,9 +93,8 @@ public final class BaudotDemodulator {
     this.ringSpaceI = new double[window];
     this.ringSpaceQ = new double[window];
     this.ringEnergy = new double[window];
-    this.recent = new double[window];
+    this.otherSound = new OtherSound(window, settings.sampleRate());
     this.frameSpan = (int) Math.ceil(7.0 * spb) + 2;
-    this.context = settings.sampleRate() / 2;
     this.scan = 1;
     this.shifts = new ShiftDecoder(settings.shiftAfterSpace());
     this.carrier = new CarrierDetector(spb, settings.sampleRate());
@@ -115,6 +102,10 @@ public final class BaudotDemodulator {
     this.narrow = new NarrowBits(spb, HISTORY);
     double ratio = Math.round(spb) / (double) window;
     this.nominalCapture = NOMINAL_CAPTURE * ratio * ratio;
+    this.wideLooks = new int[7 * WIDE_LOOKS.length];
+    for (int k = 0; k < 7; k++) {
+      for (int j = 0; j < WIDE_LOOKS.length; j++) wideLooks[k * WIDE_LOOKS.length + j] = (int) Math.round((k + WIDE_LOOKS[j]) * spb) + window / 2;
+    }
   }
 
   private double[] table(int hz, boolean cosine) {
@@ -185,7 +176,6 @@ public final class BaudotDemodulator {
       ringSpaceI[sl] = si;
       ringSpaceQ[sl] = sq;
       ringEnergy[sl] = e;
-      recent[sl] = x;
       if (++sl == window) sl = 0;
       if (++mp == markCos.length) mp = 0;
       if (++sp == spaceCos.length) sp = 0;
@@ -212,12 +202,7 @@ public final class BaudotDemodulator {
       runningLevel += meanLevel;
       levelTotal[at] = runningLevel;
       narrow.sample(mi, mq, si, sq, at);
-      if (audible && !present && predictable(sl)) {
-        otherRun++;
-        otherRunLevel += meanLevel;
-      } else if (otherRun > 0) {
-        endOtherRun(n);
-      }
+      otherSound.sample(x, en, audible && !present, meanLevel, n);
       switch (carrier.sample((m + s) / (en * window * 0.5 + 1e-30), meanLevel, n)) {
         case UP -> out.accept(new ModemEvent.CarrierUp(carrier.edge(n)));
         case DOWN -> {
@@ -247,42 +232,6 @@ public final class BaudotDemodulator {
     double total = 0;
     for (double v : ring) total += v;
     return total;
-  }
-
-  private void endOtherRun(long n) {
-    // Short gaps are the correlator straddling a tone change; only longer runs are other sound.
-    if (otherRun > window) {
-      int r = runCount++ % RUNS;
-      runEnds[r] = n;
-      runLengths[r] = otherRun;
-      runLevels[r] = otherRunLevel;
-    }
-    otherRun = 0;
-    otherRunLevel = 0;
-  }
-
-  /**
-   * Whether a second-order linear predictor explains most of the window: true for notes and voiced
-   * speech, false for white noise. It needs only the window's first three autocorrelations.
-   */
-  private boolean predictable(int next) {
-    // Computed from the window's raw samples only when needed: TTY tone and silence never get here.
-    double r0 = 0;
-    double r1 = 0;
-    double r2 = 0;
-    for (int k = 0; k < window; k++) {
-      double x0 = recent[(next - 1 - k + 2 * window) % window];
-      double x1 = recent[(next - 2 - k + 2 * window) % window];
-      double x2 = recent[(next - 3 - k + 2 * window) % window];
-      r0 += x0 * x0;
-      if (k < window - 1) r1 += x0 * x1;
-      if (k < window - 2) r2 += x0 * x2;
-    }
-    double k1 = r1 / r0;
-    double residual1 = 1 - k1 * k1;
-    if (residual1 <= 0) return true;
-    double k2 = (r2 / r0 - k1 * k1) / residual1;
-    return residual1 * (1 - k2 * k2) < PREDICTABLE_RESIDUAL;
   }
 
   private void frames(Consumer<ModemEvent> out) {
@@ -325,7 +274,7 @@ public final class BaudotDemodulator {
         bestScore = narrow.score;
       }
     }
-    if (otherSoundNearby(best, frameLevel(best))) return NONE;
+    if (otherSound.nearby(best, frameLevel(best))) return NONE;
     emit(bestCode, best, out);
     lastStart = best;
     scan = best + (long) (7.0 * spb);
@@ -339,11 +288,9 @@ public final class BaudotDemodulator {
   /** The wide detector's tone bins over the middle of each of a frame's seven bits, summed over the bits. */
   private double wideTone(long edge) {
     double total = 0;
-    for (int k = 0; k < 7; k++) {
-      for (double at : WIDE_LOOKS) {
-        int i = (int) ((edge + Math.round((k + at) * spb) + window / 2) & MASK);
-        total += Math.max(markEnergy[i], spaceEnergy[i]);
-      }
+    for (int look : wideLooks) {
+      int i = (int) ((edge + look) & MASK);
+      total += Math.max(markEnergy[i], spaceEnergy[i]);
     }
     return total / WIDE_LOOKS.length;
   }
@@ -390,7 +337,7 @@ public final class BaudotDemodulator {
       }
     }
     if (toneSamples < TONE_FRACTION * looked) return -1;
-    return otherSoundNearby(edge, toneLevel / toneSamples) ? -1 : code;
+    return otherSound.nearby(edge, toneLevel / toneSamples) ? -1 : code;
   }
 
   /**
@@ -408,26 +355,6 @@ public final class BaudotDemodulator {
       space += spaceEnergy[i];
     }
     return (mark - space) / (mark + space + 1e-30);
-  }
-
-  /** Whether sustained non-TTY sound, nearly as loud as this frame's tones, came just before it. */
-  private boolean otherSoundNearby(long edge, double toneLevel) {
-    double otherLevel = 0;
-    long otherSamples = 0;
-    for (int back = 1; back <= Math.min(runCount, RUNS); back++) {
-      int r = (runCount - back) % RUNS;
-      long start = runEnds[r] - runLengths[r];
-      if (runEnds[r] <= edge - context) break;
-      if (start >= edge) continue;
-      otherLevel += runLevels[r];
-      otherSamples += runLengths[r];
-    }
-    // Sound still going on when the frame began counts too.
-    if (otherRun > window && samples - otherRun < edge) {
-      otherLevel += otherRunLevel;
-      otherSamples += otherRun;
-    }
-    return otherSamples > 0 && otherLevel / otherSamples > OTHER_SOUND_RATIO * toneLevel;
   }
 
   private void emit(int code, long edge, Consumer<ModemEvent> out) {

@@ -39,7 +39,8 @@ final class NarrowBits {
   private static final double MOST_UNEXPLAINED = 2;
 
   private final int length;
-  private final double spb;
+  /** Where each of a frame's seven bits ends, counted from its start edge. */
+  private final int[] bitEnds;
   private final int mask;
   private final double[] ringMarkI, ringMarkQ, ringSpaceI, ringSpaceQ;
   final float[] mark;
@@ -56,7 +57,6 @@ final class NarrowBits {
   double toneTotal;
 
   NarrowBits(double samplesPerBit, int history) {
-    this.spb = samplesPerBit;
     this.length = (int) Math.round(samplesPerBit);
     this.mask = history - 1;
     this.ringMarkI = new double[length];
@@ -64,6 +64,8 @@ final class NarrowBits {
     this.ringSpaceI = new double[length];
     this.ringSpaceQ = new double[length];
     this.mark = new float[history];
+    this.bitEnds = new int[7];
+    for (int k = 0; k < 7; k++) bitEnds[k] = (int) Math.round((k + 1) * samplesPerBit) - 1;
     this.space = new float[history];
   }
 
@@ -99,7 +101,7 @@ final class NarrowBits {
 
   /** The slot of the last sample of bit {@code k} of a frame starting at {@code edge}. */
   private int bitEnd(long edge, int k) {
-    return (int) ((edge + Math.round((k + 1) * spb) - 1) & mask);
+    return (int) ((edge + bitEnds[k]) & mask);
   }
 
   /** A cheap first look: space in the start bit's bins and mark in the stop bit's. */
