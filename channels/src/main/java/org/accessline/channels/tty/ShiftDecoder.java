@@ -16,9 +16,10 @@ import java.util.function.Consumer;
  *       letters, so it was letters (and the call's sender is counted as unshifting);
  *   <li>it ends with an explicit LTRS: a sender that unshifts on space never needs one there, so it
  *       was figures (and the sender is counted as keeping figures);
- *   <li>it ends with the burst (or grows long): the call's count of such stretches decides; with no
- *       count yet, figures win only when the figures reading looks like numbers and the letters
- *       reading does not look like words.
+ *   <li>it ends with the burst (or grows long): the call's count of such stretches decides, then
+ *       the count of shifts the sender put right after a space in figures; with neither, figures
+ *       win only when the figures reading looks like numbers and the letters reading does not
+ *       look like words.
  * </ul>
  * A sender that shifts after every space never leaves a stretch to decide.
  */
@@ -40,6 +41,13 @@ final class ShiftDecoder {
   /** Stretches this call's sender settled with an explicit shift: letters (unshifting) against figures. */
   private int unshiftingVotes;
   private int keepingVotes;
+  /**
+   * Shifts sent right after a space while in figures: a FIGS there means the sender thought the
+   * space returned us to letters, an LTRS that it did not. A sender that shifts after every space
+   * sends both, and never leaves a stretch to settle.
+   */
+  private int unshiftingHints;
+  private int keepingHints;
 
   ShiftDecoder(ModemSettings.ShiftAfterSpace rule) {
     this.rule = rule;
@@ -60,6 +68,8 @@ final class ShiftDecoder {
         return;
       }
     }
+    if (spaceInFigures && code == Baudot.FIGS) unshiftingHints++;
+    if (spaceInFigures && code == Baudot.LTRS) keepingHints++;
     switch (code) {
       case Baudot.LTRS -> {
         figures = false;
@@ -113,6 +123,7 @@ final class ShiftDecoder {
   /** How to read a stretch no shift settled. */
   private boolean readAsLetters() {
     if (unshiftingVotes != keepingVotes) return unshiftingVotes > keepingVotes;
+    if (unshiftingHints != keepingHints) return unshiftingHints > keepingHints;
     return !(looksLikeNumbers() && !looksLikeWords());
   }
 
