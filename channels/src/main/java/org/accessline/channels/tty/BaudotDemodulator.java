@@ -30,6 +30,7 @@ public final class BaudotDemodulator {
   private static final double START_STOP_CLARITY = 0.1;
   private static final double BIT_CLARITY = 0.15;
   private static final double TONE_FRACTION = 0.75;
+  private static final double TONE_OVER_FLOOR = 4;
   private static final int TONE_STRIDE = 4;
   private static final double FULL_SCALE = 1.0 / 32768;
   private static final int HISTORY = 8192;
@@ -196,7 +197,8 @@ public final class BaudotDemodulator {
       int at = (int) (n & MASK);
       markEnergy[at] = (float) m;
       spaceEnergy[at] = (float) s;
-      tone[at] = present;
+      // Line noise now and then looks like tone to so short a window; it never stands over the floor.
+      tone[at] = present && en > TONE_OVER_FLOOR * window * carrier.floor();
       double meanLevel = en / window;
       level[at] = (float) meanLevel;
       runningLevel += meanLevel;
@@ -337,6 +339,13 @@ public final class BaudotDemodulator {
       }
     }
     if (toneSamples < TONE_FRACTION * looked) return -1;
+    // The start bit itself must be tone: a frame that begins in noise and ends in a burst's lead-in is not one.
+    int startTone = 0;
+    int startLooked = 0;
+    for (long t = edge + Math.round(0.25 * spb); t < edge + Math.round(0.75 * spb); t += TONE_STRIDE, startLooked++) {
+      if (tone[(int) (t & MASK)]) startTone++;
+    }
+    if (startTone < TONE_FRACTION * startLooked) return -1;
     return otherSound.nearby(edge, toneLevel / toneSamples) ? -1 : code;
   }
 
