@@ -205,7 +205,7 @@ public final class BaudotDemodulator {
       levelTotal[at] = runningLevel;
       narrow.sample(mi, mq, si, sq, at);
       otherSound.sample(x, en, audible && !present, meanLevel, n);
-      switch (carrier.sample((m + s) / (en * window * 0.5 + 1e-30), meanLevel, n)) {
+      switch (carrier.sample(m + s, en * window * 0.5, meanLevel, n)) {
         case UP -> out.accept(new ModemEvent.CarrierUp(carrier.edge(n)));
         case DOWN -> {
           // Everything of the burst is printed before the line is said to be quiet.
@@ -270,7 +270,8 @@ public final class BaudotDemodulator {
     double bestScore = narrow.score;
     long last = Math.min(edge + (long) spb, samples - frameSpan);
     for (long t = edge + 1; t <= last; t++) {
-      if (narrowAt(t) && narrow.score > bestScore) {
+      // The score first: the other checks cost more and matter only for a better placement.
+      if (narrow.mayStart(t) && narrow.frame(t, inStep(t)) && narrow.score > bestScore && checked(t)) {
         best = t;
         bestCode = narrow.code;
         bestScore = narrow.score;
@@ -284,7 +285,12 @@ public final class BaudotDemodulator {
   }
 
   private boolean narrowAt(long edge) {
-    return narrow.mayStart(edge) && narrow.frame(edge, inStep(edge)) && narrow.explains(frameLevel(edge)) && narrow.toneTotal > nominalCapture * wideTone(edge);
+    return narrow.mayStart(edge) && narrow.frame(edge, inStep(edge)) && checked(edge);
+  }
+
+  /** The checks on a frame {@link NarrowBits#frame} has just read that need the whole band. */
+  private boolean checked(long edge) {
+    return narrow.explains(frameLevel(edge)) && narrow.toneTotal > nominalCapture * wideTone(edge);
   }
 
   /** The wide detector's tone bins over the middle of each of a frame's seven bits, summed over the bits. */

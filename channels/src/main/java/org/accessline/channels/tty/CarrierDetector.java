@@ -51,12 +51,13 @@ final class CarrierDetector {
   }
 
   /**
-   * @param share the tone bins' share of the window's energy, 1 for a pure tone at either frequency
+   * @param tone the tone bins' energy
+   * @param pureTone what the tone bins would hold if all the window's energy were tone at either frequency
    * @param level the window's mean energy per sample
    */
-  Change sample(double share, double level, long n) {
+  Change sample(double tone, double pureTone, double level, long n) {
     if (up) {
-      if (share > HOLD_SHARE && level > HOLD_OVER_FLOOR * floor) lastTone = n;
+      if (tone > HOLD_SHARE * pureTone && level > HOLD_OVER_FLOOR * floor) lastTone = n;
       else if (n - lastTone > hold) {
         up = false;
         run = 0;
@@ -64,7 +65,7 @@ final class CarrierDetector {
       }
       return Change.NONE;
     }
-    boolean rising = share > RISE_SHARE && level > RISE_OVER_FLOOR * floor;
+    boolean rising = tone > RISE_SHARE * pureTone && level > RISE_OVER_FLOOR * floor;
     if (rising) {
       lastTone = n;
       if (++run > confirm) {
