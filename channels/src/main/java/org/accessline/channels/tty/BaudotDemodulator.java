@@ -62,6 +62,8 @@ public final class BaudotDemodulator {
    */
   private static final double NOMINAL_CAPTURE = 0.4;
   private final double nominalCapture;
+  /** The one-bit correlators have already weighed every placement up to here and found no frame. */
+  private long searchedUntil = Long.MIN_VALUE;
   /** Where the last frame read by the one-bit correlators began. */
   private long lastStart = Long.MIN_VALUE / 2;
   /** Where in each bit the wide bins are looked at, as fractions of the bit. */
@@ -262,7 +264,7 @@ public final class BaudotDemodulator {
    */
   private int narrowFrame(Consumer<ModemEvent> out) {
     long edge = scan;
-    if (!narrowAt(edge)) return NONE;
+    if (edge <= searchedUntil || !narrowAt(edge)) return NONE;
     // The best placement may lie up to a bit later; a live stream waits for that audio to arrive.
     if (edge + (long) spb > samples - frameSpan && !ended) return WAIT;
     long best = edge;
@@ -277,7 +279,11 @@ public final class BaudotDemodulator {
         bestScore = narrow.score;
       }
     }
-    if (otherSound.nearby(best, frameLevel(best))) return NONE;
+    if (otherSound.nearby(best, frameLevel(best))) {
+      // Every placement up to here has been weighed; they are not weighed again one sample later.
+      searchedUntil = last;
+      return NONE;
+    }
     emit(bestCode, best, out);
     lastStart = best;
     scan = best + (long) (7.0 * spb);
