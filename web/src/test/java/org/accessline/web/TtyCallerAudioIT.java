@@ -111,6 +111,21 @@ class TtyCallerAudioIT {
   }
 
   @Test
+  void wordsStillHeldToSettleTheirShiftReachTheAgentWhenTheCallerHangsUpAtOnce() throws Exception {
+    try (FakeTwilioCall call = newCall()) {
+      call.connect(call.answer());
+      call.awaitMarkEchoed("greeting");
+      String conversation = maria.awaitAssignment(calls);
+      // minimodem counts on the receiver unshifting after "5 ", so "PM" could be figures until a shift or the line's quiet says otherwise.
+      call.plays(afterReadingTheGreeting(minimodem("PLS CALL ME AT 5 PM", 1.5, 1.0)));
+      for (long deadline = System.currentTimeMillis() + TURN_MS; !call.callerDone() && System.currentTimeMillis() < deadline; ) Thread.sleep(5);
+      call.hangUp();
+      JsonObject said = maria.frames.await("the caller's last words", f -> isMessage(f, "resident") && conversation.equals(f.getJsonObject("entry").getString("conversationId")), TURN_MS);
+      assertEquals("PLS CALL ME AT 5 PM", said.getJsonObject("entry").getJsonObject("event").getString("text"));
+    }
+  }
+
+  @Test
   void onALineWithContinuousNoiseTheGreetingAndTheReplyGoOutAndTheCallerIsReadExactly() throws Exception {
     for (double dbfs : new double[] {-70, -50, -40}) {
       try (FakeTwilioCall call = newCall()) {

@@ -8,9 +8,9 @@ import java.util.function.Consumer;
  * <p>Detection is non-coherent: sliding quadrature correlators at the mark and space frequencies
  * over a short window (two cycles of their difference, 5 ms for US tones, where the two are exactly
  * orthogonal). The window is short so that tones up to 5% off still land in the main lobe. Both
- * correlator energies are kept for the last second. A tone is present
- * only while mark and space energy make up most of all the energy in the window, which keeps speech,
- * music, DTMF and noise out. Frames are found by scanning that history for a mark-to-space edge with
+ * correlator energies are kept for the last second. A tone is present only while mark and space
+ * energy make up a good share of all the energy in the window and the window stands over the line's
+ * noise floor, which keeps speech, music, DTMF and noise out. Frames are found by scanning that history for a mark-to-space edge with
  * tone present (so a bare start bit after silence works), then summing mark and space energy over
  * the middle half of each bit: the start bit must be space and the stop bit mark, and every bit must be
  * clear, or the frame is dropped and the scan moves on one sample. Bits are timed from the edge, so

@@ -191,6 +191,8 @@ public final class TtyCallSession {
     if (ended) return;
     ended = true;
     if (callSid == null) return;
+    // Characters the demodulator holds to settle their shift are the caller's last words.
+    if (wasListening) demodulator.end(event -> line.heard(event, now()));
     act(line.hungUp());
     record("the end of the call", id -> intake.note(id, reason, key("ended")));
     for (Pending p : replies.values()) p.done().tryFail("The call ended before this reply was sent.");
