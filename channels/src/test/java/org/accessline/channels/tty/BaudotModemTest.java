@@ -90,6 +90,19 @@ class BaudotModemTest {
   }
 
   @Test
+  void underContinuousLineNoiseTheCarrierRisesAndFallsOncePerBurst() {
+    short[] burst = Signals.scaled(new BaudotModulator(US).modulate("HI 12 GA"), 0.5);
+    short[] line = Signals.concat(new short[16000], burst, new short[16000], burst, new short[24000]);
+    for (double dbfs : new double[] {-70, -50, -40}) {
+      List<ModemEvent> events = Signals.events(US, Signals.withLineNoise(line, dbfs, 4), 160);
+      List<ModemEvent> carrier = events.stream().filter(e -> !(e instanceof ModemEvent.Received)).toList();
+      assertEquals(List.of(ModemEvent.CarrierUp.class, ModemEvent.CarrierDown.class, ModemEvent.CarrierUp.class, ModemEvent.CarrierDown.class),
+          carrier.stream().map(Object::getClass).toList(), dbfs + " dBFS: " + carrier);
+      assertEquals("HI 12 GAHI 12 GA", Signals.text(events), dbfs + " dBFS");
+    }
+  }
+
+  @Test
   void silenceNoiseAndDtmfProduceNoText() {
     short[] dtmf = new short[0];
     double[][] digits = {{697, 1209}, {770, 1336}, {852, 1477}, {941, 1336}, {697, 1477}, {770, 1477}};
