@@ -8,31 +8,29 @@ import java.util.function.Consumer;
  * <p>Detection is non-coherent: sliding quadrature correlators at the mark and space frequencies
  * over a short window (two cycles of their difference, 5 ms for US tones, where the two are exactly
  * orthogonal). The window is short so that tones up to 5% off still land in the main lobe. Both
- * correlator energies are kept for the last second. A tone is present
- * only while mark and space energy make up most of all the energy in the window, which keeps speech,
- * music, DTMF and noise out. Frames are found by scanning that history for a mark-to-space edge with
+ * correlator energies are kept for the last second. A tone is present only while mark and space
+ * energy make up a good share of all the energy in the window and the window stands over the line's
+ * noise floor, which keeps speech, music, DTMF and noise out. Frames are found by scanning that history for a mark-to-space edge with
  * tone present (so a bare start bit after silence works), then summing mark and space energy over
  * the middle half of each bit: the start bit must be space and the stop bit mark, and every bit must be
  * clear, or the frame is dropped and the scan moves on one sample. Bits are timed from the edge, so
  * ±2% baud error stays within the averaged region.
  *
- * <p>A frame is also dropped when the half second before it held sustained, predictable sound that
- * is not TTY tone (a note or a voice, told from noise by a second-order linear predictor) at a level
- * within 3 dB of the frame's own tones: that is a tune or a voice whose notes happen to fall on the
- * mark and space frequencies with the right timing. Line noise never counts, however loud.
+ * <p>Weak callers are read by one-bit correlators at the nominal tones ({@link NarrowBits}), tried
+ * first at every position; the wide window above reads what they leave, such as tones a few percent
+ * off. Either way a frame is dropped when a tune or a voice came just before it ({@link OtherSound}).
+ * Codes become characters in {@link ShiftDecoder}, and {@link CarrierDetector} says when the
+ * caller's tones are on the line.
  *
  * <p>Not thread-safe; one instance per call. Allocation-free per sample.
  */
 public final class BaudotDemodulator {
   private static final double TONE_SHARE = 0.20;
-  /** Residual energy of the 2nd-order predictor below which sound counts as a note or voice (6 dB gain). */
-  private static final double PREDICTABLE_RESIDUAL = 0.25;
   private static final double SILENCE = 1e-7;
   private static final double START_STOP_CLARITY = 0.1;
   private static final double BIT_CLARITY = 0.15;
   private static final double TONE_FRACTION = 0.75;
-  private static final double OTHER_SOUND_RATIO = 0.5;
-  private static final int RUNS = 64;
+  private static final double TONE_OVER_FLOOR = 4;
   private static final int TONE_STRIDE = 4;
   private static final double FULL_SCALE = 1.0 / 32768;
   private static final int HISTORY = 8192;
@@ -50,30 +48,40 @@ public final class BaudotDemodulator {
   private final float[] spaceEnergy = new float[HISTORY];
   private final boolean[] tone = new boolean[HISTORY];
   private final float[] level = new float[HISTORY];
-  /** The last few raw samples, for the on-demand predictability check. */
-  private final double[] recent;
-  private int recentSlot;
-  private final int context;
-  /** The most recent runs of other sound longer than the window: where each ended, its length and summed level. */
-  private final long[] runEnds = new long[RUNS];
-  private final int[] runLengths = new int[RUNS];
-  private final double[] runLevels = new double[RUNS];
-  private int runCount;
+  /** Running total of {@link #level}, so a frame's mean level costs two reads. */
+  private final double[] levelTotal = new double[HISTORY];
+  private double runningLevel;
+  private final NarrowBits narrow;
+  private static final int NONE = 0;
+  private static final int FOUND = 1;
+  private static final int WAIT = 2;
+  private boolean ended;
+  /**
+   * A bin's energy grows with the square of its length for a tone on its frequency, linearly for
+   * noise: the one-bit bins must hold at least this share of that square law over the wide ones.
+   */
+  private static final double NOMINAL_CAPTURE = 0.4;
+  private final double nominalCapture;
+  /** The one-bit correlators have already weighed every placement up to here and found no frame. */
+  private long searchedUntil = Long.MIN_VALUE;
+  /** Where the last frame read by the one-bit correlators began. */
+  private long lastStart = Long.MIN_VALUE / 2;
+  /** Where in each bit the wide bins are looked at, as fractions of the bit. */
+  private static final double[] WIDE_LOOKS = {0.3, 0.5, 0.7};
+  private final int[] wideLooks;
+  private final OtherSound otherSound;
   private short[] decoded = new short[160];
-  private int otherRun;
-  private double otherRunLevel;
-  private final int carrierConfirm;
   private final int frameSpan;
-  private final int carrierHold;
 
   private double markI, markQ, spaceI, spaceQ, energy;
   private int slot, markPhase, spacePhase, sinceResum;
   private long samples;
   private long scan;
-  private boolean figures;
-  private boolean carrier;
-  private long lastTone = Long.MIN_VALUE / 2;
-  private int toneRun;
+  private final ShiftDecoder shifts;
+  private final CarrierDetector carrier;
+  /** Where the last frame ended; a held stretch is settled when no frame follows for a while. */
+  private long lastFrameEnd;
+  private final int burstGap;
 
   public BaudotDemodulator(ModemSettings settings) {
     this.settings = settings;
@@ -88,12 +96,19 @@ public final class BaudotDemodulator {
     this.ringSpaceI = new double[window];
     this.ringSpaceQ = new double[window];
     this.ringEnergy = new double[window];
-    this.recent = new double[window];
+    this.otherSound = new OtherSound(window, settings.sampleRate());
     this.frameSpan = (int) Math.ceil(7.0 * spb) + 2;
-    this.carrierHold = (int) Math.round(3 * spb);
-    this.context = settings.sampleRate() / 2;
-    this.carrierConfirm = (int) (spb / 10);
     this.scan = 1;
+    this.shifts = new ShiftDecoder(settings.shiftAfterSpace());
+    this.carrier = new CarrierDetector(spb, settings.sampleRate());
+    this.burstGap = (int) Math.round(15 * spb);
+    this.narrow = new NarrowBits(spb, HISTORY);
+    double ratio = Math.round(spb) / (double) window;
+    this.nominalCapture = NOMINAL_CAPTURE * ratio * ratio;
+    this.wideLooks = new int[7 * WIDE_LOOKS.length];
+    for (int k = 0; k < 7; k++) {
+      for (int j = 0; j < WIDE_LOOKS.length; j++) wideLooks[k * WIDE_LOOKS.length + j] = (int) Math.round((k + WIDE_LOOKS[j]) * spb) + window / 2;
+    }
   }
 
   private double[] table(int hz, boolean cosine) {
@@ -121,6 +136,16 @@ public final class BaudotDemodulator {
       frames(out);
       at = until;
     }
+  }
+
+  /**
+   * The stream has ended: characters held back to settle their shift are printed now. A live line
+   * never needs this (the caller's carrier drops first); a recording that stops mid-tone does.
+   */
+  public void end(Consumer<ModemEvent> out) {
+    ended = true;
+    frames(out);
+    shifts.endOfBurst(out);
   }
 
   /** Feeds G.711 μ-law bytes, as Twilio sends them. */
@@ -154,7 +179,6 @@ public final class BaudotDemodulator {
       ringSpaceI[sl] = si;
       ringSpaceQ[sl] = sq;
       ringEnergy[sl] = e;
-      recent[sl] = x;
       if (++sl == window) sl = 0;
       if (++mp == markCos.length) mp = 0;
       if (++sp == spaceCos.length) sp = 0;
@@ -175,16 +199,25 @@ public final class BaudotDemodulator {
       int at = (int) (n & MASK);
       markEnergy[at] = (float) m;
       spaceEnergy[at] = (float) s;
-      tone[at] = present;
+      // Line noise now and then looks like tone to so short a window; it never stands over the floor.
+      tone[at] = present && en > TONE_OVER_FLOOR * window * carrier.floor();
       double meanLevel = en / window;
       level[at] = (float) meanLevel;
-      if (audible && !present && predictable(sl)) {
-        otherRun++;
-        otherRunLevel += meanLevel;
-      } else if (otherRun > 0) {
-        endOtherRun(n);
+      runningLevel += meanLevel;
+      levelTotal[at] = runningLevel;
+      narrow.sample(mi, mq, si, sq, at);
+      otherSound.sample(x, en, audible && !present, meanLevel, n);
+      switch (carrier.sample(m + s, en * window * 0.5, meanLevel, n)) {
+        case UP -> out.accept(new ModemEvent.CarrierUp(carrier.edge(n)));
+        case DOWN -> {
+          // Everything of the burst is printed before the line is said to be quiet.
+          samples = n;
+          frames(out);
+          shifts.endOfBurst(out);
+          out.accept(new ModemEvent.CarrierDown(carrier.edge(n)));
+        }
+        case NONE -> { }
       }
-      carrier(present, n, out);
       n++;
     }
     markI = mI;
@@ -205,63 +238,12 @@ public final class BaudotDemodulator {
     return total;
   }
 
-  private void endOtherRun(long n) {
-    // Short gaps are the correlator straddling a tone change; only longer runs are other sound.
-    if (otherRun > window) {
-      int r = runCount++ % RUNS;
-      runEnds[r] = n;
-      runLengths[r] = otherRun;
-      runLevels[r] = otherRunLevel;
-    }
-    otherRun = 0;
-    otherRunLevel = 0;
-  }
-
-  /**
-   * Whether a second-order linear predictor explains most of the window: true for notes and voiced
-   * speech, false for white noise. It needs only the window's first three autocorrelations.
-   */
-  private boolean predictable(int next) {
-    // Computed from the window's raw samples only when needed: TTY tone and silence never get here.
-    double r0 = 0;
-    double r1 = 0;
-    double r2 = 0;
-    for (int k = 0; k < window; k++) {
-      double x0 = recent[(next - 1 - k + 2 * window) % window];
-      double x1 = recent[(next - 2 - k + 2 * window) % window];
-      double x2 = recent[(next - 3 - k + 2 * window) % window];
-      r0 += x0 * x0;
-      if (k < window - 1) r1 += x0 * x1;
-      if (k < window - 2) r2 += x0 * x2;
-    }
-    double k1 = r1 / r0;
-    double residual1 = 1 - k1 * k1;
-    if (residual1 <= 0) return true;
-    double k2 = (r2 / r0 - k1 * k1) / residual1;
-    return residual1 * (1 - k2 * k2) < PREDICTABLE_RESIDUAL;
-  }
-
-  private void carrier(boolean present, long n, Consumer<ModemEvent> out) {
-    if (present) {
-      lastTone = n;
-      toneRun++;
-      // A tenth of a bit of steady tone before calling it a carrier, so clicks do not count.
-      if (!carrier && toneRun > carrierConfirm) {
-        carrier = true;
-        out.accept(new ModemEvent.CarrierUp(n - toneRun));
-      }
-    } else {
-      toneRun = 0;
-      if (carrier && n - lastTone > carrierHold) {
-        carrier = false;
-        out.accept(new ModemEvent.CarrierDown(lastTone + 1));
-      }
-    }
-  }
-
   private void frames(Consumer<ModemEvent> out) {
     if (scan < samples - HISTORY + frameSpan) scan = samples - HISTORY + frameSpan;
     while (scan + frameSpan <= samples) {
+      int narrowRead = narrowFrame(out);
+      if (narrowRead == FOUND) continue;
+      if (narrowRead == WAIT) break;
       if (isStartEdge(scan)) {
         int code = frameAt(scan);
         if (code >= 0) {
@@ -272,6 +254,71 @@ public final class BaudotDemodulator {
       }
       scan++;
     }
+    // A held stretch is not kept waiting past the burst, even when noise keeps the line busy.
+    if (shifts.holding() && samples - lastFrameEnd > burstGap) shifts.endOfBurst(out);
+  }
+
+  /**
+   * A frame read by the one-bit correlators at {@link #scan}, placed where its bits are clearest
+   * within a bit after; on success it is printed and the scan moves past it.
+   */
+  private int narrowFrame(Consumer<ModemEvent> out) {
+    long edge = scan;
+    if (edge <= searchedUntil || !narrowAt(edge)) return NONE;
+    // The best placement may lie up to a bit later; a live stream waits for that audio to arrive.
+    if (edge + (long) spb > samples - frameSpan && !ended) return WAIT;
+    long best = edge;
+    int bestCode = narrow.code;
+    double bestScore = narrow.score;
+    long last = Math.min(edge + (long) spb, samples - frameSpan);
+    for (long t = edge + 1; t <= last; t++) {
+      // The score first: the other checks cost more and matter only for a better placement.
+      if (narrow.mayStart(t) && narrow.frame(t, inStep(t)) && narrow.score > bestScore && checked(t)) {
+        best = t;
+        bestCode = narrow.code;
+        bestScore = narrow.score;
+      }
+    }
+    if (otherSound.nearby(best, frameLevel(best))) {
+      // Every placement up to here has been weighed; they are not weighed again one sample later.
+      searchedUntil = last;
+      return NONE;
+    }
+    emit(bestCode, best, out);
+    lastStart = best;
+    scan = best + (long) (7.0 * spb);
+    return FOUND;
+  }
+
+  private boolean narrowAt(long edge) {
+    return narrow.mayStart(edge) && narrow.frame(edge, inStep(edge)) && checked(edge);
+  }
+
+  /** The checks on a frame {@link NarrowBits#frame} has just read that need the whole band. */
+  private boolean checked(long edge) {
+    return narrow.explains(frameLevel(edge)) && narrow.toneTotal > nominalCapture * wideTone(edge);
+  }
+
+  /** The wide detector's tone bins over the middle of each of a frame's seven bits, summed over the bits. */
+  private double wideTone(long edge) {
+    double total = 0;
+    for (int look : wideLooks) {
+      int i = (int) ((edge + look) & MASK);
+      total += Math.max(markEnergy[i], spaceEnergy[i]);
+    }
+    return total / WIDE_LOOKS.length;
+  }
+
+  /** Whether a frame at {@code edge} would follow the last one as the next character of a burst. */
+  private boolean inStep(long edge) {
+    double bits = (edge - lastStart) / spb;
+    return bits > 7.2 && bits < 8.6;
+  }
+
+  /** Mean whole-band power per sample over the seven bits of a frame starting at {@code edge}. */
+  private double frameLevel(long edge) {
+    long end = edge + (long) (7.0 * spb);
+    return (levelTotal[(int) (end & MASK)] - levelTotal[(int) (edge & MASK)]) / (end - edge);
   }
 
   private boolean isStartEdge(long at) {
@@ -304,7 +351,14 @@ public final class BaudotDemodulator {
       }
     }
     if (toneSamples < TONE_FRACTION * looked) return -1;
-    return otherSoundNearby(edge, toneLevel / toneSamples) ? -1 : code;
+    // The start bit itself must be tone: a frame that begins in noise and ends in a burst's lead-in is not one.
+    int startTone = 0;
+    int startLooked = 0;
+    for (long t = edge + Math.round(0.25 * spb); t < edge + Math.round(0.75 * spb); t += TONE_STRIDE, startLooked++) {
+      if (tone[(int) (t & MASK)]) startTone++;
+    }
+    if (startTone < TONE_FRACTION * startLooked) return -1;
+    return otherSound.nearby(edge, toneLevel / toneSamples) ? -1 : code;
   }
 
   /**
@@ -324,37 +378,8 @@ public final class BaudotDemodulator {
     return (mark - space) / (mark + space + 1e-30);
   }
 
-  /** Whether sustained non-TTY sound, nearly as loud as this frame's tones, came just before it. */
-  private boolean otherSoundNearby(long edge, double toneLevel) {
-    double otherLevel = 0;
-    long otherSamples = 0;
-    for (int back = 1; back <= Math.min(runCount, RUNS); back++) {
-      int r = (runCount - back) % RUNS;
-      long start = runEnds[r] - runLengths[r];
-      if (runEnds[r] <= edge - context) break;
-      if (start >= edge) continue;
-      otherLevel += runLevels[r];
-      otherSamples += runLengths[r];
-    }
-    // Sound still going on when the frame began counts too.
-    if (otherRun > window && samples - otherRun < edge) {
-      otherLevel += otherRunLevel;
-      otherSamples += otherRun;
-    }
-    return otherSamples > 0 && otherLevel / otherSamples > OTHER_SOUND_RATIO * toneLevel;
-  }
-
   private void emit(int code, long edge, Consumer<ModemEvent> out) {
-    if (code == Baudot.LTRS) {
-      figures = false;
-      return;
-    }
-    if (code == Baudot.FIGS) {
-      figures = true;
-      return;
-    }
-    char c = Baudot.decode(code, figures);
-    if (code == Baudot.SPACE && settings.unshiftOnSpace()) figures = false;
-    if (c != Baudot.NONE) out.accept(new ModemEvent.Received(c, edge));
+    lastFrameEnd = edge + frameSpan;
+    shifts.accept(code, edge, out);
   }
 }

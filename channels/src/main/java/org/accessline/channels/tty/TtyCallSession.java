@@ -45,10 +45,10 @@ public final class TtyCallSession {
   private final Intake intake;
   private final TtyCalls calls;
   private final TtyCallSettings settings;
-  private final ModemSettings modem = ModemSettings.US_TTY;
+  private final ModemSettings modem;
   private final TtyLine line;
-  private final BaudotModulator modulator = new BaudotModulator(modem);
-  private BaudotDemodulator demodulator = new BaudotDemodulator(modem);
+  private final BaudotModulator modulator;
+  private BaudotDemodulator demodulator;
   private boolean wasListening = true;
   private long samples;
 
@@ -70,6 +70,9 @@ public final class TtyCallSession {
     this.intake = intake;
     this.calls = calls;
     this.settings = settings;
+    this.modem = settings.modem();
+    this.modulator = new BaudotModulator(modem);
+    this.demodulator = new BaudotDemodulator(modem);
     this.line = new TtyLine(settings, modem);
   }
 
@@ -188,6 +191,8 @@ public final class TtyCallSession {
     if (ended) return;
     ended = true;
     if (callSid == null) return;
+    // Characters the demodulator holds to settle their shift are the caller's last words.
+    if (wasListening) demodulator.end(event -> line.heard(event, now()));
     act(line.hungUp());
     record("the end of the call", id -> intake.note(id, reason, key("ended")));
     for (Pending p : replies.values()) p.done().tryFail("The call ended before this reply was sent.");

@@ -15,10 +15,12 @@ import java.time.Duration;
  * @param wrapColumns a line end after at least this many characters is the TTY wrapping, not the caller ending a thought
  * @param appendGa whether replies that do not end a turn get GA appended
  * @param idleHangup the call is ended after this long with nothing sent either way; never under ten minutes
+ * @param shiftAfterSpace what a space does to the caller's figures shift; {@code AUTO} reads it from the call
  */
 public record TtyCallSettings(
     String greeting, Duration greetingDelay, Duration guard, Duration echoGuard, Duration pause, Duration turnEnd,
-    int wrapColumns, boolean appendGa, Duration idleHangup) {
+    int wrapColumns, boolean appendGa, Duration idleHangup,
+    ModemSettings.ShiftAfterSpace shiftAfterSpace) {
 
   public static final Duration SHORTEST_IDLE_HANGUP = Duration.ofMinutes(10);
 
@@ -32,14 +34,21 @@ public record TtyCallSettings(
     if (idleHangup == null || idleHangup.compareTo(SHORTEST_IDLE_HANGUP) < 0) {
       throw new IllegalArgumentException("a TTY call is never ended for inactivity under 10 minutes");
     }
+    if (shiftAfterSpace == null) throw new IllegalArgumentException("say what a space does to figures shift (auto, letters or unchanged)");
   }
 
   public static TtyCallSettings defaults(String centerName) {
     return new TtyCallSettings(TtyText.toTty(centerName) + " TTY. HOW MAY I HELP YOU Q GA", Duration.ofMillis(1500), Duration.ofMillis(1000),
-        Duration.ofMillis(300), Duration.ofSeconds(6), Duration.ofMillis(1200), 60, true, Duration.ofMinutes(20));
+        Duration.ofMillis(300), Duration.ofSeconds(6), Duration.ofMillis(1200), 60, true, Duration.ofMinutes(20),
+        ModemSettings.US_TTY.shiftAfterSpace());
   }
 
   public TtyCallSettings withGreeting(String text) {
-    return new TtyCallSettings(text, greetingDelay, guard, echoGuard, pause, turnEnd, wrapColumns, appendGa, idleHangup);
+    return new TtyCallSettings(text, greetingDelay, guard, echoGuard, pause, turnEnd, wrapColumns, appendGa, idleHangup, shiftAfterSpace);
+  }
+
+  /** The modem a call runs: US TTY tones and timing, with this call's shift rule. */
+  public ModemSettings modem() {
+    return ModemSettings.US_TTY.withShiftAfterSpace(shiftAfterSpace);
   }
 }

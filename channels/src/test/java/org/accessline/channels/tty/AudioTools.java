@@ -51,6 +51,18 @@ public final class AudioTools {
     run(text, cmd.toArray(String[]::new));
   }
 
+  /**
+   * minimodem's generic Baudot transmitter at 45.45 baud with the tones given: its {@code tdd}
+   * preset ignores {@code -M}/{@code -S}, this mode honours them. Its encoder counts on the receiver
+   * returning to letters after a space.
+   */
+  public static short[] minimodemBaudot(String text, double stopBits, int markHz, int spaceHz, Path work) throws IOException, InterruptedException {
+    Path wav = work.resolve("baudot-" + System.nanoTime() + ".wav");
+    run(text, "minimodem", "--tx", "45.45", "--baudot", "--stopbits", String.valueOf(stopBits), "-R", "8000", "-M", String.valueOf(markHz),
+        "-S", String.valueOf(spaceHz), "-f", wav.toString());
+    return WavAudio.read(wav).samples();
+  }
+
   /** minimodem's TDD receiver, as the domain notes say to run it for 1.5- and 2-stop-bit audio. */
   public static String minimodemRx(Path wav) throws IOException, InterruptedException {
     return run(null, "minimodem", "--rx", "tdd", "--stopbits", "1.5", "-b", "45", "-q", "-f", wav.toString());
@@ -99,8 +111,8 @@ public final class AudioTools {
     return (double) prev[decoded.length()] / reference.length();
   }
 
-  /** What our demodulator reads from a WAV file. */
-  public static String ours(Path wav, boolean unshiftOnSpace) throws IOException {
-    return Signals.decode(ModemSettings.US_TTY.withUnshiftOnSpace(unshiftOnSpace), WavAudio.read(wav).samples());
+  /** What our demodulator reads from a WAV file, set up exactly as on a live call. */
+  public static String ours(Path wav) throws IOException {
+    return Signals.decode(ModemSettings.US_TTY, WavAudio.read(wav).samples());
   }
 }

@@ -56,6 +56,9 @@ class BaudotModemTest {
         if (e instanceof ModemEvent.Received r) text.append(r.character());
       });
     }
+    demodulator.end(e -> {
+      if (e instanceof ModemEvent.Received r) text.append(r.character());
+    });
     assertEquals(TEXT, text.toString());
   }
 
@@ -87,6 +90,19 @@ class BaudotModemTest {
   }
 
   @Test
+  void underContinuousLineNoiseTheCarrierRisesAndFallsOncePerBurst() {
+    short[] burst = Signals.scaled(new BaudotModulator(US).modulate("HI 12 GA"), 0.5);
+    short[] line = Signals.concat(new short[16000], burst, new short[16000], burst, new short[24000]);
+    for (double dbfs : new double[] {-70, -50, -40}) {
+      List<ModemEvent> events = Signals.events(US, Signals.withLineNoise(line, dbfs, 4), 160);
+      List<ModemEvent> carrier = events.stream().filter(e -> !(e instanceof ModemEvent.Received)).toList();
+      assertEquals(List.of(ModemEvent.CarrierUp.class, ModemEvent.CarrierDown.class, ModemEvent.CarrierUp.class, ModemEvent.CarrierDown.class),
+          carrier.stream().map(Object::getClass).toList(), dbfs + " dBFS: " + carrier);
+      assertEquals("HI 12 GAHI 12 GA", Signals.text(events), dbfs + " dBFS");
+    }
+  }
+
+  @Test
   void silenceNoiseAndDtmfProduceNoText() {
     short[] dtmf = new short[0];
     double[][] digits = {{697, 1209}, {770, 1336}, {852, 1477}, {941, 1336}, {697, 1477}, {770, 1477}};
@@ -110,12 +126,14 @@ class BaudotModemTest {
   }
 
   @Test
-  void figuresStayUntilLettersUnlessUnshiftOnSpaceIsOn() {
+  void theForcedShiftRulesReadTheSameCodesTheirOwnWay() {
     // Codes sent by hand: FIGS 1 2 SPACE 3 (no shift after the space) LTRS A.
     List<Integer> codes = List.of(Baudot.FIGS, 0x17, 0x13, Baudot.SPACE, 0x01, Baudot.LTRS, 0x03);
     short[] pcm = RawCodes.modulate(US, codes);
+    assertEquals("12 3A", Signals.decode(US.withShiftAfterSpace(ModemSettings.ShiftAfterSpace.UNCHANGED), pcm));
+    assertEquals("12 EA", Signals.decode(US.withShiftAfterSpace(ModemSettings.ShiftAfterSpace.LETTERS), pcm));
+    // The live default reads the LTRS after the space as a sender that keeps figures.
     assertEquals("12 3A", Signals.decode(US, pcm));
-    assertEquals("12 EA", Signals.decode(US.withUnshiftOnSpace(true), pcm));
   }
 
   @Test

@@ -165,7 +165,7 @@ class TtyLineTest {
   void settingsRefuseAnIdleLimitUnderTenMinutes() {
     TtyCallSettings d = SETTINGS;
     assertThrows(IllegalArgumentException.class, () -> new TtyCallSettings(d.greeting(), d.greetingDelay(), d.guard(), d.echoGuard(), d.pause(), d.turnEnd(),
-        d.wrapColumns(), d.appendGa(), Duration.ofMinutes(9)));
+        d.wrapColumns(), d.appendGa(), Duration.ofMinutes(9), d.shiftAfterSpace()));
   }
 
   private void greetAndFinishPlaying() {

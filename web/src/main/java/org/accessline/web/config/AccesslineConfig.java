@@ -23,6 +23,7 @@ import org.accessline.gateway.routing.ContentSkills;
 import org.accessline.gateway.routing.QueueDefinition;
 import org.accessline.gateway.routing.QueueUpdates;
 import org.accessline.gateway.routing.RoutingSettings;
+import org.accessline.channels.tty.ModemSettings;
 import org.accessline.channels.tty.TtyCallSettings;
 import org.accessline.channels.twilio.TwilioAccount;
 import org.accessline.web.auth.AgentAccount;
@@ -279,6 +280,7 @@ public record AccesslineConfig(
         Duration.ofMillis(json.getLong("turnEndMillis", d.turnEnd().toMillis())),
         json.getInteger("wrapColumns", d.wrapColumns()),
         var.apply("TTY_APPEND_GA").map(Boolean::parseBoolean).orElse(json.getBoolean("appendGa", d.appendGa())),
-        Duration.ofMinutes(var.apply("TTY_IDLE_HANGUP_MINUTES").map(Long::parseLong).orElse(json.getLong("idleHangupMinutes", d.idleHangup().toMinutes()))));
+        Duration.ofMinutes(var.apply("TTY_IDLE_HANGUP_MINUTES").map(Long::parseLong).orElse(json.getLong("idleHangupMinutes", d.idleHangup().toMinutes()))),
+        ModemSettings.ShiftAfterSpace.parse(var.apply("TTY_SHIFT_AFTER_SPACE").orElse(json.getString("shiftAfterSpace", d.shiftAfterSpace().configName()))));
   }
 }

@@ -71,6 +71,19 @@ class AccesslineConfigTest {
   }
 
   @Test
+  void aLiveTtyCallReadsTheShiftConventionFromTheCallUnlessForced() {
+    assertEquals(org.accessline.channels.tty.ModemSettings.US_TTY, AccesslineConfig.fromJson(new JsonObject(), Map.of()).tty().modem());
+    assertEquals(org.accessline.channels.tty.ModemSettings.ShiftAfterSpace.AUTO, AccesslineConfig.fromJson(new JsonObject(), Map.of()).tty().shiftAfterSpace());
+    assertEquals(org.accessline.channels.tty.ModemSettings.ShiftAfterSpace.LETTERS, AccesslineConfig.fromJson(
+        new JsonObject().put("tty", new JsonObject().put("shiftAfterSpace", "letters")), Map.of()).tty().modem().shiftAfterSpace());
+    assertEquals(org.accessline.channels.tty.ModemSettings.ShiftAfterSpace.UNCHANGED, AccesslineConfig.fromJson(
+        new JsonObject().put("tty", new JsonObject().put("shiftAfterSpace", "letters")), Map.of("ACCESSLINE_TTY_SHIFT_AFTER_SPACE", "unchanged")).tty().shiftAfterSpace());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(
+        new JsonObject().put("tty", new JsonObject().put("shiftAfterSpace", "sometimes")), Map.of()));
+    assertEquals("tty.shiftAfterSpace must be auto, letters or unchanged, not \"sometimes\"", e.getMessage());
+  }
+
+  @Test
   void twilioComesFromTheEnvironmentWithThePublicAddress() {
     AccesslineConfig c = AccesslineConfig.fromJson(new JsonObject(), Map.of("ACCESSLINE_TWILIO_ACCOUNT_SID", SID,
         "ACCESSLINE_TWILIO_AUTH_TOKEN", "secret", "ACCESSLINE_PUBLIC_BASE_URL", "https://311.example.gov/", "ACCESSLINE_TTY_APPEND_GA", "false"));

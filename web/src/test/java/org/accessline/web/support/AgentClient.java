@@ -126,6 +126,12 @@ public final class AgentClient implements AutoCloseable {
     return frame.getJsonObject("entry").getString("conversationId");
   }
 
+  /** The conversation of the {@code n}th assignment (counting from 1). */
+  public String awaitAssignment(int n) {
+    return frames.awaitCount(n + " assignments", n, f -> "entry".equals(f.getString("type"))
+        && "assigned".equals(f.getJsonObject("entry").getJsonObject("event").getString("kind"))).get(n - 1).getJsonObject("entry").getString("conversationId");
+  }
+
   @Override
   public void close() {
     if (console != null && !console.isClosed()) console.close().await();

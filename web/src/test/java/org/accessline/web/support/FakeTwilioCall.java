@@ -236,4 +236,15 @@ public final class FakeTwilioCall implements AutoCloseable {
   public static void require() {
     AudioTools.require("minimodem", "sox");
   }
+
+  /** The caller's line carries this audio from now on, mixed with whatever it already carries (line noise, typing). */
+  public synchronized void plays(short[] pcm) {
+    int overlap = Math.min(pcm.length, callerAudio.size());
+    byte[] mixed = new byte[pcm.length];
+    for (int i = 0; i < pcm.length; i++) {
+      int queued = i < overlap ? MuLaw.decode(callerAudio.poll()) : 0;
+      mixed[i] = MuLaw.encode((short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, queued + pcm[i])));
+    }
+    for (int i = pcm.length - 1; i >= 0; i--) callerAudio.addFirst(mixed[i]);
+  }
 }
