@@ -108,7 +108,7 @@ public final class AccesslineRoutes {
   /** Twilio's webhooks and media streams; mounted only when a Twilio account is configured. */
   private static void twilioRoutes(Router router, Vertx vertx, Services services, TwilioAccount account, BodyHandler body) {
     TwilioSignatures signed = new TwilioSignatures(account);
-    TwilioVoiceAnswer voice = new TwilioVoiceAnswer(account);
+    TwilioVoiceAnswer voice = new TwilioVoiceAnswer(account, services.ttyCalls());
     router.post(TTY_VOICE_PATH).handler(body).handler(signed.signedForm()).handler(voice::handle);
     router.get(TwilioVoiceAnswer.STREAM_PATH).handler(signed.signedUpgrade()).handler(ctx -> ctx.request().toWebSocket()
         .onSuccess(ws -> TtyCallSession.accept(ws, services.stream(), services.ttyCalls(), services.config().tty())));

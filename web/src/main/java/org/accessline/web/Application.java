@@ -50,7 +50,7 @@ public final class Application {
       }
     }).compose(demo -> {
       InteractionStore store = openStore(vertx, config);
-      TtyCalls ttyCalls = new TtyCalls();
+      TtyCalls ttyCalls = new TtyCalls(config.tty().intake(), System::currentTimeMillis);
       List<ChannelAdapter> adapters = new ArrayList<>(List.of(new WebChatAdapter(), ttyCalls));
       config.twilio().ifPresent(account -> config.smsSender().ifPresent(sender -> adapters.add(new SmsAdapter(vertx, store, account,
           TwilioRest.client(account, config.twilioApiBaseUrl()), sender, config.smsFirstRetry(), config.smsAttempts()))));

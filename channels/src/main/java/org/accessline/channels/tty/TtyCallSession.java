@@ -116,6 +116,12 @@ public final class TtyCallSession {
       socket.close((short) 1008, "the stream does not belong to a call we answered");
       return;
     }
+    String token = parameters.getValue(TwilioVoiceAnswer.STREAM_TOKEN) instanceof String t ? t : "";
+    if (calls.claimStream(sid, token) instanceof StreamTokens.Claim.Refused refused) {
+      LOG.warning("refused a media stream for call " + sid + ": " + refused.reason());
+      socket.close((short) 1008, "the stream does not belong to a call we answered");
+      return;
+    }
     streamSid = message.getString("streamSid", start.getString("streamSid", ""));
     callSid = sid;
     caller = new Contact(Channel.TTY, callerAddress(parameters.getString(TwilioVoiceAnswer.FROM, ""), sid));
@@ -188,6 +194,7 @@ public final class TtyCallSession {
     if (ended) return;
     ended = true;
     if (callSid == null) return;
+    calls.releaseStream(callSid);
     act(line.hungUp());
     record("the end of the call", id -> intake.note(id, reason, key("ended")));
     for (Pending p : replies.values()) p.done().tryFail("The call ended before this reply was sent.");

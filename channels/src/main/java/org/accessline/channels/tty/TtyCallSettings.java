@@ -15,10 +15,11 @@ import java.time.Duration;
  * @param wrapColumns a line end after at least this many characters is the TTY wrapping, not the caller ending a thought
  * @param appendGa whether replies that do not end a turn get GA appended
  * @param idleHangup the call is ended after this long with nothing sent either way; never under ten minutes
+ * @param intake who may open a call: stream tokens and each number's call allowance
  */
 public record TtyCallSettings(
     String greeting, Duration greetingDelay, Duration guard, Duration echoGuard, Duration pause, Duration turnEnd,
-    int wrapColumns, boolean appendGa, Duration idleHangup) {
+    int wrapColumns, boolean appendGa, Duration idleHangup, TtyIntakeSettings intake) {
 
   public static final Duration SHORTEST_IDLE_HANGUP = Duration.ofMinutes(10);
 
@@ -32,6 +33,14 @@ public record TtyCallSettings(
     if (idleHangup == null || idleHangup.compareTo(SHORTEST_IDLE_HANGUP) < 0) {
       throw new IllegalArgumentException("a TTY call is never ended for inactivity under 10 minutes");
     }
+    if (intake == null) throw new IllegalArgumentException("a TTY line needs its intake settings");
+  }
+
+  /** With the default intake settings. */
+  public TtyCallSettings(
+      String greeting, Duration greetingDelay, Duration guard, Duration echoGuard, Duration pause, Duration turnEnd,
+      int wrapColumns, boolean appendGa, Duration idleHangup) {
+    this(greeting, greetingDelay, guard, echoGuard, pause, turnEnd, wrapColumns, appendGa, idleHangup, TtyIntakeSettings.defaults());
   }
 
   public static TtyCallSettings defaults(String centerName) {
@@ -40,6 +49,10 @@ public record TtyCallSettings(
   }
 
   public TtyCallSettings withGreeting(String text) {
-    return new TtyCallSettings(text, greetingDelay, guard, echoGuard, pause, turnEnd, wrapColumns, appendGa, idleHangup);
+    return new TtyCallSettings(text, greetingDelay, guard, echoGuard, pause, turnEnd, wrapColumns, appendGa, idleHangup, intake);
+  }
+
+  public TtyCallSettings withIntake(TtyIntakeSettings settings) {
+    return new TtyCallSettings(greeting, greetingDelay, guard, echoGuard, pause, turnEnd, wrapColumns, appendGa, idleHangup, settings);
   }
 }
