@@ -275,7 +275,7 @@ public final class TtyCallSession {
       record("an automatic message", id -> intake.automatedMessage(id, transmit.ttyText(), key(transmit.id())));
     }
     if (transmit.thenHangUp()) hangUpAfter = transmit.id();
-    byte[] ulaw = MuLaw.encode(modulator.modulate(transmit.ttyText()));
+    byte[] ulaw = MuLaw.encode(modulator.modulate(TtyReply.onTheLine(transmit.ttyText())));
     Base64.Encoder base64 = Base64.getEncoder();
     for (int from = 0; from < ulaw.length; from += SAMPLES_PER_FRAME) {
       byte[] frame = new byte[SAMPLES_PER_FRAME];

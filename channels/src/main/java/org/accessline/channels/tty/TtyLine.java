@@ -131,7 +131,7 @@ public final class TtyLine {
     if (playing != null && now > playingUntil) played(playing.id(), now);
     if (playing == null && !queue.isEmpty() && mayTransmit(now)) {
       playing = queue.poll();
-      playingUntil = now + timing.transmitTime(playing.ttyText()).toMillis() + PLAYBACK_SLACK_MS;
+      playingUntil = now + timing.transmitTime(TtyReply.onTheLine(playing.ttyText())).toMillis() + PLAYBACK_SLACK_MS;
       lastActivityAt = now;
       out.add(playing);
     }
