@@ -56,7 +56,6 @@ public final class FakeTwilioCall implements AutoCloseable {
   private final ArrayDeque<byte[]> toPlay = new ArrayDeque<>();
   private final List<Object[]> marks = new ArrayList<>();
   private long clock;
-  private final List<Long> playbackStarts = new ArrayList<>();
   private long queuedUntil;
   private int sequence;
 
@@ -139,32 +138,6 @@ public final class FakeTwilioCall implements AutoCloseable {
     }
   }
 
-  /** The μ-law audio of the caller typing {@code text}, made by minimodem, to play later with {@link #typesAt}. */
-  public static byte[] typing(String text, Path work) throws Exception {
-    Path wav = work.resolve("caller-" + System.nanoTime() + ".wav");
-    AudioTools.minimodemTx(text, 1.5, wav);
-    return MuLaw.encode(WavAudio.read(wav).samples());
-  }
-
-  /** The caller starts typing when the call's audio clock, counted from the stream's start, reaches {@code atMs}. */
-  public synchronized void typesAt(long atMs, byte[] typing) {
-    long startSample = atMs * 8;
-    long queuedTo = clock + callerAudio.size();
-    if (queuedTo > startSample) throw new IllegalStateException("the call's clock is already past " + atMs + " ms");
-    for (long i = queuedTo; i < startSample; i++) callerAudio.add(MuLaw.SILENCE);
-    for (byte b : typing) callerAudio.add(b);
-  }
-
-  /** When, on the call's clock in milliseconds, the {@code n}th burst of the gateway's audio (counting from 0) began to play; −1 if not yet. */
-  public synchronized long playbackStartMs(int n) {
-    return n < playbackStarts.size() ? playbackStarts.get(n) / 8 : -1;
-  }
-
-  /** The call's audio clock, in milliseconds since the stream started. */
-  public synchronized long clockMs() {
-    return clock / 8;
-  }
-
   public synchronized boolean callerDone() {
     return callerAudio.isEmpty();
   }
@@ -208,7 +181,6 @@ public final class FakeTwilioCall implements AutoCloseable {
     switch (message.getString("event", "")) {
       case "media" -> {
         byte[] audio = Base64.getDecoder().decode(message.getJsonObject("media").getString("payload"));
-        if (queuedUntil <= clock) playbackStarts.add(clock);
         toPlay.add(audio);
         queuedUntil = Math.max(queuedUntil, clock) + audio.length;
       }
