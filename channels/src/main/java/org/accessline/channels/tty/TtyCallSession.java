@@ -49,6 +49,9 @@ public final class TtyCallSession {
   private final TtyLine line;
   private final BaudotModulator modulator = new BaudotModulator(modem);
   private BaudotDemodulator demodulator = new BaudotDemodulator(modem);
+  private final CallerOverUs overUs = new CallerOverUs(modem);
+  /** The recorded seq of each automatic message (greeting, farewell), for marking one interrupted. */
+  private final Map<String, Long> automatedSeq = new LinkedHashMap<>();
   private boolean wasListening = true;
   private long samples;
 
@@ -157,14 +160,58 @@ public final class TtyCallSession {
       LOG.warning("ignored media that is not base64 on call " + callSid);
       return;
     }
+    short[] pcm = new short[ulaw.length];
+    for (int i = 0; i < pcm.length; i++) pcm[i] = MuLaw.decode(ulaw[i]);
+    long at = samples;
     samples += ulaw.length;
     long now = now();
+    overUs.received(pcm, at);
     boolean listening = line.listening(now);
     // Whatever the demodulator half-heard of our own echo is dropped with it.
     if (listening && !wasListening) demodulator = new BaudotDemodulator(modem);
     wasListening = listening;
-    if (listening) demodulator.acceptMuLaw(ulaw, 0, ulaw.length, event -> act(line.heard(event, now)));
+    if (listening) {
+      short[] heard = overUs.cancelling() ? overUs.afterOnset(pcm, at) : pcm;
+      demodulator.accept(heard, 0, heard.length, event -> act(line.heard(event, now)));
+    } else if (line.playing()) {
+      long onset = overUs.callerOnset(pcm, at);
+      if (onset >= 0) callerOverUs(onset, now);
+    }
     act(line.tick(now));
+  }
+
+  /**
+   * The caller started typing while we sent: stop our audio, decode them from where their tones
+   * began, and record what of ours was cut off and that the caller interrupted.
+   */
+  private void callerOverUs(long onset, long now) {
+    String sentSoFar = overUs.sentBy(samples);
+    Optional<TtyAction.Transmit> cut = line.callerBargedIn(now);
+    if (cut.isEmpty()) {
+      overUs.stopped();
+      return;
+    }
+    socket.writeTextMessage(new JsonObject().put("event", "clear").put("streamSid", streamSid).encode());
+    demodulator = new BaudotDemodulator(modem);
+    wasListening = true;
+    short[] replay = overUs.replayFrom(onset);
+    demodulator.accept(replay, 0, replay.length, event -> act(line.heard(event, now)));
+    String id = cut.get().id();
+    if (id.equals(hangUpAfter)) hangUpAfter = null;
+    String detail = "Interrupted: the caller started typing while this was being sent, so it was stopped. "
+        + (sentSoFar.isBlank() ? "Nothing of it had gone out." : "Sent before the interruption: " + sentSoFar);
+    Pending reply = replies.remove(id);
+    if (reply != null) {
+      reply.done().tryComplete(new DeliveryOutcome.Reported(DeliveryStatus.UNDELIVERED, key("reply-" + reply.seq()), detail));
+    } else {
+      // Records run in call order, so the message's own record has finished by now.
+      record("an interrupted message", conversationId -> automatedSeq.containsKey(id)
+          ? intake.deliveryStatus(conversationId, automatedSeq.get(id), DeliveryStatus.UNDELIVERED, detail, Optional.of(key(id + "-interrupted")))
+          : Future.succeededFuture());
+    }
+    String what = reply != null ? "your reply" : TtyLine.GREETING_ID.equals(id) ? "the greeting" : "an automatic message";
+    record("the interruption", conversationId -> intake.note(conversationId,
+        "The caller started typing while " + what + " was being sent, so it was stopped. Their words follow.", key(id + "-barge-in")));
   }
 
   private void mark(JsonObject message) {
@@ -231,6 +278,7 @@ public final class TtyCallSession {
     context.runOnContext(v -> {
       List<String> dropped = new ArrayList<>();
       Optional<String> playing = line.stopPlaying(now());
+      overUs.stopped();
       playing.ifPresent(id -> {
         socket.writeTextMessage(new JsonObject().put("event", "clear").put("streamSid", streamSid).encode());
         dropped.add(id);
@@ -272,10 +320,14 @@ public final class TtyCallSession {
 
   private void transmit(TtyAction.Transmit transmit) {
     if (!replies.containsKey(transmit.id())) {
-      record("an automatic message", id -> intake.automatedMessage(id, transmit.ttyText(), key(transmit.id())));
+      record("an automatic message", id -> intake.automatedMessage(id, transmit.ttyText(), key(transmit.id()))
+          .onSuccess(posted -> automatedSeq.put(transmit.id(), posted.seq())));
     }
     if (transmit.thenHangUp()) hangUpAfter = transmit.id();
-    byte[] ulaw = MuLaw.encode(modulator.modulate(TtyReply.onTheLine(transmit.ttyText())));
+    String onTheLine = TtyReply.onTheLine(transmit.ttyText());
+    short[] audio = modulator.modulate(onTheLine);
+    overUs.sending(onTheLine, audio, samples);
+    byte[] ulaw = MuLaw.encode(audio);
     Base64.Encoder base64 = Base64.getEncoder();
     for (int from = 0; from < ulaw.length; from += SAMPLES_PER_FRAME) {
       byte[] frame = new byte[SAMPLES_PER_FRAME];

@@ -98,6 +98,26 @@ public final class TtyLine {
     return Optional.of(id);
   }
 
+  /** Whether something of ours is playing now. */
+  public boolean playing() {
+    return playing != null;
+  }
+
+  /**
+   * The caller started typing over what is playing: it is dropped, and we listen at once, with
+   * no echo guard, since the caller's tones are what the line now carries. Returns what was cut.
+   */
+  public Optional<TtyAction.Transmit> callerBargedIn(long now) {
+    if (playing == null) return Optional.empty();
+    TtyAction.Transmit cut = playing;
+    playing = null;
+    deafUntil = now;
+    if (FAREWELL_ID.equals(cut.id())) endingCall = false;
+    lastCallerSoundAt = now;
+    lastActivityAt = now;
+    return Optional.of(cut);
+  }
+
   /** Removes a reply that has not started playing. */
   public boolean withdraw(String id) {
     return queue.removeIf(t -> t.id().equals(id));
