@@ -346,9 +346,7 @@
       try {
         const p = await api('POST', '/api/tty/preview', { text });
         if ($('reply').value.trim() !== text) return;
-        $('tty-preview-text').textContent = 'The TTY will print: ' + p.sent + ' (about ' + Math.max(1, Math.round(p.seconds)) + ' s to send)'
-          + (p.changed ? '. Characters a TTY cannot print were spelled out or replaced.' : '.')
-          + (p.gaAppended ? ' GA was added to end your turn.' : '');
+        $('tty-preview-text').textContent = window.TtyAids.previewText(p);
       } catch (e) { $('tty-preview-text').textContent = e.message; }
     }, 250);
   }

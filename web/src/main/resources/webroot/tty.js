@@ -37,5 +37,15 @@ window.TtyAids = (function () {
     });
   }
 
-  return { reading, renderGlossary };
+  // What the console says a reply will look like on the caller's paper. Every message we send
+  // starts with a new line (CR LF), so it never runs on from the caller's last words.
+  function previewText(p) {
+    const startsOnNewLine = p.line.startsWith('\r\n');
+    return 'The TTY will print' + (startsOnNewLine ? ', on a new line: ' : ': ') + p.sent
+      + ' (about ' + Math.max(1, Math.round(p.seconds)) + ' s to send)'
+      + (p.changed ? '. Characters a TTY cannot print were spelled out or replaced.' : '.')
+      + (p.gaAppended ? ' GA was added to end your turn.' : '');
+  }
+
+  return { reading, renderGlossary, previewText };
 })();

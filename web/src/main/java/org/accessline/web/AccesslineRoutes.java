@@ -122,7 +122,7 @@ public final class AccesslineRoutes {
   /** Twilio's webhooks and media streams; mounted only when a Twilio account is configured. */
   private static void twilioRoutes(Router router, Vertx vertx, Services services, TwilioAccount account) {
     TwilioSignatures signed = new TwilioSignatures(account);
-    TwilioVoiceAnswer voice = new TwilioVoiceAnswer(account);
+    TwilioVoiceAnswer voice = new TwilioVoiceAnswer(account, services.ttyCalls());
     WebhookGate gate = services.twilio().gate();
     Handler<RoutingContext> form = FormBody.collect();
     router.post(TTY_VOICE_PATH).handler(gate.newContacts()).handler(form).handler(signed.signedForm()).handler(voice::handle);

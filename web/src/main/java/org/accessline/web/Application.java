@@ -78,7 +78,7 @@ public final class Application {
       }
     }).compose(demo -> {
       InteractionStore store = openStore(vertx, config);
-      TtyCalls ttyCalls = new TtyCalls();
+      TtyCalls ttyCalls = new TtyCalls(config.tty().intake(), System::currentTimeMillis);
       List<ChannelAdapter> adapters = new ArrayList<>(List.of(new WebChatAdapter(), ttyCalls));
       TwilioIntake twilio = new TwilioIntake(new WebhookGate(), new SmsIntakeLimit(config.smsSettings()), new OptingOut());
       Optional<SmsAdapter> sms = config.twilio().flatMap(account -> config.smsSender().map(sender -> new SmsAdapter(vertx, store, account,

@@ -74,6 +74,8 @@ class TtyCallIT {
     String heard = call.heardByMinimodem(audio);
     assertTrue(heard.contains("FAIRVIEW 311 TTY. HOW MAY I HELP YOU Q GA"), heard);
     assertTrue(heard.contains("WE'LL SEND A CREW TODAY. ANYTHING ELSE? GA"), heard);
+    assertTrue(List.of(heard.split("[\\r\\n]+")).containsAll(List.of("FAIRVIEW 311 TTY. HOW MAY I HELP YOU Q GA", "WE'LL SEND A CREW TODAY. ANYTHING ELSE? GA")),
+        "each message starts on a fresh line, so turns never run together: " + heard);
 
     call.types("NO THX SK", audio);
     maria.frames.await("the sign-off note", f -> isEvent(f, "note") && text(f).contains("SK"), TURN_MS);

@@ -49,6 +49,9 @@ public final class TtyCallSession {
   private final TtyLine line;
   private final BaudotModulator modulator;
   private BaudotDemodulator demodulator;
+  private final CallerOverUs overUs;
+  /** The recorded seq of each automatic message (greeting, farewell), for marking one interrupted. */
+  private final Map<String, Long> automatedSeq = new LinkedHashMap<>();
   private boolean wasListening = true;
   private long samples;
 
@@ -73,6 +76,7 @@ public final class TtyCallSession {
     this.modem = settings.modem();
     this.modulator = new BaudotModulator(modem);
     this.demodulator = new BaudotDemodulator(modem);
+    this.overUs = new CallerOverUs(modem);
     this.line = new TtyLine(settings, modem);
   }
 
@@ -119,6 +123,12 @@ public final class TtyCallSession {
       socket.close((short) 1008, "the stream does not belong to a call we answered");
       return;
     }
+    String token = parameters.getValue(TwilioVoiceAnswer.STREAM_TOKEN) instanceof String t ? t : "";
+    if (calls.claimStream(sid, token) instanceof StreamTokens.Claim.Refused refused) {
+      LOG.warning("refused a media stream for call " + sid + ": " + refused.reason());
+      socket.close((short) 1008, "the stream does not belong to a call we answered");
+      return;
+    }
     streamSid = message.getString("streamSid", start.getString("streamSid", ""));
     callSid = sid;
     caller = new Contact(Channel.TTY, callerAddress(parameters.getString(TwilioVoiceAnswer.FROM, ""), sid));
@@ -154,14 +164,58 @@ public final class TtyCallSession {
       LOG.warning("ignored media that is not base64 on call " + callSid);
       return;
     }
+    short[] pcm = new short[ulaw.length];
+    for (int i = 0; i < pcm.length; i++) pcm[i] = MuLaw.decode(ulaw[i]);
+    long at = samples;
     samples += ulaw.length;
     long now = now();
+    overUs.received(pcm, at);
     boolean listening = line.listening(now);
     // Whatever the demodulator half-heard of our own echo is dropped with it.
     if (listening && !wasListening) demodulator = new BaudotDemodulator(modem);
     wasListening = listening;
-    if (listening) demodulator.acceptMuLaw(ulaw, 0, ulaw.length, event -> act(line.heard(event, now)));
+    if (listening) {
+      short[] heard = overUs.cancelling() ? overUs.afterOnset(pcm, at) : pcm;
+      demodulator.accept(heard, 0, heard.length, event -> act(line.heard(event, now)));
+    } else if (line.playing()) {
+      long onset = overUs.callerOnset(pcm, at);
+      if (onset >= 0) callerOverUs(onset, now);
+    }
     act(line.tick(now));
+  }
+
+  /**
+   * The caller started typing while we sent: stop our audio, decode them from where their tones
+   * began, and record what of ours was cut off and that the caller interrupted.
+   */
+  private void callerOverUs(long onset, long now) {
+    String sentSoFar = overUs.sentBy(samples);
+    Optional<TtyAction.Transmit> cut = line.callerBargedIn(now);
+    if (cut.isEmpty()) {
+      overUs.stopped();
+      return;
+    }
+    socket.writeTextMessage(new JsonObject().put("event", "clear").put("streamSid", streamSid).encode());
+    demodulator = new BaudotDemodulator(modem);
+    wasListening = true;
+    short[] replay = overUs.replayFrom(onset);
+    demodulator.accept(replay, 0, replay.length, event -> act(line.heard(event, now)));
+    String id = cut.get().id();
+    if (id.equals(hangUpAfter)) hangUpAfter = null;
+    String detail = "Interrupted: the caller started typing while this was being sent, so it was stopped. "
+        + (sentSoFar.isBlank() ? "Nothing of it had gone out." : "Sent before the interruption: " + sentSoFar);
+    Pending reply = replies.remove(id);
+    if (reply != null) {
+      reply.done().tryComplete(new DeliveryOutcome.Reported(DeliveryStatus.UNDELIVERED, key("reply-" + reply.seq()), detail));
+    } else {
+      // Records run in call order, so the message's own record has finished by now.
+      record("an interrupted message", conversationId -> automatedSeq.containsKey(id)
+          ? intake.deliveryStatus(conversationId, automatedSeq.get(id), DeliveryStatus.UNDELIVERED, detail, Optional.of(key(id + "-interrupted")))
+          : Future.succeededFuture());
+    }
+    String what = reply != null ? "your reply" : TtyLine.GREETING_ID.equals(id) ? "the greeting" : "an automatic message";
+    record("the interruption", conversationId -> intake.note(conversationId,
+        "The caller started typing while " + what + " was being sent, so it was stopped. Their words follow.", key(id + "-barge-in")));
   }
 
   private void mark(JsonObject message) {
@@ -191,6 +245,7 @@ public final class TtyCallSession {
     if (ended) return;
     ended = true;
     if (callSid == null) return;
+    calls.releaseStream(callSid);
     // Characters the demodulator holds to settle their shift are the caller's last words.
     if (wasListening) demodulator.end(event -> line.heard(event, now()));
     act(line.hungUp());
@@ -229,6 +284,7 @@ public final class TtyCallSession {
     context.runOnContext(v -> {
       List<String> dropped = new ArrayList<>();
       Optional<String> playing = line.stopPlaying(now());
+      overUs.stopped();
       playing.ifPresent(id -> {
         socket.writeTextMessage(new JsonObject().put("event", "clear").put("streamSid", streamSid).encode());
         dropped.add(id);
@@ -270,10 +326,14 @@ public final class TtyCallSession {
 
   private void transmit(TtyAction.Transmit transmit) {
     if (!replies.containsKey(transmit.id())) {
-      record("an automatic message", id -> intake.automatedMessage(id, transmit.ttyText(), key(transmit.id())));
+      record("an automatic message", id -> intake.automatedMessage(id, transmit.ttyText(), key(transmit.id()))
+          .onSuccess(posted -> automatedSeq.put(transmit.id(), posted.seq())));
     }
     if (transmit.thenHangUp()) hangUpAfter = transmit.id();
-    byte[] ulaw = MuLaw.encode(modulator.modulate(transmit.ttyText()));
+    String onTheLine = TtyReply.onTheLine(transmit.ttyText());
+    short[] audio = modulator.modulate(onTheLine);
+    overUs.sending(onTheLine, audio, samples);
+    byte[] ulaw = MuLaw.encode(audio);
     Base64.Encoder base64 = Base64.getEncoder();
     for (int from = 0; from < ulaw.length; from += SAMPLES_PER_FRAME) {
       byte[] frame = new byte[SAMPLES_PER_FRAME];

@@ -16,11 +16,12 @@ import java.time.Duration;
  * @param appendGa whether replies that do not end a turn get GA appended
  * @param idleHangup the call is ended after this long with nothing sent either way; never under ten minutes
  * @param shiftAfterSpace what a space does to the caller's figures shift; {@code AUTO} reads it from the call
+ * @param intake who may open a call: stream tokens and each number's call allowance
  */
 public record TtyCallSettings(
     String greeting, Duration greetingDelay, Duration guard, Duration echoGuard, Duration pause, Duration turnEnd,
     int wrapColumns, boolean appendGa, Duration idleHangup,
-    ModemSettings.ShiftAfterSpace shiftAfterSpace) {
+    ModemSettings.ShiftAfterSpace shiftAfterSpace, TtyIntakeSettings intake) {
 
   public static final Duration SHORTEST_IDLE_HANGUP = Duration.ofMinutes(10);
 
@@ -35,6 +36,14 @@ public record TtyCallSettings(
       throw new IllegalArgumentException("a TTY call is never ended for inactivity under 10 minutes");
     }
     if (shiftAfterSpace == null) throw new IllegalArgumentException("say what a space does to figures shift (auto, letters or unchanged)");
+    if (intake == null) throw new IllegalArgumentException("a TTY line needs its intake settings");
+  }
+
+  /** With the default intake settings. */
+  public TtyCallSettings(
+      String greeting, Duration greetingDelay, Duration guard, Duration echoGuard, Duration pause, Duration turnEnd,
+      int wrapColumns, boolean appendGa, Duration idleHangup, ModemSettings.ShiftAfterSpace shiftAfterSpace) {
+    this(greeting, greetingDelay, guard, echoGuard, pause, turnEnd, wrapColumns, appendGa, idleHangup, shiftAfterSpace, TtyIntakeSettings.defaults());
   }
 
   public static TtyCallSettings defaults(String centerName) {
@@ -44,7 +53,11 @@ public record TtyCallSettings(
   }
 
   public TtyCallSettings withGreeting(String text) {
-    return new TtyCallSettings(text, greetingDelay, guard, echoGuard, pause, turnEnd, wrapColumns, appendGa, idleHangup, shiftAfterSpace);
+    return new TtyCallSettings(text, greetingDelay, guard, echoGuard, pause, turnEnd, wrapColumns, appendGa, idleHangup, shiftAfterSpace, intake);
+  }
+
+  public TtyCallSettings withIntake(TtyIntakeSettings settings) {
+    return new TtyCallSettings(greeting, greetingDelay, guard, echoGuard, pause, turnEnd, wrapColumns, appendGa, idleHangup, shiftAfterSpace, settings);
   }
 
   /** The modem a call runs: US TTY tones and timing, with this call's shift rule. */

@@ -98,6 +98,26 @@ public final class TtyLine {
     return Optional.of(id);
   }
 
+  /** Whether something of ours is playing now. */
+  public boolean playing() {
+    return playing != null;
+  }
+
+  /**
+   * The caller started typing over what is playing: it is dropped, and we listen at once, with
+   * no echo guard, since the caller's tones are what the line now carries. Returns what was cut.
+   */
+  public Optional<TtyAction.Transmit> callerBargedIn(long now) {
+    if (playing == null) return Optional.empty();
+    TtyAction.Transmit cut = playing;
+    playing = null;
+    deafUntil = now;
+    if (FAREWELL_ID.equals(cut.id())) endingCall = false;
+    lastCallerSoundAt = now;
+    lastActivityAt = now;
+    return Optional.of(cut);
+  }
+
   /** Removes a reply that has not started playing. */
   public boolean withdraw(String id) {
     return queue.removeIf(t -> t.id().equals(id));
@@ -131,7 +151,7 @@ public final class TtyLine {
     if (playing != null && now > playingUntil) played(playing.id(), now);
     if (playing == null && !queue.isEmpty() && mayTransmit(now)) {
       playing = queue.poll();
-      playingUntil = now + timing.transmitTime(playing.ttyText()).toMillis() + PLAYBACK_SLACK_MS;
+      playingUntil = now + timing.transmitTime(TtyReply.onTheLine(playing.ttyText())).toMillis() + PLAYBACK_SLACK_MS;
       lastActivityAt = now;
       out.add(playing);
     }

@@ -3,6 +3,7 @@ package org.accessline.channels.tty;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Connect;
 import com.twilio.twiml.voice.Parameter;
+import com.twilio.twiml.voice.Reject;
 import com.twilio.twiml.voice.Stream;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
@@ -12,18 +13,23 @@ import org.accessline.channels.twilio.TwilioSignatures;
 
 /**
  * Answers a call to the center's TTY number: TwiML that connects the call's audio, both ways, to
- * our media stream. The caller's number and the call's id travel to the stream as parameters,
- * because Twilio's stream messages do not carry them.
+ * our media stream. The caller's number, the call's id and a single-use stream token travel to the
+ * stream as parameters, because Twilio's stream messages do not carry them and the stream's own
+ * signature does not name the call. A number over its call allowance is rejected as busy, and a
+ * request for a call whose stream is already open is a replay and refused.
  */
 public final class TwilioVoiceAnswer {
   public static final String STREAM_PATH = "/channels/tty/twilio/stream";
   static final String FROM = "from";
   static final String CALL_SID = "callSid";
+  static final String STREAM_TOKEN = "streamToken";
 
   private final TwilioAccount account;
+  private final TtyCalls calls;
 
-  public TwilioVoiceAnswer(TwilioAccount account) {
+  public TwilioVoiceAnswer(TwilioAccount account, TtyCalls calls) {
     this.account = account;
+    this.calls = calls;
   }
 
   public void handle(RoutingContext ctx) {
@@ -34,10 +40,19 @@ public final class TwilioVoiceAnswer {
       return;
     }
     String from = fields.getOrDefault("From", "").strip();
-    Stream stream = new Stream.Builder().url(account.socketUrl(STREAM_PATH))
-        .parameter(new Parameter.Builder().name(FROM).value(from).build())
-        .parameter(new Parameter.Builder().name(CALL_SID).value(callSid).build())
-        .build();
-    TwilioReplies.twiml(ctx, new VoiceResponse.Builder().connect(new Connect.Builder().stream(stream).build()).build().toXml());
+    TtyCalls.Admission admission = calls.admit(callSid, from);
+    if (admission instanceof TtyCalls.Admission.AlreadyAnswered) {
+      TwilioReplies.problem(ctx, 409, "This call is already connected.");
+    } else if (admission instanceof TtyCalls.Admission.TooManyCalls) {
+      // Busy tells the caller's TTY the line is taken; nothing is opened or recorded.
+      TwilioReplies.twiml(ctx, new VoiceResponse.Builder().reject(new Reject.Builder().reason(Reject.Reason.BUSY).build()).build().toXml());
+    } else if (admission instanceof TtyCalls.Admission.Connect connect) {
+      Stream stream = new Stream.Builder().url(account.socketUrl(STREAM_PATH))
+          .parameter(new Parameter.Builder().name(FROM).value(from).build())
+          .parameter(new Parameter.Builder().name(CALL_SID).value(callSid).build())
+          .parameter(new Parameter.Builder().name(STREAM_TOKEN).value(connect.streamToken()).build())
+          .build();
+      TwilioReplies.twiml(ctx, new VoiceResponse.Builder().connect(new Connect.Builder().stream(stream).build()).build().toXml());
+    }
   }
 }

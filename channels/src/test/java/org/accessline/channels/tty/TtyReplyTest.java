@@ -23,6 +23,17 @@ class TtyReplyTest {
   }
 
   @Test
+  void everyMessageGoesOutOnAFreshLineAndItsSendingTimeCountsThatLine() {
+    String line = TtyReply.onTheLine("THANK YOU GA");
+    assertEquals("\r\nTHANK YOU GA", line);
+    java.util.List<Integer> codes = BaudotModulator.codes(line);
+    assertEquals(java.util.List.of(Baudot.LTRS, 0x08, 0x02), codes.subList(0, 3), "shift, CR, LF before the first letter");
+    BaudotModulator timing = new BaudotModulator(ModemSettings.US_TTY);
+    long perCharacter = Math.round(7.5 / 45.45 * 1000);
+    assertEquals(2 * perCharacter, timing.transmitTime(line).toMillis() - timing.transmitTime("THANK YOU GA").toMillis(), 2);
+  }
+
+  @Test
   void gaIsNotAppendedWhenTheCenterTurnsThatOff() {
     TtyReply reply = TtyReply.of("ONE MOMENT PLS", false);
     assertEquals("ONE MOMENT PLS", reply.sent());

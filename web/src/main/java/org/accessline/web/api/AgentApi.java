@@ -111,9 +111,18 @@ public final class AgentApi {
       return;
     }
     AgentAccount agent = StaffAuth.account(ctx);
-    Optional<String> key = clientId.map(id -> "agent:" + agent.username() + ":" + id);
-    stream.agentMessage(Validation.conversation(ctx), agent.profile(), text.get(), key)
+    ConversationId conversation = Validation.conversation(ctx);
+    Optional<String> key = clientId.map(id -> replyKey("agent", agent, conversation, id));
+    stream.agentMessage(conversation, agent.profile(), text.get(), key)
         .onComplete(ar -> respond(ctx, ar.map(AgentApi::posted), 201));
+  }
+
+  /**
+   * The dedupe key of a staff reply: a client id is unique per (staff member, conversation), so a
+   * console that reuses one in another conversation sends a new reply rather than losing it.
+   */
+  static String replyKey(String role, AgentAccount staff, ConversationId conversation, String clientId) {
+    return role + ":" + staff.username().value() + ":" + conversation.value() + ":" + clientId;
   }
 
   public void resolve(RoutingContext ctx) {

@@ -89,7 +89,7 @@ public final class SupervisorApi {
     }
     AgentAccount supervisor = StaffAuth.account(ctx);
     text(ctx).ifPresent(text -> stream.bargeIn(Validation.conversation(ctx), supervisor.profile(), text,
-            clientId.map(id -> "supervisor:" + supervisor.username().value() + ":" + id))
+            clientId.map(id -> AgentApi.replyKey("supervisor", supervisor, Validation.conversation(ctx), id)))
         .onComplete(ar -> AgentApi.respond(ctx, ar.map(AgentApi::posted), 201)));
   }
 

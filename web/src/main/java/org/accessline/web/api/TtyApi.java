@@ -27,7 +27,7 @@ public final class TtyApi {
     this.maxMessageBytes = maxMessageBytes;
   }
 
-  /** The reply as the caller's TTY will print it, and about how long it takes to send. */
+  /** The reply as the caller's TTY will print it (on a fresh line), and about how long that takes to send. */
   public void preview(RoutingContext ctx) {
     Optional<String> text = Validation.text(Validation.body(ctx), "text").filter(t -> !t.isBlank());
     if (text.isEmpty()) {
@@ -40,8 +40,8 @@ public final class TtyApi {
     }
     TtyReply reply = TtyReply.of(text.get(), settings.appendGa());
     ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(new JsonObject()
-        .put("sent", reply.sent()).put("changed", reply.changed()).put("gaAppended", reply.gaAppended())
-        .put("seconds", Math.round(timing.transmitTime(reply.sent()).toMillis() / 100.0) / 10.0).encode());
+        .put("sent", reply.sent()).put("line", TtyReply.onTheLine(reply.sent())).put("changed", reply.changed()).put("gaAppended", reply.gaAppended())
+        .put("seconds", Math.round(timing.transmitTime(TtyReply.onTheLine(reply.sent())).toMillis() / 100.0) / 10.0).encode());
   }
 
   /** Stops the agent's reply that is playing on the call and withdraws the ones waiting to play. */

@@ -25,6 +25,7 @@ import org.accessline.gateway.routing.QueueUpdates;
 import org.accessline.gateway.routing.RoutingSettings;
 import org.accessline.channels.tty.ModemSettings;
 import org.accessline.channels.tty.TtyCallSettings;
+import org.accessline.channels.tty.TtyIntakeSettings;
 import org.accessline.channels.twilio.TwilioAccount;
 import org.accessline.web.auth.AgentAccount;
 
@@ -149,7 +150,7 @@ public record AccesslineConfig(
         var.apply("SECURE_COOKIES").map(Boolean::parseBoolean).orElse(json.getBoolean("secureCookies", d.secureCookies)),
         agents,
         twilio(json.getJsonObject("twilio", new JsonObject()), var, json.getString("publicBaseUrl")),
-        tty(json.getJsonObject("tty", new JsonObject()), var, centerName(json, var, d)),
+        tty(json.getJsonObject("tty", new JsonObject()), var, centerName(json, var, d)).withIntake(ttyIntake(json.getJsonObject("tty", new JsonObject()), var)),
         smsSender(json.getJsonObject("twilio", new JsonObject()), var),
         var.apply("SMS_HELP_TEXT").orElse(json.getJsonObject("sms", new JsonObject()).getString("helpText", helpText(centerName(json, var, d)))),
         var.apply("TWILIO_API_BASE_URL").or(() -> Optional.ofNullable(json.getJsonObject("twilio", new JsonObject()).getString("apiBaseUrl"))),
@@ -267,6 +268,14 @@ public record AccesslineConfig(
       throw new IllegalArgumentException("the Twilio channels need twilio.accountSid, twilio.authToken and publicBaseUrl together");
     }
     return Optional.of(new TwilioAccount(sid.get(), token.get(), base.get()));
+  }
+
+  private static TtyIntakeSettings ttyIntake(JsonObject json, Function<String, Optional<String>> var) {
+    TtyIntakeSettings d = TtyIntakeSettings.defaults();
+    return new TtyIntakeSettings(
+        Duration.ofSeconds(var.apply("TTY_STREAM_TOKEN_SECONDS").map(Long::parseLong).orElse(json.getLong("streamTokenSeconds", d.streamTokenTtl().toSeconds()))),
+        var.apply("TTY_CALLS_PER_NUMBER").map(Integer::parseInt).orElse(json.getInteger("callsPerNumber", d.callsPerNumber())),
+        Duration.ofMinutes(var.apply("TTY_CALL_WINDOW_MINUTES").map(Long::parseLong).orElse(json.getLong("callWindowMinutes", d.callWindow().toMinutes()))));
   }
 
   private static TtyCallSettings tty(JsonObject json, Function<String, Optional<String>> var, String centerName) {

@@ -65,6 +65,7 @@ class TtyCallInConsoleIT extends BrowserTest {
     waitForText(By.id("tty-preview-text"), "YES: SEE FAIRVIEW.GOV/BULK AND CALL NBR 311 GA");
     String preview = agent.findElement(By.id("tty-preview-text")).getText();
     assertTrue(preview.contains("s to send") && preview.contains("spelled out") && preview.contains("GA was added"), preview);
+    assertTrue(preview.contains("on a new line"), "the preview says the reply starts on a fresh line: " + preview);
     reply.sendKeys(Keys.ENTER);
     waitFor(By.id("tty-sending"));
     waitForText(By.id("transcript"), "delivered: Sent to the caller's TTY as: YES: SEE FAIRVIEW.GOV/BULK AND CALL NBR 311 GA");

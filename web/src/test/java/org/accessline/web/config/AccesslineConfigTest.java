@@ -94,6 +94,23 @@ class AccesslineConfigTest {
   }
 
   @Test
+  void ttyIntakeLimitsComeFromTheFileAndTheEnvironmentAndBadOnesAreRefused() {
+    AccesslineConfig d = AccesslineConfig.fromJson(new JsonObject(), Map.of());
+    assertEquals(Duration.ofSeconds(30), d.tty().intake().streamTokenTtl());
+    assertEquals(5, d.tty().intake().callsPerNumber());
+    assertEquals(Duration.ofMinutes(10), d.tty().intake().callWindow());
+    AccesslineConfig c = AccesslineConfig.fromJson(new JsonObject().put("tty", new JsonObject().put("streamTokenSeconds", 10).put("callsPerNumber", 2)),
+        Map.of("ACCESSLINE_TTY_CALLS_PER_NUMBER", "3", "ACCESSLINE_TTY_CALL_WINDOW_MINUTES", "60"));
+    assertEquals(Duration.ofSeconds(10), c.tty().intake().streamTokenTtl());
+    assertEquals(3, c.tty().intake().callsPerNumber());
+    assertEquals(Duration.ofMinutes(60), c.tty().intake().callWindow());
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject().put("tty", new JsonObject().put("streamTokenSeconds", 0)), Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject().put("tty", new JsonObject().put("streamTokenSeconds", 3600)), Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject().put("tty", new JsonObject().put("callsPerNumber", 0)), Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject(), Map.of("ACCESSLINE_TTY_CALL_WINDOW_MINUTES", "0")));
+  }
+
+  @Test
   void halfATwilioSetupOrABadValueIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject().put("twilio", new JsonObject().put("accountSid", SID)), Map.of()));
     assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject()

@@ -37,6 +37,8 @@ public final class FakeTwilioCall implements AutoCloseable {
   static final int SPEED = 8;
   private static final int FRAME = 160;
   private static final double ECHO = 0.3;
+  /** 200 ms of the call's audio. */
+  private static final int JITTER = 1_600;
   private static final Pattern STREAM_URL = Pattern.compile("<Stream url=\"([^\"]+)\"");
   private static final Pattern PARAMETER = Pattern.compile("<Parameter name=\"([^\"]+)\" value=\"([^\"]*)\"");
 
@@ -56,6 +58,8 @@ public final class FakeTwilioCall implements AutoCloseable {
   private final ArrayDeque<byte[]> toPlay = new ArrayDeque<>();
   private final List<Object[]> marks = new ArrayList<>();
   private long clock;
+  private final List<Long> playbackStarts = new ArrayList<>();
+  private long playFrom;
   private long queuedUntil;
   private int sequence;
 
@@ -138,6 +142,32 @@ public final class FakeTwilioCall implements AutoCloseable {
     }
   }
 
+  /** The μ-law audio of the caller typing {@code text}, made by minimodem, to play later with {@link #typesAt}. */
+  public static byte[] typing(String text, Path work) throws Exception {
+    Path wav = work.resolve("caller-" + System.nanoTime() + ".wav");
+    AudioTools.minimodemTx(text, 1.5, wav);
+    return MuLaw.encode(WavAudio.read(wav).samples());
+  }
+
+  /** The caller starts typing when the call's audio clock, counted from the stream's start, reaches {@code atMs}. */
+  public synchronized void typesAt(long atMs, byte[] typing) {
+    long startSample = atMs * 8;
+    long queuedTo = clock + callerAudio.size();
+    if (queuedTo > startSample) throw new IllegalStateException("the call's clock is already past " + atMs + " ms");
+    for (long i = queuedTo; i < startSample; i++) callerAudio.add(MuLaw.SILENCE);
+    for (byte b : typing) callerAudio.add(b);
+  }
+
+  /** When, on the call's clock in milliseconds, the {@code n}th burst of the gateway's audio (counting from 0) began to play; −1 if not yet. */
+  public synchronized long playbackStartMs(int n) {
+    return n < playbackStarts.size() ? playbackStarts.get(n) / 8 : -1;
+  }
+
+  /** The call's audio clock, in milliseconds since the stream started. */
+  public synchronized long clockMs() {
+    return clock / 8;
+  }
+
   public synchronized boolean callerDone() {
     return callerAudio.isEmpty();
   }
@@ -181,8 +211,15 @@ public final class FakeTwilioCall implements AutoCloseable {
     switch (message.getString("event", "")) {
       case "media" -> {
         byte[] audio = Base64.getDecoder().decode(message.getJsonObject("media").getString("payload"));
+        if (queuedUntil <= clock) {
+          // A burst starts: like Twilio's jitter buffer, hold it briefly so frames still on their way
+          // play on time (at SPEED times real time, a frame's slot is only a few milliseconds).
+          queuedUntil = clock + JITTER;
+          playFrom = queuedUntil;
+          playbackStarts.add(queuedUntil);
+        }
         toPlay.add(audio);
-        queuedUntil = Math.max(queuedUntil, clock) + audio.length;
+        queuedUntil += audio.length;
       }
       case "mark" -> marks.add(new Object[] {message.getJsonObject("mark").getString("name"), Math.max(queuedUntil, clock)});
       case "clear" -> {
@@ -197,7 +234,7 @@ public final class FakeTwilioCall implements AutoCloseable {
   /** One 20 ms frame each way: the caller's audio (plus echo of what plays now) in, our playback advanced. */
   private synchronized void pump() {
     if (stream == null || stream.isClosed()) return;
-    byte[] out = toPlay.isEmpty() ? null : toPlay.poll();
+    byte[] out = toPlay.isEmpty() || clock < playFrom ? null : toPlay.poll();
     if (out != null) played.writeBytes(out);
     byte[] frame = new byte[FRAME];
     for (int i = 0; i < FRAME; i++) {

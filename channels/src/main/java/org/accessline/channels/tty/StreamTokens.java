@@ -1,0 +1,117 @@
+package org.accessline.channels.tty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * Single-use tokens that tie a media stream to a call we answered. The stream's upgrade signature
+ * covers only the fixed stream URL, so a captured one would open a stream for any call; the token,
+ * sent as a stream parameter in the TwiML, is what proves the stream is the one Twilio opened for
+ * our answer. Only a token's hash is kept. A token is good once, for its own call, until it
+ * expires, and never while another stream holds that call. Thread-safe: every server instance on
+ * the node shares one.
+ */
+public final class StreamTokens {
+  /** Twilio ends any call after at most 24 hours, so a call answered longer ago than that is over. */
+  static final Duration LONGEST_CALL = Duration.ofHours(24);
+
+  /** Whether a stream may carry a call. */
+  public sealed interface Claim {
+    record Granted(String callSid) implements Claim {}
+
+    record Refused(String reason) implements Claim {}
+  }
+
+  private record Grant(String callSid, long expiresAt) {}
+
+  private final long ttlMillis;
+  private final LongSupplier clock;
+  private final SecureRandom random = new SecureRandom();
+  // Insertion order is expiry order (one lifetime for all), so expired entries are trimmed from the head.
+  private final LinkedHashMap<String, Grant> pending = new LinkedHashMap<>();
+  private final LinkedHashMap<String, Long> claimedAt = new LinkedHashMap<>();
+  private final Set<String> streaming = new HashSet<>();
+
+  public StreamTokens(Duration ttl, LongSupplier clockMillis) {
+    this.ttlMillis = ttl.toMillis();
+    this.clock = clockMillis;
+  }
+
+  /**
+   * A new token for the call, or empty if a stream has already claimed it: Twilio asks once per
+   * call, so a second request for a claimed call is a replay.
+   */
+  public synchronized Optional<String> issue(String callSid) {
+    long now = clock.getAsLong();
+    trim(now);
+    if (claimedAt.containsKey(callSid)) return Optional.empty();
+    byte[] secret = new byte[32];
+    random.nextBytes(secret);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    pending.put(hash(token), new Grant(callSid, now + ttlMillis));
+    return Optional.of(token);
+  }
+
+  /** Whether a stream has already claimed the call. */
+  public synchronized boolean answered(String callSid) {
+    trim(clock.getAsLong());
+    return claimedAt.containsKey(callSid);
+  }
+
+  /** Lets a stream carry {@code callSid} if {@code token} was issued for it, is unused and unexpired. */
+  public synchronized Claim claim(String callSid, String token) {
+    long now = clock.getAsLong();
+    trim(now);
+    if (token == null || token.isEmpty()) return new Claim.Refused("the stream carries no token");
+    Grant grant = pending.get(hash(token));
+    if (grant == null) return new Claim.Refused("the token is unknown, used or expired");
+    if (!grant.callSid().equals(callSid)) return new Claim.Refused("the token was issued for another call");
+    if (streaming.contains(callSid) || claimedAt.containsKey(callSid)) return new Claim.Refused("the call already has its stream");
+    // Every token issued for this call goes: the first stream to claim one is the call's only stream.
+    pending.values().removeIf(g -> g.callSid().equals(callSid));
+    claimedAt.put(callSid, now);
+    streaming.add(callSid);
+    return new Claim.Granted(callSid);
+  }
+
+  /** The call's stream ended. Its call stays claimed, so no later stream can take it over. */
+  public synchronized void release(String callSid) {
+    streaming.remove(callSid);
+  }
+
+  synchronized int remembered() {
+    return pending.size() + claimedAt.size();
+  }
+
+  private void trim(long now) {
+    for (Iterator<Grant> it = pending.values().iterator(); it.hasNext(); ) {
+      if (it.next().expiresAt() > now) break;
+      it.remove();
+    }
+    for (Iterator<Map.Entry<String, Long>> it = claimedAt.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Long> e = it.next();
+      if (e.getValue() > now - LONGEST_CALL.toMillis()) break;
+      if (!streaming.contains(e.getKey())) it.remove();
+    }
+  }
+
+  private static String hash(String token) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      return Base64.getEncoder().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}
