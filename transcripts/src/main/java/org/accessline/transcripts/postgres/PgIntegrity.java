@@ -98,8 +98,8 @@ final class PgIntegrity {
 
   /**
    * Purges due records in one transaction (entries, their text and the full-text index over it, and
-   * the record's row), keeps a sealed fact of each, then vacuums so the dead rows' space is reclaimed
-   * and the search index forgets them.
+   * the record's row), keeps a sealed fact of each, then vacuums so the dead rows' space is reclaimed,
+   * and rebuilds the full-text index so it forgets their words.
    */
   Future<Integer> purge(Instant resolvedBefore, Instant now) {
     String due = " FROM conversations WHERE resolved_at IS NOT NULL AND resolved_at < $1 AND NOT legal_hold";
@@ -120,7 +120,11 @@ final class PgIntegrity {
               .compose(r -> c.preparedQuery("DELETE FROM conversations WHERE num = ANY($1)").execute(Tuple.of(gone)))
               .map(r -> nums.size());
         })).compose(purged -> purged == 0 ? Future.succeededFuture(0)
-            : pool.query("VACUUM entries, conversations").execute().map(v -> purged));
+            : pool.query("VACUUM entries, conversations").execute()
+                // A GIN index keeps a word as a key even once no row holds it; rebuilding it (without
+                // blocking writes) is what makes the word leave the index's file.
+                .compose(v -> pool.query("REINDEX INDEX CONCURRENTLY entries_text_search").execute())
+                .map(v -> purged));
   }
 
   /** The ids of purges whose seal holds: only those explain a record's absence. */

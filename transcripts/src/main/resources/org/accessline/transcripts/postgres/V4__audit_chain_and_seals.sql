@@ -5,6 +5,6 @@ ALTER TABLE conversations ADD COLUMN head_hash VARCHAR(64);
 ALTER TABLE conversations ADD COLUMN head_seal VARCHAR(64);
 ALTER TABLE purged_records ADD COLUMN opened_at TIMESTAMPTZ;
 ALTER TABLE purged_records ADD COLUMN resolved_at TIMESTAMPTZ;
-ALTER TABLE purged_records ADD COLUMN purged_by VARVARCHAR(64);
+ALTER TABLE purged_records ADD COLUMN purged_by VARCHAR(64);
 ALTER TABLE purged_records ADD COLUMN reason VARCHAR(400);
 ALTER TABLE purged_records ADD COLUMN seal VARCHAR(64)

@@ -98,8 +98,8 @@ class PostgresInteractionStoreIT extends StoreTrustContract {
           + " WHERE n.nspname = $1 AND t.reltoastrelid <> 0").execute(Tuple.of(schema)).await();
       for (var r : relations) {
         String rel = r.getString(0);
-        long pages = pool.preparedQuery("SELECT count(*) FROM generate_series(0, (pg_relation_size($1::regclass) / 8192)::int - 1) b"
-            + " WHERE position(convert_to($2, 'UTF8') IN public.get_raw_page($1, b)) > 0").execute(Tuple.of(rel, word)).await().iterator().next().getLong(0);
+        long pages = pool.preparedQuery("SELECT count(*) FROM generate_series(0, (pg_relation_size($1::text::regclass) / 8192)::int - 1) b"
+            + " WHERE position(convert_to($2::text, 'UTF8') IN public.get_raw_page($3::text, b)) > 0").execute(Tuple.of(rel, word, rel)).await().iterator().next().getLong(0);
         assertEquals(0L, pages, "the data file of " + rel + " still holds \"" + word + "\"");
       }
     } finally {
