@@ -86,7 +86,9 @@ public final class AccesslineRoutes {
     router.post("/api/tty/preview").handler(body).handler(staff).handler(Validation.jsonObjectBody()).handler(tty::preview);
     ExportApi exports = new ExportApi(services.store(), services.config().centerName());
     RecordAccess records = services.recordAccess();
-    router.get("/api/interactions").handler(staff).handler(records.audited("search")).handler(new RecordsApi(services.store())::search);
+    RecordsApi recordsApi = new RecordsApi(services.store());
+    router.get("/api/interactions").handler(staff).handler(records.audited("search")).handler(recordsApi::search);
+    router.get("/api/records/verify").handler(staff).handler(supervisorsOnly).handler(records.audited("verify")).handler(recordsApi::verifyStore);
     router.get("/api/exports/interactions.ndjson").handler(staff).handler(supervisorsOnly).handler(records.audited("export")).handler(exports::manyNdjson);
     router.get("/api/exports/interactions.csv").handler(staff).handler(supervisorsOnly).handler(records.audited("export")).handler(exports::manyCsv);
     router.get("/api/interactions/:id/export.json").handler(staff).handler(supervisorsOnly).handler(Validation.conversationId()).handler(records.notPurged()).handler(records.audited("export")).handler(exports::oneJson);

@@ -60,7 +60,9 @@ public final class Application {
       List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
       // One server instance per core; instances of one deployment share the port, even a random one.
       DeploymentOptions perCore = new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()));
+      // The checkpoint writer goes first so it stops last, after every append has been made.
       return store.start()
+          .compose(v -> vertx.deployVerticle(new CheckpointVerticle(store, config.checkpointEvery()))).onSuccess(deployments::add)
           .compose(v -> vertx.deployVerticle(stream)).onSuccess(deployments::add)
           .compose(v -> vertx.deployVerticle(() -> {
             HttpVerticle server = new HttpVerticle(services, config.httpPort());
@@ -69,6 +71,7 @@ public final class Application {
           }, perCore)).onSuccess(deployments::add)
           .compose(v -> config.retention().isZero() ? Future.succeededFuture()
               : vertx.deployVerticle(new RetentionVerticle(services.recordAccess())).onSuccess(deployments::add))
+
           .map(v -> new Application(vertx, store, deployments, servers.get(0).actualPort(), demo));
     });
   }
@@ -80,8 +83,8 @@ public final class Application {
 
   /** PostgreSQL when a store URL is configured, else the embedded file store in the data directory. */
   static InteractionStore openStore(Vertx vertx, AccesslineConfig config) {
-    return config.storeUrl().<InteractionStore>map(url -> new PostgresInteractionStore(vertx, url, config.storeSchema()))
-        .orElseGet(() -> new EmbeddedInteractionStore(config.dataDir()));
+    return config.storeUrl().<InteractionStore>map(url -> new PostgresInteractionStore(vertx, url, config.storeSchema(), config.recordSeals()))
+        .orElseGet(() -> new EmbeddedInteractionStore(config.dataDir(), config.recordSeals()));
   }
 
   public int port() {

@@ -35,6 +35,14 @@ public final class RecordsApi {
     }), 200));
   }
 
+  /**
+   * {@code GET /api/records/verify}: the audit log's chain, records the checkpoints remember that the
+   * database lost, and the checkpoint file's own chain. 200 with {@code intact} true or false.
+   */
+  public void verifyStore(RoutingContext ctx) {
+    store.verifyStore().onComplete(ar -> AgentApi.respond(ctx, ar.map(report -> report.toJson().put("intact", report.intact())), 200));
+  }
+
   static RecordQuery parse(MultiMap params) {
     for (String name : params.names()) {
       if (!java.util.Set.of("from", "to", "channel", "agent", "contact", "disposition", "q", "tag", "category", "limit", "offset").contains(name)) {
