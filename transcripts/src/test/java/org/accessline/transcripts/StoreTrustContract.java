@@ -51,6 +51,16 @@ public abstract class StoreTrustContract extends InteractionStoreContract {
   }
 
   @Test
+  void auditEventsWrittenAtOnceAllLandInOneUnbrokenChain() {
+    List<io.vertx.core.Future<Void>> writes = new ArrayList<>();
+    for (int i = 0; i < 60; i++) writes.add(store.audit(new AuditEvent(T0.plusMillis(i), "staff" + (i % 6), "read", "rec-" + i, "at once " + i)));
+    io.vertx.core.Future.all(writes).await();
+    AuditChain.Report report = auditReport();
+    assertEquals(AuditChain.Report.Status.INTACT, report.status(), report.detail());
+    assertEquals(60, report.rows());
+  }
+
+  @Test
   void anAlteredAuditRowIsCaughtAtItsPosition() throws Exception {
     audited("first", "second", "third");
     assertEquals(1, change("UPDATE audit_log SET actor = ? WHERE detail = ?", "nobody", "second"));
