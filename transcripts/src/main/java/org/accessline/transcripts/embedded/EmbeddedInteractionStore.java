@@ -193,45 +193,12 @@ public final class EmbeddedInteractionStore implements InteractionStore {
 
   /**
    * Purges with the database to itself, then compacts the file so the purged text leaves the disk
-   * too: H2 keeps replaced pages in the file until it is compacted. Appends wait meanwhile, and are
-   * committed once it is done.
+   * too (see {@link Retention#purgeAndCompact}). Appends wait meanwhile, and are committed once it is done.
    */
   @Override
   public Future<Integer> purge(Instant resolvedBefore, Instant now) {
     CallerContext<Integer> reply = new CallerContext<>();
-    writer.exclusive(c -> {
-      List<Connection> held = new ArrayList<>();
-      for (int i = 0; i < READERS; i++) held.add(readers.take());
-      Connection current = c;
-      try {
-        int purged;
-        try {
-          purged = Retention.purge(c, key, resolvedBefore, now);
-          c.commit();
-        } catch (SQLException e) {
-          c.rollback();
-          throw e;
-        }
-        if (purged > 0) {
-          for (Connection r : held) r.close();
-          held.clear();
-          try (var st = c.createStatement()) {
-            st.execute("SHUTDOWN COMPACT");
-          } catch (SQLException e) {
-            // The records are gone from the tables either way; only their old pages may linger until the next compaction.
-            java.util.logging.Logger.getLogger(EmbeddedInteractionStore.class.getName()).log(java.util.logging.Level.WARNING,
-                "purged " + purged + " records, but compacting the database file failed", e);
-            c.close();
-          }
-          current = DriverManager.getConnection(jdbcUrl());
-        }
-        reply.succeed(purged);
-        return current;
-      } finally {
-        while (held.size() < READERS) held.add(DriverManager.getConnection(jdbcUrl()));
-        readers.addAll(held);
-      }
-    }, reply);
+    writer.exclusive(c -> Retention.purgeAndCompact(c, key, resolvedBefore, now, readers, READERS, this::jdbcUrl, reply), reply);
     return reply.future();
   }
 

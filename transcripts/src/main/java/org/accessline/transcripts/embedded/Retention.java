@@ -1,6 +1,7 @@
 package org.accessline.transcripts.embedded;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +13,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.accessline.gateway.store.CallerContext;
 import org.accessline.transcripts.seal.PurgeFact;
 import org.accessline.transcripts.seal.SealKey;
 
@@ -20,6 +26,7 @@ import org.accessline.transcripts.seal.SealKey;
  * its word index rows and its row go; a sealed fact of the purge stays.
  */
 final class Retention {
+  private static final Logger LOG = Logger.getLogger(Retention.class.getName());
   private static final String DUE = " FROM conversations WHERE resolved_at IS NOT NULL AND resolved_at < ? AND NOT legal_hold";
 
   private Retention() {}
@@ -68,6 +75,46 @@ final class Retention {
       st.executeBatch();
     }
     return nums.size();
+  }
+
+  /**
+   * Purges on the writer's connection holding every reader connection, so nothing else touches the
+   * database; then, if anything went, closes it with {@code SHUTDOWN COMPACT}, which rewrites the file:
+   * H2 otherwise keeps replaced pages, purged text included, in the file. Returns the connection the
+   * writer goes on with.
+   */
+  static Connection purgeAndCompact(Connection c, SealKey key, Instant resolvedBefore, Instant now, BlockingQueue<Connection> readers, int readerCount,
+      Supplier<String> url, CallerContext<Integer> reply) throws Exception {
+    List<Connection> held = new ArrayList<>();
+    for (int i = 0; i < readerCount; i++) held.add(readers.take());
+    Connection current = c;
+    try {
+      int purged;
+      try {
+        purged = purge(c, key, resolvedBefore, now);
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      }
+      if (purged > 0) {
+        for (Connection r : held) r.close();
+        held.clear();
+        try (Statement st = c.createStatement()) {
+          st.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+          // The records are gone from the tables either way; only their old pages may linger until the next compaction.
+          LOG.log(Level.WARNING, "purged " + purged + " records, but compacting the database file failed", e);
+          c.close();
+        }
+        current = DriverManager.getConnection(url.get());
+      }
+      reply.succeed(purged);
+      return current;
+    } finally {
+      while (held.size() < readerCount) held.add(DriverManager.getConnection(url.get()));
+      readers.addAll(held);
+    }
   }
 
   /** The ids of purges whose seal holds: only those explain a record's absence. */

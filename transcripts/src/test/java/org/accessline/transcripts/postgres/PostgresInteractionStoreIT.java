@@ -125,6 +125,28 @@ class PostgresInteractionStoreIT extends StoreTrustContract {
   }
 
   @Test
+  void upgradingChainsTheAuditRowsAndSealsTheRecordsAndPurgesFoundThen() throws Exception {
+    ConversationId id = ConversationId.random();
+    store.append(opening(id, "before-seals")).await();
+    store.close().await();
+    // Back to the schema before seals, with rows written by that version.
+    for (String sql : java.util.List.of("DELETE FROM schema_version WHERE version = 4", "ALTER TABLE audit_log DROP COLUMN previous_hash, DROP COLUMN hash",
+        "ALTER TABLE conversations DROP COLUMN head_seq, DROP COLUMN head_hash, DROP COLUMN head_seal",
+        "ALTER TABLE purged_records DROP COLUMN opened_at, DROP COLUMN resolved_at, DROP COLUMN purged_by, DROP COLUMN reason, DROP COLUMN seal",
+        "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (now(), 'sam', 'read', 'r', 'one'), (now(), 'sam', 'read', 'r', 'two')",
+        "INSERT INTO purged_records (id, purged_at) VALUES ('" + ConversationId.random().value() + "', now())")) {
+      change(sql);
+    }
+    store = openStore();
+    var whole = store.verifyStore().await();
+    assertEquals(org.accessline.gateway.store.AuditChain.Report.Status.INTACT, whole.audit().status(), whole.audit().detail());
+    assertEquals(2, whole.audit().rows());
+    assertEquals(org.accessline.gateway.store.EntryChain.Report.Status.INTACT, store.verify(id).await().orElseThrow().status());
+    store.audit(new org.accessline.gateway.store.AuditEvent(T0, "lee", "read", "r", "three")).await();
+    assertEquals(3, store.verifyStore().await().audit().rows());
+  }
+
+  @Test
   void appendsWaitingTogetherShareATransactionAndNoneFallsBack() {
     int count = 100;
     java.util.List<io.vertx.core.Future<org.accessline.gateway.store.AppendOutcome>> all = new java.util.ArrayList<>();
