@@ -18,8 +18,8 @@ final class CheckpointVerticle extends VerticleBase {
   private final InteractionStore store;
   private final Duration every;
   private long timer = -1;
-  /** One checkpoint at a time: a slow one must not pile up behind itself. */
-  private boolean writing;
+  /** The checkpoint being written, if any: one at a time, so a slow one never piles up behind itself. */
+  private Future<Long> writing = Future.succeededFuture(0L);
 
   CheckpointVerticle(InteractionStore store, Duration every) {
     this.store = store;
@@ -32,20 +32,19 @@ final class CheckpointVerticle extends VerticleBase {
     return Future.succeededFuture();
   }
 
-  private Future<Long> checkpoint() {
-    if (writing) return Future.succeededFuture(-1L);
-    writing = true;
-    return store.checkpoint(Instant.now())
-        .onFailure(e -> LOG.log(Level.WARNING, "the checkpoint of sealed record heads failed", e))
-        .eventually(() -> {
-          writing = false;
-          return Future.succeededFuture();
-        });
+  private void checkpoint() {
+    if (!writing.isComplete()) return;
+    writing = write();
   }
 
+  private Future<Long> write() {
+    return store.checkpoint(Instant.now()).onFailure(e -> LOG.log(Level.WARNING, "the checkpoint of sealed record heads failed", e));
+  }
+
+  /** The last checkpoint waits for one still being written, so the store is not closed under it. */
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timer);
-    return checkpoint().otherwiseEmpty();
+    return writing.otherwiseEmpty().compose(v -> write()).otherwiseEmpty();
   }
 }
