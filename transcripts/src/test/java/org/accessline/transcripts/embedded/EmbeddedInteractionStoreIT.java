@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.List;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.store.InteractionStore;
@@ -68,6 +69,25 @@ class EmbeddedInteractionStoreIT extends StoreTrustContract {
       return i;
     }
     return -1;
+  }
+
+  @Test
+  void appendsArrivingWhileAPurgeCompactsTheFileWaitAndAreAllStored() throws Exception {
+    recorded(CONTACT, T0, "an old request", "maria", "Information provided");
+    ConversationId open = ConversationId.random();
+    store.append(opening(open, "open-during-purge")).await();
+    var purge = store.purge(T0.plusSeconds(86_400), T0.plusSeconds(86_400 * 31));
+    List<io.vertx.core.Future<org.accessline.gateway.store.AppendOutcome>> during = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      during.add(store.append(List.of(new Entry(open, 4 + i, T0.plusSeconds(10 + i), org.accessline.gateway.conversation.Participant.resident(CONTACT),
+          new org.accessline.gateway.conversation.ConversationEvent.MessagePosted("during " + i), java.util.Optional.of("during-" + i)))));
+      if (i % 10 == 0) store.audit(new org.accessline.gateway.store.AuditEvent(T0, "sam", "read", open.value(), "during the purge")).await();
+    }
+    assertEquals(1, purge.await());
+    io.vertx.core.Future.all(during).await();
+    assertEquals(53, store.entries(open, 0).await().size());
+    assertEquals(org.accessline.gateway.store.EntryChain.Report.Status.INTACT, store.verify(open).await().orElseThrow().status());
+    assertTrue(store.verifyStore().await().intact());
   }
 
   @Test
