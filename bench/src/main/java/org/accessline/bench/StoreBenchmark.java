@@ -69,7 +69,8 @@ public final class StoreBenchmark {
     }
     if (!o.get("pg").equals("none")) {
       String schema = "bench_" + Long.toHexString(System.nanoTime());
-      b.measure("PostgreSQL (group commit: appends waiting together share a transaction)", new PostgresInteractionStore(b.vertx, o.get("pg"), schema));
+      b.measure("PostgreSQL (group commit: appends waiting together share a transaction)", new PostgresInteractionStore(b.vertx, o.get("pg"), schema,
+          org.accessline.transcripts.seal.RecordSeals.in(Files.createTempDirectory("accessline-store-bench-seals"))));
       System.out.println("(PostgreSQL schema " + schema + " is left for inspection; drop it when done.)");
     }
     b.vertx.close().await();

@@ -152,7 +152,7 @@ public abstract class InteractionStoreContract {
   }
 
   /** A conversation opened at {@code at} on {@code contact}, with one message, assigned to {@code agent}, resolved with {@code disposition}. */
-  private ConversationId recorded(Contact contact, Instant at, String text, String agent, String disposition) {
+  protected ConversationId recorded(Contact contact, Instant at, String text, String agent, String disposition) {
     ConversationId id = ConversationId.random();
     Participant resident = Participant.resident(contact);
     store.append(List.of(

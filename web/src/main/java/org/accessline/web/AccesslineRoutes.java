@@ -100,6 +100,7 @@ public final class AccesslineRoutes {
     RecordAccess records = services.recordAccess();
     RecordsApi search = new RecordsApi(services.store(), reads);
     router.get("/api/interactions").handler(staff).handler(search::search).handler(search::results);
+    router.get("/api/records/verify").handler(staff).handler(supervisorsOnly).handler(records.audited("verify")).handler(search::verifyStore);
     router.get("/api/exports/interactions.ndjson").handler(staff).handler(supervisorsOnly).handler(exports::manyNdjson);
     router.get("/api/exports/interactions.csv").handler(staff).handler(supervisorsOnly).handler(exports::manyCsv);
     router.get("/api/interactions/:id/export.json").handler(staff).handler(supervisorsOnly).handler(Validation.conversationId()).handler(exports::checkOne).handler(records.notPurged()).handler(records.audited("export")).handler(exports::oneJson);

@@ -94,8 +94,10 @@ public final class Application {
       List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
       // One server instance per core; instances of one deployment share the port, even a random one.
       DeploymentOptions perCore = new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()));
+      // The checkpoint writer goes first so it stops last, after every append has been made.
       return store.start()
           .compose(v -> auditRoleChanges(vertx, store, directory))
+          .compose(v -> vertx.deployVerticle(new CheckpointVerticle(store, config.checkpointEvery()))).onSuccess(deployments::add)
           .compose(v -> vertx.deployVerticle(stream)).onSuccess(deployments::add)
           .compose(v -> vertx.deployVerticle(() -> {
             HttpVerticle server = new HttpVerticle(services, host, config.httpPort());
@@ -147,8 +149,8 @@ public final class Application {
 
   /** PostgreSQL when a store URL is configured, else the embedded file store in the data directory. */
   static InteractionStore openStore(Vertx vertx, AccesslineConfig config) {
-    return config.storeUrl().<InteractionStore>map(url -> new PostgresInteractionStore(vertx, url, config.storeSchema()))
-        .orElseGet(() -> new EmbeddedInteractionStore(config.dataDir()));
+    return config.storeUrl().<InteractionStore>map(url -> new PostgresInteractionStore(vertx, url, config.storeSchema(), config.recordSeals()))
+        .orElseGet(() -> new EmbeddedInteractionStore(config.dataDir(), config.recordSeals()));
   }
 
   public int port() {

@@ -8,12 +8,15 @@ import java.util.Optional;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.store.EntryChain;
 import org.accessline.gateway.store.InteractionStore;
+import org.accessline.gateway.store.StoreReport;
 import org.accessline.web.config.AccesslineConfig;
 
 /**
  * {@code java -jar accessline.jar verify [--config FILE] (--all | ID…)}: checks interaction records'
- * hash chains straight from the configured store (the embedded one with the gateway stopped), and names the first entry that does
- * not match. Exit status: 0 when nothing was altered, 3 when something was, 2 for bad arguments.
+ * hash chains and sealed heads straight from the configured store (the embedded one with the gateway
+ * stopped), names the first entry that does not match, and checks the audit log's chain, the
+ * checkpoint file, and (with --all) records deleted outright. Exit status: 0 when all is intact, 3
+ * when something was altered, truncated or deleted, 2 for bad arguments.
  */
 final class RecordsVerifier {
   static final int ALTERED = 3;
@@ -44,7 +47,11 @@ final class RecordsVerifier {
     InteractionStore store = Application.openStore(vertx, config);
     try {
       store.start().await();
-      if (all) ids = store.conversationIds().await();
+      StoreReport whole = store.verifyStore().await();
+      if (all) {
+        ids = new ArrayList<>(store.conversationIds().await());
+        ids.addAll(whole.missing());
+      }
       int altered = 0;
       for (ConversationId id : ids) {
         Optional<EntryChain.Report> report = store.verify(id).await();
@@ -53,11 +60,13 @@ final class RecordsVerifier {
           continue;
         }
         EntryChain.Report r = report.get();
-        if (r.status() == EntryChain.Report.Status.ALTERED) altered++;
+        if (r.status() != EntryChain.Report.Status.INTACT && r.status() != EntryChain.Report.Status.UNSEALED) altered++;
         out.println(id + "  " + r.status().name().toLowerCase() + "  " + r.entries() + " entries  " + r.detail());
       }
-      out.println(ids.size() + " checked, " + altered + " altered.");
-      return altered == 0 ? 0 : ALTERED;
+      out.println(ids.size() + " checked, " + altered + " altered, truncated or missing.");
+      out.println("audit log  " + whole.audit().status().name().toLowerCase() + "  " + whole.audit().rows() + " rows  " + whole.audit().detail());
+      out.println("checkpoints  " + whole.checkpoints() + " trusted" + whole.checkpointProblem().map(p -> "  " + p).orElse(""));
+      return altered == 0 && whole.intact() ? 0 : ALTERED;
     } finally {
       store.close().await();
       vertx.close().await();

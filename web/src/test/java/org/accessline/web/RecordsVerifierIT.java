@@ -36,6 +36,11 @@ class RecordsVerifierIT {
       JsonObject ok = maria.get("/api/interactions/" + conversation + "/verify").bodyAsJsonObject();
       assertEquals("intact", ok.getString("status"));
       assertEquals(404, maria.get("/api/interactions/00000000-0000-4000-8000-000000000000/verify").statusCode());
+      assertEquals(403, maria.get("/api/records/verify").statusCode(), "checking the whole store is for supervisors");
+      AgentClient sam = new AgentClient(gateway.vertx, gateway.port()).signedIn("sam");
+      JsonObject whole = sam.get("/api/records/verify").bodyAsJsonObject();
+      assertEquals(true, whole.getBoolean("intact"), whole.encode());
+      assertEquals("intact", whole.getJsonObject("audit").getString("status"));
     }
 
     AccesslineConfig config = AccesslineConfig.fromJson(new JsonObject().put("dataDir", dataDir.toString()), Map.of());
@@ -52,5 +57,18 @@ class RecordsVerifierIT {
     String report = out.toString(StandardCharsets.UTF_8);
     assertTrue(report.contains("altered") && report.contains("does not match its hash"), report);
     assertEquals(RecordsVerifier.USAGE, RecordsVerifier.run(config, List.of("not-an-id"), new PrintStream(out, true, StandardCharsets.UTF_8)));
+
+    // The gateway wrote a checkpoint as it stopped: a record deleted outright, and an audit row, are found.
+    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("accessline"))) {
+      c.createStatement().executeUpdate("DELETE FROM record_words");
+      c.createStatement().executeUpdate("DELETE FROM entries");
+      assertEquals(1, c.createStatement().executeUpdate("DELETE FROM conversations"));
+      assertEquals(1, c.createStatement().executeUpdate("DELETE FROM audit_log WHERE num = (SELECT MIN(num) FROM audit_log)"));
+    }
+    out.reset();
+    assertEquals(RecordsVerifier.ALTERED, RecordsVerifier.run(config, List.of("--all"), new PrintStream(out, true, StandardCharsets.UTF_8)));
+    report = out.toString(StandardCharsets.UTF_8);
+    assertTrue(report.contains(conversation + "  missing") && report.contains("deleted outright"), report);
+    assertTrue(report.contains("audit log  deleted"), report);
   }
 }

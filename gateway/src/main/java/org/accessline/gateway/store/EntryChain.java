@@ -32,9 +32,20 @@ public final class EntryChain {
     }
   }
 
-  /** What checking a conversation's chain found. */
-  public record Report(Status status, int entries, Optional<Long> firstBadSeq, String detail) {
-    public enum Status { INTACT, ALTERED, UNSEALED }
+  /**
+   * What checking a conversation found. {@code checkpoint} names the latest checkpoint kept outside
+   * the database that vouches for the record (or that it broke), when there is one.
+   */
+  public record Report(Status status, int entries, Optional<Long> firstBadSeq, String detail, Optional<Long> checkpoint) {
+    /**
+     * TRUNCATED: entries were removed from the end. MISSING: a checkpoint knows the record but the
+     * database does not, and no sealed purge explains it.
+     */
+    public enum Status { INTACT, ALTERED, TRUNCATED, MISSING, UNSEALED }
+
+    public Report(Status status, int entries, Optional<Long> firstBadSeq, String detail) {
+      this(status, entries, firstBadSeq, detail, Optional.empty());
+    }
   }
 
   /**

@@ -65,8 +65,10 @@ public interface InteractionStore {
   Future<Boolean> onLegalHold(ConversationId conversation);
 
   /**
-   * Deletes records resolved before {@code resolvedBefore} that are not on legal hold, keeping only
-   * the fact that each was purged. Returns how many were purged.
+   * Deletes records resolved before {@code resolvedBefore} that are not on legal hold: their
+   * entries, text, search index and attachments' details. Only the fact of each purge stays (id,
+   * opening and resolution times, when, by whom, why), sealed so it cannot be forged to hide a
+   * deletion. Returns how many were purged.
    */
   Future<Integer> purge(java.time.Instant resolvedBefore, java.time.Instant now);
 
@@ -76,8 +78,26 @@ public interface InteractionStore {
   /** Every conversation's id, oldest first: for checking a whole store. */
   Future<List<ConversationId>> conversationIds();
 
-  /** Checks the conversation's hash chain from the stored rows; empty for an unknown id. */
+  /**
+   * Checks the conversation's hash chain from the stored rows, its sealed head (entry count and last
+   * hash, sealed with a key kept outside the database) and the latest checkpoint that saw it. Empty
+   * for an id neither the database nor any checkpoint knows; a report of MISSING for one a
+   * checkpoint knows and no sealed purge explains.
+   */
   Future<Optional<EntryChain.Report>> verify(ConversationId conversation);
+
+  /**
+   * Checks what no single record shows: the audit log's chain, records a checkpoint remembers that
+   * the database lost, and the checkpoint file's own chain.
+   */
+  Future<StoreReport> verifyStore();
+
+  /**
+   * Appends a checkpoint of every record's sealed head, the purges since the last one and the audit
+   * log's end to the checkpoint file outside the database. A head whose seal does not verify is not
+   * taken: the checkpoint keeps what it last saw for that record. Returns the checkpoint's number.
+   */
+  Future<Long> checkpoint(java.time.Instant now);
 
   /** The records that link back to this one as their contact's previous record, oldest first. */
   Future<List<ConversationId>> following(ConversationId conversation);

@@ -34,6 +34,10 @@ import org.accessline.gateway.store.InteractionStore;
 import org.accessline.gateway.store.RecordPage;
 import org.accessline.gateway.store.RecordQuery;
 import org.accessline.gateway.store.RecordSummary;
+import org.accessline.gateway.store.StoreReport;
+import org.accessline.transcripts.seal.CheckpointLog;
+import org.accessline.transcripts.seal.RecordSeals;
+import org.accessline.transcripts.seal.SealKey;
 
 /**
  * The default store: an H2 database file in the data directory. Writes go through one
@@ -44,12 +48,23 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   private static final int READERS = 2;
 
   private final Path directory;
+  private final RecordSeals seals;
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+  /** Audit rows are chained, so they are appended one at a time. */
+  private final Object auditAppends = new Object();
   private ExecutorService readPool;
   private GroupCommitWriter writer;
+  private SealKey key;
+  private Integrity integrity;
 
+  /** The store with its seal key and checkpoint file in the data directory too. */
   public EmbeddedInteractionStore(Path directory) {
+    this(directory, RecordSeals.in(directory));
+  }
+
+  public EmbeddedInteractionStore(Path directory, RecordSeals seals) {
     this.directory = directory;
+    this.seals = seals;
   }
 
   /** The JDBC URL of the database file, also handy for inspecting it with H2's own tools. */
@@ -71,10 +86,12 @@ public final class EmbeddedInteractionStore implements InteractionStore {
     readPool.execute(() -> {
       try {
         Files.createDirectories(directory);
+        key = SealKey.loadOrCreate(seals.keyFile());
+        integrity = new Integrity(key, CheckpointLog.open(seals.checkpointFile(), key));
         Connection writeConnection = DriverManager.getConnection(jdbcUrl());
-        Migrations.apply(writeConnection);
+        Migrations.apply(writeConnection, key);
         for (int i = 0; i < READERS; i++) readers.add(DriverManager.getConnection(jdbcUrl()));
-        writer = new GroupCommitWriter(writeConnection);
+        writer = new GroupCommitWriter(writeConnection, key);
         writer.start();
         reply.succeed(null);
       } catch (Exception e) {
@@ -134,24 +151,18 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   public Future<Void> audit(List<AuditEvent> events) {
     if (events.isEmpty()) return Future.succeededFuture();
     return write(c -> {
-      boolean auto = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try (PreparedStatement st = c.prepareStatement("INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")) {
-        for (AuditEvent event : events) {
-          st.setTimestamp(1, Timestamp.from(event.at()));
-          st.setString(2, event.actor());
-          st.setString(3, event.action());
-          st.setString(4, event.target());
-          st.setString(5, event.detail());
-          st.addBatch();
+      synchronized (auditAppends) {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+          AuditLog.append(c, events);
+          c.commit();
+        } catch (SQLException e) {
+          c.rollback();
+          throw e;
+        } finally {
+          c.setAutoCommit(auto);
         }
-        st.executeBatch();
-        c.commit();
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(auto);
       }
       return null;
     });
@@ -197,37 +208,15 @@ public final class EmbeddedInteractionStore implements InteractionStore {
     });
   }
 
+  /**
+   * Purges with the database to itself, then compacts the file so the purged text leaves the disk
+   * too (see {@link Retention#purgeAndCompact}). Appends wait meanwhile, and are committed once it is done.
+   */
   @Override
   public Future<Integer> purge(Instant resolvedBefore, Instant now) {
-    return write(c -> {
-      boolean auto = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        try (PreparedStatement mark = c.prepareStatement("INSERT INTO purged_records (id, purged_at) SELECT id, ? FROM conversations"
-            + " WHERE resolved_at IS NOT NULL AND resolved_at < ? AND NOT legal_hold")) {
-          mark.setTimestamp(1, Timestamp.from(now));
-          mark.setTimestamp(2, Timestamp.from(resolvedBefore));
-          mark.executeUpdate();
-        }
-        try (PreparedStatement entries = c.prepareStatement("DELETE FROM entries WHERE conversation_num IN (SELECT num FROM conversations"
-            + " WHERE resolved_at IS NOT NULL AND resolved_at < ? AND NOT legal_hold)")) {
-          entries.setTimestamp(1, Timestamp.from(resolvedBefore));
-          entries.executeUpdate();
-        }
-        int purged;
-        try (PreparedStatement conversations = c.prepareStatement("DELETE FROM conversations WHERE resolved_at IS NOT NULL AND resolved_at < ? AND NOT legal_hold")) {
-          conversations.setTimestamp(1, Timestamp.from(resolvedBefore));
-          purged = conversations.executeUpdate();
-        }
-        c.commit();
-        return purged;
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(auto);
-      }
-    });
+    CallerContext<Integer> reply = new CallerContext<>();
+    writer.exclusive(c -> Retention.purgeAndCompact(c, key, resolvedBefore, now, readers, READERS, this::jdbcUrl, reply), reply);
+    return reply.future();
   }
 
   @Override
@@ -308,18 +297,17 @@ public final class EmbeddedInteractionStore implements InteractionStore {
 
   @Override
   public Future<Optional<EntryChain.Report>> verify(ConversationId conversation) {
-    return read(c -> {
-      try (PreparedStatement st = c.prepareStatement(
-          "SELECT " + EntryRows.COLUMNS + ", e.hash" + EntryRows.FROM + "WHERE c.id = ? ORDER BY e.seq")) {
-        st.setString(1, conversation.value());
-        List<String> hashes = new ArrayList<>();
-        List<Entry> entries;
-        try (ResultSet rs = st.executeQuery()) {
-          entries = EntryRows.read(rs, row -> hashes.add(row.getString(10)));
-        }
-        return entries.isEmpty() ? Optional.<EntryChain.Report>empty() : Optional.of(EntryChain.check(entries, hashes));
-      }
-    });
+    return read(c -> integrity.verify(c, conversation));
+  }
+
+  @Override
+  public Future<StoreReport> verifyStore() {
+    return read(integrity::verifyStore);
+  }
+
+  @Override
+  public Future<Long> checkpoint(Instant now) {
+    return read(c -> integrity.checkpoint(c, now));
   }
 
   @Override
@@ -418,7 +406,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   }
 
   /** Writes one batch's rows on the writer's connection; the caller owns the transaction. */
-  static void insert(Connection c, List<Entry> entries, WordIndexCache indexed) throws SQLException {
+  static void insert(Connection c, List<Entry> entries, WordIndexCache indexed, SealKey key) throws SQLException {
     Entry first = entries.get(0);
     if (first.event() instanceof ConversationEvent.Opened opened) {
       try (PreparedStatement st = c.prepareStatement("INSERT INTO conversations (id, channel, contact, opened_at, previous_id) VALUES (?, ?, ?, ?, ?)")) {
@@ -440,6 +428,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
       }
       st.executeBatch();
     }
+    Heads.seal(c, key, num, first.conversationId().value(), entries.get(entries.size() - 1).seq(), previous);
     indexWords(c, num, entries, indexed);
     for (Entry e : entries) {
       if (e.event() instanceof ConversationEvent.DetailsSet d) {

@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.store.AppendOutcome;
 import org.accessline.gateway.store.CallerContext;
+import org.accessline.transcripts.seal.SealKey;
 
 /**
  * The store's only writer. It takes every append waiting at that moment and commits them in one
@@ -23,17 +24,29 @@ final class GroupCommitWriter {
   private static final Logger LOG = Logger.getLogger(GroupCommitWriter.class.getName());
   private static final int MAX_BATCH = 512;
 
-  private record Pending(List<Entry> entries, CallerContext<AppendOutcome> reply) {}
+  /** Work that needs the database to itself, between two groups of appends. */
+  interface Exclusive {
+    /** Runs with the writer's connection and returns the one the writer goes on with (the same, or a new one if it had to close it). */
+    Connection run(Connection connection) throws Exception;
+  }
+
+  private record Pending(List<Entry> entries, CallerContext<AppendOutcome> reply, Exclusive exclusive) {
+    Pending(List<Entry> entries, CallerContext<AppendOutcome> reply) {
+      this(entries, reply, null);
+    }
+  }
 
   private static final Pending STOP = new Pending(List.of(), null);
 
-  private final Connection connection;
+  private Connection connection;
+  private final SealKey key;
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean stopping;
 
-  GroupCommitWriter(Connection connection) throws SQLException {
+  GroupCommitWriter(Connection connection, SealKey key) throws SQLException {
     this.connection = connection;
+    this.key = key;
     connection.setAutoCommit(false);
     this.thread = new Thread(this::run, "accessline-store-writer");
     thread.setDaemon(true);
@@ -49,6 +62,22 @@ final class GroupCommitWriter {
       return;
     }
     queue.add(new Pending(entries, reply));
+  }
+
+  /** Runs the work once the appends submitted before it are committed; appends submitted after it wait for it. */
+  void exclusive(Exclusive work, CallerContext<?> failed) {
+    if (stopping) {
+      failed.fail(new IllegalStateException("the interaction store is closed"));
+      return;
+    }
+    queue.add(new Pending(List.of(), null, connection -> {
+      try {
+        return work.run(connection);
+      } catch (Exception e) {
+        failed.fail(e);
+        throw e;
+      }
+    }));
   }
 
   /** Finishes every append already submitted, then closes the connection. */
@@ -67,7 +96,17 @@ final class GroupCommitWriter {
         batch.add(queue.take());
         queue.drainTo(batch, MAX_BATCH - 1);
         boolean stop = batch.remove(STOP);
-        if (!batch.isEmpty()) commit(batch);
+        List<Pending> appends = new ArrayList<>();
+        for (Pending p : batch) {
+          if (p.exclusive() == null) {
+            appends.add(p);
+            continue;
+          }
+          if (!appends.isEmpty()) commit(appends);
+          appends = new ArrayList<>();
+          runExclusive(p.exclusive());
+        }
+        if (!appends.isEmpty()) commit(appends);
         if (stop) {
           List<Pending> late = new ArrayList<>();
           queue.drainTo(late);
@@ -82,6 +121,16 @@ final class GroupCommitWriter {
   }
 
   private final WordIndexCache words = new WordIndexCache();
+
+  private void runExclusive(Exclusive work) {
+    try {
+      connection = work.run(connection);
+      connection.setAutoCommit(false);
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "exclusive store work failed", e);
+      rollbackQuietly();
+    }
+  }
 
   private void commit(List<Pending> batch) {
     List<AppendOutcome> outcomes = new ArrayList<>(batch.size());
@@ -111,7 +160,7 @@ final class GroupCommitWriter {
   private AppendOutcome write(List<Entry> entries) throws SQLException {
     Optional<Entry> existing = EmbeddedInteractionStore.alreadyStored(connection, entries);
     if (existing.isPresent()) return new AppendOutcome.AlreadyRecorded(existing.get());
-    EmbeddedInteractionStore.insert(connection, entries, words);
+    EmbeddedInteractionStore.insert(connection, entries, words, key);
     return new AppendOutcome.Appended(entries);
   }
 

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.accessline.transcripts.seal.SealKey;
 
 /**
  * Versioned schema changes, applied in order at startup and recorded in {@code schema_version}. A
@@ -17,17 +18,20 @@ import java.util.List;
  */
 final class Migrations {
   static final List<String> SCRIPTS = List.of("V1__interaction_records.sql", "V2__entry_hashes.sql", "V3__retention_and_audit.sql",
-      "V4__record_links_and_details.sql");
+      "V4__record_links_and_details.sql", "V5__audit_chain_and_seals.sql");
 
   private Migrations() {}
 
   /** Brings the schema up to date and returns the version it is now at. */
-  static int apply(Connection connection) throws SQLException {
-    return apply(connection, SCRIPTS.size());
+  static int apply(Connection connection, SealKey key) throws SQLException {
+    return apply(connection, SCRIPTS.size(), key);
   }
 
-  /** Brings the schema up to {@code target} (for testing an upgrade from an older version). */
-  static int apply(Connection connection, int target) throws SQLException {
+  /**
+   * Brings the schema up to {@code target} (for testing an upgrade from an older version). The seal
+   * key seals what was stored before seals were kept, as it is found then.
+   */
+  static int apply(Connection connection, int target, SealKey key) throws SQLException {
     try (Statement st = connection.createStatement()) {
       st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
     }
@@ -42,6 +46,11 @@ final class Migrations {
       try (Statement st = connection.createStatement()) {
         for (String sql : read(script).split(";")) if (!sql.isBlank()) st.execute(sql);
         if (script.startsWith("V4__")) fileDetailsOnRecords(connection);
+        if (script.startsWith("V5__")) {
+          AuditLog.chainExisting(connection);
+          Heads.sealExisting(connection, key);
+          Retention.sealExisting(connection, key);
+        }
         try (PreparedStatement record = connection.prepareStatement("INSERT INTO schema_version VALUES (?, ?, CURRENT_TIMESTAMP)")) {
           record.setInt(1, version);
           record.setString(2, script);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.Entry;
+import org.accessline.transcripts.seal.SealKey;
 
 /**
  * Entries to insert, gathered column by column so any number of them go in as one statement over
@@ -30,6 +31,9 @@ final class EntryRows {
   private final List<String> dedupeKeys = new ArrayList<>();
   private final List<String> hashes = new ArrayList<>();
   private final List<String> texts = new ArrayList<>();
+  /** Each conversation's last entry among these rows: its new head, to seal. */
+  private final java.util.Map<Long, Entry> lastOf = new java.util.LinkedHashMap<>();
+  private final java.util.Map<Long, String> lastHashOf = new java.util.HashMap<>();
 
   void add(long num, Entry e, String hash) {
     nums.add(num);
@@ -43,7 +47,21 @@ final class EntryRows {
     dedupeKeys.add(e.dedupeKey().orElse(null));
     hashes.add(hash);
     texts.add(e.event() instanceof ConversationEvent.MessagePosted m ? m.text() : null);
+    lastOf.put(num, e);
+    lastHashOf.put(num, hash);
   }
+
+  /**
+   * Seals each conversation's new head in the same transaction. One primary-key update per
+   * conversation, sent as one batch: a join over arrays could be planned as a scan of every record.
+   */
+  Future<Void> sealHeads(SqlConnection c, SealKey key) {
+    List<Tuple> heads = new ArrayList<>(lastOf.size());
+    lastOf.forEach((num, e) -> heads.add(Tuple.of(e.seq(), lastHashOf.get(num), key.sealHead(e.conversationId().value(), e.seq(), lastHashOf.get(num)), num)));
+    return c.preparedQuery(SEAL_HEAD).executeBatch(heads).mapEmpty();
+  }
+
+  static final String SEAL_HEAD = "UPDATE conversations SET head_seq = $1, head_hash = $2, head_seal = $3 WHERE num = $4";
 
   Future<Void> insert(SqlConnection c) {
     return c.preparedQuery(INSERT).execute(Tuple.of(nums.toArray(Long[]::new), seqs.toArray(Long[]::new), ats.toArray(OffsetDateTime[]::new),

@@ -23,6 +23,7 @@ import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.store.AppendOutcome;
 import org.accessline.gateway.store.EntryChain;
+import org.accessline.transcripts.seal.SealKey;
 
 /**
  * Commits the appends waiting at one moment in one PostgreSQL transaction, with a handful of
@@ -45,6 +46,7 @@ final class GroupAppender {
   }
 
   private final Pool pool;
+  private final SealKey key;
   private final Function<List<Entry>, Future<AppendOutcome>> alone;
   private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
   private final Set<ConversationId> writing = new HashSet<>();
@@ -54,8 +56,9 @@ final class GroupAppender {
   final java.util.concurrent.atomic.AtomicLong sharedFailures = new java.util.concurrent.atomic.AtomicLong();
 
   /** @param alone writes one append in a transaction of its own */
-  GroupAppender(Pool pool, Function<List<Entry>, Future<AppendOutcome>> alone) {
+  GroupAppender(Pool pool, SealKey key, Function<List<Entry>, Future<AppendOutcome>> alone) {
     this.pool = pool;
+    this.key = key;
     this.alone = alone;
   }
 
@@ -200,7 +203,7 @@ final class GroupAppender {
         });
   }
 
-  private static Future<Void> insert(SqlConnection c, List<Pending> group, Map<ConversationId, Long> nums, Map<Long, String> hashes) {
+  private Future<Void> insert(SqlConnection c, List<Pending> group, Map<ConversationId, Long> nums, Map<Long, String> hashes) {
     EntryRows rows = new EntryRows();
     List<Tuple> resolved = new ArrayList<>();
     List<Tuple> filed = new ArrayList<>();
@@ -213,7 +216,7 @@ final class GroupAppender {
         PostgresInteractionStore.recordColumns(num, e, resolved, filed);
       }
     }
-    Future<Void> done = rows.insert(c);
+    Future<Void> done = rows.insert(c).compose(v -> rows.sealHeads(c, key));
     if (!filed.isEmpty()) done = done.compose(v -> c.preparedQuery(PostgresInteractionStore.FILE_DETAILS).executeBatch(filed).mapEmpty());
     if (!resolved.isEmpty()) done = done.compose(v -> c.preparedQuery(PostgresInteractionStore.RESOLVE).executeBatch(resolved).mapEmpty());
     return done;

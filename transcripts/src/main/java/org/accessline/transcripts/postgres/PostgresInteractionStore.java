@@ -42,6 +42,10 @@ import org.accessline.gateway.store.InteractionStore;
 import org.accessline.gateway.store.RecordPage;
 import org.accessline.gateway.store.RecordQuery;
 import org.accessline.gateway.store.RecordSummary;
+import org.accessline.gateway.store.StoreReport;
+import org.accessline.transcripts.seal.CheckpointLog;
+import org.accessline.transcripts.seal.RecordSeals;
+import org.accessline.transcripts.seal.SealKey;
 
 /**
  * Interaction records in PostgreSQL through the Vert.x reactive client. Each append is one
@@ -49,7 +53,8 @@ import org.accessline.gateway.store.RecordSummary;
  * crash. Versioned scripts bring the schema up to date at start, in the configured schema.
  */
 public final class PostgresInteractionStore implements InteractionStore {
-  static final List<String> SCRIPTS = List.of("V1__interaction_records.sql", "V2__retention_and_audit.sql", "V3__record_links_and_details.sql");
+  static final List<String> SCRIPTS = List.of("V1__interaction_records.sql", "V2__retention_and_audit.sql", "V3__record_links_and_details.sql",
+      "V4__audit_chain_and_seals.sql");
   private static final String UNIQUE_VIOLATION = "23505";
   static final String COLUMNS = "c.id, e.seq, e.at, e.actor_role, e.actor_id, e.actor_name, e.kind, e.event, e.dedupe_key, e.hash";
   static final String FROM = " FROM entries e JOIN conversations c ON c.num = e.conversation_num ";
@@ -60,15 +65,22 @@ public final class PostgresInteractionStore implements InteractionStore {
   private final Vertx vertx;
   private final String uri;
   private final String schema;
+  private final RecordSeals seals;
   private Pool pool;
   private GroupAppender appender;
+  private SealKey key;
+  private PgIntegrity integrity;
 
-  /** @param schema where the tables live; created if missing, so several gateways or tests can share a database */
-  public PostgresInteractionStore(Vertx vertx, String uri, String schema) {
+  /**
+   * @param schema where the tables live; created if missing, so several gateways or tests can share a database
+   * @param seals where this gateway keeps its seal key and checkpoint file, outside the database
+   */
+  public PostgresInteractionStore(Vertx vertx, String uri, String schema, RecordSeals seals) {
     if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) throw new IllegalArgumentException("store.schema must be a lower-case SQL name");
     this.vertx = vertx;
     this.uri = uri;
     this.schema = schema;
+    this.seals = seals;
   }
 
   @Override
@@ -76,8 +88,14 @@ public final class PostgresInteractionStore implements InteractionStore {
     PgConnectOptions connect = PgConnectOptions.fromUri(uri).addProperty("search_path", schema).addProperty("application_name", "accessline")
         .setCachePreparedStatements(true);
     pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(8)).connectingTo(connect).using(vertx).build();
-    appender = new GroupAppender(pool, this::appendAlone);
-    return onCaller(() -> pool.query("CREATE SCHEMA IF NOT EXISTS " + schema).execute()
+    return onCaller(() -> vertx.executeBlocking(() -> {
+      key = SealKey.loadOrCreate(seals.keyFile());
+      return CheckpointLog.open(seals.checkpointFile(), key);
+    }).compose(checkpoints -> {
+      integrity = new PgIntegrity(vertx, pool, key, checkpoints);
+      appender = new GroupAppender(pool, key, this::appendAlone);
+      return pool.query("CREATE SCHEMA IF NOT EXISTS " + schema).execute();
+    })
         .compose(r -> pool.query("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at TIMESTAMPTZ NOT NULL)").execute())
         .compose(r -> migrate()));
   }
@@ -95,6 +113,7 @@ public final class PostgresInteractionStore implements InteractionStore {
             for (String sql : read(script).split(";")) {
               if (!sql.isBlank()) chain = chain.compose(x -> c.query(sql).execute().mapEmpty());
             }
+            if (script.startsWith("V4__")) chain = chain.compose(x -> PgIntegrity.sealExisting(c, key));
             chain = chain.compose(x -> c.preparedQuery("INSERT INTO schema_version VALUES ($1, $2, now())").execute(Tuple.of(version, script)).mapEmpty());
           }
           return chain;
@@ -170,7 +189,7 @@ public final class PostgresInteractionStore implements InteractionStore {
         rows.add(n, e, chained);
         recordColumns(n, e, resolved, filed);
       }
-      Future<Void> done = rows.insert(c);
+      Future<Void> done = rows.insert(c).compose(v -> rows.sealHeads(c, key));
       for (Tuple t : filed) done = done.compose(v -> c.preparedQuery(FILE_DETAILS).execute(t).mapEmpty());
       for (Tuple t : resolved) done = done.compose(v -> c.preparedQuery(RESOLVE).execute(t).mapEmpty());
       return done;
@@ -255,9 +274,7 @@ public final class PostgresInteractionStore implements InteractionStore {
   @Override
   public Future<Void> audit(List<AuditEvent> events) {
     if (events.isEmpty()) return Future.succeededFuture();
-    List<Tuple> rows = events.stream().map(e -> Tuple.of(time(e.at()), e.actor(), e.action(), e.target(), e.detail())).toList();
-    return onCaller(() -> pool.withTransaction(c -> c.preparedQuery("INSERT INTO audit_log (at, actor, action, target, detail) VALUES ($1, $2, $3, $4, $5)")
-        .executeBatch(rows)).mapEmpty());
+    return onCaller(() -> integrity.audit(events));
   }
 
   @Override
@@ -285,12 +302,7 @@ public final class PostgresInteractionStore implements InteractionStore {
 
   @Override
   public Future<Integer> purge(Instant resolvedBefore, Instant now) {
-    String due = " FROM conversations WHERE resolved_at IS NOT NULL AND resolved_at < $1 AND NOT legal_hold";
-    return onCaller(() -> pool.withTransaction(c -> c.preparedQuery("INSERT INTO purged_records (id, purged_at) SELECT id, $2" + due)
-            .execute(Tuple.of(time(resolvedBefore), time(now)))
-        .compose(r -> c.preparedQuery("DELETE FROM entries WHERE conversation_num IN (SELECT num" + due + ")").execute(Tuple.of(time(resolvedBefore))))
-        .compose(r -> c.preparedQuery("DELETE" + due).execute(Tuple.of(time(resolvedBefore))))
-        .map(r -> r.rowCount())));
+    return onCaller(() -> integrity.purge(resolvedBefore, now));
   }
 
   @Override
@@ -347,13 +359,17 @@ public final class PostgresInteractionStore implements InteractionStore {
 
   @Override
   public Future<Optional<EntryChain.Report>> verify(ConversationId conversation) {
-    return onCaller(() -> pool.preparedQuery("SELECT " + COLUMNS + FROM + "WHERE c.id = $1 ORDER BY e.seq").execute(Tuple.of(UUID.fromString(conversation.value())))
-        .map(rows -> {
-          List<String> hashes = new ArrayList<>();
-          for (Row r : rows) hashes.add(r.getString(9));
-          List<Entry> entries = read(rows);
-          return entries.isEmpty() ? Optional.<EntryChain.Report>empty() : Optional.of(EntryChain.check(entries, hashes));
-        }));
+    return onCaller(() -> integrity.verify(conversation));
+  }
+
+  @Override
+  public Future<StoreReport> verifyStore() {
+    return onCaller(() -> integrity.verifyStore());
+  }
+
+  @Override
+  public Future<Long> checkpoint(Instant now) {
+    return onCaller(() -> integrity.checkpoint(now));
   }
 
   static List<Entry> read(RowSet<Row> rows) {

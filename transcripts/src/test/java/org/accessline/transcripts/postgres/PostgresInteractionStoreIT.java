@@ -10,7 +10,8 @@ import io.vertx.sqlclient.Tuple;
 import java.util.UUID;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.store.InteractionStore;
-import org.accessline.transcripts.InteractionStoreContract;
+import org.accessline.transcripts.StoreTrustContract;
+import org.accessline.transcripts.seal.RecordSeals;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,10 @@ import org.junit.jupiter.api.Test;
  * postgresql://postgres@127.0.0.1:5432/test), each test in a schema of its own. Outside CI it skips
  * with a clear message when no server answers; with CI=true it must run.
  */
-class PostgresInteractionStoreIT extends InteractionStoreContract {
+class PostgresInteractionStoreIT extends StoreTrustContract {
   private static final String URI = TestPostgres.URI;
   private final String schema = TestPostgres.freshSchema("contract");
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path sealDir;
 
   @BeforeAll
   static void requireServer() {
@@ -31,7 +33,7 @@ class PostgresInteractionStoreIT extends InteractionStoreContract {
 
   @Override
   protected InteractionStore openStore() {
-    PostgresInteractionStore pg = new PostgresInteractionStore(vertx, URI, schema);
+    PostgresInteractionStore pg = new PostgresInteractionStore(vertx, URI, schema, RecordSeals.in(sealDir));
     pg.start().await();
     return pg;
   }
@@ -43,6 +45,63 @@ class PostgresInteractionStoreIT extends InteractionStoreContract {
       int changed = pool.preparedQuery("UPDATE entries SET event = replace(event, $1, $2) WHERE seq = $3 AND conversation_num = (SELECT num FROM conversations WHERE id = $4)")
           .execute(Tuple.of(from, to, seq, UUID.fromString(conversation.value()))).await().rowCount();
       assertEquals(1, changed);
+    } finally {
+      pool.close().await();
+    }
+  }
+
+  private Pool direct() {
+    return PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(URI).addProperty("search_path", schema)).using(vertx).build();
+  }
+
+  @Override
+  protected int change(String sql, Object... args) {
+    StringBuilder numbered = new StringBuilder();
+    int n = 0;
+    for (char ch : sql.toCharArray()) {
+      if (ch == '?') numbered.append('$').append(++n);
+      else numbered.append(ch);
+    }
+    Tuple values = Tuple.tuple();
+    for (Object a : args) values.addValue(a instanceof String s && s.matches("[0-9a-f]{8}-[0-9a-f-]{27}") ? UUID.fromString(s) : a);
+    Pool pool = direct();
+    try {
+      return pool.preparedQuery(numbered.toString()).execute(values).await().rowCount();
+    } finally {
+      pool.close().await();
+    }
+  }
+
+  /**
+   * Looks for the word in every row of every table of the schema, in the full-text index, and in the
+   * raw pages of every table, index and TOAST table (pageinspect), as a copy of the data files would.
+   */
+  @Override
+  protected void assertNowhereInTheDatabase(String word) {
+    Pool pool = direct();
+    try {
+      try {
+        pool.query("CREATE EXTENSION IF NOT EXISTS pageinspect SCHEMA public").execute().await();
+      } catch (Exception raced) {
+        pool.query("CREATE EXTENSION IF NOT EXISTS pageinspect SCHEMA public").execute().await();
+      }
+      var tables = pool.preparedQuery("SELECT tablename FROM pg_tables WHERE schemaname = $1").execute(Tuple.of(schema)).await();
+      for (var t : tables) {
+        String table = t.getString(0);
+        long rows = pool.preparedQuery("SELECT count(*) FROM " + table + " x WHERE x::text LIKE $1").execute(Tuple.of("%" + word + "%")).await().iterator().next().getLong(0);
+        assertEquals(0, rows, table + " still holds \"" + word + "\"");
+      }
+      assertEquals(0L, pool.preparedQuery("SELECT count(*) FROM entries WHERE text IS NOT NULL AND to_tsvector('simple', text) @@ plainto_tsquery('simple', $1)")
+          .execute(Tuple.of(word)).await().iterator().next().getLong(0));
+      var relations = pool.preparedQuery("SELECT c.oid::regclass::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1"
+          + " AND c.relkind IN ('r', 'i') UNION SELECT t.reltoastrelid::regclass::text FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace"
+          + " WHERE n.nspname = $1 AND t.reltoastrelid <> 0").execute(Tuple.of(schema)).await();
+      for (var r : relations) {
+        String rel = r.getString(0);
+        long pages = pool.preparedQuery("SELECT count(*) FROM generate_series(0, (pg_relation_size($1::text::regclass) / 8192)::int - 1) b"
+            + " WHERE position(convert_to($2::text, 'UTF8') IN public.get_raw_page($3::text, b)) > 0").execute(Tuple.of(rel, word, rel)).await().iterator().next().getLong(0);
+        assertEquals(0L, pages, "the data file of " + rel + " still holds \"" + word + "\"");
+      }
     } finally {
       pool.close().await();
     }
@@ -63,6 +122,28 @@ class PostgresInteractionStoreIT extends InteractionStoreContract {
     } finally {
       pool.close().await();
     }
+  }
+
+  @Test
+  void upgradingChainsTheAuditRowsAndSealsTheRecordsAndPurgesFoundThen() throws Exception {
+    ConversationId id = ConversationId.random();
+    store.append(opening(id, "before-seals")).await();
+    store.close().await();
+    // Back to the schema before seals, with rows written by that version.
+    for (String sql : java.util.List.of("DELETE FROM schema_version WHERE version = 4", "ALTER TABLE audit_log DROP COLUMN previous_hash, DROP COLUMN hash",
+        "ALTER TABLE conversations DROP COLUMN head_seq, DROP COLUMN head_hash, DROP COLUMN head_seal",
+        "ALTER TABLE purged_records DROP COLUMN opened_at, DROP COLUMN resolved_at, DROP COLUMN purged_by, DROP COLUMN reason, DROP COLUMN seal",
+        "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (now(), 'sam', 'read', 'r', 'one'), (now(), 'sam', 'read', 'r', 'two')",
+        "INSERT INTO purged_records (id, purged_at) VALUES ('" + ConversationId.random().value() + "', now())")) {
+      change(sql);
+    }
+    store = openStore();
+    var whole = store.verifyStore().await();
+    assertEquals(org.accessline.gateway.store.AuditChain.Report.Status.INTACT, whole.audit().status(), whole.audit().detail());
+    assertEquals(2, whole.audit().rows());
+    assertEquals(org.accessline.gateway.store.EntryChain.Report.Status.INTACT, store.verify(id).await().orElseThrow().status());
+    store.audit(new org.accessline.gateway.store.AuditEvent(T0, "lee", "read", "r", "three")).await();
+    assertEquals(3, store.verifyStore().await().audit().rows());
   }
 
   @Test

@@ -52,6 +52,14 @@ public final class RecordsApi {
     }), 200));
   }
 
+  /**
+   * {@code GET /api/records/verify}: the audit log's chain, records the checkpoints remember that the
+   * database lost, and the checkpoint file's own chain. 200 with {@code intact} true or false.
+   */
+  public void verifyStore(RoutingContext ctx) {
+    store.verifyStore().onComplete(ar -> AgentApi.respond(ctx, ar.map(report -> report.toJson().put("intact", report.intact())), 200));
+  }
+
   /** 400 naming the parameter, so the page can point at the field. */
   static void badParameter(RoutingContext ctx, SearchParameters.BadParameter e) {
     if (ctx.response().ended()) return;

@@ -67,7 +67,12 @@ public record AccesslineConfig(
     Optional<String> storeUrl,
     String storeSchema,
     /** How long a resolved record is kept before the daily purge; zero keeps records forever. */
-    Duration retention) {
+    Duration retention,
+    /** The key that seals records' heads, outside the database; empty for {@code seal.key} in dataDir. */
+    Optional<Path> sealKeyFile,
+    /** The append-only checkpoint file of every record's sealed head; empty for {@code checkpoints.log} in dataDir. */
+    Optional<Path> checkpointFile,
+    Duration checkpointEvery) {
 
   public AccesslineConfig {
     if (httpHost == null || httpHost.isBlank()) throw new IllegalArgumentException("httpHost must not be empty");
@@ -91,6 +96,11 @@ public record AccesslineConfig(
       }
     }
     if (retention == null || retention.isNegative()) throw new IllegalArgumentException("retention.days cannot be negative");
+    if (sealKeyFile == null || checkpointFile == null) throw new IllegalArgumentException("seal.keyFile and seal.checkpointFile must be given or left out");
+    if (checkpointEvery == null || checkpointEvery.toMinutes() < 1 || checkpointEvery.toMinutes() > 1440) {
+      throw new IllegalArgumentException("seal.checkpointMinutes must be 1-1440");
+    }
+    if (sealKeyFile.isPresent() && sealKeyFile.equals(checkpointFile)) throw new IllegalArgumentException("seal.keyFile and seal.checkpointFile must be different files");
     if (storeUrl == null || storeSchema == null || !storeSchema.matches("[a-z_][a-z0-9_]{0,62}")) throw new IllegalArgumentException("store.schema must be a lower-case SQL name");
     storeUrl.filter(u -> !u.matches("postgres(ql)?://\\S+")).ifPresent(u -> {
       throw new IllegalArgumentException("store.url must be a PostgreSQL URL such as postgresql://accessline@db.example.gov:5432/accessline");
@@ -115,7 +125,13 @@ public record AccesslineConfig(
     return new AccesslineConfig(AUTO_HOST, 8080, Path.of("data"), "Accessline", 4, Duration.ofSeconds(60), 4096, 10, 1.0, Duration.ofHours(12), false, List.of(),
         Optional.empty(), TtyCallSettings.defaults("Accessline"), Optional.empty(), helpText("Accessline"), Optional.empty(),
         Duration.ofMillis(500), 5, SmsSettings.defaults(), EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults(),
-        Optional.empty(), "accessline", Duration.ZERO);
+        Optional.empty(), "accessline", Duration.ZERO, Optional.empty(), Optional.empty(), Duration.ofMinutes(5));
+  }
+
+  /** Where the store keeps its seal key and checkpoint file: as configured, or in the data directory. */
+  public org.accessline.transcripts.seal.RecordSeals recordSeals() {
+    var inData = org.accessline.transcripts.seal.RecordSeals.in(dataDir);
+    return new org.accessline.transcripts.seal.RecordSeals(sealKeyFile.orElse(inData.keyFile()), checkpointFile.orElse(inData.checkpointFile()));
   }
 
   private static String helpText(String centerName) {
@@ -164,7 +180,11 @@ public record AccesslineConfig(
         routing(json.getJsonObject("routing", new JsonObject()), d.routing),
         var.apply("STORE_URL").or(() -> Optional.ofNullable(json.getJsonObject("store", new JsonObject()).getString("url"))),
         var.apply("STORE_SCHEMA").orElse(json.getJsonObject("store", new JsonObject()).getString("schema", d.storeSchema)),
-        Duration.ofDays(var.apply("RETENTION_DAYS").map(Long::parseLong).orElse(json.getJsonObject("retention", new JsonObject()).getLong("days", 0L))));
+        Duration.ofDays(var.apply("RETENTION_DAYS").map(Long::parseLong).orElse(json.getJsonObject("retention", new JsonObject()).getLong("days", 0L))),
+        var.apply("SEAL_KEY_FILE").or(() -> Optional.ofNullable(json.getJsonObject("seal", new JsonObject()).getString("keyFile"))).map(Path::of),
+        var.apply("SEAL_CHECKPOINT_FILE").or(() -> Optional.ofNullable(json.getJsonObject("seal", new JsonObject()).getString("checkpointFile"))).map(Path::of),
+        Duration.ofMinutes(var.apply("SEAL_CHECKPOINT_MINUTES").map(Long::parseLong)
+            .orElse(json.getJsonObject("seal", new JsonObject()).getLong("checkpointMinutes", d.checkpointEvery.toMinutes()))));
   }
 
   private static SmsSettings smsSettings(JsonObject json, Function<String, Optional<String>> var, SmsSettings d) {

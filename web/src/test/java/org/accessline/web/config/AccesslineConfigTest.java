@@ -26,6 +26,25 @@ class AccesslineConfigTest {
   }
 
   @Test
+  void theSealKeyAndCheckpointsLiveInTheDataDirectoryUnlessConfiguredElsewhere() {
+    AccesslineConfig d = AccesslineConfig.fromJson(new JsonObject().put("dataDir", "/srv/accessline"), Map.of());
+    assertEquals(Path.of("/srv/accessline/seal.key"), d.recordSeals().keyFile());
+    assertEquals(Path.of("/srv/accessline/checkpoints.log"), d.recordSeals().checkpointFile());
+    assertEquals(Duration.ofMinutes(5), d.checkpointEvery());
+
+    JsonObject file = new JsonObject().put("seal", new JsonObject().put("keyFile", "/etc/accessline/seal.key").put("checkpointMinutes", 15));
+    AccesslineConfig c = AccesslineConfig.fromJson(file, Map.of("ACCESSLINE_SEAL_CHECKPOINT_FILE", "/var/lib/checkpoints/node1.log"));
+    assertEquals(Path.of("/etc/accessline/seal.key"), c.recordSeals().keyFile());
+    assertEquals(Path.of("/var/lib/checkpoints/node1.log"), c.recordSeals().checkpointFile());
+    assertEquals(Duration.ofMinutes(15), c.checkpointEvery());
+
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject().put("seal", new JsonObject().put("checkpointMinutes", 0)), Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject(), Map.of("ACCESSLINE_SEAL_CHECKPOINT_MINUTES", "1441")));
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject().put("seal", new JsonObject().put("keyFile", "/x/same")
+        .put("checkpointFile", "/x/same")), Map.of()), "the checkpoint file must never overwrite the key");
+  }
+
+  @Test
   void theEnvironmentOverridesTheFile() {
     JsonObject file = new JsonObject().put("httpPort", 9000).put("centerName", "From file").put("agentCapacity", 3);
     AccesslineConfig c = AccesslineConfig.fromJson(file, Map.of("ACCESSLINE_HTTP_PORT", "9100", "ACCESSLINE_CENTER_NAME", "Riverside County 311",
