@@ -58,7 +58,10 @@ public final class SmsWebhooks {
       recorded = recorded.compose(p -> intake.automatedMessage(p.conversation(), helpText, key + ":help").map(p));
     }
     recorded.onComplete(ar -> {
-      if (ar.failed()) {
+      if (ar.failed() && ar.cause() instanceof RefusedException refused) {
+        // The text itself was refused (nothing visible in it, not valid text): a retry would be refused again.
+        TwilioReplies.problem(ctx, 400, refused.refusal().message);
+      } else if (ar.failed()) {
         LOG.log(Level.WARNING, "could not record SMS " + sms.messageSid(), ar.cause());
         TwilioReplies.problem(ctx, 503, "The message could not be stored; please retry.");
       } else if (keyword.filter(k -> k == SmsKeyword.HELP).isPresent()) {

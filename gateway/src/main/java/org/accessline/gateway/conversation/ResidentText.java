@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * The one normaliser for what a resident writes, on every channel. It refuses text that is not
@@ -39,16 +40,21 @@ public final class ResidentText {
 
   private ResidentText() {}
 
-  /** Decodes strictly: a malformed or truncated sequence refuses the whole text. */
+  /** Decodes strictly and normalises: a malformed or truncated sequence refuses the whole text. */
   public static Result fromUtf8(byte[] bytes) {
+    return decodeUtf8(bytes).map(ResidentText::clean).orElse(new Result.Refused(Problem.INVALID));
+  }
+
+  /** The text, if the bytes are valid UTF-8 through and through; no replacement characters are ever made up. */
+  public static Optional<String> decodeUtf8(byte[] bytes) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
       CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes));
-      return clean(chars.toString());
+      return Optional.of(chars.toString());
     } catch (CharacterCodingException e) {
-      return new Result.Refused(Problem.INVALID);
+      return Optional.empty();
     }
   }
 

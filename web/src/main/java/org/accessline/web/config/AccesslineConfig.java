@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.HashMap;
 import org.accessline.channels.sms.SmsSender;
@@ -62,7 +63,8 @@ public record AccesslineConfig(
     Optional<String> storeUrl,
     String storeSchema,
     /** How long a resolved record is kept before the daily purge; zero keeps records forever. */
-    Duration retention) {
+    Duration retention,
+    ClientLimits clientLimits) {
 
   public AccesslineConfig {
     if (httpHost == null || httpHost.isBlank()) throw new IllegalArgumentException("httpHost must not be empty");
@@ -85,6 +87,7 @@ public record AccesslineConfig(
         }
       }
     }
+    if (clientLimits == null) throw new IllegalArgumentException("client limits must be given");
     if (retention == null || retention.isNegative()) throw new IllegalArgumentException("retention.days cannot be negative");
     if (storeUrl == null || storeSchema == null || !storeSchema.matches("[a-z_][a-z0-9_]{0,62}")) throw new IllegalArgumentException("store.schema must be a lower-case SQL name");
     storeUrl.filter(u -> !u.matches("postgres(ql)?://\\S+")).ifPresent(u -> {
@@ -103,7 +106,7 @@ public record AccesslineConfig(
     return new AccesslineConfig("0.0.0.0", 8080, Path.of("data"), "Accessline", 4, Duration.ofSeconds(60), 4096, 10, 1.0, Duration.ofHours(12), false, List.of(),
         Optional.empty(), TtyCallSettings.defaults("Accessline"), Optional.empty(), helpText("Accessline"), Optional.empty(),
         Duration.ofMillis(500), 5, EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults(),
-        Optional.empty(), "accessline", Duration.ZERO);
+        Optional.empty(), "accessline", Duration.ZERO, ClientLimits.defaults());
   }
 
   private static String helpText(String centerName) {
@@ -151,7 +154,24 @@ public record AccesslineConfig(
         routing(json.getJsonObject("routing", new JsonObject()), d.routing),
         var.apply("STORE_URL").or(() -> Optional.ofNullable(json.getJsonObject("store", new JsonObject()).getString("url"))),
         var.apply("STORE_SCHEMA").orElse(json.getJsonObject("store", new JsonObject()).getString("schema", d.storeSchema)),
-        Duration.ofDays(var.apply("RETENTION_DAYS").map(Long::parseLong).orElse(json.getJsonObject("retention", new JsonObject()).getLong("days", 0L))));
+        Duration.ofDays(var.apply("RETENTION_DAYS").map(Long::parseLong).orElse(json.getJsonObject("retention", new JsonObject()).getLong("days", 0L))),
+        clientLimits(json, var, d.clientLimits));
+  }
+
+  private static ClientLimits clientLimits(JsonObject json, Function<String, Optional<String>> var, ClientLimits d) {
+    JsonObject http = json.getJsonObject("http", new JsonObject());
+    Set<String> proxies = var.apply("TRUSTED_PROXIES").map(v -> Set.of(v.strip().split("\\s*,\\s*")))
+        .orElseGet(() -> Set.copyOf(strings(json.getJsonArray("trustedProxies"), List.copyOf(d.trustedProxies()))));
+    return new ClientLimits(
+        var.apply("RESIDENT_ADDRESS_BURST").map(Integer::parseInt).orElse(json.getInteger("residentAddressBurst", d.residentAddressBurst())),
+        var.apply("RESIDENT_ADDRESS_MESSAGES_PER_SECOND").map(Double::parseDouble)
+            .orElse(json.getDouble("residentAddressMessagesPerSecond", d.residentAddressMessagesPerSecond())),
+        var.apply("RESIDENT_CONVERSATIONS_PER_ADDRESS").map(Integer::parseInt)
+            .orElse(json.getInteger("residentConversationsPerAddress", d.residentConversationsPerAddress())),
+        proxies,
+        Duration.ofSeconds(var.apply("HTTP_IDLE_TIMEOUT_SECONDS").map(Long::parseLong).orElse(http.getLong("idleTimeoutSeconds", d.httpIdleTimeout().toSeconds()))),
+        Duration.ofSeconds(var.apply("HTTP_HEADER_TIMEOUT_SECONDS").map(Long::parseLong).orElse(http.getLong("headerTimeoutSeconds", d.httpHeaderTimeout().toSeconds()))),
+        Duration.ofSeconds(var.apply("HTTP_BODY_TIMEOUT_SECONDS").map(Long::parseLong).orElse(http.getLong("bodyTimeoutSeconds", d.httpBodyTimeout().toSeconds()))));
   }
 
   private static RoutingSettings routing(JsonObject json, RoutingSettings d) {
