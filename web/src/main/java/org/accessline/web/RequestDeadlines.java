@@ -15,7 +15,7 @@ import java.util.Map;
  * the body timeout of its head. A client that trickles a byte at a time keeps an idle timeout from
  * firing; these count from the start instead. One per server instance, on its event loop; a sweep
  * a few times per timeout does the checking, so no timer is set per request. A connection upgraded
- * to a WebSocket is no longer watched: its own protocol and the idle timeout apply.
+ * to a WebSocket (answered 101) is no longer watched: its own protocol and the idle timeout apply.
  */
 final class RequestDeadlines {
   private final Vertx vertx;
@@ -84,12 +84,12 @@ final class RequestDeadlines {
           it.remove();
           tooSlow(request, e.getKey());
         }
+      } else if (request.response().ended() && request.response().getStatusCode() == 101) {
+        it.remove();
       } else if (request.response().ended()) {
-        // Answered: the connection now waits for the next request's head.
+        // Answered (an upgrade refused too): the connection now waits for the next request's head.
         watch.request = null;
         watch.since = now;
-      } else if (request.canUpgradeToWebSocket() && elapsed > headerNanos) {
-        it.remove();
       }
     }
   }
