@@ -29,6 +29,9 @@ final class HttpVerticle extends VerticleBase {
         .setPort(port)
         .setIdleTimeout((int) limits.httpIdleTimeout().toSeconds())
         .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        // Without h2c, a connection is set up when it opens rather than at its first complete request,
+        // so the header timeout counts from the moment a client connects.
+        .setHttp2ClearTextEnabled(false)
         .setMaxWebSocketFrameSize(MAX_WEBSOCKET_FRAME)
         .setMaxWebSocketMessageSize(MAX_WEBSOCKET_FRAME);
     deadlines = new RequestDeadlines(vertx, limits.httpHeaderTimeout(), limits.httpBodyTimeout());
