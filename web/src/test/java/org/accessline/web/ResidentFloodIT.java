@@ -103,6 +103,7 @@ class ResidentFloodIT {
     assertEquals(20, conversations.size(), "the default share of one address is 20 open conversations");
     assertEquals(200, conversations.size() + refusedAsFull + slowed);
     assertTrue(refusedAsFull > 0);
+    assertTrue(slowed > 0, "fresh tokens from one address share its send allowance");
 
     // Once one is resolved, the address may open another.
     String assigned = maria.awaitAssignment();
