@@ -21,7 +21,8 @@ public record Services(AccesslineConfig config, ConversationStream stream, Inter
   static ResidentGuard residentGuard(Vertx vertx, ConversationStream stream, AccesslineConfig config) {
     ClientLimits c = config.clientLimits();
     return new ResidentGuard(vertx, stream, new ResidentChat.Limits(config.maxMessageBytes(), config.residentBurst(), config.residentMessagesPerSecond(),
-        c.residentAddressBurst(), c.residentAddressMessagesPerSecond(), c.residentConversationsPerAddress(), c.trustedProxies()));
+        c.residentAddressBurst(), c.residentAddressMessagesPerSecond(), c.residentConversationsPerAddress(), c.trustedProxies(),
+        c.httpHeaderTimeout()));
   }
 
   RecordAccess recordAccess() {

@@ -92,6 +92,21 @@ class SlowClientsIT {
   }
 
   @Test
+  void aChatSocketThatNeverSaysHelloIsClosedWithinTheHeaderTimeout() {
+    ResidentClient silent = ResidentClient.connect(gateway.vertx, gateway.port());
+    ResidentClient greeted = ResidentClient.connect(gateway.vertx, gateway.port());
+    try {
+      greeted.helloNew();
+      assertEquals((short) 1008, silent.awaitClosed(4000));
+      assertFalse(greeted.isClosed());
+      assertEquals("ack", greeted.say("m1", "I said hello").getString("type"));
+    } finally {
+      silent.close();
+      greeted.close();
+    }
+  }
+
+  @Test
   void aBodyThatNeverFinishesGets408AndTheConnectionCloses() {
     AtomicInteger closed = new AtomicInteger();
     Buffer received = Buffer.buffer();

@@ -3,6 +3,7 @@ package org.accessline.channels.webchat;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
+import java.time.Duration;
 import java.util.Set;
 import org.accessline.gateway.channel.Intake;
 
@@ -18,12 +19,13 @@ public final class ResidentChat implements Handler<ServerWebSocket> {
   /**
    * What residents may send: message size; a burst then a steady rate per resident token, and per
    * client address; how many conversations one address may hold open; and the proxies whose
-   * {@code X-Forwarded-For} is believed.
+   * {@code X-Forwarded-For} is believed; and how soon a new socket must say hello.
    */
   public record Limits(int maxMessageBytes, int burst, double perSecond, int addressBurst, double addressPerSecond, int conversationsPerAddress,
-      Set<String> trustedProxies) {
+      Set<String> trustedProxies, Duration helloWithin) {
     public Limits {
-      if (maxMessageBytes < 1 || burst < 1 || perSecond <= 0 || addressBurst < 1 || addressPerSecond <= 0 || conversationsPerAddress < 1) {
+      if (maxMessageBytes < 1 || burst < 1 || perSecond <= 0 || addressBurst < 1 || addressPerSecond <= 0 || conversationsPerAddress < 1
+          || helloWithin == null || helloWithin.toMillis() < 1) {
         throw new IllegalArgumentException("limits must be positive");
       }
       trustedProxies = trustedProxies.stream().map(ClientAddress::normal).collect(java.util.stream.Collectors.toUnmodifiableSet());

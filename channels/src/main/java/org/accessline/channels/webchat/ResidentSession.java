@@ -64,6 +64,10 @@ final class ResidentSession {
   }
 
   void start() {
+    // A socket that never says hello holds a connection and tells us nothing; pings would keep it open forever.
+    long helloTimer = vertx.setTimer(guard.limits().helloWithin().toMillis(), t -> {
+      if (!greeted) close((short) WebSocketCloseStatus.POLICY_VIOLATION.code(), "no hello in time");
+    });
     socket.frameHandler(this::onFrame);
     socket.exceptionHandler(this::onFailure);
     socket.closeHandler(v -> {
@@ -71,6 +75,7 @@ final class ResidentSession {
       partial = null;
       if (following != null) following.unregister();
       if (typingTimer >= 0) vertx.cancelTimer(typingTimer);
+      vertx.cancelTimer(helloTimer);
     });
   }
 
