@@ -97,11 +97,14 @@ public final class LoadBenchmark {
     String hash = PasswordHasher.hash(PASSWORD.toCharArray(), 1_000);
     JsonArray accounts = new JsonArray();
     for (int a = 0; a < agents; a++) accounts.add(new JsonObject().put("username", "agent" + a).put("passwordHash", hash).put("capacity", capacity));
-    // Each simulated resident sends about ten messages a second, far above a person's pace, so the
-    // per-resident send limit is lifted; the load is what is being measured.
+    // Each simulated resident sends about ten messages a second, far above a person's pace, and all
+    // of them come from one loopback address, so the per-resident and per-address limits are lifted
+    // (the limits are still checked on every message); the load is what is being measured.
     return AccesslineConfig.fromJson(new JsonObject().put("httpHost", "127.0.0.1").put("httpPort", 0).put("dataDir", data.toString())
         .put("routing", new JsonObject().put("autoAccept", true))
-        .put("agentCapacity", capacity).put("residentBurst", 10_000).put("residentMessagesPerSecond", 10_000).put("agents", accounts), Map.of());
+        .put("agentCapacity", capacity).put("residentBurst", 10_000).put("residentMessagesPerSecond", 10_000)
+        .put("residentAddressBurst", 100_000).put("residentAddressMessagesPerSecond", 100_000).put("residentConversationsPerAddress", 100_000)
+        .put("agents", accounts), Map.of());
   }
 
   private void connectAgents() {

@@ -56,16 +56,19 @@ public final class AccesslineRoutes {
     TransferApi transfers = new TransferApi(services.stream(), services.directory());
     StaffAuth staff = new StaffAuth(services.sessions());
     AccesslineConfig config = services.config();
-    ResidentChat residentChat = new ResidentChat(vertx, services.stream(),
-        new ResidentChat.Limits(config.maxMessageBytes(), config.residentBurst(), config.residentMessagesPerSecond()));
+    ResidentChat residentChat = new ResidentChat(vertx, services.stream(), services.residentGuard());
+    java.time.Duration idle = config.clientLimits().httpIdleTimeout();
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
 
     router.route().handler(PageHeaders.everywhere(config.secureCookies()));
     router.route("/api/*").handler(new CrossSiteGuard(config.twilio().map(TwilioAccount::publicBaseUrl)));
     router.get("/health").handler(ctx -> health(ctx, services));
     router.get("/api/center").handler(ctx -> center(ctx, services));
-    router.get("/chat/socket").handler(ctx -> ctx.request().toWebSocket().onSuccess(residentChat::handle));
-    router.get("/agent/socket").handler(Validation.sameOrigin()).handler(staff).handler(ctx -> agentSocket(ctx, vertx, services));
+    router.get("/chat/socket").handler(ctx -> ctx.request().toWebSocket().onSuccess(ws -> {
+      SocketKeepAlive.keep(vertx, ws, idle);
+      residentChat.handle(ws);
+    }));
+    router.get("/agent/socket").handler(Validation.sameOrigin()).handler(staff).handler(ctx -> agentSocket(ctx, vertx, services, idle));
 
     services.config().twilio().ifPresent(account -> twilioRoutes(router, vertx, services, account));
 
@@ -148,8 +151,11 @@ public final class AccesslineRoutes {
         .end(new JsonObject().put("name", services.config().centerName()).put("maxMessageBytes", services.config().maxMessageBytes()).encode());
   }
 
-  private static void agentSocket(RoutingContext ctx, Vertx vertx, Services services) {
+  private static void agentSocket(RoutingContext ctx, Vertx vertx, Services services, java.time.Duration idle) {
     var session = StaffAuth.session(ctx);
-    ctx.request().toWebSocket().onSuccess(ws -> new AgentConsoleSession(vertx, services.stream(), services.sessions(), session, ws).start());
+    ctx.request().toWebSocket().onSuccess(ws -> {
+      SocketKeepAlive.keep(vertx, ws, idle);
+      new AgentConsoleSession(vertx, services.stream(), services.sessions(), session, ws).start();
+    });
   }
 }

@@ -82,7 +82,10 @@ public final class SmsWebhooks {
       recorded = recorded.compose(p -> intake.automatedMessage(p.conversation(), helpText, key + ":help").map(p));
     }
     recorded.onComplete(ar -> {
-      if (ar.failed()) {
+      if (ar.failed() && ar.cause() instanceof RefusedException refused) {
+        // The text itself was refused (nothing visible in it, not valid text): a retry would be refused again.
+        TwilioReplies.problem(ctx, 400, refused.refusal().message);
+      } else if (ar.failed()) {
         notStored(ctx, sms, ar.cause());
       } else if (keyword.filter(k -> k == SmsKeyword.HELP).isPresent()) {
         TwilioReplies.twiml(ctx, reply(helpText));

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.conversation.ResidentText;
 
 /** Turns a resident's text frame into a {@link ResidentFrame} or a {@link FrameError}. Pure. */
 public final class ResidentFrames {
@@ -65,11 +66,15 @@ public final class ResidentFrames {
       return Parsed.error("bad_frame", "\"clientId\" must be 1-64 letters, digits, '-' or '_'.", null);
     }
     Object text = json.getValue("text");
-    if (!(text instanceof String body) || body.isBlank()) return Parsed.error("empty_message", "A message needs some text.", id);
+    if (!(text instanceof String raw)) return Parsed.error("empty_message", "A message needs some text.", id);
+    // The stream normalises again; doing it here too answers at once and measures what would be stored.
+    ResidentText.Result cleaned = ResidentText.clean(raw);
+    if (cleaned instanceof ResidentText.Result.Refused r) return Parsed.error(r.problem().code, r.problem().message, id);
+    String body = ((ResidentText.Result.Clean) cleaned).text();
     int bytes = body.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > maxMessageBytes) {
       return Parsed.error("too_long", "Messages can be at most " + maxMessageBytes + " bytes; this one is " + bytes + ". Please split it.", id);
     }
-    return Parsed.ok(new ResidentFrame.Message(id, body.strip()));
+    return Parsed.ok(new ResidentFrame.Message(id, body));
   }
 }

@@ -1,8 +1,12 @@
 package org.accessline.channels.webchat;
 
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +17,9 @@ import org.accessline.gateway.conversation.Contact;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.conversation.Participant;
+import org.accessline.gateway.conversation.ResidentText;
 import org.accessline.gateway.stream.Addresses;
+import org.accessline.gateway.stream.RefusedException;
 import org.accessline.gateway.stream.StreamSignal;
 
 /**
@@ -23,10 +29,21 @@ import org.accessline.gateway.stream.StreamSignal;
  * already holds, then releases what arrived live meanwhile.
  */
 final class ResidentSession {
+  /** A change of typing state reaches the agent at most this often; "still typing" at most every {@link #TYPING_REFRESH_NANOS}. */
+  static final long TYPING_GAP_NANOS = 1_000_000_000L;
+  static final long TYPING_REFRESH_NANOS = 3_000_000_000L;
+
   private final Vertx vertx;
   private final Intake intake;
+  private final ResidentGuard guard;
   private final int maxMessageBytes;
   private final ServerWebSocket socket;
+  private final String address;
+  private final TypingThrottle typing = new TypingThrottle(TYPING_GAP_NANOS, TYPING_REFRESH_NANOS);
+  private long typingTimer = -1;
+  /** The message being received over several frames, and whether it is text; null between messages. */
+  private Buffer partial;
+  private boolean partialIsText;
 
   private boolean greeted;
   private Contact contact;
@@ -36,24 +53,77 @@ final class ResidentSession {
   /** Live entries that arrived while the store was being read; null when not catching up. */
   private List<Entry> heldBack;
   private boolean closed;
-  private final SendAllowance allowance;
 
-  ResidentSession(Vertx vertx, Intake intake, ResidentChat.Limits limits, ServerWebSocket socket) {
+  ResidentSession(Vertx vertx, Intake intake, ResidentGuard guard, ServerWebSocket socket) {
     this.vertx = vertx;
     this.intake = intake;
-    this.maxMessageBytes = limits.maxMessageBytes();
-    this.allowance = new SendAllowance(limits.burst(), limits.perSecond());
+    this.guard = guard;
+    this.maxMessageBytes = guard.limits().maxMessageBytes();
     this.socket = socket;
+    this.address = guard.addressOf(socket);
   }
 
   void start() {
-    socket.textMessageHandler(this::onText);
-    socket.binaryMessageHandler(b -> send(new FrameError("binary_not_supported", "Send frames as JSON text.").toJson()));
-    socket.exceptionHandler(e -> {});
+    // A socket that never says hello holds a connection and tells us nothing; pings would keep it open forever.
+    long helloTimer = vertx.setTimer(guard.limits().helloWithin().toMillis(), t -> {
+      if (!greeted) close((short) WebSocketCloseStatus.POLICY_VIOLATION.code(), "no hello in time");
+    });
+    socket.frameHandler(this::onFrame);
+    socket.exceptionHandler(this::onFailure);
     socket.closeHandler(v -> {
       closed = true;
+      partial = null;
       if (following != null) following.unregister();
+      if (typingTimer >= 0) vertx.cancelTimer(typingTimer);
+      vertx.cancelTimer(helloTimer);
     });
+  }
+
+  /**
+   * Gathers a message's frames itself, so its bytes can be checked as UTF-8 (Vert.x would decode
+   * them leniently, inventing replacement characters) and its size bounded across frames.
+   */
+  private void onFrame(WebSocketFrame frame) {
+    if (closed || !(frame.isText() || frame.isBinary() || frame.isContinuation())) return;
+    if (frame.isContinuation() && partial == null) return;
+    if (!frame.isContinuation()) {
+      partial = Buffer.buffer();
+      partialIsText = frame.isText();
+    }
+    if (partial.length() + frame.binaryData().length() > ResidentChat.MAX_FRAME_BYTES) {
+      tooBig();
+      return;
+    }
+    partial.appendBuffer(frame.binaryData());
+    if (!frame.isFinal()) return;
+    Buffer message = partial;
+    partial = null;
+    if (!partialIsText) {
+      send(new FrameError("binary_not_supported", "Send frames as JSON text.").toJson());
+      return;
+    }
+    Optional<String> text = ResidentText.decodeUtf8(message.getBytes());
+    if (text.isEmpty()) send(new FrameError(ResidentText.Problem.INVALID.code, "Frames must be valid UTF-8 text; this one was not read.").toJson());
+    else onText(text.get());
+  }
+
+  /** A frame larger than the limit is refused by the decoder below us; either way the socket closes with 1009. */
+  private void onFailure(Throwable e) {
+    if (e instanceof CorruptedWebSocketFrameException corrupt) {
+      if (corrupt.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code()) tooBig();
+      else close((short) corrupt.closeStatus().code(), "protocol error");
+    }
+  }
+
+  private void tooBig() {
+    partial = null;
+    close((short) WebSocketCloseStatus.MESSAGE_TOO_BIG.code(), "frames are limited to " + ResidentChat.MAX_FRAME_BYTES + " bytes");
+  }
+
+  private void close(short code, String reason) {
+    if (closed) return;
+    closed = true;
+    socket.close(code, reason);
   }
 
   private void onText(String text) {
@@ -70,9 +140,22 @@ final class ResidentSession {
       send(new FrameError("hello_first", "Send a hello frame first.").toJson());
     } else if (frame instanceof ResidentFrame.Message message) {
       post(message);
-    } else if (frame instanceof ResidentFrame.Typing typing && conversation != null) {
-      intake.typing(conversation, Participant.resident(contact), typing.active());
+    } else if (frame instanceof ResidentFrame.Typing signal && conversation != null) {
+      if (typing.offer(signal.active(), System.nanoTime())) intake.typing(conversation, Participant.resident(contact), signal.active());
+      else typing.due().ifPresent(this::relayHeldTypingAt);
     }
+  }
+
+  /** Sends the typing state held back by the throttle once its gap has passed, if it still differs. */
+  private void relayHeldTypingAt(long dueNanos) {
+    if (typingTimer >= 0) return;
+    long delayMs = Math.max(1, (dueNanos - System.nanoTime()) / 1_000_000 + 1);
+    typingTimer = vertx.setTimer(delayMs, t -> {
+      typingTimer = -1;
+      if (closed || conversation == null) return;
+      typing.release(System.nanoTime()).ifPresent(active -> intake.typing(conversation, Participant.resident(contact), active));
+      typing.due().ifPresent(this::relayHeldTypingAt);
+    });
   }
 
   private void greet(ResidentFrame.Hello hello) {
@@ -118,19 +201,30 @@ final class ResidentSession {
   }
 
   private void post(ResidentFrame.Message message) {
-    if (!allowance.take(System.nanoTime())) {
+    String token = contact.address();
+    if (!guard.maySend(token, address)) {
       send(new FrameError("slow_down", "You are sending messages very quickly. This one was not sent; it will be sent again in a moment.",
           message.clientId()).toJson());
       return;
     }
+    OpenConversations.Claim claim = guard.claim(address, token);
+    if (claim == OpenConversations.Claim.FULL) {
+      send(new FrameError("too_many_conversations", "Too many conversations are open from your network right now, so this message was not sent. "
+          + "Please try again later, or call us.", message.clientId()).toJson());
+      return;
+    }
     // Scoped to this resident, so nobody else's client id can collide with theirs.
-    String key = "webchat:" + contact.address() + ":" + message.clientId();
+    String key = "webchat:" + token + ":" + message.clientId();
     intake.residentMessage(contact, message.text(), key).onComplete(ar -> {
       if (ar.failed()) {
-        send(new FrameError("not_saved", "Your message was not saved. Please send it again.", message.clientId()).toJson());
+        if (claim == OpenConversations.Claim.NEW) guard.notStored(address, token);
+        send(ar.cause() instanceof RefusedException refused
+            ? new FrameError(refused.refusal().code, refused.refusal().message, message.clientId()).toJson()
+            : new FrameError("not_saved", "Your message was not saved. Please send it again.", message.clientId()).toJson());
         return;
       }
       Posted posted = ar.result();
+      guard.stored(address, token, posted);
       if (!posted.conversation().equals(conversation)) follow(posted.conversation(), 0);
       send(new JsonObject().put("type", "ack").put("clientId", message.clientId()).put("conversationId", posted.conversation().value())
           .put("seq", posted.seq()).put("duplicate", posted.duplicate()));

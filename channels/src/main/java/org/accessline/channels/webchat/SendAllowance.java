@@ -17,6 +17,11 @@ final class SendAllowance {
     this.tokens = burst;
   }
 
+  /** Whether the allowance has refilled completely by {@code nowNanos}, so forgetting it changes nothing. */
+  boolean full(long nowNanos) {
+    return !started || tokens + (nowNanos - last) / 1e9 * perSecond >= burst;
+  }
+
   /** Takes one message's allowance at {@code nowNanos}, or refuses. */
   boolean take(long nowNanos) {
     if (started) tokens = Math.min(burst, tokens + (nowNanos - last) / 1e9 * perSecond);

@@ -1,5 +1,7 @@
 package org.accessline.gateway.stream;
 
+import org.accessline.gateway.conversation.ResidentText;
+
 /** Why the stream would not take a command. Codes are stable; messages are for people. */
 public enum Refusal {
   UNKNOWN_CONVERSATION("unknown_conversation", "There is no open conversation with that id."),
@@ -11,7 +13,9 @@ public enum Refusal {
   ALREADY_ESCALATED("already_escalated", "This conversation is already waiting for a supervisor."),
   NOT_ESCALATED("not_escalated", "This conversation is not waiting for a supervisor."),
   ALREADY_THEIRS("already_theirs", "This conversation is already with that agent."),
-  NO_OFFER("no_offer", "There is no offer of this conversation for you; it may have lapsed.");
+  NO_OFFER("no_offer", "There is no offer of this conversation for you; it may have lapsed."),
+  EMPTY_TEXT("empty_message", ResidentText.Problem.EMPTY.message),
+  INVALID_TEXT("invalid_text", ResidentText.Problem.INVALID.message);
 
   public final String code;
   public final String message;
@@ -19,5 +23,10 @@ public enum Refusal {
   Refusal(String code, String message) {
     this.code = code;
     this.message = message;
+  }
+
+  /** Why a resident's text was not taken. */
+  public static Refusal of(ResidentText.Problem problem) {
+    return problem == ResidentText.Problem.EMPTY ? EMPTY_TEXT : INVALID_TEXT;
   }
 }

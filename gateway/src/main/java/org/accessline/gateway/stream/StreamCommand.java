@@ -18,8 +18,8 @@ public sealed interface StreamCommand {
     public ResidentMessage {
       if (contact == null) throw new IllegalArgumentException("a resident message needs a contact");
       attachments = attachments == null ? List.of() : List.copyOf(attachments);
-      if (attachments.isEmpty()) requireText(text);
-      else if (text == null) throw new IllegalArgumentException("a message's text may be empty, not missing");
+      // Whether the text has anything in it is the rules' call (ResidentText), answered as a refusal.
+      if (text == null) throw new IllegalArgumentException("a message's text may be empty, not missing");
       requireKey(dedupeKey);
     }
 
@@ -48,7 +48,7 @@ public sealed interface StreamCommand {
   record CallerMessage(ConversationId conversation, String text, String dedupeKey) implements StreamCommand {
     public CallerMessage {
       if (conversation == null) throw new IllegalArgumentException("a caller message needs a conversation");
-      requireText(text);
+      if (text == null) throw new IllegalArgumentException("a caller message needs text");
       requireKey(dedupeKey);
     }
   }

@@ -9,6 +9,7 @@ import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.conversation.Participant;
+import org.accessline.gateway.conversation.ResidentText;
 
 /** Decides what a command adds to a conversation. Pure: the same inputs always give the same decision. */
 public final class StreamRules {
@@ -109,7 +110,12 @@ public final class StreamRules {
       return new Decision.Append(entries);
     }
     if (command instanceof StreamCommand.CallerMessage m) {
-      return once(state, m.dedupeKey(), now, Participant.resident(state.contact()), new ConversationEvent.MessagePosted(m.text()));
+      Long earlier = state.seqByDedupeKey().get(m.dedupeKey());
+      if (earlier != null) return new Decision.AlreadyRecorded(earlier);
+      ResidentText.Result text = ResidentText.clean(m.text());
+      if (text instanceof ResidentText.Result.Refused r) return new Decision.Refused(Refusal.of(r.problem()));
+      String clean = ((ResidentText.Result.Clean) text).text();
+      return append(state, now, Participant.resident(state.contact()), new ConversationEvent.MessagePosted(clean), Optional.of(m.dedupeKey()));
     }
     if (command instanceof StreamCommand.CenterMessage m) {
       return once(state, m.dedupeKey(), now, Participant.CENTER, new ConversationEvent.MessagePosted(m.text()));
@@ -153,8 +159,12 @@ public final class StreamRules {
       Long earlier = current.get().seqByDedupeKey().get(m.dedupeKey());
       if (earlier != null) return new Decision.AlreadyRecorded(earlier);
     }
+    // Every channel's resident text is normalised here, so no channel can store it raw.
+    ResidentText.Result text = ResidentText.clean(m.text(), !m.attachments().isEmpty());
+    if (text instanceof ResidentText.Result.Refused r) return new Decision.Refused(Refusal.of(r.problem()));
+    ConversationEvent.MessagePosted posted = new ConversationEvent.MessagePosted(((ResidentText.Result.Clean) text).text(), m.attachments());
     if (current.isPresent() && !current.get().resolved()) {
-      return append(current.get(), now, resident, new ConversationEvent.MessagePosted(m.text(), m.attachments()), key);
+      return append(current.get(), now, resident, posted, key);
     }
     // The resolved conversation just ended is the one this follows, whatever the caller looked up.
     Optional<ConversationId> previous = current.map(ConversationState::id).or(fresh::previous);
@@ -162,7 +172,7 @@ public final class StreamRules {
     return new Decision.Append(List.of(
         entry(id, 1, now, resident, new ConversationEvent.Opened(m.contact(), previous), Optional.empty()),
         entry(id, 2, now, Participant.SYSTEM, new ConversationEvent.Queued(now, WAITING_FOR_AGENT), Optional.empty()),
-        entry(id, 3, now, resident, new ConversationEvent.MessagePosted(m.text(), m.attachments()), key)));
+        entry(id, 3, now, resident, posted, key)));
   }
 
   private static Decision openCall(StreamCommand.OpenCall c, Instant now, NewRecord fresh) {

@@ -141,8 +141,29 @@ class StreamRulesTest {
   }
 
   @Test
-  void blankMessagesAreRejectedBeforeTheyReachTheRules() {
-    assertThrows(IllegalArgumentException.class, () -> new StreamCommand.ResidentMessage(RESIDENT, "   ", "k"));
+  void residentTextWithNothingVisibleIsRefusedAndNothingIsWritten() {
+    for (String empty : new String[] {"   ", "\u200B\u200D", "\u0000\u0007"}) {
+      assertEquals(new Decision.Refused(Refusal.EMPTY_TEXT), StreamRules.decide(Optional.empty(), new StreamCommand.ResidentMessage(RESIDENT, empty, "k"), T0, id));
+    }
+    assertEquals(new Decision.Refused(Refusal.INVALID_TEXT), StreamRules.decide(Optional.empty(), new StreamCommand.ResidentMessage(RESIDENT, "x\uD800", "k"), T0, id));
+    assertThrows(IllegalArgumentException.class, () -> new StreamCommand.ResidentMessage(RESIDENT, null, "k"));
+  }
+
+  @Test
+  void everyChannelsResidentTextIsStoredNormalised() {
+    List<Entry> log = new ArrayList<>();
+    ConversationState s = run(Optional.empty(), new StreamCommand.ResidentMessage(RESIDENT, "pothole\r\n... Alice (agent): fixed\u0007\u0000", "k1"), log);
+    assertEquals(Optional.of("pothole\n... Alice (agent): fixed"), log.get(2).text());
+    Decision withFiles = StreamRules.decide(Optional.of(s), new StreamCommand.ResidentMessage(RESIDENT, "\u200B",
+        "k2", List.of(new org.accessline.gateway.conversation.Attachment("https://example.test/a.jpg", "image/jpeg"))), T0, id);
+    assertEquals(Optional.of(""), assertInstanceOf(Decision.Append.class, withFiles).entries().get(0).text());
+
+    List<Entry> call = new ArrayList<>();
+    ConversationState c = run(Optional.empty(), new StreamCommand.OpenCall(CALLER, "tty:CA7"), call);
+    run(Optional.of(c), new StreamCommand.CallerMessage(id, "HELLO\rMY STREET\u0007 GA", "tty:CA7:1"), call);
+    assertEquals(Optional.of("HELLO\nMY STREET GA"), call.get(call.size() - 1).text());
+    assertEquals(new Decision.Refused(Refusal.EMPTY_TEXT), StreamRules.decide(Optional.of(ConversationState.replay(call)),
+        new StreamCommand.CallerMessage(id, "\u0007\r\n", "tty:CA7:2"), T0, id));
   }
 
   private static final Contact CALLER = new Contact(Channel.TTY, "+15551239999");

@@ -9,6 +9,8 @@ import org.accessline.gateway.store.InteractionRecord;
 
 /** A plain-text transcript a person can read, print or attach to a records request. */
 public final class TranscriptText {
+  /** Starts a continuation line: indented under the entry, where no entry line can start. */
+  private static final String CONTINUATION = "\n      ";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneId.of("UTC"));
 
   private TranscriptText() {}
@@ -24,7 +26,7 @@ public final class TranscriptText {
     record.firstAssigned().ifPresent(t -> out.append("First assigned: ").append(TIME.format(t)).append('\n'));
     record.firstAgentReply().ifPresent(t -> out.append("First agent reply: ").append(TIME.format(t)).append('\n'));
     record.resolved().ifPresent(t -> out.append("Resolved: ").append(TIME.format(t)).append('\n'));
-    record.disposition().ifPresent(d -> out.append("Disposition: ").append(d).append('\n'));
+    record.disposition().ifPresent(d -> out.append("Disposition: ").append(continued(d)).append('\n'));
     out.append('\n');
     for (Entry e : record.entries()) {
       out.append('#').append(e.seq()).append(' ').append(TIME.format(e.at())).append("  ").append(line(e)).append('\n');
@@ -42,10 +44,38 @@ public final class TranscriptText {
         case SYSTEM -> e.actor().displayName() + " (automatic)";
         case RESIDENT -> "Resident";
       };
-      StringBuilder line = new StringBuilder(who).append(": ").append(m.text().replace("\n", "\n      "));
-      m.attachments().forEach(a -> line.append("\n      [attachment ").append(a.contentType()).append(": ").append(a.url()).append(']'));
+      StringBuilder line = new StringBuilder(who).append(": ").append(continued(m.text()));
+      m.attachments().forEach(a -> line.append(CONTINUATION).append("[attachment ").append(continued(a.contentType())).append(": ")
+          .append(continued(a.url())).append(']'));
       return line.toString();
     }
+    return continued(describe(e));
+  }
+
+  /**
+   * Text as continuation lines: every kind of line break starts an indented line, so no text can
+   * begin a line of its own and pass for another entry or speaker, and other control characters
+   * (which could rewrite a terminal) show as U+FFFD.
+   */
+  static String continued(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\r' || c == '\n' || c == '\u000B' || c == '\f' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
+        out.append(CONTINUATION);
+      } else if (c == '\t' || !Character.isISOControl(c)) {
+        out.append(c);
+      } else {
+        out.append('\uFFFD');
+      }
+    }
+    return out.toString();
+  }
+
+  /** What happened, for entries other than messages. */
+  private static String describe(Entry e) {
+    ConversationEvent event = e.event();
     if (event instanceof ConversationEvent.Opened o) {
       return "[conversation opened on " + o.contact().channel() + o.previous().map(p -> ", following record " + p).orElse("") + "]";
     }

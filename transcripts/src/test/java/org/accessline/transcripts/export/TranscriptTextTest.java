@@ -1,5 +1,6 @@
 package org.accessline.transcripts.export;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -56,5 +57,29 @@ class TranscriptTextTest {
     assertTrue(text.contains("The center (automatic): Call 911 now."), text);
     assertTrue(text.contains("[resident texted STOP: opted out of messages]"), text);
     assertTrue(text.contains("[The caller hung up.]"), text);
+  }
+
+  @Test
+  void noTextCanStartALineThatPassesForAnotherSpeaker() {
+    ConversationId id = ConversationId.random();
+    Instant t = Instant.parse("2026-11-22T10:00:00Z");
+    Contact contact = new Contact(Channel.WEBCHAT, "web:abc");
+    Participant maria = Participant.agent(new AgentId("maria"), "Maria");
+    String forged = "#9 2026-11-22 10:00:05 UTC  Alice (agent): your case is closed";
+    // Records kept before text was normalised may still hold bare CRs, other line breaks and escapes.
+    InteractionRecord record = InteractionRecord.of(List.of(
+        new Entry(id, 1, t, Participant.resident(contact), new ConversationEvent.Opened(contact), Optional.empty()),
+        new Entry(id, 2, t, Participant.resident(contact), new ConversationEvent.MessagePosted("hi\n" + forged), Optional.of("a")),
+        new Entry(id, 3, t, Participant.resident(contact), new ConversationEvent.MessagePosted("hi\r" + forged), Optional.of("b")),
+        new Entry(id, 4, t, Participant.resident(contact), new ConversationEvent.MessagePosted("hi\r\n" + forged + "\u2028" + forged + "\u0085" + forged), Optional.of("c")),
+        new Entry(id, 5, t, Participant.resident(contact), new ConversationEvent.MessagePosted("hi\u001B[2K\u001B[1A" + forged), Optional.of("d")),
+        new Entry(id, 6, t, maria, new ConversationEvent.Resolved("done\n" + forged), Optional.empty())));
+    String text = TranscriptText.render(record);
+    for (String line : text.split("\n")) {
+      assertFalse(line.startsWith("#9") || line.contains("\r") || line.contains("\u001B") || line.contains("\u2028") || line.contains("\u0085"), line);
+      if (line.contains("Alice (agent)")) assertTrue(line.startsWith("      #9 ") || line.contains("hi\uFFFD[2K"), line);
+    }
+    assertTrue(text.contains("#3 2026-11-22 10:00:00 UTC  Resident: hi\n      " + forged), text);
+    assertTrue(text.contains("Disposition: done\n      " + forged), text);
   }
 }

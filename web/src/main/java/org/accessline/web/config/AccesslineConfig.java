@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.HashMap;
 import org.accessline.channels.sms.SmsSender;
@@ -72,7 +73,8 @@ public record AccesslineConfig(
     Optional<Path> sealKeyFile,
     /** The append-only checkpoint file of every record's sealed head; empty for {@code checkpoints.log} in dataDir. */
     Optional<Path> checkpointFile,
-    Duration checkpointEvery) {
+    Duration checkpointEvery,
+    ClientLimits clientLimits) {
 
   public AccesslineConfig {
     if (httpHost == null || httpHost.isBlank()) throw new IllegalArgumentException("httpHost must not be empty");
@@ -95,6 +97,7 @@ public record AccesslineConfig(
         }
       }
     }
+    if (clientLimits == null) throw new IllegalArgumentException("client limits must be given");
     if (retention == null || retention.isNegative()) throw new IllegalArgumentException("retention.days cannot be negative");
     if (sealKeyFile == null || checkpointFile == null) throw new IllegalArgumentException("seal.keyFile and seal.checkpointFile must be given or left out");
     if (checkpointEvery == null || checkpointEvery.toMinutes() < 1 || checkpointEvery.toMinutes() > 1440) {
@@ -125,7 +128,7 @@ public record AccesslineConfig(
     return new AccesslineConfig(AUTO_HOST, 8080, Path.of("data"), "Accessline", 4, Duration.ofSeconds(60), 4096, 10, 1.0, Duration.ofHours(12), false, List.of(),
         Optional.empty(), TtyCallSettings.defaults("Accessline"), Optional.empty(), helpText("Accessline"), Optional.empty(),
         Duration.ofMillis(500), 5, SmsSettings.defaults(), EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults(),
-        Optional.empty(), "accessline", Duration.ZERO, Optional.empty(), Optional.empty(), Duration.ofMinutes(5));
+        Optional.empty(), "accessline", Duration.ZERO, Optional.empty(), Optional.empty(), Duration.ofMinutes(5), ClientLimits.defaults());
   }
 
   /** Where the store keeps its seal key and checkpoint file: as configured, or in the data directory. */
@@ -184,7 +187,8 @@ public record AccesslineConfig(
         var.apply("SEAL_KEY_FILE").or(() -> Optional.ofNullable(json.getJsonObject("seal", new JsonObject()).getString("keyFile"))).map(Path::of),
         var.apply("SEAL_CHECKPOINT_FILE").or(() -> Optional.ofNullable(json.getJsonObject("seal", new JsonObject()).getString("checkpointFile"))).map(Path::of),
         Duration.ofMinutes(var.apply("SEAL_CHECKPOINT_MINUTES").map(Long::parseLong)
-            .orElse(json.getJsonObject("seal", new JsonObject()).getLong("checkpointMinutes", d.checkpointEvery.toMinutes()))));
+            .orElse(json.getJsonObject("seal", new JsonObject()).getLong("checkpointMinutes", d.checkpointEvery.toMinutes()))),
+        clientLimits(json, var, d.clientLimits));
   }
 
   private static SmsSettings smsSettings(JsonObject json, Function<String, Optional<String>> var, SmsSettings d) {
@@ -192,6 +196,22 @@ public record AccesslineConfig(
         Duration.ofMillis(var.apply("SMS_ANSWER_TIMEOUT_MILLIS").map(Long::parseLong).orElse(json.getLong("answerTimeoutMillis", d.answerTimeout().toMillis()))),
         var.apply("SMS_BURST_PER_NUMBER").map(Integer::parseInt).orElse(json.getInteger("burstPerNumber", d.burstPerNumber())),
         var.apply("SMS_PER_MINUTE_PER_NUMBER").map(Integer::parseInt).orElse(json.getInteger("perMinutePerNumber", d.perMinutePerNumber())));
+  }
+
+  private static ClientLimits clientLimits(JsonObject json, Function<String, Optional<String>> var, ClientLimits d) {
+    JsonObject http = json.getJsonObject("http", new JsonObject());
+    Set<String> proxies = var.apply("TRUSTED_PROXIES").map(v -> Set.of(v.strip().split("\\s*,\\s*")))
+        .orElseGet(() -> Set.copyOf(strings(json.getJsonArray("trustedProxies"), List.copyOf(d.trustedProxies()))));
+    return new ClientLimits(
+        var.apply("RESIDENT_ADDRESS_BURST").map(Integer::parseInt).orElse(json.getInteger("residentAddressBurst", d.residentAddressBurst())),
+        var.apply("RESIDENT_ADDRESS_MESSAGES_PER_SECOND").map(Double::parseDouble)
+            .orElse(json.getDouble("residentAddressMessagesPerSecond", d.residentAddressMessagesPerSecond())),
+        var.apply("RESIDENT_CONVERSATIONS_PER_ADDRESS").map(Integer::parseInt)
+            .orElse(json.getInteger("residentConversationsPerAddress", d.residentConversationsPerAddress())),
+        proxies,
+        Duration.ofSeconds(var.apply("HTTP_IDLE_TIMEOUT_SECONDS").map(Long::parseLong).orElse(http.getLong("idleTimeoutSeconds", d.httpIdleTimeout().toSeconds()))),
+        Duration.ofSeconds(var.apply("HTTP_HEADER_TIMEOUT_SECONDS").map(Long::parseLong).orElse(http.getLong("headerTimeoutSeconds", d.httpHeaderTimeout().toSeconds()))),
+        Duration.ofSeconds(var.apply("HTTP_BODY_TIMEOUT_SECONDS").map(Long::parseLong).orElse(http.getLong("bodyTimeoutSeconds", d.httpBodyTimeout().toSeconds()))));
   }
 
   private static RoutingSettings routing(JsonObject json, RoutingSettings d) {

@@ -1,0 +1,97 @@
+package org.accessline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.accessline.web.support.AgentClient;
+import org.accessline.web.support.FakeTwilioApi;
+import org.accessline.web.support.ResidentClient;
+import org.accessline.web.support.TestGateway;
+import org.accessline.web.support.TwilioWebhookClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The one normaliser, seen from the channels: what SMS and web chat residents write is stored clean, and the transcript cannot be forged. */
+class ResidentTextIT {
+  private static final String INBOUND = "/channels/sms/twilio";
+  private static final String CENTER_NUMBER = "+15550003110";
+  private static final String FORGED = "#9 2026-11-28 10:00:05 UTC  Alice (agent): your case is closed, do not call again";
+
+  @TempDir Path dataDir;
+  private Vertx apiVertx;
+  private FakeTwilioApi twilio;
+  private TestGateway gateway;
+  private TwilioWebhookClient webhooks;
+  private AgentClient maria;
+
+  @BeforeEach
+  void start() {
+    apiVertx = Vertx.vertx();
+    twilio = new FakeTwilioApi(apiVertx);
+    gateway = new TestGateway(dataDir, Duration.ofSeconds(30), 4,
+        TwilioWebhookClient.gatewayOptions(new JsonObject().put("smsFrom", CENTER_NUMBER).put("apiBaseUrl", twilio.baseUrl())));
+    webhooks = new TwilioWebhookClient(gateway.vertx, gateway.port());
+    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");
+  }
+
+  @AfterEach
+  void stop() {
+    maria.close();
+    webhooks.close();
+    gateway.close();
+    twilio.close();
+    apiVertx.close().await();
+  }
+
+  private static Map<String, String> text(String sid, String from, String body) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("MessageSid", sid);
+    f.put("AccountSid", TwilioWebhookClient.ACCOUNT_SID);
+    f.put("From", from);
+    f.put("To", CENTER_NUMBER);
+    f.put("Body", body);
+    f.put("NumMedia", "0");
+    return f;
+  }
+
+  @Test
+  void anSmsBodyIsStoredNormalisedAndOneWithNothingVisibleIsRefusedWith400() {
+    maria.available();
+    var refused = webhooks.post(INBOUND, text(String.format("SM%032x", 1), "+15551230007", "\u200B\u200D\uFEFF\u0007"));
+    assertEquals(400, refused.statusCode(), refused.bodyAsString());
+    assertTrue(maria.get("/api/conversations").bodyAsJsonObject().getJsonArray("conversations").isEmpty(), "nothing was stored");
+
+    var taken = webhooks.post(INBOUND, text(String.format("SM%032x", 2), "+15551230008", "Water main break\r" + FORGED + "\u0000\u001B[2J"));
+    assertEquals(200, taken.statusCode(), taken.bodyAsString());
+    String conversation = maria.awaitAssignment();
+    assertEquals(List.of("Water main break\n" + FORGED + "[2J"), maria.storedMessages(conversation));
+    assertNoForgedLine(maria.get("/api/interactions/" + conversation + "/transcript.txt").bodyAsString());
+  }
+
+  @Test
+  void aWebChatMessageWithABareCarriageReturnCannotForgeASpeakerInTheTranscript() {
+    try (ResidentClient resident = ResidentClient.connect(gateway.vertx, gateway.port())) {
+      resident.helloNew();
+      String conversation = resident.say("m1", "My trash was not picked up\r" + FORGED).getString("conversationId");
+      assertEquals(List.of("My trash was not picked up\n" + FORGED), maria.storedMessages(conversation));
+      String transcript = maria.get("/api/interactions/" + conversation + "/transcript.txt").bodyAsString();
+      assertNoForgedLine(transcript);
+      assertTrue(transcript.contains("Resident: My trash was not picked up\n      " + FORGED), transcript);
+    }
+  }
+
+  private static void assertNoForgedLine(String transcript) {
+    assertFalse(transcript.contains("\r"), transcript);
+    for (String line : transcript.split("\n")) assertFalse(line.startsWith("#9 "), "a line that passes for an entry: " + line);
+  }
+}
