@@ -55,6 +55,7 @@ public final class CallLoadClient {
   private final List<SimulatedCall> all = new ArrayList<>();
   private final Map<Integer, Boolean> arrived = new ConcurrentHashMap<>();
   private final Latencies turnLatency = new Latencies();
+  private final Latencies afterQuiet = new Latencies();
   private final AtomicInteger garbled = new AtomicInteger();
   private final AtomicInteger duplicates = new AtomicInteger();
   private final AtomicInteger failedCalls = new AtomicInteger();
@@ -84,7 +85,7 @@ public final class CallLoadClient {
       String text = "CALLER " + i + " NEEDS A BULK PICKUP ON ELM ST GA";
       byte[] audio = MuLaw.encode(modulator.modulate(text));
       longest = Math.max(longest, audio.length / 8);
-      all.add(new SimulatedCall(i, text, audio));
+      all.add(new SimulatedCall(i, text, audio, Long.parseLong(o.get("turn-end-ms"))));
     }
     int loops = Integer.parseInt(o.get("loops"));
     long ramp = Long.parseLong(o.get("ramp-ms"));
@@ -104,9 +105,19 @@ public final class CallLoadClient {
         for (SimulatedCall call : mine) vertx.setTimer(1 + ramp * call.index / calls, t -> place(call));
       });
     }
-    // Ring, greeting delay and greeting, the caller's text, the turn-end quiet, and room to spare.
-    long deadline = began + TimeUnit.MILLISECONDS.toNanos(ramp + 12_000 + longest + 30_000);
-    while (arrived.size() + failedCalls.get() < calls && System.nanoTime() < deadline) Thread.sleep(100);
+    // Every text has arrived, or every caller has finished typing and had ample time for it to
+    // arrive; a hard limit covers a gateway that never greets.
+    long hardLimit = began + TimeUnit.MILLISECONDS.toNanos(ramp + longest + 180_000);
+    while (arrived.size() + failedCalls.get() < calls && System.nanoTime() < hardLimit) {
+      long lastTyped = 0;
+      boolean allTyped = true;
+      for (SimulatedCall call : all) {
+        if (call.textEndNanos == 0 && !call.failed) allTyped = false;
+        lastTyped = Math.max(lastTyped, call.textEndNanos);
+      }
+      if (allTyped && System.nanoTime() - lastTyped > TimeUnit.SECONDS.toNanos(20)) break;
+      Thread.sleep(100);
+    }
     Thread.sleep(1500);
     for (SimulatedCall call : all) call.hangUpLater();
     Thread.sleep(1000);
@@ -137,6 +148,7 @@ public final class CallLoadClient {
           });
         })
         .onFailure(e -> {
+          call.failed = true;
           failedCalls.incrementAndGet();
           System.out.println("  call " + call.index + " failed: " + e.getMessage());
         });
@@ -178,6 +190,7 @@ public final class CallLoadClient {
         duplicates.incrementAndGet();
       } else {
         turnLatency.record((now - call.textEndNanos) / 1000);
+        if (call.quietEndNanos != 0) afterQuiet.record(Math.max(0, now - call.quietEndNanos) / 1000);
       }
     }
   }
@@ -188,25 +201,25 @@ public final class CallLoadClient {
   }
 
   private void report(List<Latencies> lateness) {
-    long turnEnd = Long.parseLong(o.get("turn-end-ms"));
     Latencies late = new Latencies();
     for (Latencies l : lateness) late.addAll(l);
     int exact = arrived.size();
     int missing = calls - exact - failedCalls.get();
     double cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(-1.0);
+    long greeted = all.stream().filter(c -> c.greetedNanos != 0).count();
+    long typed = all.stream().filter(c -> c.textEndNanos != 0).count();
+    System.out.printf("  calls %d: greeting played %d, text typed in full %d%n", calls, greeted, typed);
     System.out.printf("  calls %d: exact at an agent's console %d, garbled %d, duplicated %d, missing %d, failed to connect %d%n",
         calls, exact, garbled.get(), duplicates.get(), missing, failedCalls.get());
     if (!samplesOfGarbled.isEmpty()) System.out.println("  garbled, for example: " + samplesOfGarbled);
     System.out.println("  turn latency, caller's last character sent -> agent's console: " + turnLatency.summary());
-    if (turnLatency.count() > 0) {
-      System.out.printf("  of which beyond the line's %d ms turn-end quiet: p50 %.1f ms, p99 %.1f ms%n",
-          turnEnd, turnLatency.percentileMillis(0.50) - turnEnd, turnLatency.percentileMillis(0.99) - turnEnd);
-    }
+    System.out.println("  gateway's own part, from the frame that completes the turn-end quiet -> agent's console: " + afterQuiet.summary());
     System.out.println("  load client's own pacing, frame sent after its due time: " + late.summary());
     System.out.printf("  load client CPU: %.1f s%n", cpu);
-    System.out.printf("RESULT calls=%d exact=%d garbled=%d duplicated=%d missing=%d failed=%d p50=%.1f p99=%.1f max=%.1f lagP50=%.1f lagP99=%.1f lagMax=%.1f clientCpu=%.1f%n",
+    System.out.printf("RESULT calls=%d exact=%d garbled=%d duplicated=%d missing=%d failed=%d p50=%.0f p99=%.0f max=%.0f own50=%.0f own99=%.0f ownMax=%.0f "
+        + "lagP50=%.1f lagP99=%.1f lagMax=%.1f clientCpu=%.1f%n",
         calls, exact, garbled.get(), duplicates.get(), missing, failedCalls.get(),
-        pct(turnLatency, 0.50) - turnEnd, pct(turnLatency, 0.99) - turnEnd, pct(turnLatency, 1.0) - turnEnd,
+        pct(turnLatency, 0.50), pct(turnLatency, 0.99), pct(turnLatency, 1.0), pct(afterQuiet, 0.50), pct(afterQuiet, 0.99), pct(afterQuiet, 1.0),
         pct(late, 0.50), pct(late, 0.99), pct(late, 1.0), cpu);
   }
 

@@ -39,10 +39,16 @@ final class SimulatedCall {
   private int sequence;
   volatile long greetedNanos;
   volatile long textEndNanos;
+  /** When the frame went out that completes the line's turn-end quiet after the text: from then on the turn is the gateway's to deliver. */
+  volatile long quietEndNanos;
+  private final int turnEndFrames;
+  private long textEndFrame = -1;
+  volatile boolean failed;
   private boolean stopped;
 
-  SimulatedCall(int index, String text, byte[] callerAudio) {
+  SimulatedCall(int index, String text, byte[] callerAudio, long turnEndMillis) {
     this.index = index;
+    this.turnEndFrames = (int) ((turnEndMillis + 19) / 20);
     this.callSid = String.format("CA%032x", 0xb0000000L + index);
     this.streamSid = "MZ" + callSid.substring(2);
     this.text = text;
@@ -84,8 +90,12 @@ final class SimulatedCall {
       System.arraycopy(callerAudio, audioPosition, frame, 0, length);
       audioPosition += length;
       payload = Base64.getEncoder().encodeToString(frame);
-      if (audioPosition == callerAudio.length) textEndNanos = now;
+      if (audioPosition == callerAudio.length) {
+        textEndNanos = now;
+        textEndFrame = framesSent;
+      }
     }
+    if (textEndFrame >= 0 && framesSent == textEndFrame + turnEndFrames) quietEndNanos = now;
     framesSent++;
     long clock = framesSent * FRAME;
     send("{\"event\":\"media\",\"sequenceNumber\":\"" + (++sequence) + "\",\"streamSid\":\"" + streamSid + "\",\"media\":{\"track\":\"inbound\",\"chunk\":\""

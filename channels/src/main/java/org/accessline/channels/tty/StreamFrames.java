@@ -65,7 +65,7 @@ public final class StreamFrames {
           event = p.getText();
         }
         // Used only in a record's idempotency key, so anything but a plain count is left out.
-        case "sequenceNumber" -> sequence = value.isScalarValue() && p.getText().matches("[0-9]{1,19}") ? p.getText() : skip(p, "");
+        case "sequenceNumber" -> sequence = value.isScalarValue() && isCount(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()) ? p.getText() : skip(p, "");
         case "media" -> {
           if (value != JsonToken.START_OBJECT) {
             mediaProblem = skip(p, "media is not an object");
@@ -199,6 +199,12 @@ public final class StreamFrames {
       if (out < bytes) audio[out++] = (byte) word;
     }
     return bytes;
+  }
+
+  private static boolean isCount(char[] chars, int offset, int length) {
+    if (length < 1 || length > 19) return false;
+    for (int i = offset; i < offset + length; i++) if (chars[i] < '0' || chars[i] > '9') return false;
+    return true;
   }
 
   private static int sextet(char c) {
