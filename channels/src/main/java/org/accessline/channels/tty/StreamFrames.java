@@ -2,6 +2,7 @@ package org.accessline.channels.tty;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -38,8 +39,11 @@ public final class StreamFrames {
     if (text.length() > MAX_MESSAGE_CHARS) return new StreamFrame.Malformed("a message of " + text.length() + " characters, over " + MAX_MESSAGE_CHARS);
     try (JsonParser p = JSON.createParser(text)) {
       return read(p, text);
+    } catch (JsonProcessingException e) {
+      // Jackson's own message quotes the input; the log gets only where reading stopped.
+      return new StreamFrame.Malformed("not JSON (unreadable at character " + (e.getLocation() == null ? "?" : e.getLocation().getCharOffset()) + ")");
     } catch (IOException | RuntimeException e) {
-      return new StreamFrame.Malformed("not JSON: " + firstLine(e.getMessage()));
+      return new StreamFrame.Malformed("not JSON (" + e.getClass().getSimpleName() + ")");
     }
   }
 
@@ -158,7 +162,7 @@ public final class StreamFrames {
     if (parameters != null && !(parameters instanceof JsonObject)) return new StreamFrame.Malformed("start.customParameters is not an object");
     if (parameters instanceof JsonObject given) {
       for (String name : given.fieldNames()) {
-        if (!(given.getValue(name) instanceof String)) return new StreamFrame.Malformed("start.customParameters." + firstLine(name) + " is not a string");
+        if (!(given.getValue(name) instanceof String)) return new StreamFrame.Malformed("start.customParameters has a value that is not a string");
       }
     }
     return new StreamFrame.Start(message);
@@ -209,11 +213,5 @@ public final class StreamFrames {
 
   private static int sextet(char c) {
     return c < 128 ? BASE64[c] : -1;
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) return "unreadable";
-    String line = message.lines().findFirst().orElse("");
-    return line.length() > 80 ? line.substring(0, 80) + "…" : line;
   }
 }

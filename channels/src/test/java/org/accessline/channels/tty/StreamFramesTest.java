@@ -151,6 +151,14 @@ class StreamFramesTest {
   }
 
   @Test
+  void aRefusalNeverQuotesWhatWasSent() {
+    for (String text : new String[] {"MY SSN IS 123", "{\"event\":\"media\",MY SSN IS 123}", "{\"event\":\"mark\",\"mark\":{\"name\":MY SSN}}"}) {
+      String reason = assertInstanceOf(StreamFrame.Malformed.class, frames.parse(text)).reason();
+      assertTrue(!reason.contains("SSN"), reason);
+    }
+  }
+
+  @Test
   void aMediaPayloadOverTheLimitIsRefusedBeforeItIsDecoded() {
     StreamFrame frame = frames.parse(media("inbound", new byte[StreamFrames.MAX_AUDIO_BYTES + 3]));
     assertTrue(assertInstanceOf(StreamFrame.Malformed.class, frame).reason().contains("over"));
