@@ -65,7 +65,9 @@ public final class CallLoadClient {
     this.o = o;
     this.port = Integer.parseInt(o.get("port"));
     this.calls = Integer.parseInt(o.get("calls"));
-    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Integer.parseInt(o.get("loops"))));
+    // One event loop more than the calls use: the agents' consoles get their own, so that a console
+    // frame is timed when it arrives, not when the calls' frames let it through.
+    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Integer.parseInt(o.get("loops")) + 1));
     this.http = WebClient.create(vertx);
     this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(calls + Integer.parseInt(o.get("agents")) + 16));
   }
@@ -154,20 +156,25 @@ public final class CallLoadClient {
         });
   }
 
-  private void signInAgents(int agents, String password) {
+  private void signInAgents(int agents, String password) throws Exception {
     List<Future<?>> ready = new ArrayList<>();
-    for (int a = 0; a < agents; a++) {
-      ready.add(http.post(port, "127.0.0.1", "/api/session").sendJsonObject(new JsonObject().put("username", "agent" + a).put("password", password))
-          .compose(r -> {
-            if (r.statusCode() != 200 || r.cookies().isEmpty()) return Future.failedFuture("sign-in answered " + r.statusCode());
-            String cookie = r.cookies().get(0).split(";", 2)[0];
-            ClientWebSocket console = sockets.webSocket();
-            console.textMessageHandler(this::onConsoleFrame);
-            return console.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/agent/socket").addHeader("Cookie", cookie))
-                .compose(ws -> http.put(port, "127.0.0.1", "/api/presence").putHeader("Cookie", cookie).sendJsonObject(new JsonObject().put("presence", "available")));
-          }));
-    }
-    Future.all(ready).await();
+    java.util.concurrent.CompletableFuture<List<Future<?>>> signedIn = new java.util.concurrent.CompletableFuture<>();
+    Context consoles = vertx.getOrCreateContext();
+    consoles.runOnContext(v -> {
+      for (int a = 0; a < agents; a++) {
+        ready.add(http.post(port, "127.0.0.1", "/api/session").sendJsonObject(new JsonObject().put("username", "agent" + a).put("password", password))
+            .compose(r -> {
+              if (r.statusCode() != 200 || r.cookies().isEmpty()) return Future.failedFuture("sign-in answered " + r.statusCode());
+              String cookie = r.cookies().get(0).split(";", 2)[0];
+              ClientWebSocket console = sockets.webSocket();
+              console.textMessageHandler(this::onConsoleFrame);
+              return console.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/agent/socket").addHeader("Cookie", cookie))
+                  .compose(ws -> http.put(port, "127.0.0.1", "/api/presence").putHeader("Cookie", cookie).sendJsonObject(new JsonObject().put("presence", "available")));
+            }));
+      }
+      signedIn.complete(ready);
+    });
+    Future.all(signedIn.get(60, TimeUnit.SECONDS)).await();
   }
 
   /** A caller's message on an agent's console: which call it is, whether it is exact, and how long it took. */
