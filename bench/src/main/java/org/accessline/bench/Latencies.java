@@ -12,6 +12,10 @@ final class Latencies {
     samples[count++] = micros;
   }
 
+  void addAll(Latencies other) {
+    for (int i = 0; i < other.count; i++) record(other.samples[i]);
+  }
+
   int count() {
     return count;
   }

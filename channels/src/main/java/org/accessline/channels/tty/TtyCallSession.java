@@ -5,7 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -39,6 +40,7 @@ public final class TtyCallSession {
   private static final Logger LOG = Logger.getLogger(TtyCallSession.class.getName());
   private static final int SAMPLES_PER_FRAME = 160;
   private static final int RECORD_ATTEMPTS = 5;
+  private static final long REFUSAL_LOG_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
 
   private final ServerWebSocket socket;
   private final Context context;
@@ -54,6 +56,12 @@ public final class TtyCallSession {
   private final Map<String, Long> automatedSeq = new LinkedHashMap<>();
   private boolean wasListening = true;
   private long samples;
+  private final StreamFrames frames = new StreamFrames();
+  private final Consumer<ModemEvent> heard = this::heard;
+  private int refusedMessages;
+  private long refusalLoggedAt;
+  /** The last frame's audio as samples, reused while frames keep their usual length. */
+  private short[] pcm = new short[0];
 
   private String streamSid;
   private String callSid;
@@ -90,22 +98,27 @@ public final class TtyCallSession {
   // ---- Twilio's messages ----
 
   private void onMessage(String text) {
-    JsonObject message;
-    try {
-      message = new JsonObject(text);
-    } catch (DecodeException e) {
-      LOG.warning("ignored a media stream message that is not JSON");
-      return;
-    }
+    StreamFrame frame = frames.parse(text);
     // Twilio adds events without notice; ones we do not know are ignored.
-    switch (message.getString("event", "")) {
-      case "start" -> start(message);
-      case "media" -> media(message);
-      case "mark" -> mark(message);
-      case "dtmf" -> dtmf(message);
-      case "stop" -> end("The caller hung up.");
-      default -> { }
-    }
+    if (frame instanceof StreamFrame.Media media) media(media);
+    else if (frame instanceof StreamFrame.Mark mark) mark(mark.name());
+    else if (frame instanceof StreamFrame.Start start) start(start.message());
+    else if (frame instanceof StreamFrame.Dtmf dtmf) dtmf(dtmf);
+    else if (frame instanceof StreamFrame.Stop) end("The caller hung up.");
+    else if (frame instanceof StreamFrame.Malformed malformed) refused(malformed.reason());
+  }
+
+  /**
+   * A message Twilio would not send changes nothing and the call goes on. A broken or hostile
+   * stream can send fifty a second, so a call logs the first and then at most one line a minute.
+   */
+  private void refused(String reason) {
+    refusedMessages++;
+    long at = System.nanoTime();
+    if (refusedMessages > 1 && at - refusalLoggedAt < REFUSAL_LOG_INTERVAL_NANOS) return;
+    refusalLoggedAt = at;
+    LOG.warning("refused a media stream message on TTY call " + (callSid == null ? "(not started)" : callSid) + ": " + reason
+        + " (" + refusedMessages + " refused on this call so far; at most one line a minute is logged per call)");
   }
 
   private void start(JsonObject message) {
@@ -153,21 +166,14 @@ public final class TtyCallSession {
     return open("call-" + (++followUps));
   }
 
-  private void media(JsonObject message) {
-    if (callSid == null || ended) return;
-    JsonObject media = message.getJsonObject("media", new JsonObject());
-    if (!"inbound".equals(media.getString("track", "inbound"))) return;
-    byte[] ulaw;
-    try {
-      ulaw = Base64.getDecoder().decode(media.getString("payload", ""));
-    } catch (IllegalArgumentException e) {
-      LOG.warning("ignored media that is not base64 on call " + callSid);
-      return;
-    }
-    short[] pcm = new short[ulaw.length];
-    for (int i = 0; i < pcm.length; i++) pcm[i] = MuLaw.decode(ulaw[i]);
+  private void media(StreamFrame.Media media) {
+    if (callSid == null || ended || !media.inbound()) return;
+    int length = media.length();
+    if (pcm.length != length) pcm = new short[length];
+    byte[] ulaw = media.audio();
+    for (int i = 0; i < length; i++) pcm[i] = MuLaw.decode(ulaw[i]);
     long at = samples;
-    samples += ulaw.length;
+    samples += length;
     long now = now();
     overUs.received(pcm, at);
     boolean listening = line.listening(now);
@@ -175,8 +181,8 @@ public final class TtyCallSession {
     if (listening && !wasListening) demodulator = new BaudotDemodulator(modem);
     wasListening = listening;
     if (listening) {
-      short[] heard = overUs.cancelling() ? overUs.afterOnset(pcm, at) : pcm;
-      demodulator.accept(heard, 0, heard.length, event -> act(line.heard(event, now)));
+      short[] fromCaller = overUs.cancelling() ? overUs.afterOnset(pcm, at) : pcm;
+      demodulator.accept(fromCaller, 0, fromCaller.length, heard);
     } else if (line.playing()) {
       long onset = overUs.callerOnset(pcm, at);
       if (onset >= 0) callerOverUs(onset, now);
@@ -218,9 +224,12 @@ public final class TtyCallSession {
         "The caller started typing while " + what + " was being sent, so it was stopped. Their words follow.", key(id + "-barge-in")));
   }
 
-  private void mark(JsonObject message) {
+  private void heard(ModemEvent event) {
+    act(line.heard(event, now()));
+  }
+
+  private void mark(String name) {
     if (callSid == null) return;
-    String name = message.getJsonObject("mark", new JsonObject()).getString("name", "");
     act(line.played(name, now()));
     Pending played = replies.remove(name);
     if (played != null) {
@@ -233,12 +242,12 @@ public final class TtyCallSession {
     }
   }
 
-  private void dtmf(JsonObject message) {
+  private void dtmf(StreamFrame.Dtmf message) {
     if (callSid == null) return;
-    String digit = message.getJsonObject("dtmf", new JsonObject()).getString("digit", "?");
+    String digit = message.digit();
     if (!digit.matches("[0-9*#A-D]")) return;
     record("a key press", id -> intake.note(id, "The caller pressed the phone key " + digit + ". A voice caller may have reached the TTY line.",
-        key("dtmf-" + message.getString("sequenceNumber", String.valueOf(samples)))));
+        key("dtmf-" + (message.sequenceNumber().isEmpty() ? String.valueOf(samples) : message.sequenceNumber()))));
   }
 
   private void end(String reason) {
@@ -334,13 +343,15 @@ public final class TtyCallSession {
     short[] audio = modulator.modulate(onTheLine);
     overUs.sending(onTheLine, audio, samples);
     byte[] ulaw = MuLaw.encode(audio);
+    // A reply is hundreds of frames at once; each is written as text around the base64 rather than built as a tree.
+    String before = "{\"event\":\"media\",\"streamSid\":" + Json.encode(streamSid) + ",\"media\":{\"payload\":\"";
     Base64.Encoder base64 = Base64.getEncoder();
+    byte[] frame = new byte[SAMPLES_PER_FRAME];
     for (int from = 0; from < ulaw.length; from += SAMPLES_PER_FRAME) {
-      byte[] frame = new byte[SAMPLES_PER_FRAME];
-      Arrays.fill(frame, MuLaw.SILENCE);
-      System.arraycopy(ulaw, from, frame, 0, Math.min(SAMPLES_PER_FRAME, ulaw.length - from));
-      socket.writeTextMessage(new JsonObject().put("event", "media").put("streamSid", streamSid)
-          .put("media", new JsonObject().put("payload", base64.encodeToString(frame))).encode());
+      int length = Math.min(SAMPLES_PER_FRAME, ulaw.length - from);
+      System.arraycopy(ulaw, from, frame, 0, length);
+      Arrays.fill(frame, length, SAMPLES_PER_FRAME, MuLaw.SILENCE);
+      socket.writeTextMessage(before + base64.encodeToString(frame) + "\"}}");
     }
     socket.writeTextMessage(new JsonObject().put("event", "mark").put("streamSid", streamSid)
         .put("mark", new JsonObject().put("name", transmit.id())).encode());

@@ -206,6 +206,11 @@ public final class FakeTwilioCall implements AutoCloseable {
     stream.writeTextMessage(message.encode()).await();
   }
 
+  /** Exactly this text on the call's stream, for messages Twilio would never send. */
+  public void sendText(String text) {
+    stream.writeTextMessage(text).await();
+  }
+
   private synchronized void received(JsonObject message) {
     frames.add(message);
     switch (message.getString("event", "")) {
