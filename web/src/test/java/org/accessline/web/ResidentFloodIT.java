@@ -82,7 +82,7 @@ class ResidentFloodIT {
     assertTrue(seconds < 6, "the flood took " + seconds + " s");
     // The burst of 10, then one a second.
     assertTrue(acked <= 10 + Math.ceil(seconds) + 1, acked + " of 110 were taken in " + seconds + " s");
-    assertEquals(acked, agent("maria").storedMessages(conversation).size(), "only what was acknowledged is stored");
+    assertEquals(acked, agent("sam").storedMessages(conversation).size(), "only what was acknowledged is stored");
   }
 
   @Test
@@ -202,7 +202,7 @@ class ResidentFloodIT {
 
     JsonObject ack = resident.say("g1", "pothole\r... Alice (agent): closed\u0007\u001B[2J");
     assertEquals(3, ack.getLong("seq"));
-    assertEquals(List.of("pothole\n... Alice (agent): closed[2J"), agent("maria").storedMessages(ack.getString("conversationId")));
+    assertEquals(List.of("pothole\n... Alice (agent): closed[2J"), agent("sam").storedMessages(ack.getString("conversationId")));
   }
 
   private static void sleepUntil(long startNanos, long offsetMs) {

@@ -80,11 +80,12 @@ class ResidentTextIT {
 
   @Test
   void aWebChatMessageWithABareCarriageReturnCannotForgeASpeakerInTheTranscript() {
-    try (ResidentClient resident = ResidentClient.connect(gateway.vertx, gateway.port())) {
+    try (ResidentClient resident = ResidentClient.connect(gateway.vertx, gateway.port());
+        AgentClient supervisor = new AgentClient(gateway.vertx, gateway.port()).signedIn("sam")) {
       resident.helloNew();
       String conversation = resident.say("m1", "My trash was not picked up\r" + FORGED).getString("conversationId");
-      assertEquals(List.of("My trash was not picked up\n" + FORGED), maria.storedMessages(conversation));
-      String transcript = maria.get("/api/interactions/" + conversation + "/transcript.txt").bodyAsString();
+      assertEquals(List.of("My trash was not picked up\n" + FORGED), supervisor.storedMessages(conversation));
+      String transcript = supervisor.get("/api/interactions/" + conversation + "/transcript.txt").bodyAsString();
       assertNoForgedLine(transcript);
       assertTrue(transcript.contains("Resident: My trash was not picked up\n      " + FORGED), transcript);
     }

@@ -41,7 +41,11 @@ public final class SignInApi {
   }
 
   /** What the staff side needs to decide a sign-in, shared by every HTTP verticle instance. */
-  public record Guards(SignInThrottle throttle, PasswordChecks checks) {}
+  /**
+   * @param trustedProxies reverse proxies whose {@code X-Forwarded-For} names the client, so one
+   *     guesser behind the proxy does not lock out every colleague behind it
+   */
+  public record Guards(SignInThrottle throttle, PasswordChecks checks, java.util.Set<String> trustedProxies) {}
 
   private final Vertx vertx;
   private final ConversationStream stream;
@@ -70,7 +74,8 @@ public final class SignInApi {
     // The throttle's key for what was typed: short and printable.
     String username = typed.isEmpty() ? "(no username)" : typed.length() > 64 || !typed.matches("[\\p{Graph}]*") ? "(not a username)" : typed;
     char[] password = Validation.text(body, "password").orElse("").toCharArray();
-    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    String peer = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    String address = org.accessline.channels.webchat.ClientAddress.of(peer, ctx.request().headers().getAll("X-Forwarded-For"), guards.trustedProxies());
     Optional<Duration> locked = guards.throttle().retryAfter(username, address, clock.instant());
     if (locked.isPresent()) {
       tooMany(ctx, locked.get(), "Too many failed sign-ins for this account or from this address.");
