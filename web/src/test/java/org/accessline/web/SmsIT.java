@@ -1,5 +1,10 @@
 package org.accessline.web;
 
+import static org.accessline.web.support.SmsTexts.CENTER_NUMBER;
+import static org.accessline.web.support.SmsTexts.INBOUND;
+import static org.accessline.web.support.SmsTexts.event;
+import static org.accessline.web.support.SmsTexts.isEvent;
+import static org.accessline.web.support.SmsTexts.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,9 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Text messages through the real gateway, with a local stand-in for Twilio's REST API that the SDK is pointed at. */
 class SmsIT {
-  private static final String INBOUND = "/channels/sms/twilio";
   private static final String RESIDENT = "+15551230001";
-  private static final String CENTER_NUMBER = "+15550003110";
 
   @TempDir Path dataDir;
   private Vertx apiVertx;
@@ -60,33 +63,8 @@ class SmsIT {
     return String.format("SM%032x", ++sids);
   }
 
-  private static Map<String, String> text(String sid, String from, String body) {
-    Map<String, String> f = new LinkedHashMap<>();
-    f.put("ToCountry", "US");
-    f.put("SmsMessageSid", sid);
-    f.put("NumMedia", "0");
-    f.put("SmsSid", sid);
-    f.put("SmsStatus", "received");
-    f.put("Body", body);
-    f.put("To", CENTER_NUMBER);
-    f.put("NumSegments", "1");
-    f.put("MessageSid", sid);
-    f.put("AccountSid", TwilioWebhookClient.ACCOUNT_SID);
-    f.put("From", from);
-    f.put("ApiVersion", "2010-04-01");
-    return f;
-  }
-
   private JsonArray conversations() {
     return maria.get("/api/conversations").bodyAsJsonObject().getJsonArray("conversations");
-  }
-
-  private static JsonObject event(JsonObject frame) {
-    return frame.getJsonObject("entry").getJsonObject("event");
-  }
-
-  private static boolean isEvent(JsonObject frame, String kind) {
-    return "entry".equals(frame.getString("type")) && kind.equals(event(frame).getString("kind"));
   }
 
   @Test
