@@ -103,17 +103,17 @@ public final class AccesslineRoutes {
     RecordAccess records = services.recordAccess();
     RecordsApi search = new RecordsApi(services.store(), reads);
     router.get("/api/interactions").handler(staff).handler(search::search).handler(search::results);
-    router.get("/api/records/verify").handler(staff).handler(supervisorsOnly).handler(records.audited("verify")).handler(search::verifyStore);
-    router.get("/api/exports/interactions.ndjson").handler(staff).handler(supervisorsOnly).handler(exports::manyNdjson);
-    router.get("/api/exports/interactions.csv").handler(staff).handler(supervisorsOnly).handler(exports::manyCsv);
-    router.get("/api/interactions/:id/export.json").handler(staff).handler(supervisorsOnly).handler(Validation.conversationId()).handler(exports::checkOne).handler(records.notPurged()).handler(records.audited("export")).handler(exports::oneJson);
-    router.get("/api/interactions/:id/transcript.html").handler(staff).handler(supervisorsOnly).handler(Validation.conversationId()).handler(exports::checkOne).handler(records.notPurged()).handler(records.audited("export")).handler(PageHeaders.printable()).handler(exports::oneHtml);
+    router.get("/api/records/verify").handler(staff).handler(records.supervisorsOnly()).handler(records.audited("verify")).handler(search::verifyStore);
+    router.get("/api/exports/interactions.ndjson").handler(staff).handler(records.supervisorsOnly()).handler(exports::manyNdjson);
+    router.get("/api/exports/interactions.csv").handler(staff).handler(records.supervisorsOnly()).handler(exports::manyCsv);
+    router.get("/api/interactions/:id/export.json").handler(staff).handler(records.supervisorsOnly()).handler(Validation.conversationId()).handler(exports::checkOne).handler(records.notPurged()).handler(records.audited("export")).handler(exports::oneJson);
+    router.get("/api/interactions/:id/transcript.html").handler(staff).handler(records.supervisorsOnly()).handler(Validation.conversationId()).handler(exports::checkOne).handler(records.notPurged()).handler(records.audited("export")).handler(PageHeaders.printable()).handler(exports::oneHtml);
     router.get("/api/interactions/:id").handler(staff).handler(Validation.conversationId()).handler(records.notPurged()).handler(reads.record("read")).handler(reads::interaction);
     router.get("/api/interactions/:id/verify").handler(staff).handler(Validation.conversationId()).handler(records.notPurged()).handler(reads.record("verify")).handler(api::verify);
     router.get("/api/interactions/:id/transcript.txt").handler(staff).handler(Validation.conversationId()).handler(records.notPurged()).handler(reads.record("read")).handler(reads::transcript);
-    router.put("/api/interactions/:id/hold").handler(body).handler(staff).handler(supervisorsOnly).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(records.audited("hold")).handler(records::hold);
-    router.post("/api/records/purge").handler(staff).handler(supervisorsOnly).handler(records.audited("purge")).handler(records::purge);
-    router.get("/api/audit").handler(staff).handler(supervisorsOnly).handler(records::trail);
+    router.put("/api/interactions/:id/hold").handler(body).handler(staff).handler(records.supervisorsOnly()).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(records.audited("hold")).handler(records::hold);
+    router.post("/api/records/purge").handler(staff).handler(records.supervisorsOnly()).handler(records.audited("purge")).handler(records::purge);
+    router.get("/api/audit").handler(staff).handler(records.supervisorsOnly()).handler(records::trail);
     router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "not_found", "No such API."));
 
     router.get("/agent").handler(ctx -> ctx.reroute(HttpMethod.GET, "/agent.html"));

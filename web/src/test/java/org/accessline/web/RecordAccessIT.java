@@ -66,7 +66,7 @@ class RecordAccessIT {
       for (String search : List.of("", "?contact=" + URLEncoder.encode(contact, StandardCharsets.UTF_8), "?agent=maria", "?q=streetlight")) {
         assertEquals(403, lee.get("/api/interactions" + search).statusCode(), search);
       }
-      assertEquals(paths(first).size(), count(trail(sam, first), "lee", "refused"));
+      assertEquals(paths(first).size() + 2, count(trail(sam, first), "lee", "refused"), "supervisor-only routes log the refusal too");
 
       // Her own live conversation: the console serves it whole, whisper included, without a records read.
       JsonArray live = maria.get("/api/conversations/" + first + "/entries").bodyAsJsonObject().getJsonArray("entries");
@@ -105,6 +105,10 @@ class RecordAccessIT {
       assertEquals(200, lee.get("/api/conversations/" + second + "/history").statusCode());
       assertEquals(403, maria.get("/api/interactions/" + second).statusCode(), "maria is neither in the new record nor working the resident");
       assertEquals(200, sam.get("/api/interactions/" + second).statusCode());
+      // A one-record export is logged with what was asked, so a redacted copy is told apart from a whole one.
+      assertEquals(200, sam.get("/api/interactions/" + second + "/export.json?redact=true").statusCode());
+      assertTrue(trail(sam, second).stream().map(JsonObject.class::cast)
+          .anyMatch(e -> "export".equals(e.getString("action")) && e.getString("detail").endsWith("?redact=true")), trail(sam, second).encode());
     }
   }
 }

@@ -32,9 +32,24 @@ public final class RecordAccess {
   public Handler<RoutingContext> audited(String action) {
     return ctx -> {
       String target = Optional.ofNullable(ctx.pathParam("id")).orElseGet(() -> ctx.request().path() + "?" + Optional.ofNullable(ctx.request().query()).orElse(""));
-      store.audit(new AuditEvent(clock.instant(), StaffAuth.account(ctx).username().value(), action, target, ctx.request().method() + " " + ctx.request().path()))
+      String asked = ctx.request().method() + " " + ctx.request().path() + Optional.ofNullable(ctx.request().query()).map(q -> "?" + q).orElse("");
+      store.audit(new AuditEvent(clock.instant(), StaffAuth.account(ctx).username().value(), action, target, asked))
           .onSuccess(v -> ctx.next())
           .onFailure(e -> Problem.send(ctx, 503, "unavailable", "The audit log could not be written, so nothing was served. Please try again."));
+    };
+  }
+
+  /** Supervisors only, and a refused try at a record route is itself written to the audit log. */
+  public Handler<RoutingContext> supervisorsOnly() {
+    return ctx -> {
+      var account = StaffAuth.account(ctx);
+      if (account.supervisor()) {
+        ctx.next();
+        return;
+      }
+      String target = Optional.ofNullable(ctx.pathParam("id")).orElseGet(() -> ctx.request().path());
+      store.audit(new AuditEvent(clock.instant(), account.username().value(), "refused", target, ctx.request().method() + " " + ctx.request().path() + ": supervisors only"))
+          .onComplete(ignored -> Problem.send(ctx, 403, "supervisors_only", "Only a supervisor can do this."));
     };
   }
 
