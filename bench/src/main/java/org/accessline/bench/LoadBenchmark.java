@@ -44,7 +44,7 @@ public final class LoadBenchmark {
   private final WebSocketClient sockets;
   private final WebClient http = WebClient.create(clients);
   private final List<WebSocket> residentSockets = new ArrayList<>();
-  private final List<String> agentCookies = new ArrayList<>();
+  private static final String AUDITOR = "auditor";
   private final List<String> conversations = new ArrayList<>();
   private final Latencies toAgent = new Latencies();
   private final Latencies toAck = new Latencies();
@@ -97,6 +97,8 @@ public final class LoadBenchmark {
     String hash = PasswordHasher.hash(PASSWORD.toCharArray(), 1_000);
     JsonArray accounts = new JsonArray();
     for (int a = 0; a < agents; a++) accounts.add(new JsonObject().put("username", "agent" + a).put("passwordHash", hash).put("capacity", capacity));
+    // Records are read back by a supervisor: agents read only their own live work.
+    accounts.add(new JsonObject().put("username", AUDITOR).put("passwordHash", hash).put("role", "supervisor"));
     // Each simulated resident sends about ten messages a second, far above a person's pace, and all
     // of them come from one loopback address, so the per-resident and per-address limits are lifted
     // (the limits are still checked on every message); the load is what is being measured.
@@ -114,9 +116,6 @@ public final class LoadBenchmark {
       ready.add(http.post(port, "127.0.0.1", "/api/session").sendJsonObject(new JsonObject().put("username", name).put("password", PASSWORD))
           .compose(r -> {
             String cookie = r.cookies().get(0).split(";", 2)[0];
-            synchronized (agentCookies) {
-              agentCookies.add(cookie);
-            }
             ClientWebSocket console = sockets.webSocket();
             console.textMessageHandler(this::onAgentFrame);
             return console.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/agent/socket").addHeader("Cookie", cookie))
@@ -224,7 +223,8 @@ public final class LoadBenchmark {
 
   private void verifyDurability() {
     long stored = 0;
-    String cookie = agentCookies.get(0);
+    String cookie = http.post(port, "127.0.0.1", "/api/session").sendJsonObject(new JsonObject().put("username", AUDITOR).put("password", PASSWORD)).await()
+        .cookies().get(0).split(";", 2)[0];
     for (String id : conversations) {
       JsonArray entries = http.get(port, "127.0.0.1", "/api/interactions/" + id).putHeader("Cookie", cookie).send().await().bodyAsJsonObject().getJsonArray("entries");
       for (int i = 0; i < entries.size(); i++) {

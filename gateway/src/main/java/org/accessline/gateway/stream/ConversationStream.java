@@ -182,7 +182,7 @@ public final class ConversationStream extends VerticleBase implements Intake {
   @Override
   public Future<Posted> providerReport(ConversationId conversation, long messageSeq, DeliveryStatus status, String detail, String providerId,
       String dedupeKey) {
-    return submit(conversation, new StreamCommand.RecordDelivery(conversation, messageSeq, status, detail, Optional.of(dedupeKey), Optional.of(providerId)));
+    return submit(conversation, new StreamCommand.RecordDelivery(conversation, messageSeq, status, detail, Optional.of(dedupeKey), Optional.of(providerId), true));
   }
 
   @Override

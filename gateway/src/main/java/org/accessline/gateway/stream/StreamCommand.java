@@ -189,8 +189,17 @@ public sealed interface StreamCommand {
    * A delivery report for the message at {@code messageSeq}. With {@code providerId}, it must match
    * the id recorded for that message, if one is; a report that does not is refused.
    */
+  /**
+   * @param fromProvider the provider's own report (a status callback), which may only speak of a message
+   *     we handed to that provider, never of one it never took or of another entry
+   */
   record RecordDelivery(ConversationId conversation, long messageSeq, DeliveryStatus status, String detail, Optional<String> dedupeKey,
-      Optional<String> providerId) implements StreamCommand {
+      Optional<String> providerId, boolean fromProvider) implements StreamCommand {
+    public RecordDelivery(ConversationId conversation, long messageSeq, DeliveryStatus status, String detail, Optional<String> dedupeKey,
+        Optional<String> providerId) {
+      this(conversation, messageSeq, status, detail, dedupeKey, providerId, false);
+    }
+
     public RecordDelivery(ConversationId conversation, long messageSeq, DeliveryStatus status, String detail, Optional<String> dedupeKey) {
       this(conversation, messageSeq, status, detail, dedupeKey, Optional.empty());
     }

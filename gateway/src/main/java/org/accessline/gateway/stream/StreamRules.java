@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.accessline.gateway.conversation.AgentId;
 import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.conversation.DeliveryStatus;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.conversation.Participant;
 import org.accessline.gateway.conversation.ResidentText;
@@ -194,6 +195,13 @@ public final class StreamRules {
     Optional<Long> earlier = d.dedupeKey().map(state.seqByDedupeKey()::get);
     if (earlier.isPresent()) return new Decision.AlreadyRecorded(earlier.get());
     ConversationState.Delivery known = state.deliveries().get(d.messageSeq());
+    if (d.fromProvider()) {
+      // A status callback is about a message we handed the provider: one we recorded as sent its way,
+      // with its id, or left unknown because its answer was lost. Anything else would put a false
+      // delivery result on the record: a resident's message, an event, a reply it never took.
+      if (known == null) return new Decision.Refused(Refusal.UNKNOWN_MESSAGE);
+      if (known.providerId().isEmpty() && known.status() != DeliveryStatus.UNKNOWN) return new Decision.Refused(Refusal.OTHER_MESSAGE);
+    }
     if (known != null) {
       boolean otherMessage = d.providerId().isPresent() && !known.providerId().isEmpty() && !known.providerId().equals(d.providerId().get());
       if (otherMessage) return new Decision.Refused(Refusal.OTHER_MESSAGE);

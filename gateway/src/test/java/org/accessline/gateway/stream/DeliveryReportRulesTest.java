@@ -77,6 +77,28 @@ class DeliveryReportRulesTest {
     assertEquals(DeliveryStatus.READ, state.deliveries().get(reply).status());
   }
 
+  private StreamCommand.RecordDelivery callback(long seq, DeliveryStatus status, String sid) {
+    return new StreamCommand.RecordDelivery(id, seq, status, "", Optional.of(sid + ":" + status.wireName()), Optional.of(sid), true);
+  }
+
+  @Test
+  void aCallbackSpeaksOnlyOfAMessageTheProviderTook() {
+    long reply = replied();
+    assertEquals(new Decision.Refused(Refusal.UNKNOWN_MESSAGE), decide(callback(1, DeliveryStatus.UNDELIVERED, SID)), "the opening entry");
+    assertEquals(new Decision.Refused(Refusal.UNKNOWN_MESSAGE), decide(callback(2, DeliveryStatus.FAILED, SID)), "the resident's own message");
+    assertEquals(new Decision.Refused(Refusal.UNKNOWN_MESSAGE), decide(callback(reply, DeliveryStatus.SENT, SID)), "a reply not yet handed over");
+    apply(new StreamCommand.RecordDelivery(id, reply, DeliveryStatus.FAILED, "HTTP 500 after 5 tries", Optional.empty()));
+    assertEquals(new Decision.Refused(Refusal.OTHER_MESSAGE), decide(callback(reply, DeliveryStatus.DELIVERED, SID)), "a reply the provider never took");
+  }
+
+  @Test
+  void aCallbackForAReplyTheProviderTookIsRecorded() {
+    long reply = replied();
+    apply(report(reply, DeliveryStatus.QUEUED, SID));
+    apply(callback(reply, DeliveryStatus.DELIVERED, SID));
+    assertEquals(DeliveryStatus.DELIVERED, state.deliveries().get(reply).status());
+  }
+
   @Test
   void aReportForAnotherMessageSidIsRefused() {
     long reply = replied();
