@@ -111,7 +111,7 @@ public final class AccesslineRoutes {
     router.get("/api/interactions/:id").handler(staff).handler(Validation.conversationId()).handler(records.notPurged()).handler(reads.record("read")).handler(reads::interaction);
     router.get("/api/interactions/:id/verify").handler(staff).handler(Validation.conversationId()).handler(records.notPurged()).handler(reads.record("verify")).handler(api::verify);
     router.get("/api/interactions/:id/transcript.txt").handler(staff).handler(Validation.conversationId()).handler(records.notPurged()).handler(reads.record("read")).handler(reads::transcript);
-    router.put("/api/interactions/:id/hold").handler(body).handler(staff).handler(records.supervisorsOnly()).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(records.audited("hold")).handler(records::hold);
+    router.put("/api/interactions/:id/hold").handler(body).handler(staff).handler(records.supervisorsOnly()).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(records::hold);
     router.post("/api/records/purge").handler(staff).handler(records.supervisorsOnly()).handler(records.audited("purge")).handler(records::purge);
     router.get("/api/audit").handler(staff).handler(records.supervisorsOnly()).handler(records::trail);
     router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "not_found", "No such API."));

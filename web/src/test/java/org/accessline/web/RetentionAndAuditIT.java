@@ -64,6 +64,10 @@ class RetentionAndAuditIT {
       var all = sam.get("/api/audit").bodyAsJsonObject().getJsonArray("events");
       assertTrue(all.stream().map(JsonObject.class::cast).anyMatch(e -> "purge".equals(e.getString("action")) && "sam".equals(e.getString("actor"))));
       assertTrue(all.stream().map(JsonObject.class::cast).anyMatch(e -> "hold".equals(e.getString("action")) && held.value().equals(e.getString("target"))));
+      assertEquals(200, sam.put("/api/interactions/" + held.value() + "/hold", new JsonObject().put("hold", false)).statusCode());
+      var holds = sam.get("/api/audit?record=" + held.value()).bodyAsJsonObject().getJsonArray("events").stream().map(JsonObject.class::cast)
+          .map(e -> e.getString("action")).filter(a -> a.equals("hold") || a.equals("release")).toList();
+      assertEquals(java.util.List.of("release", "hold"), holds, "the log says which way each hold went, newest first");
       assertEquals(400, sam.get("/api/audit?limit=0").statusCode());
     }
   }

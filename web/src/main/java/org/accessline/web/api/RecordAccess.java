@@ -69,7 +69,12 @@ public final class RecordAccess {
       return;
     }
     ConversationId id = Validation.conversation(ctx);
-    store.setLegalHold(id, on).onComplete(ar -> {
+    // The log says which way the hold went, so a purge can be checked against the holds on its record.
+    store.audit(new AuditEvent(clock.instant(), StaffAuth.account(ctx).username().value(), on ? "hold" : "release", id.value(),
+        ctx.request().method() + " " + ctx.request().path() + " hold=" + on))
+        .onFailure(e -> Problem.send(ctx, 503, "unavailable", "The audit log could not be written, so nothing was changed. Please try again."))
+        .compose(v -> store.setLegalHold(id, on)).onComplete(ar -> {
+      if (ctx.response().ended()) return;
       if (ar.succeeded() && !ar.result()) Problem.send(ctx, 404, "not_found", "No interaction record has that id.");
       else AgentApi.respond(ctx, ar.map(v -> new JsonObject().put("id", id.value()).put("hold", on)), 200);
     });
