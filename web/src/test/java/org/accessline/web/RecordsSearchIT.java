@@ -44,8 +44,7 @@ class RecordsSearchIT {
           {"offset", "offset=1000001"}, {"limit", "limit=ten"}, {"sort", "sort=asc"}, {"channel", "channel=SMS!"}, {"channel", "channel=fax"},
           {"agent", "agent=Robert%27)"}, {"from", "from=2026-11-23T00:00:00Z&to=2026-11-22T00:00:00Z"}, {"q", "q=a&q=b"}, {"q", "q=%3F%21%2E%2E%2E"},
           {"q", "q=" + "w".repeat(201)}, {"contact", "contact=" + "c".repeat(129)}, {"disposition", "disposition=" + "d".repeat(201)},
-          {"tag", "tag=Not%20A%20Tag!"}, {"category", "category=" + "k".repeat(201)},
-          {"q", "q="}, {"q", "q"}, {"agent", "agent=%20"}};
+          {"tag", "tag=Not%20A%20Tag!"}, {"category", "category=" + "k".repeat(201)}};
       for (String[] b : bad) {
         var response = sam.get("/api/interactions?" + b[1]);
         assertEquals(400, response.statusCode(), b[1]);

@@ -50,8 +50,6 @@ public final class SearchParameters {
     for (String name : params.names()) {
       if (!FILTERS.contains(name) && !allowed.contains(name)) throw new BadParameter(name, "Unknown search parameter \"" + name + "\".");
       if (params.getAll(name).size() > 1) throw new BadParameter(name, "\"" + name + "\" is given more than once.");
-      // An empty filter would otherwise widen the search to every record while the caller meant to narrow it.
-      if (params.get(name).isBlank()) throw new BadParameter(name, "\"" + name + "\" is given but empty: leave it out, or give a value.");
     }
     Optional<String> channel = value(params, "channel");
     if (channel.isPresent() && !CHANNELS.contains(channel.get())) {
