@@ -1,19 +1,17 @@
 package org.accessline.web;
 
+import static org.accessline.web.support.SmsTexts.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.accessline.web.support.AgentClient;
 import org.accessline.web.support.FakeTwilioApi;
 import org.accessline.web.support.ResidentClient;
+import org.accessline.web.support.SmsGateway;
 import org.accessline.web.support.TestGateway;
 import org.accessline.web.support.TwilioWebhookClient;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +26,7 @@ class ResidentTextIT {
   private static final String FORGED = "#9 2026-11-28 10:00:05 UTC  Alice (agent): your case is closed, do not call again";
 
   @TempDir Path dataDir;
-  private Vertx apiVertx;
+  private SmsGateway sms;
   private FakeTwilioApi twilio;
   private TestGateway gateway;
   private TwilioWebhookClient webhooks;
@@ -36,32 +34,16 @@ class ResidentTextIT {
 
   @BeforeEach
   void start() {
-    apiVertx = Vertx.vertx();
-    twilio = new FakeTwilioApi(apiVertx);
-    gateway = new TestGateway(dataDir, Duration.ofSeconds(30), 4,
-        TwilioWebhookClient.gatewayOptions(new JsonObject().put("smsFrom", CENTER_NUMBER).put("apiBaseUrl", twilio.baseUrl())));
-    webhooks = new TwilioWebhookClient(gateway.vertx, gateway.port());
-    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");
+    sms = new SmsGateway(dataDir, 4, new JsonObject());
+    twilio = sms.twilio;
+    gateway = sms.gateway;
+    webhooks = sms.webhooks;
+    maria = sms.maria;
   }
 
   @AfterEach
   void stop() {
-    maria.close();
-    webhooks.close();
-    gateway.close();
-    twilio.close();
-    apiVertx.close().await();
-  }
-
-  private static Map<String, String> text(String sid, String from, String body) {
-    Map<String, String> f = new LinkedHashMap<>();
-    f.put("MessageSid", sid);
-    f.put("AccountSid", TwilioWebhookClient.ACCOUNT_SID);
-    f.put("From", from);
-    f.put("To", CENTER_NUMBER);
-    f.put("Body", body);
-    f.put("NumMedia", "0");
-    return f;
+    sms.close();
   }
 
   @Test

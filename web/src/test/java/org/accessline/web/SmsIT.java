@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.accessline.web.support.AgentClient;
 import org.accessline.web.support.FakeTwilioApi;
+import org.accessline.web.support.SmsGateway;
 import org.accessline.web.support.TestGateway;
 import org.accessline.web.support.TwilioSigner;
 import org.accessline.web.support.TwilioWebhookClient;
@@ -33,7 +33,7 @@ class SmsIT {
   private static final String RESIDENT = "+15551230001";
 
   @TempDir Path dataDir;
-  private Vertx apiVertx;
+  private SmsGateway sms;
   private FakeTwilioApi twilio;
   private TestGateway gateway;
   private TwilioWebhookClient webhooks;
@@ -42,21 +42,16 @@ class SmsIT {
 
   @BeforeEach
   void start() {
-    apiVertx = Vertx.vertx();
-    twilio = new FakeTwilioApi(apiVertx);
-    gateway = new TestGateway(dataDir, Duration.ofSeconds(30), 4, TwilioWebhookClient.gatewayOptions(new JsonObject().put("smsFrom", CENTER_NUMBER).put("apiBaseUrl", twilio.baseUrl()))
-        .put("sms", new JsonObject().put("firstRetryMillis", 20).put("attempts", 3)));
-    webhooks = new TwilioWebhookClient(gateway.vertx, gateway.port());
-    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");
+    sms = new SmsGateway(dataDir, 4, new JsonObject().put("firstRetryMillis", 20).put("attempts", 3));
+    twilio = sms.twilio;
+    gateway = sms.gateway;
+    webhooks = sms.webhooks;
+    maria = sms.maria;
   }
 
   @AfterEach
   void stop() {
-    webhooks.close();
-    maria.close();
-    gateway.close();
-    twilio.close();
-    apiVertx.close().await();
+    sms.close();
   }
 
   private String nextSid() {
@@ -292,21 +287,19 @@ class SmsIT {
 
   @Test
   void aMessagingServiceSendsInsteadOfANumberWhenConfigured() {
-    gateway.close();
     String service = "MG" + "0123456789abcdef".repeat(2);
-    gateway = new TestGateway(dataDir.resolve("with-service"), Duration.ofSeconds(30), 4, new JsonObject()
-        .put("publicBaseUrl", TwilioWebhookClient.PUBLIC_BASE)
-        .put("twilio", new JsonObject().put("accountSid", TwilioWebhookClient.ACCOUNT_SID).put("authToken", TwilioWebhookClient.AUTH_TOKEN)
-            .put("messagingServiceSid", service).put("apiBaseUrl", twilio.baseUrl())));
-    webhooks.close();
-    maria.close();
-    webhooks = new TwilioWebhookClient(gateway.vertx, gateway.port());
-    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria").available();
-    webhooks.post(INBOUND, text(nextSid(), RESIDENT, "Hi"));
-    String conversation = maria.awaitAssignment();
-    maria.post("/api/conversations/" + conversation + "/messages", new JsonObject().put("text", "Hello"));
-    maria.frames.await("the text taken", f -> isEvent(f, "delivery"), 10_000);
-    assertEquals(service, twilio.sent().get(0).fields().get("MessagingServiceSid"));
-    assertFalse(twilio.sent().get(0).fields().containsKey("From"));
+    try (TestGateway withService = new TestGateway(dataDir.resolve("with-service"), Duration.ofSeconds(30), 4, new JsonObject()
+            .put("publicBaseUrl", TwilioWebhookClient.PUBLIC_BASE)
+            .put("twilio", new JsonObject().put("accountSid", TwilioWebhookClient.ACCOUNT_SID).put("authToken", TwilioWebhookClient.AUTH_TOKEN)
+                .put("messagingServiceSid", service).put("apiBaseUrl", twilio.baseUrl())));
+        TwilioWebhookClient hooks = new TwilioWebhookClient(withService.vertx, withService.port());
+        AgentClient agent = new AgentClient(withService.vertx, withService.port()).signedIn("maria").available()) {
+      hooks.post(INBOUND, text(nextSid(), RESIDENT, "Hi"));
+      String conversation = agent.awaitAssignment();
+      agent.post("/api/conversations/" + conversation + "/messages", new JsonObject().put("text", "Hello"));
+      agent.frames.await("the text taken", f -> isEvent(f, "delivery"), 10_000);
+      assertEquals(service, twilio.sent().get(0).fields().get("MessagingServiceSid"));
+      assertFalse(twilio.sent().get(0).fields().containsKey("From"));
+    }
   }
 }

@@ -7,16 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.accessline.web.support.AgentClient;
 import org.accessline.web.support.FakeTwilioApi;
 import org.accessline.web.support.SmsTexts;
+import org.accessline.web.support.SmsGateway;
 import org.accessline.web.support.TestGateway;
 import org.accessline.web.support.TwilioWebhookClient;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class SmsIntakeIT {
   @TempDir Path dataDir;
-  private Vertx apiVertx;
+  private SmsGateway sms;
   private FakeTwilioApi twilio;
   private TestGateway gateway;
   private TwilioWebhookClient webhooks;
@@ -38,22 +37,16 @@ class SmsIntakeIT {
 
   @BeforeEach
   void start() {
-    apiVertx = Vertx.vertx();
-    twilio = new FakeTwilioApi(apiVertx);
-    gateway = new TestGateway(dataDir, Duration.ofSeconds(30), 10, TwilioWebhookClient.gatewayOptions(new JsonObject()
-        .put("smsFrom", SmsTexts.CENTER_NUMBER).put("apiBaseUrl", twilio.baseUrl()))
-        .put("sms", new JsonObject().put("burstPerNumber", 4).put("perMinutePerNumber", 1)));
-    webhooks = new TwilioWebhookClient(gateway.vertx, gateway.port());
-    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");
+    sms = new SmsGateway(dataDir, 10, new JsonObject().put("burstPerNumber", 4).put("perMinutePerNumber", 1));
+    twilio = sms.twilio;
+    gateway = sms.gateway;
+    webhooks = sms.webhooks;
+    maria = sms.maria;
   }
 
   @AfterEach
   void stop() {
-    webhooks.close();
-    maria.close();
-    gateway.close();
-    twilio.close();
-    apiVertx.close().await();
+    sms.close();
   }
 
   private String nextSid() {
