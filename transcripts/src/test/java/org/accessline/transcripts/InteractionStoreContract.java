@@ -230,6 +230,17 @@ public abstract class InteractionStoreContract {
   }
 
   @Test
+  void aHoldInTheAuditLogKeepsARecordFromThePurgeEvenWithItsFlagClearedUntilItIsReleased() {
+    ConversationId held = recorded(CONTACT, T0, "under a records request", "maria", "Information provided");
+    store.audit(new org.accessline.gateway.store.AuditEvent(T0.plusSeconds(60), "sam", "hold", held.value(), "hold=true")).await();
+    // The row's flag is never set here: as if someone had cleared it in the database behind the gateway's back.
+    assertEquals(0, store.purge(T0.plusSeconds(86_400), T0.plusSeconds(86_400 * 31)).await());
+    assertEquals(5, store.entries(held, 0).await().size(), "held by the audit log: kept");
+    store.audit(new org.accessline.gateway.store.AuditEvent(T0.plusSeconds(120), "sam", "release", held.value(), "hold=false")).await();
+    assertEquals(1, store.purge(T0.plusSeconds(86_400), T0.plusSeconds(86_400 * 31)).await(), "released: purged like any other");
+  }
+
+  @Test
   void theAuditLogKeepsWhoDidWhatNewestFirst() {
     store.audit(new org.accessline.gateway.store.AuditEvent(T0, "maria", "read", "rec-1", "GET record")).await();
     store.audit(new org.accessline.gateway.store.AuditEvent(T0.plusSeconds(1), "sam", "export", "rec-1", "json")).await();

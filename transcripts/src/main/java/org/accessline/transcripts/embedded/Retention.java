@@ -27,7 +27,13 @@ import org.accessline.transcripts.seal.SealKey;
  */
 final class Retention {
   private static final Logger LOG = Logger.getLogger(Retention.class.getName());
-  private static final String DUE = " FROM conversations WHERE resolved_at IS NOT NULL AND resolved_at < ? AND NOT legal_hold";
+  /**
+   * Due, and not on hold by either account: the row's flag, or a hold in the chained audit log with no
+   * release after it, so clearing the flag in the database alone does not get a held record purged.
+   */
+  private static final String DUE = " FROM conversations WHERE resolved_at IS NOT NULL AND resolved_at < ? AND NOT legal_hold"
+      + " AND NOT EXISTS (SELECT 1 FROM audit_log h WHERE h.target = conversations.id AND h.action = 'hold'"
+      + " AND NOT EXISTS (SELECT 1 FROM audit_log r WHERE r.target = h.target AND r.action = 'release' AND r.num > h.num))";
 
   private Retention() {}
 

@@ -107,7 +107,10 @@ final class PgIntegrity {
    * and rebuilds the full-text index so it forgets their words.
    */
   Future<Integer> purge(Instant resolvedBefore, Instant now) {
-    String due = " FROM conversations WHERE resolved_at IS NOT NULL AND resolved_at < $1 AND NOT legal_hold";
+    // Not on hold by either account: the row's flag, or a hold in the chained audit log with no release after it.
+    String due = " FROM conversations WHERE resolved_at IS NOT NULL AND resolved_at < $1 AND NOT legal_hold"
+        + " AND NOT EXISTS (SELECT 1 FROM audit_log h WHERE h.target = conversations.id::text AND h.action = 'hold'"
+        + " AND NOT EXISTS (SELECT 1 FROM audit_log r WHERE r.target = h.target AND r.action = 'release' AND r.num > h.num))";
     return pool.withTransaction(c -> c.preparedQuery("SELECT num, id, opened_at, resolved_at" + due + " FOR UPDATE")
         .execute(Tuple.of(PostgresInteractionStore.time(resolvedBefore))).compose(rows -> {
           if (rows.size() == 0) return Future.succeededFuture(0);
