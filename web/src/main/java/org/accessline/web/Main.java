@@ -62,8 +62,11 @@ public final class Main {
     app.demoAccount().ifPresent(demo -> System.out.println("  A demo agent was created for this first start: username \"" + demo.account().username()
         + "\", password \"" + demo.password() + "\". Write it down: it is stored only as a hash and is not shown again."));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // An operator who sees the gateway gone should see why in its own output.
+      System.out.println("Accessline is stopping: new texts and calls get 503 while replies settle and the store closes.");
       try {
         app.stop().await();
+        System.out.println("Accessline stopped.");
       } catch (Exception e) {
         System.err.println("Accessline: shutdown was not clean: " + e.getMessage());
       }
