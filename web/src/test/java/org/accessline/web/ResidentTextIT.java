@@ -9,11 +9,8 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import org.accessline.web.support.AgentClient;
-import org.accessline.web.support.FakeTwilioApi;
 import org.accessline.web.support.ResidentClient;
 import org.accessline.web.support.SmsGateway;
-import org.accessline.web.support.TestGateway;
-import org.accessline.web.support.TwilioWebhookClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,18 +24,10 @@ class ResidentTextIT {
 
   @TempDir Path dataDir;
   private SmsGateway sms;
-  private FakeTwilioApi twilio;
-  private TestGateway gateway;
-  private TwilioWebhookClient webhooks;
-  private AgentClient maria;
 
   @BeforeEach
   void start() {
     sms = new SmsGateway(dataDir, 4, new JsonObject());
-    twilio = sms.twilio;
-    gateway = sms.gateway;
-    webhooks = sms.webhooks;
-    maria = sms.maria;
   }
 
   @AfterEach
@@ -48,22 +37,22 @@ class ResidentTextIT {
 
   @Test
   void anSmsBodyIsStoredNormalisedAndOneWithNothingVisibleIsRefusedWith400() {
-    maria.available();
-    var refused = webhooks.post(INBOUND, text(String.format("SM%032x", 1), "+15551230007", "\u200B\u200D\uFEFF\u0007"));
+    sms.maria.available();
+    var refused = sms.webhooks.post(INBOUND, text(String.format("SM%032x", 1), "+15551230007", "\u200B\u200D\uFEFF\u0007"));
     assertEquals(400, refused.statusCode(), refused.bodyAsString());
-    assertTrue(maria.get("/api/conversations").bodyAsJsonObject().getJsonArray("conversations").isEmpty(), "nothing was stored");
+    assertTrue(sms.maria.get("/api/conversations").bodyAsJsonObject().getJsonArray("conversations").isEmpty(), "nothing was stored");
 
-    var taken = webhooks.post(INBOUND, text(String.format("SM%032x", 2), "+15551230008", "Water main break\r" + FORGED + "\u0000\u001B[2J"));
+    var taken = sms.webhooks.post(INBOUND, text(String.format("SM%032x", 2), "+15551230008", "Water main break\r" + FORGED + "\u0000\u001B[2J"));
     assertEquals(200, taken.statusCode(), taken.bodyAsString());
-    String conversation = maria.awaitAssignment();
-    assertEquals(List.of("Water main break\n" + FORGED + "[2J"), maria.storedMessages(conversation));
-    assertNoForgedLine(maria.get("/api/interactions/" + conversation + "/transcript.txt").bodyAsString());
+    String conversation = sms.maria.awaitAssignment();
+    assertEquals(List.of("Water main break\n" + FORGED + "[2J"), sms.maria.storedMessages(conversation));
+    assertNoForgedLine(sms.maria.get("/api/interactions/" + conversation + "/transcript.txt").bodyAsString());
   }
 
   @Test
   void aWebChatMessageWithABareCarriageReturnCannotForgeASpeakerInTheTranscript() {
-    try (ResidentClient resident = ResidentClient.connect(gateway.vertx, gateway.port());
-        AgentClient supervisor = new AgentClient(gateway.vertx, gateway.port()).signedIn("sam")) {
+    try (ResidentClient resident = ResidentClient.connect(sms.gateway.vertx, sms.gateway.port());
+        AgentClient supervisor = new AgentClient(sms.gateway.vertx, sms.gateway.port()).signedIn("sam")) {
       resident.helloNew();
       String conversation = resident.say("m1", "My trash was not picked up\r" + FORGED).getString("conversationId");
       assertEquals(List.of("My trash was not picked up\n" + FORGED), supervisor.storedMessages(conversation));

@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.accessline.web.support.AgentClient;
 import org.accessline.web.support.FakeTwilioCall;
-import org.accessline.web.support.TestGateway;
-import org.accessline.web.support.TwilioWebhookClient;
+import org.accessline.web.support.TtyCallGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,39 +28,32 @@ class TtyBargeInIT {
   private static final long TURN_MS = 60_000;
 
   @TempDir Path dataDir;
+  private TtyCallGateway tty;
   @TempDir Path audio;
-  private TestGateway gateway;
-  private AgentClient maria;
-  private FakeTwilioCall call;
 
   @BeforeEach
   void start() {
-    FakeTwilioCall.require();
-    gateway = new TestGateway(dataDir, Duration.ofSeconds(30), 4, TwilioWebhookClient.gatewayOptions(new JsonObject()));
-    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");
-    call = new FakeTwilioCall(gateway.vertx, gateway.port(), CALL, CALLER);
+    tty = new TtyCallGateway(dataDir, new JsonObject(), CALL, CALLER);
   }
 
   @AfterEach
   void stop() {
-    call.close();
-    maria.close();
-    gateway.close();
+    tty.close();
   }
 
   /** The greeting waits for 1.5 s of quiet after answer and takes about 9 s to send. */
   @ParameterizedTest(name = "the caller starts typing {0} ms after answer")
   @ValueSource(longs = {500, 1_500, 3_000, 8_000})
   void everyWordTheCallerTypesReachesTheAgentWheneverTheyStart(long startMs) throws Exception {
-    maria.available();
+    tty.maria.available();
     byte[] typing = FakeTwilioCall.typing(SAID, audio);
-    call.connect(call.answer());
-    call.typesAt(startMs, typing);
-    String conversation = maria.awaitAssignment();
-    JsonObject said = maria.frames.await("the caller's words", f -> isMessage(f, "resident"), TURN_MS);
-    JsonArray record = maria.recordEntries(conversation);
+    tty.call.connect(tty.call.answer());
+    tty.call.typesAt(startMs, typing);
+    String conversation = tty.maria.awaitAssignment();
+    JsonObject said = tty.maria.frames.await("the caller's words", f -> isMessage(f, "resident"), TURN_MS);
+    JsonArray record = tty.maria.recordEntries(conversation);
     assertEquals(SAID, text(said));
-    assertEquals(List.of(SAID), maria.residentMessages(conversation));
+    assertEquals(List.of(SAID), tty.maria.residentMessages(conversation));
 
     // At 1.5 s the caller and the greeting may start together: either it waits or it is cut.
     boolean greetingCut = startMs > 1_500 || record.stream().map(JsonObject.class::cast).anyMatch(e -> kind(e, "delivery"));
@@ -83,27 +73,27 @@ class TtyBargeInIT {
 
   @Test
   void aReplyTheCallerTypesOverIsRecordedUndeliveredWithWhatWentOut() throws Exception {
-    maria.available();
-    call.connect(call.answer());
-    call.awaitMarkEchoed("greeting");
-    String conversation = maria.awaitAssignment();
+    tty.maria.available();
+    tty.call.connect(tty.call.answer());
+    tty.call.awaitMarkEchoed("greeting");
+    String conversation = tty.maria.awaitAssignment();
     byte[] typing = FakeTwilioCall.typing("WAIT I HAVE ONE MORE QUESTION GA", audio);
-    int greetingFrames = call.frames.all().stream().filter(FakeTwilioCall::isMedia).toList().size();
-    var reply = maria.post("/api/conversations/" + conversation + "/messages",
+    int greetingFrames = tty.call.frames.all().stream().filter(FakeTwilioCall::isMedia).toList().size();
+    var reply = tty.maria.post("/api/conversations/" + conversation + "/messages",
         new JsonObject().put("text", "We have scheduled a crew to visit your street tomorrow morning between eight and noon."));
     long seq = reply.bodyAsJsonObject().getLong("seq");
-    call.frames.awaitCount("the reply starting to play", greetingFrames + 1, FakeTwilioCall::isMedia);
-    long replyStarted = call.playbackStartMs(1);
+    tty.call.frames.awaitCount("the reply starting to play", greetingFrames + 1, FakeTwilioCall::isMedia);
+    long replyStarted = tty.call.playbackStartMs(1);
     assertTrue(replyStarted > 0, "the reply is the call's second burst of audio");
-    call.typesAt(replyStarted + 4_000, typing);
-    call.frames.await("a clear message", f -> "clear".equals(f.getString("event")), TURN_MS);
-    JsonObject cut = maria.frames.await("the interrupted reply", f -> isEvent(f, "delivery") && f.getJsonObject("entry").getJsonObject("event").getLong("messageSeq") == seq, TURN_MS);
+    tty.call.typesAt(replyStarted + 4_000, typing);
+    tty.call.frames.await("a clear message", f -> "clear".equals(f.getString("event")), TURN_MS);
+    JsonObject cut = tty.maria.frames.await("the interrupted reply", f -> isEvent(f, "delivery") && f.getJsonObject("entry").getJsonObject("event").getLong("messageSeq") == seq, TURN_MS);
     assertEquals("undelivered", cut.getJsonObject("entry").getJsonObject("event").getString("status"));
     String detail = cut.getJsonObject("entry").getJsonObject("event").getString("detail");
     String sentSoFar = detail.substring(detail.indexOf("Sent before the interruption: ") + "Sent before the interruption: ".length());
     assertTrue(sentSoFar.length() >= 10 && "WE HAVE SCHEDULED A CREW TO VISIT YOUR STREET TOMORROW MORNING BETWEEN EIGHT AND NOON. GA".startsWith(sentSoFar), detail);
-    maria.frames.await("the note", f -> isEvent(f, "note") && text(f).contains("started typing while your reply"), TURN_MS);
-    JsonObject said = maria.frames.await("the caller's words", f -> isMessage(f, "resident"), TURN_MS);
+    tty.maria.frames.await("the note", f -> isEvent(f, "note") && text(f).contains("started typing while your reply"), TURN_MS);
+    JsonObject said = tty.maria.frames.await("the caller's words", f -> isMessage(f, "resident"), TURN_MS);
     assertEquals("WAIT I HAVE ONE MORE QUESTION GA", text(said));
   }
 

@@ -5,19 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.accessline.web.support.AgentClient;
 import org.accessline.web.support.FakeTwilioCall;
-import org.accessline.web.support.TestGateway;
-import org.accessline.web.support.TwilioWebhookClient;
+import org.accessline.web.support.TtyCallGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Only the stream Twilio opens for a call we answered carries that call. The upgrade signature
+ * Only the stream Twilio opens for a call we answered carries that tty.call. The upgrade signature
  * covers only the fixed stream URL, so every forged stream here is signed correctly; what stops it
  * is the single-use token the voice webhook put in the TwiML. Each refused stream is closed with
  * 1008 and records nothing, and the real call goes on. A number calling too often is rejected busy.
@@ -30,39 +28,30 @@ class TtyCallAdmissionIT {
   private static final long TURN_MS = 60_000;
 
   @TempDir Path dataDir;
+  private TtyCallGateway tty;
   @TempDir Path audio;
-  private TestGateway gateway;
-  private AgentClient maria;
   private AgentClient sam;
-  private FakeTwilioCall call;
 
   @BeforeEach
   void start() {
-    FakeTwilioCall.require();
-    JsonObject options = TwilioWebhookClient.gatewayOptions(new JsonObject())
-        .put("tty", new JsonObject().put("streamTokenSeconds", 2).put("callsPerNumber", 3).put("callWindowMinutes", 10));
-    gateway = new TestGateway(dataDir, Duration.ofSeconds(30), 4, options);
-    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");
-    sam = new AgentClient(gateway.vertx, gateway.port()).signedIn("sam");
-    call = new FakeTwilioCall(gateway.vertx, gateway.port(), CALL, CALLER);
+    tty = new TtyCallGateway(dataDir, new JsonObject().put("streamTokenSeconds", 2).put("callsPerNumber", 3).put("callWindowMinutes", 10), CALL, CALLER);
+    sam = new AgentClient(tty.gateway.vertx, tty.gateway.port()).signedIn("sam");
   }
 
   @AfterEach
   void stop() {
-    call.close();
-    maria.close();
     sam.close();
-    gateway.close();
+    tty.close();
   }
 
   @Test
   void aReplayedSignatureForACallWeNeverAnsweredIsRefused() throws Exception {
     String conversation = liveCall();
-    try (FakeTwilioCall forged = new FakeTwilioCall(gateway.vertx, gateway.port(), FORGED, "+15550009999")) {
+    try (FakeTwilioCall forged = new FakeTwilioCall(tty.gateway.vertx, tty.gateway.port(), FORGED, "+15550009999")) {
       forged.connect(twiml(FORGED, "+15550009999", "a-guessed-token"));
       assertRefused(forged);
     }
-    try (FakeTwilioCall noToken = new FakeTwilioCall(gateway.vertx, gateway.port(), FORGED, "+15550009999")) {
+    try (FakeTwilioCall noToken = new FakeTwilioCall(tty.gateway.vertx, tty.gateway.port(), FORGED, "+15550009999")) {
       noToken.connect("<Stream url=\"" + STREAM + "\"><Parameter name=\"from\" value=\"+15550009999\"/><Parameter name=\"callSid\" value=\"" + FORGED + "\"/>");
       assertRefused(noToken);
     }
@@ -71,13 +60,13 @@ class TtyCallAdmissionIT {
 
   @Test
   void aSecondStreamOnALiveCallIsRefused() throws Exception {
-    maria.available();
-    String twiml = call.answer();
-    call.connect(twiml);
-    call.awaitMarkEchoed("greeting");
-    String conversation = maria.awaitAssignment();
-    // The real TwiML's token, captured and presented again, and a replayed voice webhook for the call.
-    try (FakeTwilioCall second = new FakeTwilioCall(gateway.vertx, gateway.port(), CALL, CALLER)) {
+    tty.maria.available();
+    String twiml = tty.call.answer();
+    tty.call.connect(twiml);
+    tty.call.awaitMarkEchoed("greeting");
+    String conversation = tty.maria.awaitAssignment();
+    // The real TwiML's token, captured and presented again, and a replayed voice webhook for the tty.call.
+    try (FakeTwilioCall second = new FakeTwilioCall(tty.gateway.vertx, tty.gateway.port(), CALL, CALLER)) {
       second.connect(twiml);
       assertRefused(second);
       assertEquals(409, second.post("/channels/tty/twilio/voice", FakeTwilioCall.voiceFields(CALL, CALLER),
@@ -88,31 +77,31 @@ class TtyCallAdmissionIT {
 
   @Test
   void aTokenUsedByACallThatEndedIsRefused() {
-    maria.available();
-    String twiml = call.answer();
-    call.connect(twiml);
-    String conversation = maria.awaitAssignment();
-    call.hangUp();
-    maria.frames.await("the hang-up note", f -> isEvent(f, "note") && text(f).contains("hung up"), TURN_MS);
-    int entries = maria.recordEntries(conversation).size();
-    try (FakeTwilioCall reused = new FakeTwilioCall(gateway.vertx, gateway.port(), CALL, CALLER)) {
+    tty.maria.available();
+    String twiml = tty.call.answer();
+    tty.call.connect(twiml);
+    String conversation = tty.maria.awaitAssignment();
+    tty.call.hangUp();
+    tty.maria.frames.await("the hang-up note", f -> isEvent(f, "note") && text(f).contains("hung up"), TURN_MS);
+    int entries = tty.maria.recordEntries(conversation).size();
+    try (FakeTwilioCall reused = new FakeTwilioCall(tty.gateway.vertx, tty.gateway.port(), CALL, CALLER)) {
       reused.connect(twiml);
       assertRefused(reused);
     }
-    assertEquals(entries, maria.recordEntries(conversation).size(), "nothing added to the ended call's record");
+    assertEquals(entries, tty.maria.recordEntries(conversation).size(), "nothing added to the ended call's record");
   }
 
   @Test
   void anExpiredTokenIsRefusedAndAFreshAnswerStillWorks() throws Exception {
-    maria.available();
-    String twiml = call.answer();
+    tty.maria.available();
+    String twiml = tty.call.answer();
     Thread.sleep(2_200);
-    call.connect(twiml);
-    assertRefused(call);
-    try (FakeTwilioCall again = new FakeTwilioCall(gateway.vertx, gateway.port(), CALL, CALLER)) {
+    tty.call.connect(twiml);
+    assertRefused(tty.call);
+    try (FakeTwilioCall again = new FakeTwilioCall(tty.gateway.vertx, tty.gateway.port(), CALL, CALLER)) {
       again.connect(again.answer());
       again.awaitMarkEchoed("greeting");
-      maria.awaitAssignment();
+      tty.maria.awaitAssignment();
       assertEquals(1, ttyRecords(), "the call opens once, from its fresh answer");
     }
   }
@@ -121,25 +110,25 @@ class TtyCallAdmissionIT {
   void aNumberCallingTooOftenIsRejectedBusyAndOpensNothing() {
     for (int i = 0; i < 3; i++) {
       String sid = "CA" + String.format("%032x", i);
-      String twiml = new FakeTwilioCall(gateway.vertx, gateway.port(), sid, CALLER).answer();
+      String twiml = new FakeTwilioCall(tty.gateway.vertx, tty.gateway.port(), sid, CALLER).answer();
       assertTrue(twiml.contains("<Stream"), twiml);
     }
-    FakeTwilioCall fourth = new FakeTwilioCall(gateway.vertx, gateway.port(), "CA" + String.format("%032x", 3), CALLER);
+    FakeTwilioCall fourth = new FakeTwilioCall(tty.gateway.vertx, tty.gateway.port(), "CA" + String.format("%032x", 3), CALLER);
     String rejected = fourth.answer();
     assertTrue(rejected.contains("<Reject reason=\"busy\"/>"), rejected);
     assertTrue(!rejected.contains("<Stream"), "no stream, so no token, for a rejected call");
     fourth.close();
-    String other = new FakeTwilioCall(gateway.vertx, gateway.port(), "CA" + String.format("%032x", 4), "+15557654321").answer();
+    String other = new FakeTwilioCall(tty.gateway.vertx, tty.gateway.port(), "CA" + String.format("%032x", 4), "+15557654321").answer();
     assertTrue(other.contains("<Stream"), "another number is still answered");
     assertEquals(0, ttyRecords(), "answering opens nothing until the stream starts");
   }
 
   /** Maria is available and has the live call's conversation. */
   private String liveCall() {
-    maria.available();
-    call.connect(call.answer());
-    call.awaitMarkEchoed("greeting");
-    return maria.awaitAssignment();
+    tty.maria.available();
+    tty.call.connect(tty.call.answer());
+    tty.call.awaitMarkEchoed("greeting");
+    return tty.maria.awaitAssignment();
   }
 
   private void assertRefused(FakeTwilioCall stream) {
@@ -151,12 +140,12 @@ class TtyCallAdmissionIT {
   /** The real call still has one record, its caller's words reach the agent, and the reply plays on its own stream. */
   private void assertRealCallUnaffected(String conversation) throws Exception {
     assertEquals(1, ttyRecords(), "the forged streams opened no conversation");
-    call.types("MY BIN WAS NOT EMPTIED GA", audio);
-    maria.frames.await("the real caller's words", f -> isEvent(f, "message") && "MY BIN WAS NOT EMPTIED GA".equals(text(f)), TURN_MS);
-    var reply = maria.post("/api/conversations/" + conversation + "/messages", new JsonObject().put("text", "We will come back tomorrow"));
-    call.awaitMarkEchoed("reply-" + reply.bodyAsJsonObject().getLong("seq"));
-    assertTrue(call.heardByMinimodem(audio).contains("WE WILL COME BACK TOMORROW GA"));
-    assertEquals(List.of("MY BIN WAS NOT EMPTIED GA"), maria.residentMessages(conversation));
+    tty.call.types("MY BIN WAS NOT EMPTIED GA", audio);
+    tty.maria.frames.await("the real caller's words", f -> isEvent(f, "message") && "MY BIN WAS NOT EMPTIED GA".equals(text(f)), TURN_MS);
+    var reply = tty.maria.post("/api/conversations/" + conversation + "/messages", new JsonObject().put("text", "We will come back tomorrow"));
+    tty.call.awaitMarkEchoed("reply-" + reply.bodyAsJsonObject().getLong("seq"));
+    assertTrue(tty.call.heardByMinimodem(audio).contains("WE WILL COME BACK TOMORROW GA"));
+    assertEquals(List.of("MY BIN WAS NOT EMPTIED GA"), tty.maria.residentMessages(conversation));
   }
 
   private int ttyRecords() {

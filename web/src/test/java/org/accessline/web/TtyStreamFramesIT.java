@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +15,7 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.accessline.channels.tty.TtyCallSession;
-import org.accessline.web.support.AgentClient;
-import org.accessline.web.support.FakeTwilioCall;
-import org.accessline.web.support.TestGateway;
+import org.accessline.web.support.TtyCallGateway;
 import org.accessline.web.support.TwilioSigner;
 import org.accessline.web.support.TwilioWebhookClient;
 import org.junit.jupiter.api.AfterEach;
@@ -56,10 +53,8 @@ class TtyStreamFramesIT {
       "{\"event\":\"media\",\"pad\":\"" + "x".repeat(20_000) + "\"}");
 
   @TempDir Path dataDir;
+  private TtyCallGateway tty;
   @TempDir Path audio;
-  private TestGateway gateway;
-  private AgentClient maria;
-  private FakeTwilioCall call;
   private final List<String> logged = new ArrayList<>();
   private final Logger sessionLog = Logger.getLogger(TtyCallSession.class.getName());
   private final Handler capture = new Handler() {
@@ -79,56 +74,51 @@ class TtyStreamFramesIT {
 
   @BeforeEach
   void start() {
-    FakeTwilioCall.require();
     sessionLog.addHandler(capture);
-    gateway = new TestGateway(dataDir, Duration.ofSeconds(30), 4, TwilioWebhookClient.gatewayOptions(new JsonObject()));
-    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");
-    call = new FakeTwilioCall(gateway.vertx, gateway.port(), CALL, CALLER);
+    tty = new TtyCallGateway(dataDir, new JsonObject(), CALL, CALLER);
   }
 
   @AfterEach
   void stop() {
-    call.close();
-    maria.close();
-    gateway.close();
+    tty.close();
     sessionLog.removeHandler(capture);
   }
 
   @Test
   void brokenMediaMarkAndDtmfMessagesAreRefusedLoggedOnceAndTheCallGoesOn() throws Exception {
-    maria.available();
-    call.connect(call.answer());
-    for (String text : BROKEN_MEDIA_MARK_DTMF) call.sendText(text);
-    call.awaitMarkEchoed("greeting");
-    String conversation = maria.awaitAssignment();
-    for (String text : BROKEN_MEDIA_MARK_DTMF) call.sendText(text);
+    tty.maria.available();
+    tty.call.connect(tty.call.answer());
+    for (String text : BROKEN_MEDIA_MARK_DTMF) tty.call.sendText(text);
+    tty.call.awaitMarkEchoed("greeting");
+    String conversation = tty.maria.awaitAssignment();
+    for (String text : BROKEN_MEDIA_MARK_DTMF) tty.call.sendText(text);
 
-    call.types("MY TRASH WAS NOT PICKED UP ON OAK ST GA", audio);
-    JsonObject said = maria.frames.await("the caller's message", f -> isResidentMessage(f), TURN_MS);
+    tty.call.types("MY TRASH WAS NOT PICKED UP ON OAK ST GA", audio);
+    JsonObject said = tty.maria.frames.await("the caller's message", f -> isResidentMessage(f), TURN_MS);
     assertEquals("MY TRASH WAS NOT PICKED UP ON OAK ST GA", said.getJsonObject("entry").getJsonObject("event").getString("text"));
-    var reply = maria.post("/api/conversations/" + conversation + "/messages", new JsonObject().put("text", "A truck will come tomorrow."));
-    call.awaitMarkEchoed("reply-" + reply.bodyAsJsonObject().getLong("seq"));
-    maria.frames.await("the reply delivered", f -> isEvent(f, "delivery"), TURN_MS);
+    var reply = tty.maria.post("/api/conversations/" + conversation + "/messages", new JsonObject().put("text", "A truck will come tomorrow."));
+    tty.call.awaitMarkEchoed("reply-" + reply.bodyAsJsonObject().getLong("seq"));
+    tty.maria.frames.await("the reply delivered", f -> isEvent(f, "delivery"), TURN_MS);
 
     List<String> lines = refusalLines();
     assertEquals(1, lines.size(), "one line for " + 2 * BROKEN_MEDIA_MARK_DTMF.size() + " refused messages: " + lines);
     assertTrue(lines.get(0).contains(CALL) || lines.get(0).contains("not started"), lines.get(0));
     assertEquals(List.of("FAIRVIEW 311 TTY. HOW MAY I HELP YOU Q GA", "MY TRASH WAS NOT PICKED UP ON OAK ST GA", "A truck will come tomorrow."),
-        maria.storedMessages(conversation), "refused messages recorded nothing");
-    assertEquals(0, maria.recordEntries(conversation).stream().map(JsonObject.class::cast)
+        tty.maria.storedMessages(conversation), "refused messages recorded nothing");
+    assertEquals(0, tty.maria.recordEntries(conversation).stream().map(JsonObject.class::cast)
         .filter(e -> "note".equals(e.getJsonObject("event").getString("kind"))).count(), "no key press, no hang-up was made up from a broken message");
   }
 
   @Test
   void brokenStartMessagesAreRefusedAndTheRealStartStillOpensTheCall() {
-    maria.available();
-    String twiml = call.answer();
+    tty.maria.available();
+    String twiml = tty.call.answer();
     Matcher url = Pattern.compile("<Stream url=\"([^\"]+)\"").matcher(twiml);
     assertTrue(url.find(), twiml);
     JsonObject parameters = new JsonObject();
     Matcher p = Pattern.compile("<Parameter name=\"([^\"]+)\" value=\"([^\"]*)\"").matcher(twiml);
     while (p.find()) parameters.put(p.group(1), p.group(2).replace("&#43;", "+"));
-    WebSocket ws = call.openStream(url.group(1), TwilioSigner.sign(TwilioWebhookClient.AUTH_TOKEN, url.group(1), Map.of()));
+    WebSocket ws = tty.call.openStream(url.group(1), TwilioSigner.sign(TwilioWebhookClient.AUTH_TOKEN, url.group(1), Map.of()));
     JsonObject format = new JsonObject().put("encoding", "audio/x-mulaw").put("sampleRate", 8000).put("channels", 1);
     List<String> brokenStarts = List.of(
         "{\"event\":\"start\"}",
@@ -142,13 +132,13 @@ class TtyStreamFramesIT {
     for (String text : brokenStarts) ws.writeTextMessage(text).await();
     ws.writeTextMessage(start(new JsonObject().put("callSid", CALL).put("streamSid", STREAM).put("mediaFormat", format).put("customParameters", parameters))).await();
 
-    String conversation = maria.awaitAssignment();
-    assertEquals(CALLER, maria.recordEntries(conversation).getJsonObject(0).getJsonObject("event").getString("contact"));
+    String conversation = tty.maria.awaitAssignment();
+    assertEquals(CALLER, tty.maria.recordEntries(conversation).getJsonObject(0).getJsonObject("event").getString("contact"));
     assertTrue(!ws.isClosed(), "the stream stays open");
     List<String> lines = refusalLines();
     assertEquals(1, lines.size(), lines.toString());
     assertTrue(lines.get(0).contains("not started"), lines.get(0));
-    assertEquals(1, maria.get("/api/conversations").bodyAsJsonObject().getJsonArray("conversations").size(), "one conversation, from the real start");
+    assertEquals(1, tty.maria.get("/api/conversations").bodyAsJsonObject().getJsonArray("conversations").size(), "one conversation, from the real start");
     ws.close().await();
   }
 

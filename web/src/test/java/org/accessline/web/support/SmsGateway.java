@@ -13,8 +13,9 @@ public final class SmsGateway implements AutoCloseable {
   public final FakeTwilioApi twilio;
   public final TestGateway gateway;
   public final TwilioWebhookClient webhooks;
-  public final AgentClient maria;
+  public AgentClient maria;
   private final Vertx apiVertx;
+  private int sids;
 
   /** {@code sms} is the configuration's {@code sms} object (retries, per-number rates); empty for the defaults. */
   public SmsGateway(Path dataDir, int capacity, JsonObject sms) {
@@ -25,6 +26,18 @@ public final class SmsGateway implements AutoCloseable {
     gateway = new TestGateway(dataDir, Duration.ofSeconds(30), capacity, options);
     webhooks = new TwilioWebhookClient(gateway.vertx, gateway.port());
     maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");
+  }
+
+  /** Maria signs in again, as after a restart of the gateway, and the earlier client is closed. */
+  public AgentClient signMariaInAgain() {
+    maria.close();
+    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");
+    return maria;
+  }
+
+  /** A fresh MessageSid, as Twilio gives each inbound text. */
+  public String nextSid() {
+    return String.format("SM%032x", ++sids);
   }
 
   @Override
