@@ -19,8 +19,8 @@ import org.accessline.gateway.conversation.Channel;
 import org.accessline.gateway.conversation.Contact;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.DeliveryStatus;
-import org.accessline.gateway.stream.Refusal;
-import org.accessline.gateway.stream.RefusedException;
+import org.accessline.gateway.channel.Refusal;
+import org.accessline.gateway.channel.RefusedException;
 
 /**
  * Twilio's two SMS webhooks, behind the signature check. Each answers only once what it carried is

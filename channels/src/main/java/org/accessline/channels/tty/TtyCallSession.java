@@ -27,8 +27,8 @@ import org.accessline.gateway.conversation.Channel;
 import org.accessline.gateway.conversation.Contact;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.DeliveryStatus;
-import org.accessline.gateway.stream.Refusal;
-import org.accessline.gateway.stream.RefusedException;
+import org.accessline.gateway.channel.Refusal;
+import org.accessline.gateway.channel.RefusedException;
 
 /**
  * One TTY call, carried by a Twilio media stream: μ-law audio in, demodulated into the caller's

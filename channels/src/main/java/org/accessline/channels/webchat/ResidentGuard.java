@@ -8,8 +8,8 @@ import org.accessline.gateway.channel.Posted;
 import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
-import org.accessline.gateway.stream.Addresses;
-import org.accessline.gateway.stream.StreamSignal;
+import org.accessline.gateway.signal.Addresses;
+import org.accessline.gateway.signal.StreamSignal;
 
 /**
  * What every resident connection shares, across reconnects and event loops: how fast each token
@@ -62,7 +62,7 @@ public final class ResidentGuard {
   void stored(String address, String token, Posted posted) {
     if (!open.posted(address, token, posted.conversation())) return;
     ConversationId id = posted.conversation();
-    MessageConsumer<StreamSignal> consumer = vertx.eventBus().consumer(Addresses.conversation(id));
+    MessageConsumer<StreamSignal> consumer = Addresses.CONVERSATION.subscribe(vertx.eventBus(), id);
     consumer.handler(m -> {
       if (m.body() instanceof StreamSignal.EntryAdded added && resolves(added.entry())) {
         open.resolved(address, token, id);

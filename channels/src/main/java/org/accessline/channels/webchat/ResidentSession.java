@@ -18,9 +18,9 @@ import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.conversation.Participant;
 import org.accessline.gateway.conversation.ResidentText;
-import org.accessline.gateway.stream.Addresses;
-import org.accessline.gateway.stream.RefusedException;
-import org.accessline.gateway.stream.StreamSignal;
+import org.accessline.gateway.signal.Addresses;
+import org.accessline.gateway.channel.RefusedException;
+import org.accessline.gateway.signal.StreamSignal;
 
 /**
  * One resident's chat connection. The page says hello (with its token and the last entry it saw, if
@@ -238,7 +238,7 @@ final class ResidentSession {
     conversation = id;
     sentSeq = afterSeq;
     heldBack = new ArrayList<>();
-    MessageConsumer<StreamSignal> consumer = vertx.eventBus().consumer(Addresses.conversation(id), m -> onBus(id, m.body()));
+    MessageConsumer<StreamSignal> consumer = Addresses.CONVERSATION.subscribe(vertx.eventBus(), id, signal -> onBus(id, signal));
     following = consumer;
     consumer.completion()
         .compose(v -> intake.entries(id, afterSeq))

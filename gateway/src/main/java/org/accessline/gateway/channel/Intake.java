@@ -9,7 +9,7 @@ import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.DeliveryStatus;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.conversation.Participant;
-import org.accessline.gateway.stream.StreamSignal;
+import org.accessline.gateway.signal.StreamSignal;
 
 /** What channel adapters may ask of the stream. Every future completes only once the entry is durable. */
 public interface Intake {

@@ -8,7 +8,7 @@ import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.conversation.Participant;
 import org.accessline.gateway.conversation.Role;
-import org.accessline.gateway.stream.ConversationState;
+import org.accessline.gateway.conversation.ConversationState;
 
 /**
  * What must follow entries the moment they are appended. A resident's message that names an

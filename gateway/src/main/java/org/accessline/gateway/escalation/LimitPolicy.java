@@ -1,12 +1,14 @@
 package org.accessline.gateway.escalation;
 
+import org.accessline.gateway.conversation.Breach;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.accessline.gateway.conversation.Channel;
-import org.accessline.gateway.stream.ConversationState;
+import org.accessline.gateway.conversation.ConversationState;
 
 /**
  * The time limits per channel and per queue (a queue's own limits win over its channel's), and the

@@ -1,5 +1,7 @@
 package org.accessline.gateway.stream;
 
+import org.accessline.gateway.routing.AgentView;
+
 import org.accessline.gateway.conversation.AgentId;
 import org.accessline.gateway.routing.AgentProfile;
 import org.accessline.gateway.routing.Presence;

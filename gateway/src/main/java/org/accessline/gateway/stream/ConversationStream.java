@@ -1,5 +1,16 @@
 package org.accessline.gateway.stream;
 
+import org.accessline.gateway.conversation.ConversationState;
+import org.accessline.gateway.signal.StreamSignal;
+import org.accessline.gateway.signal.StreamSignalCodec;
+import org.accessline.gateway.signal.Addresses;
+import org.accessline.gateway.channel.Refusal;
+import org.accessline.gateway.channel.RefusedException;
+import org.accessline.gateway.rules.StreamRules;
+import org.accessline.gateway.rules.Decision;
+import org.accessline.gateway.rules.StreamCommand;
+import org.accessline.gateway.routing.AgentView;
+
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -21,6 +32,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.accessline.gateway.channel.ChannelAdapter;
 import org.accessline.gateway.channel.DeliveryOutcome;
+import org.accessline.gateway.channel.Desk;
 import org.accessline.gateway.channel.Intake;
 import org.accessline.gateway.channel.OutboundMessage;
 import org.accessline.gateway.channel.Posted;
@@ -34,7 +46,7 @@ import org.accessline.gateway.conversation.DeliveryStatus;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.conversation.Participant;
 import java.time.Instant;
-import org.accessline.gateway.escalation.Breach;
+import org.accessline.gateway.conversation.Breach;
 import org.accessline.gateway.escalation.EmergencyPolicy;
 import org.accessline.gateway.escalation.LimitPolicy;
 import org.accessline.gateway.escalation.Escalations;
@@ -51,7 +63,7 @@ import org.accessline.gateway.store.InteractionStore;
  * one writer; callers on other contexts are hopped onto it and answered on their own. An entry is
  * published and acknowledged only after the store has made it durable.
  */
-public final class ConversationStream extends VerticleBase implements Intake {
+public final class ConversationStream extends VerticleBase implements Intake, Desk {
   private static final Logger LOG = Logger.getLogger(ConversationStream.class.getName());
 
   public record Settings(Duration handbackGrace, EmergencyPolicy emergencies, LimitPolicy limits, QueueUpdates queueUpdates, RoutingSettings routing) {
@@ -196,16 +208,19 @@ public final class ConversationStream extends VerticleBase implements Intake {
 
   // ---- Agents ----
 
+  @Override
   public Future<Posted> agentMessage(ConversationId conversation, AgentProfile agent, String text, Optional<String> dedupeKey) {
     return submit(conversation, new StreamCommand.AgentMessage(conversation, agent.participant(), text, dedupeKey));
   }
 
   /** The assigned agent sets the skills the conversation needs beyond its channel's (a language, a topic); routing follows them. */
+  @Override
   public Future<Posted> setSkills(ConversationId conversation, AgentProfile agent, java.util.Set<String> skills) {
     return submit(conversation, new StreamCommand.SetSkills(conversation, agent.participant(), skills));
   }
 
   /** Passes the conversation back to the queue, needing {@code skills} if given, with a note for whoever takes it. */
+  @Override
   public Future<Posted> transferToQueue(ConversationId conversation, AgentProfile from, Optional<java.util.Set<String>> skills, String note,
       Optional<String> queue) {
     if (queue.filter(q -> settings.routing().queue(q).isEmpty()).isPresent()) return Future.failedFuture(new IllegalArgumentException("unknown queue"));
@@ -213,6 +228,7 @@ public final class ConversationStream extends VerticleBase implements Intake {
   }
 
   /** Passes the conversation to another agent: at once (cold), or once they accept (warm), the first agent keeping it until then. */
+  @Override
   public Future<Void> transferToAgent(ConversationId conversation, AgentProfile from, AgentProfile to, String note, boolean warm) {
     if (!warm) return submit(conversation, new StreamCommand.Transfer(conversation, from.participant(), Optional.of(to.id()), to.displayName(),
         Optional.empty(), note, Optional.empty())).mapEmpty();
@@ -227,20 +243,24 @@ public final class ConversationStream extends VerticleBase implements Intake {
   }
 
   /** Files the record's category, tags, referral, follow-up and Open311 id (its agent, a supervisor, or any staff once resolved). */
+  @Override
   public Future<Posted> fileDetails(ConversationId conversation, Participant staff, ConversationEvent.DetailsSet details) {
     return submit(conversation, new StreamCommand.FileDetails(conversation, staff, details));
   }
 
   /** The agent takes a conversation offered to them. */
+  @Override
   public Future<Posted> acceptOffer(ConversationId conversation, AgentId agent) {
     return onOwner(() -> floor.accept(conversation, agent));
   }
 
   /** The agent lets an offer go; it goes back to the queue. */
+  @Override
   public Future<Void> declineOffer(ConversationId conversation, AgentId agent) {
     return onOwner(() -> floor.decline(conversation, agent));
   }
 
+  @Override
   public Future<List<StreamSignal.Offered>> offersFor(AgentId agent) {
     return onOwner(() -> {
       Map<ConversationId, String> channels = new HashMap<>();
@@ -250,43 +270,49 @@ public final class ConversationStream extends VerticleBase implements Intake {
   }
 
   /** The agent hands up to a supervisor; supervisors are alerted, and the agent keeps it until one takes it. */
+  @Override
   public Future<Posted> askSupervisor(ConversationId conversation, AgentProfile agent, String reason) {
     return submit(conversation, new StreamCommand.AskSupervisor(conversation, agent.participant(), reason));
   }
 
+  @Override
   public Future<Posted> takeEscalation(ConversationId conversation, AgentProfile supervisor) {
     return submit(conversation, new StreamCommand.SupervisorTakes(conversation, supervisor.id(), supervisor.displayName()));
   }
 
+  @Override
   public Future<Posted> reassign(ConversationId conversation, AgentProfile to, String byName) {
     return submit(conversation, new StreamCommand.Reassign(conversation, to.id(), to.displayName(), byName));
   }
 
+  @Override
   public Future<Posted> whisper(ConversationId conversation, AgentProfile supervisor, String text) {
     return submit(conversation, new StreamCommand.Whisper(conversation, Participant.supervisor(supervisor.id(), supervisor.displayName()), text));
   }
 
+  @Override
   public Future<Posted> bargeIn(ConversationId conversation, AgentProfile supervisor, String text, Optional<String> dedupeKey) {
     return submit(conversation, new StreamCommand.BargeIn(conversation, Participant.supervisor(supervisor.id(), supervisor.displayName()), text, dedupeKey));
   }
 
-  /** What supervisors watch: every agent on the floor, and every open conversation. */
-  public record FloorView(List<AgentView> agents, List<ConversationState> conversations) {}
-
+  @Override
   public Future<FloorView> floorView() {
     return onOwner(() -> Future.succeededFuture(new FloorView(floor.agents(), List.copyOf(openStates()))));
   }
 
   /** Conversations waiting for a supervisor, longest first. */
+  @Override
   public Future<List<ConversationState>> supervisorQueue() {
     return onOwner(() -> Future.succeededFuture(openStates().stream().filter(ConversationState::awaitingSupervisor)
         .sorted(java.util.Comparator.comparing(ConversationState::opened)).toList()));
   }
 
+  @Override
   public Future<Posted> resolve(ConversationId conversation, AgentProfile agent, String disposition) {
     return submit(conversation, new StreamCommand.Resolve(conversation, agent.participant(), disposition));
   }
 
+  @Override
   public Future<Void> agentConnected(AgentProfile profile) {
     return onOwner(() -> {
       floor.connected(profile);
@@ -295,6 +321,7 @@ public final class ConversationStream extends VerticleBase implements Intake {
   }
 
   /** When an agent's last connection closes, their conversations go back to the queue after the grace period. */
+  @Override
   public Future<Void> agentDisconnected(AgentId agent) {
     return onOwner(() -> {
       floor.disconnected(agent);
@@ -303,6 +330,7 @@ public final class ConversationStream extends VerticleBase implements Intake {
   }
 
   /** Available agents with a live console connection are offered conversations; away agents keep theirs. */
+  @Override
   public Future<Presence> setPresence(AgentProfile agent, Presence presence) {
     return onOwner(() -> {
       floor.setPresence(agent, presence);
@@ -310,6 +338,7 @@ public final class ConversationStream extends VerticleBase implements Intake {
     });
   }
 
+  @Override
   public Future<Presence> presence(AgentId agent) {
     return onOwner(() -> Future.succeededFuture(floor.presence(agent)));
   }
@@ -322,8 +351,8 @@ public final class ConversationStream extends VerticleBase implements Intake {
       if (line == null || line.state.isEmpty() || line.state.get().resolved()) return Future.succeededFuture();
       ConversationState state = line.state.get();
       StreamSignal signal = new StreamSignal.Typing(conversation, who, active);
-      vertx.eventBus().publish(Addresses.conversation(conversation), signal, StreamSignalCodec.DELIVERY);
-      state.assignedAgent().ifPresent(a -> vertx.eventBus().publish(Addresses.agent(a), signal, StreamSignalCodec.DELIVERY));
+      Addresses.CONVERSATION.publish(vertx.eventBus(), conversation, signal);
+      state.assignedAgent().ifPresent(a -> Addresses.AGENT.publish(vertx.eventBus(), a, signal));
       return Future.succeededFuture();
     });
   }
@@ -335,14 +364,17 @@ public final class ConversationStream extends VerticleBase implements Intake {
     return onOwner(() -> Future.succeededFuture(floor.placeInLine(conversation)));
   }
 
+  @Override
   public Future<List<ConversationState>> assignedTo(AgentId agent) {
     return onOwner(() -> Future.succeededFuture(openStates().stream().filter(s -> s.isAssignedTo(agent)).toList()));
   }
 
+  @Override
   public Future<Optional<ConversationState>> openConversation(ConversationId id) {
     return onOwner(() -> Future.succeededFuture(Optional.ofNullable(lines.get(id)).flatMap(l -> l.state)));
   }
 
+  @Override
   public Future<Integer> waitingCount() {
     return onOwner(() -> Future.succeededFuture(floor.waitingCount()));
   }
@@ -450,8 +482,8 @@ public final class ConversationStream extends VerticleBase implements Intake {
       if (entry.event() instanceof ConversationEvent.Opened opened) lookUpLastAgent(entry.conversationId(), opened.contact());
       if (entry.event() instanceof ConversationEvent.Transferred t && t.to().isEmpty()) floor.passedOn(entry.conversationId(), t.from());
       StreamSignal added = new StreamSignal.EntryAdded(entry);
-      vertx.eventBus().publish(Addresses.conversation(entry.conversationId()), added, StreamSignalCodec.DELIVERY);
-      for (AgentId agent : watching) vertx.eventBus().publish(Addresses.agent(agent), added, StreamSignalCodec.DELIVERY);
+      Addresses.CONVERSATION.publish(vertx.eventBus(), entry.conversationId(), added);
+      for (AgentId agent : watching) Addresses.AGENT.publish(vertx.eventBus(), agent, added);
       if (entry.event() instanceof ConversationEvent.Queued || entry.event() instanceof ConversationEvent.Resolved
           || entry.event() instanceof ConversationEvent.Unassigned || entry.event() instanceof ConversationEvent.Escalated) routingChanged = true;
       if (entry.event() instanceof ConversationEvent.MessagePosted m && entry.actor().speaksToResident()) {
@@ -461,7 +493,7 @@ public final class ConversationStream extends VerticleBase implements Intake {
         before.flatMap(ConversationState::firstAssignedAt).ifPresent(from -> floor.handled(Duration.between(from, entry.at())));
       }
       if (entry.event() instanceof ConversationEvent.Escalated e) {
-        vertx.eventBus().publish(Addresses.SUPERVISORS, new StreamSignal.Alert(entry.conversationId(), e.path(), e.reason(), entry.at()), StreamSignalCodec.DELIVERY);
+        Addresses.SUPERVISORS.publish(vertx.eventBus(), new StreamSignal.Alert(entry.conversationId(), e.path(), e.reason(), entry.at()));
       }
     }
     if (routingChanged) floor.route();
@@ -528,6 +560,7 @@ public final class ConversationStream extends VerticleBase implements Intake {
    * {@code within}, for a channel that holds a reply longer, such as a TTY call still playing it).
    * A gateway that is stopping waits for this before it closes the store.
    */
+  @Override
   public Future<Void> deliveriesRecorded(Duration within) {
     List<Future<Void>> pending = List.copyOf(deliveriesPending);
     if (pending.isEmpty()) return Future.succeededFuture();
@@ -543,8 +576,8 @@ public final class ConversationStream extends VerticleBase implements Intake {
   /** Supervisors must know at once when a resident in an emergency could not be given the 911 guidance on their channel. */
   private void guidanceNotSent(Entry guidance, Contact contact, String why) {
     String reason = "The 911 guidance could not be sent to " + contact.address() + " by " + contact.channel().name() + ": " + why + " Reach the resident another way.";
-    vertx.eventBus().publish(Addresses.SUPERVISORS, new StreamSignal.Alert(guidance.conversationId(), ConversationEvent.Escalated.EMERGENCY, reason,
-        clock.instant()), StreamSignalCodec.DELIVERY);
+    Addresses.SUPERVISORS.publish(vertx.eventBus(), new StreamSignal.Alert(guidance.conversationId(), ConversationEvent.Escalated.EMERGENCY, reason,
+        clock.instant()));
   }
 
   /** A resolved conversation leaves memory once nothing is queued on it; the store keeps its record. */

@@ -1,5 +1,14 @@
 package org.accessline.gateway.stream;
 
+import org.accessline.gateway.conversation.ConversationState;
+import org.accessline.gateway.signal.StreamSignal;
+import org.accessline.gateway.signal.StreamSignalCodec;
+import org.accessline.gateway.signal.Addresses;
+import org.accessline.gateway.channel.Refusal;
+import org.accessline.gateway.channel.RefusedException;
+import org.accessline.gateway.rules.StreamCommand;
+import org.accessline.gateway.routing.AgentView;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -57,8 +66,8 @@ final class Floor {
     Instant expires = clock.instant().plus(routing.acceptTimeout());
     long timer = vertx.setTimer(routing.acceptTimeout().toMillis(), t -> endTransfer(conversation, "lapsed"));
     transfers.put(conversation, new WarmTransfer(from, to, note, expires, timer));
-    vertx.eventBus().publish(Addresses.agent(to.id()), new StreamSignal.Offered(conversation, to.id(), channel, expires,
-        java.util.Optional.of(from.displayName()), note), StreamSignalCodec.DELIVERY);
+    Addresses.AGENT.publish(vertx.eventBus(), to.id(), new StreamSignal.Offered(conversation, to.id(), channel, expires,
+        java.util.Optional.of(from.displayName()), note));
     return Future.succeededFuture();
   }
 
@@ -66,7 +75,7 @@ final class Floor {
     WarmTransfer t = transfers.remove(conversation);
     if (t == null) return;
     vertx.cancelTimer(t.timer());
-    vertx.eventBus().publish(Addresses.agent(t.to().id()), new StreamSignal.OfferWithdrawn(conversation, t.to().id(), how), StreamSignalCodec.DELIVERY);
+    Addresses.AGENT.publish(vertx.eventBus(), t.to().id(), new StreamSignal.OfferWithdrawn(conversation, t.to().id(), how));
     String text = t.to().displayName() + (how.equals("lapsed") ? " did not take the transfer in time" : " declined the transfer") + "; it stays with "
         + t.from().displayName() + ".";
     conversations.submit(conversation, new StreamCommand.Note(conversation, text,
@@ -242,8 +251,7 @@ final class Floor {
     conversations.submit(offer.conversation(), new StreamCommand.Offer(offer.conversation(), offer.agent(), desks.get(offer.agent()).profile.displayName())).onComplete(ar -> {
       if (reservations.get(offer.conversation()) != reservation) return;
       if (ar.succeeded()) {
-        vertx.eventBus().publish(Addresses.agent(offer.agent()), new StreamSignal.Offered(offer.conversation(), offer.agent(), channel.name(), expires),
-            StreamSignalCodec.DELIVERY);
+        Addresses.AGENT.publish(vertx.eventBus(), offer.agent(), new StreamSignal.Offered(offer.conversation(), offer.agent(), channel.name(), expires));
         return;
       }
       // Not recorded (the resident left, or the store failed): nobody was told, so nothing is withdrawn.
@@ -291,7 +299,7 @@ final class Floor {
     vertx.cancelTimer(r.timer());
     reservations.remove(conversation);
     letGo.computeIfAbsent(conversation, c -> new HashMap<>()).put(agent, clock.instant());
-    vertx.eventBus().publish(Addresses.agent(agent), new StreamSignal.OfferWithdrawn(conversation, agent, how), StreamSignalCodec.DELIVERY);
+    Addresses.AGENT.publish(vertx.eventBus(), agent, new StreamSignal.OfferWithdrawn(conversation, agent, how));
     String name = desks.get(agent).profile.displayName();
     String text = how.equals("lapsed") ? name + " did not accept the offer within " + routing.acceptTimeout().toSeconds() + " s; it went back to the queue."
         : name + " declined the offer; it went back to the queue.";
@@ -347,7 +355,7 @@ final class Floor {
       StreamSignal.QueuePosition place = new StreamSignal.QueuePosition(id, position, wait);
       StreamSignal.QueuePosition shown = shownPosition.put(id, place);
       if (shown == null || shown.position() != position || shown.expectedWait().isPresent() != wait.isPresent()) {
-        vertx.eventBus().publish(Addresses.conversation(id), place, StreamSignalCodec.DELIVERY);
+        Addresses.CONVERSATION.publish(vertx.eventBus(), id, place);
       }
       Channel channel = byId.get(id).contact().channel();
       Instant told = lastTold.get(id);
@@ -389,7 +397,7 @@ final class Floor {
   private void publishQueueLength(int count) {
     if (count == lastPublishedWaiting) return;
     lastPublishedWaiting = count;
-    vertx.eventBus().publish(Addresses.QUEUE, new StreamSignal.QueueLength(count), StreamSignalCodec.DELIVERY);
+    Addresses.QUEUE.publish(vertx.eventBus(), new StreamSignal.QueueLength(count));
   }
 
   private void scheduleHandback(AgentDesk desk) {

@@ -1,5 +1,7 @@
 package org.accessline.gateway.stream;
 
+import org.accessline.gateway.conversation.ConversationState;
+
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayDeque;

@@ -16,7 +16,7 @@ import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.conversation.Participant;
-import org.accessline.gateway.stream.ConversationState;
+import org.accessline.gateway.conversation.ConversationState;
 import org.junit.jupiter.api.Test;
 
 class EmergencyTest {

@@ -1,5 +1,7 @@
 package org.accessline.gateway.escalation;
 
+import org.accessline.gateway.conversation.Breach;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +19,7 @@ import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.conversation.Participant;
-import org.accessline.gateway.stream.ConversationState;
+import org.accessline.gateway.conversation.ConversationState;
 import org.junit.jupiter.api.Test;
 
 /** Every time-limit rule, on a clock the test sets: no sleeping. */

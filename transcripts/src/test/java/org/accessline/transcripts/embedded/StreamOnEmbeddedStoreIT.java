@@ -23,9 +23,9 @@ import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.routing.AgentProfile;
 import org.accessline.gateway.routing.Presence;
-import org.accessline.gateway.stream.Addresses;
+import org.accessline.gateway.signal.Addresses;
 import org.accessline.gateway.stream.ConversationStream;
-import org.accessline.gateway.stream.StreamSignal;
+import org.accessline.gateway.signal.StreamSignal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,8 +126,8 @@ class StreamOnEmbeddedStoreIT {
     Posted opened = stream.residentMessage(contact, "first", "p1").await();
     ConcurrentLinkedQueue<Long> seen = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Boolean> storedWhenSeen = new ConcurrentLinkedQueue<>();
-    vertx.eventBus().<StreamSignal>consumer(Addresses.conversation(opened.conversation()), m -> {
-      Entry e = ((StreamSignal.EntryAdded) m.body()).entry();
+    Addresses.CONVERSATION.subscribe(vertx.eventBus(), opened.conversation(), signal -> {
+      Entry e = ((StreamSignal.EntryAdded) signal).entry();
       seen.add(e.seq());
       store.entries(e.conversationId(), e.seq() - 1).onSuccess(list -> storedWhenSeen.add(!list.isEmpty() && list.get(0).equals(e)));
     }).completion().await();

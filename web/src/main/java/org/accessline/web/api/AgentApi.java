@@ -22,9 +22,9 @@ import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.AgentId;
 import org.accessline.gateway.conversation.EntryJson;
 import org.accessline.gateway.routing.Presence;
-import org.accessline.gateway.stream.ConversationState;
-import org.accessline.gateway.stream.ConversationStream;
-import org.accessline.gateway.stream.RefusedException;
+import org.accessline.gateway.conversation.ConversationState;
+import org.accessline.gateway.channel.Desk;
+import org.accessline.gateway.channel.RefusedException;
 import org.accessline.gateway.store.InteractionStore;
 import org.accessline.web.auth.AgentAccount;
 
@@ -32,12 +32,12 @@ import org.accessline.web.auth.AgentAccount;
 public final class AgentApi {
   private static final Logger LOG = Logger.getLogger(AgentApi.class.getName());
   private static final int HISTORY_LIMIT = 20;
-  private final ConversationStream stream;
+  private final Desk stream;
   private final InteractionStore store;
   private final int maxMessageBytes;
   private final TtyCalls ttyCalls;
 
-  public AgentApi(ConversationStream stream, InteractionStore store, int maxMessageBytes, TtyCalls ttyCalls) {
+  public AgentApi(Desk stream, InteractionStore store, int maxMessageBytes, TtyCalls ttyCalls) {
     this.ttyCalls = ttyCalls;
     this.stream = stream;
     this.store = store;

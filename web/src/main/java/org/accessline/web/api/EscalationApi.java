@@ -5,13 +5,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
-import org.accessline.gateway.stream.ConversationStream;
+import org.accessline.gateway.channel.Desk;
 
 /** An agent hands a conversation up; supervisors see what waits for them and take it. */
 public final class EscalationApi {
-  private final ConversationStream stream;
+  private final Desk stream;
 
-  public EscalationApi(ConversationStream stream) {
+  public EscalationApi(Desk stream) {
     this.stream = stream;
   }
 

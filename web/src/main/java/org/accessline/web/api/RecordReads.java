@@ -17,8 +17,8 @@ import org.accessline.gateway.conversation.EntryJson;
 import org.accessline.gateway.store.AuditEvent;
 import org.accessline.gateway.store.InteractionRecord;
 import org.accessline.gateway.store.InteractionStore;
-import org.accessline.gateway.stream.ConversationStream;
-import org.accessline.gateway.stream.StreamSignal;
+import org.accessline.gateway.channel.Desk;
+import org.accessline.gateway.signal.StreamSignal;
 import org.accessline.transcripts.export.TranscriptText;
 import org.accessline.web.auth.AgentAccount;
 
@@ -32,11 +32,11 @@ public final class RecordReads {
   /** What an agent sees in place of a whisper that was not for them. */
   static final String WITHHELD = "not shown: a whisper is shown to supervisors and to the agent it was for";
 
-  private final ConversationStream stream;
+  private final Desk stream;
   private final InteractionStore store;
   private final Clock clock;
 
-  public RecordReads(ConversationStream stream, InteractionStore store, Clock clock) {
+  public RecordReads(Desk stream, InteractionStore store, Clock clock) {
     this.stream = stream;
     this.store = store;
     this.clock = clock;

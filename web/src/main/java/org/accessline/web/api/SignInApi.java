@@ -16,7 +16,7 @@ import org.accessline.gateway.conversation.AgentId;
 import org.accessline.gateway.routing.Presence;
 import org.accessline.gateway.store.AuditEvent;
 import org.accessline.gateway.store.InteractionStore;
-import org.accessline.gateway.stream.ConversationStream;
+import org.accessline.gateway.channel.Desk;
 import org.accessline.web.auth.AgentAccount;
 import org.accessline.web.auth.AgentDirectory;
 import org.accessline.web.auth.AgentSessions;
@@ -48,7 +48,7 @@ public final class SignInApi {
   public record Guards(SignInThrottle throttle, PasswordChecks checks, java.util.Set<String> trustedProxies) {}
 
   private final Vertx vertx;
-  private final ConversationStream stream;
+  private final Desk stream;
   private final InteractionStore store;
   private final AgentDirectory directory;
   private final AgentSessions sessions;
@@ -56,7 +56,7 @@ public final class SignInApi {
   private final boolean secureCookies;
   private final Clock clock;
 
-  public SignInApi(Vertx vertx, ConversationStream stream, InteractionStore store, AgentDirectory directory, AgentSessions sessions, Guards guards,
+  public SignInApi(Vertx vertx, Desk stream, InteractionStore store, AgentDirectory directory, AgentSessions sessions, Guards guards,
       boolean secureCookies) {
     this.vertx = vertx;
     this.stream = stream;

@@ -8,20 +8,20 @@ import java.time.Instant;
 import java.util.Optional;
 import org.accessline.gateway.conversation.AgentId;
 import org.accessline.gateway.routing.RoutingSettings;
-import org.accessline.gateway.stream.ConversationState;
-import org.accessline.gateway.stream.ConversationStream;
+import org.accessline.gateway.conversation.ConversationState;
+import org.accessline.gateway.channel.Desk;
 import org.accessline.web.auth.AgentAccount;
 import org.accessline.web.auth.AgentDirectory;
 
 /** What supervisors do on the floor: watch queues and loads, move conversations, whisper to agents, step in. */
 public final class SupervisorApi {
-  private final ConversationStream stream;
+  private final Desk stream;
   private final AgentDirectory directory;
   private final int maxMessageBytes;
 
   private final RoutingSettings routing;
 
-  public SupervisorApi(ConversationStream stream, AgentDirectory directory, int maxMessageBytes, RoutingSettings routing) {
+  public SupervisorApi(Desk stream, AgentDirectory directory, int maxMessageBytes, RoutingSettings routing) {
     this.routing = routing;
     this.stream = stream;
     this.directory = directory;

@@ -7,16 +7,16 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.accessline.gateway.conversation.AgentId;
-import org.accessline.gateway.stream.ConversationStream;
+import org.accessline.gateway.channel.Desk;
 import org.accessline.web.auth.AgentAccount;
 import org.accessline.web.auth.AgentDirectory;
 
 /** An agent passes a conversation on (to a colleague, or to the queue for a skill) and says what it needs. */
 public final class TransferApi {
-  private final ConversationStream stream;
+  private final Desk stream;
   private final AgentDirectory directory;
 
-  public TransferApi(ConversationStream stream, AgentDirectory directory) {
+  public TransferApi(Desk stream, AgentDirectory directory) {
     this.stream = stream;
     this.directory = directory;
   }

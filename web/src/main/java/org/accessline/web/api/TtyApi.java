@@ -10,17 +10,17 @@ import org.accessline.channels.tty.ModemSettings;
 import org.accessline.channels.tty.TtyCallSettings;
 import org.accessline.channels.tty.TtyCalls;
 import org.accessline.channels.tty.TtyReply;
-import org.accessline.gateway.stream.ConversationStream;
+import org.accessline.gateway.channel.Desk;
 
 /** What the console needs for TTY calls: how a reply will print, and stopping one that is being sent. */
 public final class TtyApi {
-  private final ConversationStream stream;
+  private final Desk stream;
   private final TtyCalls calls;
   private final TtyCallSettings settings;
   private final int maxMessageBytes;
   private final BaudotModulator timing = new BaudotModulator(ModemSettings.US_TTY);
 
-  public TtyApi(ConversationStream stream, TtyCalls calls, TtyCallSettings settings, int maxMessageBytes) {
+  public TtyApi(Desk stream, TtyCalls calls, TtyCallSettings settings, int maxMessageBytes) {
     this.stream = stream;
     this.calls = calls;
     this.settings = settings;

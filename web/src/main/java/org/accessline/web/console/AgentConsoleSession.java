@@ -13,9 +13,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.routing.AgentProfile;
-import org.accessline.gateway.stream.Addresses;
-import org.accessline.gateway.stream.ConversationStream;
-import org.accessline.gateway.stream.StreamSignal;
+import org.accessline.gateway.signal.Addresses;
+import org.accessline.gateway.channel.Desk;
+import org.accessline.gateway.signal.StreamSignal;
 import org.accessline.gateway.routing.Presence;
 import org.accessline.web.api.AgentApi;
 import org.accessline.web.auth.AgentSessions;
@@ -32,7 +32,7 @@ public final class AgentConsoleSession {
   /** WebSocket close code (application range) for a console whose sign-in ended. */
   public static final short SESSION_ENDED = 4401;
   private final Vertx vertx;
-  private final ConversationStream stream;
+  private final Desk stream;
   private final AgentProfile agent;
   private final ServerWebSocket socket;
   private final boolean supervisor;
@@ -44,7 +44,7 @@ public final class AgentConsoleSession {
   private MessageConsumer<StreamSignal> monitoring;
 
   /** @param session the sign-in this console was opened under; the console closes when it ends */
-  public AgentConsoleSession(Vertx vertx, ConversationStream stream, AgentSessions sessions, AgentSessions.Session session, ServerWebSocket socket) {
+  public AgentConsoleSession(Vertx vertx, Desk stream, AgentSessions sessions, AgentSessions.Session session, ServerWebSocket socket) {
     this.sessions = sessions;
     this.session = session;
     this.supervisor = session.account().supervisor();
@@ -70,9 +70,9 @@ public final class AgentConsoleSession {
     MessageConsumer<String> signedOut = vertx.eventBus().consumer(AgentSessions.ENDED, m -> {
       if (session.id().equals(m.body())) sessionEnded("You signed out.");
     });
-    MessageConsumer<StreamSignal> mine = vertx.eventBus().consumer(Addresses.agent(agent.id()), m -> forward(m.body()));
-    MessageConsumer<StreamSignal> queue = vertx.eventBus().consumer(Addresses.QUEUE, m -> send(m.body().toJson()));
-    MessageConsumer<StreamSignal> alerts = supervisor ? vertx.eventBus().consumer(Addresses.SUPERVISORS, m -> send(m.body().toJson())) : null;
+    MessageConsumer<StreamSignal> mine = Addresses.AGENT.subscribe(vertx.eventBus(), agent.id(), this::forward);
+    MessageConsumer<StreamSignal.QueueLength> queue = Addresses.QUEUE.subscribe(vertx.eventBus(), signal -> send(signal.toJson()));
+    MessageConsumer<StreamSignal.Alert> alerts = supervisor ? Addresses.SUPERVISORS.subscribe(vertx.eventBus(), signal -> send(signal.toJson())) : null;
     consumers = alerts == null ? List.<MessageConsumer<?>>of(signedOut, mine, queue) : List.<MessageConsumer<?>>of(signedOut, mine, queue, alerts);
     signedOut.completion()
         .compose(v -> mine.completion())
@@ -157,8 +157,8 @@ public final class AgentConsoleSession {
       error("bad_frame", "\"monitor\" needs a \"conversationId\", or null to stop.");
       return;
     }
-    monitoring = vertx.eventBus().<StreamSignal>consumer(Addresses.conversation(id.get()), m -> {
-      if (m.body() instanceof StreamSignal.EntryAdded added) send(added.toJson().put("monitoring", true));
+    monitoring = Addresses.CONVERSATION.subscribe(vertx.eventBus(), id.get(), signal -> {
+      if (signal instanceof StreamSignal.EntryAdded added) send(added.toJson().put("monitoring", true));
     });
     monitoring.completion().onSuccess(v -> send(new JsonObject().put("type", "monitoring").put("conversationId", id.get().value())));
   }

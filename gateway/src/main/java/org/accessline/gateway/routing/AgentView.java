@@ -1,4 +1,4 @@
-package org.accessline.gateway.stream;
+package org.accessline.gateway.routing;
 
 import org.accessline.gateway.conversation.AgentId;
 import org.accessline.gateway.routing.Presence;

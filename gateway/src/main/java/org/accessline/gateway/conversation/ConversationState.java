@@ -1,4 +1,4 @@
-package org.accessline.gateway.stream;
+package org.accessline.gateway.conversation;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -16,7 +16,7 @@ import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.DeliveryStatus;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.conversation.Role;
-import org.accessline.gateway.escalation.Breach;
+import org.accessline.gateway.conversation.Breach;
 
 /**
  * What the stream must know about a conversation to decide its next entry. It is a fold over the

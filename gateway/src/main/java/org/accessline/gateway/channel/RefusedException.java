@@ -1,4 +1,4 @@
-package org.accessline.gateway.stream;
+package org.accessline.gateway.channel;
 
 /** Fails a stream future when the rules refused the command; nothing was written. */
 public final class RefusedException extends RuntimeException {

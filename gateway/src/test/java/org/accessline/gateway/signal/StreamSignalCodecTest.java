@@ -1,4 +1,4 @@
-package org.accessline.gateway.stream;
+package org.accessline.gateway.signal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,4 +1,4 @@
-package org.accessline.gateway.stream;
+package org.accessline.gateway.channel;
 
 import org.accessline.gateway.conversation.ResidentText;
 

@@ -1,4 +1,6 @@
-package org.accessline.gateway.stream;
+package org.accessline.gateway.rules;
+
+import org.accessline.gateway.channel.Refusal;
 
 import java.util.List;
 import org.accessline.gateway.conversation.Entry;

@@ -1,4 +1,4 @@
-package org.accessline.gateway.stream;
+package org.accessline.gateway.signal;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

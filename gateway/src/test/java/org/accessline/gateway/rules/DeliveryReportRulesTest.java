@@ -1,4 +1,7 @@
-package org.accessline.gateway.stream;
+package org.accessline.gateway.rules;
+
+import org.accessline.gateway.conversation.ConversationState;
+import org.accessline.gateway.channel.Refusal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.accessline.gateway.escalation;
+package org.accessline.gateway.conversation;
 
 /** A time limit that has just run out, to be recorded once (the key makes sure). */
 public record Breach(String path, String reason, String dedupeKey) {

@@ -1,4 +1,4 @@
-package org.accessline.gateway.stream;
+package org.accessline.gateway.rules;
 
 import java.util.List;
 import java.util.Optional;
