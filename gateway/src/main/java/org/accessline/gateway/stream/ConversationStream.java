@@ -496,7 +496,7 @@ public final class ConversationStream extends VerticleBase implements Intake, De
         Addresses.SUPERVISORS.publish(vertx.eventBus(), new StreamSignal.Alert(entry.conversationId(), e.path(), e.reason(), entry.at()));
       }
     }
-    if (routingChanged) floor.route();
+    floor.changed(state, routingChanged);
   }
 
   /** Holds a new conversation out of routing until its resident's last agent is known, so they can go back to them. */

@@ -185,6 +185,15 @@ final class Floor {
     return waiting(conversations.open()).size();
   }
 
+  /**
+   * A write changed {@code after}'s conversation (resolved ones included, so the floor can let them
+   * go); {@code routingChanged} when it joined, left or moved in the line. The stream calls this once
+   * per durable write, and once per conversation loaded at start.
+   */
+  void changed(ConversationState after, boolean routingChanged) {
+    if (routingChanged) route();
+  }
+
   /** Offers every waiting conversation that a qualified, accepting agent has room for. */
   void route() {
     Collection<ConversationState> open = conversations.open();
