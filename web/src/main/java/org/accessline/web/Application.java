@@ -22,16 +22,16 @@ import org.accessline.gateway.channel.ChannelAdapter;
 import org.accessline.channels.webchat.WebChatAdapter;
 import org.accessline.gateway.store.InteractionStore;
 import org.accessline.gateway.stream.ConversationStream;
-import org.accessline.transcripts.embedded.EmbeddedInteractionStore;
-import org.accessline.transcripts.postgres.PostgresInteractionStore;
 import org.accessline.web.auth.AgentDirectory;
 import org.accessline.web.auth.AgentSessions;
 import org.accessline.web.auth.PasswordChecks;
 import org.accessline.web.auth.SignInThrottle;
-import org.accessline.web.api.SignInApi;
 import org.accessline.gateway.store.AuditEvent;
-import java.time.Instant;
 import org.accessline.web.config.AccesslineConfig;
+import org.accessline.web.records.CheckpointVerticle;
+import org.accessline.web.records.RetentionVerticle;
+import org.accessline.web.records.Stores;
+import org.accessline.web.staff.SignInApi;
 
 /** A running gateway: store, stream and HTTP servers, started and stopped together. */
 public final class Application {
@@ -69,6 +69,7 @@ public final class Application {
   }
 
   public static Future<Application> start(Vertx vertx, AccesslineConfig config) {
+    Clock clock = Clock.systemUTC();
     AgentDirectory directory = new AgentDirectory(config.agents());
     return vertx.executeBlocking(() -> {
       try {
@@ -77,8 +78,8 @@ public final class Application {
         throw new UncheckedIOException(e);
       }
     }).compose(demo -> {
-      InteractionStore store = openStore(vertx, config);
-      TtyCalls ttyCalls = new TtyCalls(config.tty().intake(), System::currentTimeMillis);
+      InteractionStore store = Stores.open(vertx, config);
+      TtyCalls ttyCalls = new TtyCalls(config.tty().intake(), clock::millis);
       List<ChannelAdapter> adapters = new ArrayList<>(List.of(new WebChatAdapter(), ttyCalls));
       TwilioIntake twilio = new TwilioIntake(new WebhookGate(), new SmsIntakeLimit(config.smsSettings()), new OptingOut());
       Optional<SmsAdapter> sms = config.twilio().flatMap(account -> config.smsSender().map(sender -> new SmsAdapter(vertx, store, account,
@@ -87,8 +88,8 @@ public final class Application {
       sms.ifPresent(adapters::add);
       ConversationStream stream = new ConversationStream(store, new ConversationStream.Settings(config.handbackGrace(), config.emergencies(), config.limits(), config.queueUpdates(), config.routing()), Clock.systemUTC(), adapters);
       PasswordChecks checks = PasswordChecks.standard(vertx);
-      Services services = new Services(config, stream, store, directory, new AgentSessions(config.sessionLifetime(), Clock.systemUTC()), ttyCalls, twilio,
-          new SignInApi.Guards(new SignInThrottle(), checks, config.clientLimits().trustedProxies()), Services.residentGuard(vertx, stream, config));
+      Services services = new Services(config, stream, stream, store, directory, new AgentSessions(config.sessionLifetime(), clock), ttyCalls, twilio,
+          new SignInApi.Guards(new SignInThrottle(), checks, config.clientLimits().trustedProxies()), Services.residentGuard(vertx, stream, config), clock);
       String host = listenHost(config, directory);
       List<String> deployments = new ArrayList<>();
       List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
@@ -96,8 +97,8 @@ public final class Application {
       DeploymentOptions perCore = new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()));
       // The checkpoint writer goes first so it stops last, after every append has been made.
       return store.start()
-          .compose(v -> auditRoleChanges(vertx, store, directory))
-          .compose(v -> vertx.deployVerticle(new CheckpointVerticle(store, config.checkpointEvery()))).onSuccess(deployments::add)
+          .compose(v -> auditRoleChanges(vertx, store, directory, clock))
+          .compose(v -> vertx.deployVerticle(new CheckpointVerticle(store, config.checkpointEvery(), clock))).onSuccess(deployments::add)
           .compose(v -> vertx.deployVerticle(stream)).onSuccess(deployments::add)
           .compose(v -> vertx.deployVerticle(() -> {
             HttpVerticle server = new HttpVerticle(services, host, config.httpPort());
@@ -122,11 +123,11 @@ public final class Application {
   }
 
   /** Roles come from the configuration; a change between starts is written to the audit log. */
-  private static Future<Void> auditRoleChanges(Vertx vertx, InteractionStore store, AgentDirectory directory) {
+  private static Future<Void> auditRoleChanges(Vertx vertx, InteractionStore store, AgentDirectory directory, Clock clock) {
     return vertx.executeBlocking(directory::roleChanges).compose(changes -> {
       Future<Void> chain = Future.succeededFuture();
       for (String change : changes) {
-        chain = chain.compose(v -> store.audit(new AuditEvent(Instant.now(), "configuration", "role_change", "staff", change)));
+        chain = chain.compose(v -> store.audit(new AuditEvent(clock.instant(), "configuration", "role_change", "staff", change)));
       }
       return chain;
     });
@@ -145,12 +146,6 @@ public final class Application {
   /** The interaction store this gateway writes to. */
   public InteractionStore store() {
     return store;
-  }
-
-  /** PostgreSQL when a store URL is configured, else the embedded file store in the data directory. */
-  static InteractionStore openStore(Vertx vertx, AccesslineConfig config) {
-    return config.storeUrl().<InteractionStore>map(url -> new PostgresInteractionStore(vertx, url, config.storeSchema(), config.recordSeals()))
-        .orElseGet(() -> new EmbeddedInteractionStore(config.dataDir(), config.recordSeals()));
   }
 
   public int port() {

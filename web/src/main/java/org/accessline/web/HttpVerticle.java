@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerOptions;
 import java.util.concurrent.TimeUnit;
 import org.accessline.channels.webchat.ResidentChat;
 import org.accessline.web.config.ClientLimits;
+import org.accessline.web.http.RequestDeadlines;
 
 /** Serves the router. Several instances share the port, one per event loop. */
 final class HttpVerticle extends VerticleBase {

@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.accessline.channels.sms.SmsWebhookRoutes;
+import org.accessline.channels.tty.TtyCallRoutes;
 import org.accessline.web.auth.PasswordHasher;
 import org.accessline.web.config.AccesslineConfig;
+import org.accessline.web.records.RecordsVerifier;
 
 /**
  * Starts the gateway; with {@code hash-password} prints a password hash for an agent account; with
@@ -51,10 +54,10 @@ public final class Main {
     System.out.println("  Agent console:  " + base + "/agent");
     System.out.println("  Records:        " + base + "/records.html");
     System.out.println(config.twilio()
-        .map(t -> "  TTY calls:      point the Twilio number's voice webhook at " + t.url(AccesslineRoutes.TTY_VOICE_PATH) + " (HTTP POST).")
+        .map(t -> "  TTY calls:      point the Twilio number's voice webhook at " + t.url(TtyCallRoutes.VOICE_PATH) + " (HTTP POST).")
         .orElse("  Twilio channels (SMS, TTY calls) are off: set ACCESSLINE_TWILIO_ACCOUNT_SID, ACCESSLINE_TWILIO_AUTH_TOKEN and ACCESSLINE_PUBLIC_BASE_URL to turn them on."));
     config.twilio().ifPresent(t -> System.out.println(config.smsSender().isPresent()
-        ? "  SMS:            point the number's messaging webhook at " + t.url(AccesslineRoutes.SMS_PATH) + " (HTTP POST)."
+        ? "  SMS:            point the number's messaging webhook at " + t.url(SmsWebhookRoutes.INBOUND_PATH) + " (HTTP POST)."
         : "  SMS is off: set ACCESSLINE_TWILIO_SMS_FROM or ACCESSLINE_TWILIO_MESSAGING_SERVICE_SID to turn it on."));
     if (app.demoOnly() && config.httpHost().equals(AccesslineConfig.AUTO_HOST)) {
       System.out.println("  Listening on loopback (" + app.host() + ") only, while the demo account is the only one: configure staff accounts, or set httpHost (ACCESSLINE_HTTP_HOST), to take connections from other machines.");

@@ -1,2 +1,2 @@
-/** The static pages and their headers: versioned scripts and styles, caching, CSP and HSTS. */
+/** What anyone may load without signing in: the pages with their versioned scripts and styles, the center's name, and health. */
 package org.accessline.web.pages;

@@ -1,2 +1,0 @@
-/** The agents' REST API and its request validation. */
-package org.accessline.web.api;

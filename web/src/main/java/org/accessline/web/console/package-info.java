@@ -1,2 +1,0 @@
-/** The agent console's authenticated WebSocket. */
-package org.accessline.web.console;

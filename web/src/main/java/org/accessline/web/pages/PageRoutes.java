@@ -1,0 +1,31 @@
+package org.accessline.web.pages;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import org.accessline.gateway.channel.Desk;
+
+/** What anyone may load without signing in: the center's name and health, and the pages themselves. */
+public final class PageRoutes {
+  private static final String WEBROOT = "webroot";
+
+  private PageRoutes() {}
+
+  /** {@code /health} for monitoring, and {@code /api/center}: the name and message limit the public pages show. */
+  public static void mountCenter(Router router, Desk desk, String centerName, int maxMessageBytes) {
+    router.get("/health").handler(ctx -> desk.waitingCount().onComplete(ar -> ctx.response().putHeader("Content-Type", "application/json")
+        .setStatusCode(ar.succeeded() ? 200 : 503)
+        .end(new JsonObject().put("status", ar.succeeded() ? "up" : "down").put("center", centerName).encode())));
+    router.get("/api/center").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(new JsonObject().put("name", centerName).put("maxMessageBytes", maxMessageBytes).encode()));
+  }
+
+  /** The pages with their versioned assets, then any other file under the web root; goes last, as it takes every path. */
+  public static void mountSite(Router router, Vertx vertx) {
+    router.get("/agent").handler(ctx -> ctx.reroute(HttpMethod.GET, "/agent.html"));
+    new Pages(vertx, WEBROOT).mount(router);
+    router.route("/*").handler(StaticHandler.create(WEBROOT).setDefaultContentEncoding("UTF-8").setCachingEnabled(false));
+  }
+}

@@ -1,0 +1,173 @@
+package org.accessline.web.staff;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.routing.AgentProfile;
+import org.accessline.gateway.signal.Addresses;
+import org.accessline.gateway.channel.Desk;
+import org.accessline.gateway.signal.StreamSignal;
+import org.accessline.gateway.routing.Presence;
+import org.accessline.web.auth.AgentSessions;
+import org.accessline.web.http.ConversationJson;
+import java.time.Duration;
+
+/**
+ * One signed-in agent's console connection. It pushes the agent's assignments, the entries of their
+ * conversations and residents' typing; the agent sends typing signals. Replies and resolutions go
+ * over REST so each gets a durable acknowledgement. The agent's last connection closing starts the
+ * hand-back grace period.
+ */
+public final class AgentConsoleSession {
+  private static final Logger LOG = Logger.getLogger(AgentConsoleSession.class.getName());
+  /** WebSocket close code (application range) for a console whose sign-in ended. */
+  public static final short SESSION_ENDED = 4401;
+  private final Vertx vertx;
+  private final Desk stream;
+  private final AgentProfile agent;
+  private final ServerWebSocket socket;
+  private final boolean supervisor;
+  private final AgentSessions.Session session;
+  private final AgentSessions sessions;
+  private long expiryTimer = -1;
+  private List<MessageConsumer<?>> consumers = List.of();
+  private boolean closed;
+  private MessageConsumer<StreamSignal> monitoring;
+
+  /** @param session the sign-in this console was opened under; the console closes when it ends */
+  public AgentConsoleSession(Vertx vertx, Desk stream, AgentSessions sessions, AgentSessions.Session session, ServerWebSocket socket) {
+    this.sessions = sessions;
+    this.session = session;
+    this.supervisor = session.account().supervisor();
+    this.vertx = vertx;
+    this.stream = stream;
+    this.agent = session.account().profile();
+    this.socket = socket;
+  }
+
+  public void start() {
+    socket.textMessageHandler(this::onText);
+    socket.binaryMessageHandler(b -> error("binary_not_supported", "Send frames as JSON text."));
+    socket.exceptionHandler(e -> {});
+    socket.closeHandler(v -> {
+      closed = true;
+      if (expiryTimer >= 0) vertx.cancelTimer(expiryTimer);
+      consumers.forEach(MessageConsumer::unregister);
+      if (monitoring != null) monitoring.unregister();
+      stream.agentDisconnected(agent.id());
+    });
+    long untilExpiry = Math.max(0, Duration.between(sessions.clock().instant(), session.expires()).toMillis()) + 1;
+    expiryTimer = vertx.setTimer(untilExpiry, t -> sessionEnded("Your session has expired."));
+    MessageConsumer<String> signedOut = vertx.eventBus().consumer(AgentSessions.ENDED, m -> {
+      if (session.id().equals(m.body())) sessionEnded("You signed out.");
+    });
+    MessageConsumer<StreamSignal> mine = Addresses.AGENT.subscribe(vertx.eventBus(), agent.id(), this::forward);
+    MessageConsumer<StreamSignal.QueueLength> queue = Addresses.QUEUE.subscribe(vertx.eventBus(), signal -> send(signal.toJson()));
+    MessageConsumer<StreamSignal.Alert> alerts = supervisor ? Addresses.SUPERVISORS.subscribe(vertx.eventBus(), signal -> send(signal.toJson())) : null;
+    consumers = alerts == null ? List.<MessageConsumer<?>>of(signedOut, mine, queue) : List.<MessageConsumer<?>>of(signedOut, mine, queue, alerts);
+    signedOut.completion()
+        .compose(v -> mine.completion())
+        .compose(v -> queue.completion())
+        .compose(v -> alerts == null ? Future.succeededFuture() : alerts.completion())
+        .compose(v -> stream.agentConnected(agent))
+        .compose(v -> stream.assignedTo(agent.id()))
+        .compose(list -> stream.presence(agent.id()).compose(p -> stream.waitingCount().compose(waiting -> stream.offersFor(agent.id()).map(offers -> {
+          JsonArray conversations = new JsonArray();
+          list.forEach(s -> conversations.add(ConversationJson.summary(s)));
+          JsonArray pending = new JsonArray();
+          offers.forEach(o -> pending.add(o.toJson()));
+          return new JsonObject().put("type", "snapshot").put("presence", p.wireName()).put("waiting", waiting).put("conversations", conversations)
+              .put("offers", pending);
+        }))))
+        .onSuccess(this::send)
+        .onFailure(e -> {
+          LOG.log(Level.WARNING, "console for " + agent.id() + " could not start", e);
+          socket.close((short) 1011, "could not start console");
+        });
+  }
+
+  /**
+   * The sign-in behind this console ended: nothing more reaches this socket, and an agent signed in
+   * nowhere else is taken off the floor at once (their conversations then follow the hand-back rule).
+   */
+  private void sessionEnded(String why) {
+    if (closed) return;
+    closed = true;
+    consumers.forEach(MessageConsumer::unregister);
+    if (monitoring != null) monitoring.unregister();
+    Future<?> away = sessions.signedInElsewhere(agent.id(), session.id()) ? Future.succeededFuture() : stream.setPresence(agent, Presence.AWAY);
+    away.onComplete(ar -> socket.close(SESSION_ENDED, why));
+  }
+
+  private void forward(StreamSignal signal) {
+    // The agent's own typing comes back on their address too; only the resident's is news.
+    if (signal instanceof StreamSignal.Typing typing && typing.who().isStaff()) return;
+    send(signal.toJson());
+  }
+
+  private void onText(String text) {
+    JsonObject frame;
+    try {
+      frame = new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      error("bad_json", "Frames must be JSON objects.");
+      return;
+    }
+    String type = frame.getValue("type") instanceof String s ? s : "";
+    if ("monitor".equals(type)) {
+      monitor(frame);
+      return;
+    }
+    if (!"typing".equals(type)) {
+      error("unknown_type", "Unknown frame type \"" + type + "\".");
+      return;
+    }
+    Optional<ConversationId> id = frame.getValue("conversationId") instanceof String s ? ConversationId.parse(s) : Optional.empty();
+    if (id.isEmpty() || !(frame.getValue("active") instanceof Boolean active)) {
+      error("bad_frame", "\"typing\" needs \"conversationId\" and \"active\".");
+      return;
+    }
+    stream.openConversation(id.get()).onSuccess(state -> {
+      if (state.filter(s -> s.isAssignedTo(agent.id())).isPresent()) stream.typing(id.get(), agent.participant(), active);
+    });
+  }
+
+  /** A supervisor follows one conversation read-only: {"type":"monitor","conversationId":…}, or null to stop. */
+  private void monitor(JsonObject frame) {
+    if (!supervisor) {
+      error("supervisors_only", "Only a supervisor can monitor conversations.");
+      return;
+    }
+    if (monitoring != null) {
+      monitoring.unregister();
+      monitoring = null;
+    }
+    if (frame.getValue("conversationId") == null) return;
+    Optional<ConversationId> id = frame.getValue("conversationId") instanceof String s ? ConversationId.parse(s) : Optional.empty();
+    if (id.isEmpty()) {
+      error("bad_frame", "\"monitor\" needs a \"conversationId\", or null to stop.");
+      return;
+    }
+    monitoring = Addresses.CONVERSATION.subscribe(vertx.eventBus(), id.get(), signal -> {
+      if (signal instanceof StreamSignal.EntryAdded added) send(added.toJson().put("monitoring", true));
+    });
+    monitoring.completion().onSuccess(v -> send(new JsonObject().put("type", "monitoring").put("conversationId", id.get().value())));
+  }
+
+  private void error(String code, String message) {
+    send(new JsonObject().put("type", "error").put("code", code).put("message", message));
+  }
+
+  private void send(JsonObject frame) {
+    if (!closed) socket.writeTextMessage(frame.encode());
+  }
+}
