@@ -1,4 +1,4 @@
-package org.accessline.web;
+package org.accessline.web.records;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.accessline.web;
+package org.accessline.web.conversations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
