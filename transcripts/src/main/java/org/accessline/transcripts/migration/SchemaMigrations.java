@@ -85,10 +85,15 @@ public final class SchemaMigrations {
       return config.load().migrate();
     } catch (FlywayValidateException e) {
       throw new IllegalStateException(store + " will not start: the migrations applied to its database do not match this build's scripts in "
-          + location + " (a released script must never change: restore it, and put the change in a new script). " + e.getMessage(), e);
+          + location + " (a released script must never change: restore it, and put the change in a new script). " + withoutAdvert(e.getMessage()), e);
     } catch (FlywayException | SQLException e) {
       throw new IllegalStateException(store + " could not bring its schema up to date: " + e.getMessage(), e);
     }
+  }
+
+  /** Flyway's message without its closing pointer to a web page about other validation rules. */
+  private static String withoutAdvert(String message) {
+    return message == null ? "" : message.replaceAll("(?m)^Need more flexibility with validation rules\\?.*$", "").strip();
   }
 
   /**

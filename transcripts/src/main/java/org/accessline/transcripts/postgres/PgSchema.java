@@ -35,9 +35,21 @@ final class PgSchema {
     return migrate(connect, schema, key, null);
   }
 
-  /** Up to {@code target} (null: the latest), for testing an upgrade from an older version. */
+  /**
+   * Up to {@code target} (null: the latest), for testing an upgrade from an older version. Gateways
+   * sharing the database take turns, under a session lock on the schema's name, so the first one
+   * decides alone whether the schema is new, or one the release before Flyway left to baseline.
+   */
   static MigrateResult migrate(PgConnectOptions connect, String schema, SealKey key, String target) {
-    return new SchemaMigrations("The PostgreSQL store", LOCATION, Map.of("4", c -> sealExisting(c, key))).migrate(dataSource(connect), schema, target);
+    PGSimpleDataSource dataSource = dataSource(connect);
+    // Closing the connection releases the lock.
+    try (Connection lock = dataSource.getConnection(); PreparedStatement take = lock.prepareStatement("SELECT pg_advisory_lock(hashtext(?))")) {
+      take.setString(1, "accessline migrations " + schema);
+      take.execute();
+      return new SchemaMigrations("The PostgreSQL store", LOCATION, Map.of("4", c -> sealExisting(c, key))).migrate(dataSource, schema, target);
+    } catch (SQLException e) {
+      throw new IllegalStateException("The PostgreSQL store could not reach its database to migrate it: " + e.getMessage(), e);
+    }
   }
 
   static PGSimpleDataSource dataSource(PgConnectOptions connect) {
