@@ -41,7 +41,7 @@ final class EmbeddedSchema {
           AuditLog.chainExisting(c);
           Heads.sealExisting(c, key);
           Retention.sealExisting(c, key);
-        })).migrate(dataSource, null, target);
+        }), false).migrate(dataSource, null, target);
   }
 
   /** Copies each record's latest filed category and tags onto it, for records filed before V4 kept them there. */

@@ -43,16 +43,20 @@ public final class SchemaMigrations {
   private final String store;
   private final String location;
   private final Map<String, AfterScript> afterScripts;
+  private final boolean oneTransaction;
 
   /**
    * @param store the store's name, for messages ("The embedded store")
    * @param location where its scripts are, e.g. {@code classpath:db/migration/h2}
    * @param afterScripts by version ("5"), what runs after that version's script
+   * @param oneTransaction all pending versions in one transaction, for a database whose DDL is
+   *     transactional (PostgreSQL); otherwise each version has its own (H2 commits at each DDL)
    */
-  public SchemaMigrations(String store, String location, Map<String, AfterScript> afterScripts) {
+  public SchemaMigrations(String store, String location, Map<String, AfterScript> afterScripts, boolean oneTransaction) {
     this.store = store;
     this.location = location;
     this.afterScripts = Map.copyOf(afterScripts);
+    this.oneTransaction = oneTransaction;
   }
 
   /**
@@ -69,8 +73,7 @@ public final class SchemaMigrations {
         .locations(location)
         .failOnMissingLocations(true)
         .callbacks(new AfterScripts(afterScripts))
-        // All pending versions in one transaction where the database allows, as the releases before did.
-        .group(true)
+        .group(oneTransaction)
         // No pattern ignores anything: a version applied by a newer build is refused, not skipped.
         .ignoreMigrationPatterns(new String[0])
         .cleanDisabled(true);

@@ -46,7 +46,7 @@ final class PgSchema {
     try (Connection lock = dataSource.getConnection(); PreparedStatement take = lock.prepareStatement("SELECT pg_advisory_lock(hashtext(?))")) {
       take.setString(1, "accessline migrations " + schema);
       take.execute();
-      return new SchemaMigrations("The PostgreSQL store", LOCATION, Map.of("4", c -> sealExisting(c, key))).migrate(dataSource, schema, target);
+      return new SchemaMigrations("The PostgreSQL store", LOCATION, Map.of("4", c -> sealExisting(c, key)), true).migrate(dataSource, schema, target);
     } catch (SQLException e) {
       throw new IllegalStateException("The PostgreSQL store could not reach its database to migrate it: " + e.getMessage(), e);
     }

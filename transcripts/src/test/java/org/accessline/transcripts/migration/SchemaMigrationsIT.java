@@ -32,7 +32,7 @@ class SchemaMigrationsIT {
   }
 
   private SchemaMigrations migrations() {
-    return new SchemaMigrations("The test store", "filesystem:" + scripts, Map.of("2", c -> afterV2++));
+    return new SchemaMigrations("The test store", "filesystem:" + scripts, Map.of("2", c -> afterV2++), false);
   }
 
   @Test
