@@ -88,8 +88,8 @@ public final class EmbeddedInteractionStore implements InteractionStore {
         Files.createDirectories(directory);
         key = SealKey.loadOrCreate(seals.keyFile());
         integrity = new Integrity(key, CheckpointLog.open(seals.checkpointFile(), key));
+        EmbeddedSchema.migrate(jdbcUrl(), key);
         Connection writeConnection = DriverManager.getConnection(jdbcUrl());
-        Migrations.apply(writeConnection, key);
         for (int i = 0; i < READERS; i++) readers.add(DriverManager.getConnection(jdbcUrl()));
         writer = new GroupCommitWriter(writeConnection, key);
         writer.start();

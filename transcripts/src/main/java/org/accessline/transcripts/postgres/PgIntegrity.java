@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -66,39 +65,6 @@ final class PgIntegrity {
           return c.preparedQuery("INSERT INTO audit_log (at, actor, action, target, detail, previous_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)")
               .executeBatch(inserts);
         }).mapEmpty());
-  }
-
-  /** Seals what was stored before seals were kept, as found, in the migration's transaction. */
-  static Future<Void> sealExisting(SqlConnection c, SealKey key) {
-    Future<Void> audit = c.query("SELECT at, actor, action, target, detail, num FROM audit_log ORDER BY num").execute().compose(rows -> {
-      List<Tuple> updates = new ArrayList<>();
-      String previous = AuditChain.GENESIS;
-      for (Row r : rows) {
-        String hash = AuditChain.hash(previous, event(r));
-        updates.add(Tuple.of(previous, hash, r.getLong(5)));
-        previous = hash;
-      }
-      return updates.isEmpty() ? Future.succeededFuture()
-          : c.preparedQuery("UPDATE audit_log SET previous_hash = $1, hash = $2 WHERE num = $3").executeBatch(updates).mapEmpty();
-    });
-    Future<Void> heads = audit.compose(v -> c.query("SELECT c.num, c.id, e.seq, e.hash FROM conversations c JOIN entries e ON e.conversation_num = c.num"
-        + " WHERE e.seq = (SELECT max(l.seq) FROM entries l WHERE l.conversation_num = c.num)").execute()).compose(rows -> {
-          List<Tuple> updates = new ArrayList<>();
-          for (Row r : rows) {
-            String id = r.getUUID(1).toString();
-            updates.add(Tuple.of(r.getLong(2), r.getString(3), key.sealHead(id, r.getLong(2), r.getString(3)), r.getLong(0)));
-          }
-          return updates.isEmpty() ? Future.succeededFuture() : c.preparedQuery(EntryRows.SEAL_HEAD).executeBatch(updates).mapEmpty();
-        });
-    return heads.compose(v -> c.query("SELECT id, purged_at FROM purged_records").execute()).compose(rows -> {
-      List<Tuple> updates = new ArrayList<>();
-      for (Row r : rows) {
-        PurgeFact f = new PurgeFact(r.getUUID(0).toString(), null, null, r.getOffsetDateTime(1).toInstant(), PurgeFact.RETENTION, "purged before purges were sealed");
-        updates.add(Tuple.of(f.purgedBy(), f.reason(), key.sealPurge(f), r.getUUID(0)));
-      }
-      return updates.isEmpty() ? Future.succeededFuture()
-          : c.preparedQuery("UPDATE purged_records SET purged_by = $1, reason = $2, seal = $3 WHERE id = $4").executeBatch(updates).mapEmpty();
-    });
   }
 
   /**

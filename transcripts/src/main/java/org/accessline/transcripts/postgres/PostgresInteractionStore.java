@@ -2,6 +2,7 @@ package org.accessline.transcripts.postgres;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
@@ -12,10 +13,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -50,11 +47,10 @@ import org.accessline.transcripts.seal.SealKey;
 /**
  * Interaction records in PostgreSQL through the Vert.x reactive client. Each append is one
  * transaction; PostgreSQL's commit is durable (synchronous_commit), so a completed append survives a
- * crash. Versioned scripts bring the schema up to date at start, in the configured schema.
+ * crash. At start Flyway brings the schema up to date over JDBC ({@link PgSchema}), on a worker
+ * thread of its own, in the configured schema.
  */
 public final class PostgresInteractionStore implements InteractionStore {
-  static final List<String> SCRIPTS = List.of("V1__interaction_records.sql", "V2__retention_and_audit.sql", "V3__record_links_and_details.sql",
-      "V4__audit_chain_and_seals.sql");
   private static final String UNIQUE_VIOLATION = "23505";
   static final String COLUMNS = "c.id, e.seq, e.at, e.actor_role, e.actor_id, e.actor_name, e.kind, e.event, e.dedupe_key, e.hash";
   static final String FROM = " FROM entries e JOIN conversations c ON c.num = e.conversation_num ";
@@ -88,45 +84,18 @@ public final class PostgresInteractionStore implements InteractionStore {
     PgConnectOptions connect = PgConnectOptions.fromUri(uri).addProperty("search_path", schema).addProperty("application_name", "accessline")
         .setCachePreparedStatements(true);
     pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(8)).connectingTo(connect).using(vertx).build();
-    return onCaller(() -> vertx.executeBlocking(() -> {
+    // Flyway may wait for another gateway's migration lock: on a thread of its own, not a shared worker.
+    WorkerExecutor migrations = vertx.createSharedWorkerExecutor("accessline-pg-migrations", 1);
+    return onCaller(() -> migrations.executeBlocking(() -> {
       key = SealKey.loadOrCreate(seals.keyFile());
-      return CheckpointLog.open(seals.checkpointFile(), key);
-    }).compose(checkpoints -> {
+      CheckpointLog checkpoints = CheckpointLog.open(seals.checkpointFile(), key);
+      PgSchema.migrate(connect, schema, key);
+      return checkpoints;
+    }).andThen(done -> migrations.close()).map(checkpoints -> {
       integrity = new PgIntegrity(vertx, pool, key, checkpoints);
       appender = new GroupAppender(pool, key, this::appendAlone);
-      return pool.query("CREATE SCHEMA IF NOT EXISTS " + schema).execute();
-    })
-        .compose(r -> pool.query("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at TIMESTAMPTZ NOT NULL)").execute())
-        .compose(r -> migrate()));
-  }
-
-  private Future<Void> migrate() {
-    return pool.withTransaction(c -> c.query("LOCK TABLE schema_version IN EXCLUSIVE MODE").execute()
-        .compose(r -> c.query("SELECT COALESCE(MAX(version), 0) FROM schema_version").execute())
-        .compose(rows -> {
-          int current = rows.iterator().next().getInteger(0);
-          if (current > SCRIPTS.size()) return Future.failedFuture("the database holds schema version " + current + ", newer than this build knows");
-          Future<Void> chain = Future.succeededFuture();
-          for (int v = current + 1; v <= SCRIPTS.size(); v++) {
-            int version = v;
-            String script = SCRIPTS.get(v - 1);
-            for (String sql : read(script).split(";")) {
-              if (!sql.isBlank()) chain = chain.compose(x -> c.query(sql).execute().mapEmpty());
-            }
-            if (script.startsWith("V4__")) chain = chain.compose(x -> PgIntegrity.sealExisting(c, key));
-            chain = chain.compose(x -> c.preparedQuery("INSERT INTO schema_version VALUES ($1, $2, now())").execute(Tuple.of(version, script)).mapEmpty());
-          }
-          return chain;
-        }));
-  }
-
-  private static String read(String script) {
-    try (InputStream in = PostgresInteractionStore.class.getResourceAsStream(script)) {
-      if (in == null) throw new IllegalStateException("missing migration " + script);
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+      return null;
+    }));
   }
 
   /** How the group writer has fared: shared commits, and shared transactions that fell back to one append each. */

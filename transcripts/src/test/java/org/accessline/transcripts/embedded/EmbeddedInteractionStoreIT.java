@@ -115,8 +115,8 @@ class EmbeddedInteractionStoreIT extends StoreTrustContract {
     java.nio.file.Files.createDirectories(older);
     String url = "jdbc:h2:file:" + older.resolve("accessline").toAbsolutePath();
     ConversationId id = ConversationId.random();
+    assertEquals("4", EmbeddedSchema.migrate(url, null, "4").targetSchemaVersion);
     try (Connection c = DriverManager.getConnection(url)) {
-      assertEquals(4, Migrations.apply(c, 4, null));
       c.createStatement().executeUpdate("INSERT INTO audit_log (at, actor, action, target, detail) VALUES (CURRENT_TIMESTAMP, 'sam', 'read', 'r', 'one')");
       c.createStatement().executeUpdate("INSERT INTO audit_log (at, actor, action, target, detail) VALUES (CURRENT_TIMESTAMP, 'sam', 'read', 'r', 'two')");
       var open = c.prepareStatement("INSERT INTO conversations (id, channel, contact, opened_at) VALUES (?, 'SMS', '+15550001111', CURRENT_TIMESTAMP)");
@@ -140,11 +140,28 @@ class EmbeddedInteractionStoreIT extends StoreTrustContract {
 
   @Test
   void migrationsAreRecordedAndNotReapplied() throws Exception {
-    try (Connection c = DriverManager.getConnection(((EmbeddedInteractionStore) store).jdbcUrl())) {
-      assertEquals(Migrations.SCRIPTS.size(), Migrations.currentVersion(c));
-      assertEquals(Migrations.SCRIPTS.size(), Migrations.apply(c, key()));
-      assertTrue(Migrations.currentVersion(c) >= 1);
+    String url = ((EmbeddedInteractionStore) store).jdbcUrl();
+    try (Connection c = DriverManager.getConnection(url)) {
+      assertEquals(SCRIPTS, appliedVersions(c));
+      var again = EmbeddedSchema.migrate(url, key());
+      assertEquals(0, again.migrationsExecuted);
+      assertEquals(String.valueOf(SCRIPTS), again.initialSchemaVersion);
+      assertEquals(SCRIPTS, appliedVersions(c));
     }
+  }
+
+  /** The embedded store's scripts, V1 to V5. */
+  private static final int SCRIPTS = 5;
+
+  /** How many versions Flyway's history holds as applied by their scripts, checked against V1..V{n} in order. */
+  static int appliedVersions(Connection c) throws java.sql.SQLException {
+    var rs = c.createStatement().executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL' ORDER BY \"installed_rank\"");
+    int n = 0;
+    while (rs.next()) {
+      assertEquals(String.valueOf(++n), rs.getString(1));
+      assertTrue(rs.getBoolean(2));
+    }
+    return n;
   }
 
   @Test
@@ -153,8 +170,8 @@ class EmbeddedInteractionStoreIT extends StoreTrustContract {
     java.nio.file.Files.createDirectories(older);
     String url = "jdbc:h2:file:" + older.resolve("records").toAbsolutePath();
     ConversationId id = ConversationId.random();
+    assertEquals("3", EmbeddedSchema.migrate(url, key(), "3").targetSchemaVersion);
     try (Connection c = DriverManager.getConnection(url)) {
-      assertEquals(3, Migrations.apply(c, 3, key()));
       var open = c.prepareStatement("INSERT INTO conversations (id, channel, contact, opened_at) VALUES (?, 'SMS', '+15550001111', CURRENT_TIMESTAMP)");
       open.setString(1, id.value());
       open.executeUpdate();
@@ -169,7 +186,7 @@ class EmbeddedInteractionStoreIT extends StoreTrustContract {
         EntryRows.bind(rows, 1, new org.accessline.gateway.conversation.Entry(id, seq++, java.time.Instant.now(), maria, details, java.util.Optional.empty()), "h");
         rows.executeUpdate();
       }
-      assertEquals(Migrations.SCRIPTS.size(), Migrations.apply(c, key()));
+      assertEquals(String.valueOf(SCRIPTS), EmbeddedSchema.migrate(url, key()).targetSchemaVersion);
       var found = c.createStatement().executeQuery("SELECT category, tags FROM conversations");
       assertTrue(found.next());
       assertEquals("Parks", found.getString(1));
