@@ -242,7 +242,7 @@ final class FloorChange {
 
   private void changedFrom(int place) {
     if (place < publishing.changedFrom()) {
-      publishing = new FloorState.Publishing(place, publishing.lastPublished(), publishing.timerSet(), publishing.withWait());
+      publishing = new FloorState.Publishing(place, publishing.quiet(), publishing.withWait());
     }
   }
 

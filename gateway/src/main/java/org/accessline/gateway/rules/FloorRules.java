@@ -55,8 +55,9 @@ public final class FloorRules {
   private static final int HANDLE_TIMES_KEPT = 50;
   private static final Duration ROUTING_RETRY = Duration.ofSeconds(1);
   /**
-   * Live places in line are published at most this often. When the head of a long line is offered,
-   * everyone behind moves up, and one publish per change would send the whole line each time.
+   * Live places in line are published at once, then not again for this long: what changed meanwhile
+   * goes out together. When the head of a long line is offered everyone behind moves up, and one
+   * publish per change would send the whole line each time.
    */
   static final Duration PLACES_EVERY = Duration.ofSeconds(1);
 
@@ -178,8 +179,7 @@ public final class FloorRules {
       c.retryPending = false;
       route(c);
     } else if (input instanceof PlacesDue) {
-      FloorState.Publishing p = c.publishing;
-      c.publishing = new FloorState.Publishing(p.changedFrom(), p.lastPublished(), false, p.withWait());
+      c.publishing = new FloorState.Publishing(c.publishing.changedFrom(), false, c.publishing.withWait());
     } else if (input instanceof Tick) {
       c.pruneCoolDowns();
       route(c);

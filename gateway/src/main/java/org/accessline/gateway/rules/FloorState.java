@@ -79,9 +79,11 @@ public final class FloorState {
 
   /**
    * Places in line are published together: {@code changedFrom} is the first place changed since the
-   * last publish (everyone behind it moved too), {@link Integer#MAX_VALUE} when none did.
+   * last publish (everyone behind it moved too), {@link Integer#MAX_VALUE} when none did;
+   * {@code quiet} while the second after a publish runs; {@code withWait} whether the published
+   * places came with a wait estimate.
    */
-  record Publishing(int changedFrom, Instant lastPublished, boolean timerSet, boolean withWait) {}
+  record Publishing(int changedFrom, boolean quiet, boolean withWait) {}
 
   static final Comparator<ConversationId> BY_CONVERSATION = Comparator.comparing(ConversationId::value);
   static final Comparator<AgentId> BY_AGENT = Comparator.comparing(AgentId::value);
@@ -139,7 +141,7 @@ public final class FloorState {
     return new FloorState(Ranked.empty(BY_AGENT), Ranked.empty(BY_AGENT), Ranked.empty(BEST_AGENT), 0, Ranked.empty(BY_CONVERSATION),
         Ranked.empty(SERVICE_ORDER), Map.of(), Ranked.empty(BY_CONVERSATION), Ranked.empty(BY_CONVERSATION), Ranked.empty(BY_CONVERSATION),
         Ranked.empty(BY_CONVERSATION), Ranked.empty(BY_CONVERSATION), Ranked.empty(BY_CONVERSATION), Ranked.empty(FIRST_DUE), List.of(),
-        new Publishing(Integer.MAX_VALUE, Instant.EPOCH, false, false), -1, 0, 0, false);
+        new Publishing(Integer.MAX_VALUE, false, false), -1, 0, 0, false);
   }
 
   /** Each agent the floor knows, by id: presence, open consoles and capacity. */

@@ -1,7 +1,6 @@
 package org.accessline.gateway.rules;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -59,21 +58,20 @@ final class PlacesInLine {
     c.actions.add(new FloorAction.TextPlaceInLine(seat.id(), text, "queue:" + seat.id().value() + ":" + times));
   }
 
-  /** Publishes the places that changed, or sets a timer for when it may; a wait estimate that appears or goes changes every place. */
+  /**
+   * Publishes the places that changed and starts the quiet second, or leaves them for the end of the
+   * quiet second if one is running. A wait estimate that appears or goes changes every place.
+   */
   private static void publish(FloorChange c, Duration typical) {
     Publishing p = c.publishing;
     boolean withWait = c.onDutyUnits > 0;
     int from = withWait == p.withWait() ? p.changedFrom() : 0;
     if (from >= c.line.size()) {
-      c.publishing = new Publishing(Integer.MAX_VALUE, p.lastPublished(), p.timerSet(), withWait);
+      c.publishing = new Publishing(Integer.MAX_VALUE, p.quiet(), withWait);
       return;
     }
-    Instant allowed = p.lastPublished().plus(FloorRules.PLACES_EVERY);
-    if (c.now.isBefore(allowed)) {
-      if (!p.timerSet()) {
-        c.actions.add(new FloorAction.StartTimer(new FloorAction.TimerKey.Places(), Duration.between(c.now, allowed), new FloorInput.PlacesDue()));
-      }
-      c.publishing = new Publishing(from, p.lastPublished(), true, p.withWait());
+    if (p.quiet()) {
+      c.publishing = new Publishing(from, true, p.withWait());
       return;
     }
     int position = from;
@@ -81,6 +79,7 @@ final class PlacesInLine {
       position++;
       c.actions.add(new FloorAction.PublishPlaceInLine(it.next().getValue(), position, QueueEstimate.wait(position, c.onDutyUnits, typical)));
     }
-    c.publishing = new Publishing(Integer.MAX_VALUE, c.now, p.timerSet(), withWait);
+    c.actions.add(new FloorAction.StartTimer(new FloorAction.TimerKey.Places(), FloorRules.PLACES_EVERY, new FloorInput.PlacesDue()));
+    c.publishing = new Publishing(Integer.MAX_VALUE, true, withWait);
   }
 }

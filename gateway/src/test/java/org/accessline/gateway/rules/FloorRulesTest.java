@@ -106,7 +106,7 @@ class FloorRulesTest {
     List<FloorAction> refused = floor.feed(new FloorInput.OfferNotRecorded(c.id(), maria.id(), 1, false));
     assertEquals(List.of(new FloorAction.CancelTimer(new TimerKey.OfferAnswer(c.id()))), only(FloorAction.CancelTimer.class, refused));
     assertEquals(List.of(), only(FloorAction.TellWithdrawn.class, refused), "nobody was told, so nothing is withdrawn");
-    assertEquals(List.of(), only(FloorAction.StartTimer.class, refused), "a refusal is not retried");
+    assertTrue(only(FloorAction.StartTimer.class, refused).stream().noneMatch(t -> t.key() instanceof TimerKey.Retry), "a refusal is not retried");
     assertEquals(1, floor.state.waitingCount());
 
     assertEquals(1, only(FloorAction.RecordOffer.class, floor.feed(new FloorInput.Tick())).size());
@@ -259,8 +259,8 @@ class FloorRulesTest {
     floor.available(maria);
     Conversation c = Conversation.waiting(Channel.WEBCHAT, T0);
     assertEquals(List.of(new FloorAction.Assign(c.id(), maria.id(), "Maria")), floor.changed(c));
-    assertEquals(List.of(new FloorAction.StartTimer(new TimerKey.Retry(), Duration.ofSeconds(1), new FloorInput.RetryDue())),
-        only(FloorAction.StartTimer.class, floor.feed(new FloorInput.AssignmentDone(c.id(), maria.id(), true))));
+    assertTrue(floor.feed(new FloorInput.AssignmentDone(c.id(), maria.id(), true))
+        .contains(new FloorAction.StartTimer(new TimerKey.Retry(), Duration.ofSeconds(1), new FloorInput.RetryDue())));
     assertEquals(List.of(new FloorAction.Assign(c.id(), maria.id(), "Maria")), only(FloorAction.Assign.class, floor.feed(new FloorInput.RetryDue())));
   }
 

@@ -23,23 +23,25 @@ class PlacesInLineTest {
   @Test
   void webChatPlacesArePublishedForWhoeverMovedAtMostOncePerSecond() {
     FloorDriver floor = new FloorDriver();
+    FloorAction.StartTimer quietSecond = new FloorAction.StartTimer(new FloorAction.TimerKey.Places(), Duration.ofSeconds(1), new FloorInput.PlacesDue());
     Conversation a = Conversation.waiting(Channel.WEBCHAT, T0);
     Conversation b = Conversation.waiting(Channel.WEBCHAT, T0.plusSeconds(1));
     Conversation c = Conversation.waiting(Channel.WEBCHAT, T0.plusSeconds(2));
     List<FloorAction> first = floor.changed(a);
     assertEquals(List.of(new PublishPlaceInLine(a.id(), 1, Optional.empty())), only(PublishPlaceInLine.class, first), "nobody on duty: no made-up wait");
+    assertEquals(List.of(quietSecond), only(FloorAction.StartTimer.class, first));
     assertEquals(List.of(new FloorAction.PublishQueueLength(1)), only(FloorAction.PublishQueueLength.class, first));
 
-    List<FloorAction> second = floor.at(Duration.ofMillis(400)).changed(b);
-    assertEquals(List.of(), only(PublishPlaceInLine.class, second));
-    assertEquals(List.of(new FloorAction.StartTimer(new FloorAction.TimerKey.Places(), Duration.ofMillis(600), new FloorInput.PlacesDue())),
-        only(FloorAction.StartTimer.class, second));
-    assertEquals(List.of(), only(FloorAction.StartTimer.class, floor.at(Duration.ofMillis(700)).changed(c)), "one timer is enough");
-    assertEquals(List.of(new PublishPlaceInLine(b.id(), 2, Optional.empty()), new PublishPlaceInLine(c.id(), 3, Optional.empty())),
-        floor.at(Duration.ofSeconds(1)).feed(new FloorInput.PlacesDue()), "the first resident did not move and hears nothing new");
+    List<FloorAction> second = floor.changed(b);
+    assertEquals(List.of(), only(PublishPlaceInLine.class, second), "within the quiet second");
+    assertEquals(List.of(), only(FloorAction.StartTimer.class, second));
+    floor.changed(c);
+    assertEquals(List.of(new PublishPlaceInLine(b.id(), 2, Optional.empty()), new PublishPlaceInLine(c.id(), 3, Optional.empty()), quietSecond),
+        floor.feed(new FloorInput.PlacesDue()), "the first resident did not move and hears nothing new");
+    assertEquals(List.of(), floor.feed(new FloorInput.PlacesDue()), "nothing changed: the quiet ends");
     assertEquals(Optional.of(new PublishPlaceInLine(c.id(), 3, Optional.empty())), floor.rules.placeInLine(floor.state, c.id()));
 
-    floor.at(Duration.ofSeconds(5)).feed(new FloorInput.AgentConnected(maria));
+    floor.feed(new FloorInput.AgentConnected(maria));
     List<FloorAction> offered = floor.feed(new FloorInput.PresenceSet(maria, org.accessline.gateway.routing.Presence.AVAILABLE));
     assertEquals(List.of(a.id()), only(FloorAction.RecordOffer.class, offered).stream().map(FloorAction.RecordOffer::conversation).toList());
     assertEquals(List.of(new PublishPlaceInLine(b.id(), 1, Optional.of(Duration.ofMinutes(5))), new PublishPlaceInLine(c.id(), 2, Optional.of(Duration.ofMinutes(10)))),
