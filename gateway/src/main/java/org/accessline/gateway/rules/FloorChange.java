@@ -274,11 +274,4 @@ final class FloorChange {
       letGo = left.isEmpty() ? letGo.remove(e.getKey()) : letGo.put(e.getKey(), Map.copyOf(left));
     }
   }
-
-  /** The place of a conversation in the line, from 1; empty when it is not in the line. */
-  Optional<Integer> position(ConversationId conversation) {
-    Seat seat = seats.get(conversation);
-    if (seat == null || !seat.inLine()) return Optional.empty();
-    return Optional.of(line.rank(seat.toldPlace()) + 1);
-  }
 }

@@ -12,6 +12,7 @@ import org.accessline.gateway.conversation.Channel;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.routing.AgentProfile;
 import org.accessline.gateway.routing.Presence;
+import org.accessline.gateway.routing.QueueEstimate;
 import org.accessline.gateway.routing.QueueUpdates;
 import org.accessline.gateway.routing.RoutingSettings;
 import org.accessline.gateway.rules.FloorAction.TimerKey;
@@ -95,8 +96,11 @@ public final class FloorRules {
 
   /** A waiting resident's place in line and expected wait, as of now; empty when not in the line. */
   public Optional<FloorAction.PublishPlaceInLine> placeInLine(FloorState state, ConversationId conversation) {
-    FloorChange c = new FloorChange(state, routing, Instant.EPOCH);
-    return c.position(conversation).map(p -> new FloorAction.PublishPlaceInLine(conversation, p, PlacesInLine.expectedWait(c, queueUpdates, p)));
+    FloorState.Seat seat = state.seats.get(conversation);
+    if (seat == null || !seat.inLine()) return Optional.empty();
+    int position = state.line.rank(seat.toldPlace()) + 1;
+    Duration typical = QueueEstimate.typicalHandle(state.recentHandles, queueUpdates.typicalHandle());
+    return Optional.of(new FloorAction.PublishPlaceInLine(conversation, position, QueueEstimate.wait(position, state.onDutyUnits, typical)));
   }
 
   private Answer apply(FloorChange c, FloorInput input) {

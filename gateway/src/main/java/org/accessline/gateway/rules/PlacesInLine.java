@@ -3,7 +3,6 @@ package org.accessline.gateway.rules;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Optional;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.routing.QueueEstimate;
 import org.accessline.gateway.routing.QueueMessages;
@@ -37,10 +36,6 @@ final class PlacesInLine {
       c.actions.add(new FloorAction.PublishQueueLength(c.publishedWaiting));
     }
     publish(c, typical);
-  }
-
-  static Optional<Duration> expectedWait(FloorChange c, QueueUpdates queueUpdates, int position) {
-    return QueueEstimate.wait(position, c.onDutyUnits, typicalHandle(c, queueUpdates));
   }
 
   private static Duration typicalHandle(FloorChange c, QueueUpdates queueUpdates) {
