@@ -26,7 +26,12 @@ public final class QueueEstimate {
   /** Empty when nobody is on duty: then no honest estimate can be given. */
   public static Optional<Duration> wait(int position, int capacityOnDuty, Duration typicalHandle) {
     if (capacityOnDuty <= 0) return Optional.empty();
-    return Optional.of(typicalHandle.multipliedBy(position).dividedBy(capacityOnDuty));
+    try {
+      // Whole nanoseconds, as Duration.dividedBy gives them, without its BigDecimal: a long line is estimated place by place.
+      return Optional.of(Duration.ofNanos(Math.multiplyExact(typicalHandle.toNanos(), position) / capacityOnDuty));
+    } catch (ArithmeticException beyondNanos) {
+      return Optional.of(typicalHandle.multipliedBy(position).dividedBy(capacityOnDuty));
+    }
   }
 
   public static Duration typicalHandle(Collection<Duration> recent, Duration otherwise) {
