@@ -6,7 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Numbers whose opt-out is being recorded right now. The text saying stop is stored first and the
  * consent right after it; a text the center sends in between (the place-in-line message its first
- * text set off) must not slip out, so the sender checks here as well as the consent record.
+ * text set off) must not slip out. The stream withholds replies once the consent entry is written,
+ * so the sender checks here for the moment before it.
  */
 public final class OptingOut {
   private final Set<String> numbers = ConcurrentHashMap.newKeySet();

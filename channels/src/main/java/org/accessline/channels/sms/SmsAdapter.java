@@ -21,13 +21,14 @@ import org.accessline.gateway.channel.ChannelAdapter;
 import org.accessline.gateway.channel.DeliveryOutcome;
 import org.accessline.gateway.channel.OutboundMessage;
 import org.accessline.gateway.conversation.Channel;
-import org.accessline.gateway.store.InteractionStore;
 
 /**
  * Sends agents' replies with the Twilio SDK. Each reply is a small state machine: one request at a
  * time on this adapter's own bounded pool of threads (so a slow or throttling Twilio never holds the
  * threads staff requests and the store use), and between tries a Vert.x timer, never a sleeping
- * thread. {@link DeliveryPlan} decides each next step. Nothing goes to a number that has opted out.
+ * thread. {@link DeliveryPlan} decides each next step. The stream never hands over a reply to a
+ * number that has opted out; this adapter also holds back one that comes while a number is opting
+ * out ({@link OptingOut}).
  */
 public final class SmsAdapter implements ChannelAdapter {
   public static final String STATUS_PATH = "/channels/sms/twilio/status";
@@ -37,7 +38,6 @@ public final class SmsAdapter implements ChannelAdapter {
   static final Duration LOOK_UP_AFTER = Duration.ofSeconds(2);
 
   private final Vertx vertx;
-  private final InteractionStore store;
   private final TwilioAccount account;
   private final TwilioRestClient client;
   private final SmsSender sender;
@@ -62,11 +62,10 @@ public final class SmsAdapter implements ChannelAdapter {
     }
   }
 
-  public SmsAdapter(Vertx vertx, InteractionStore store, TwilioAccount account, TwilioRestClient client, SmsSender sender, DeliveryPlan plan,
+  public SmsAdapter(Vertx vertx, TwilioAccount account, TwilioRestClient client, SmsSender sender, DeliveryPlan plan,
       Duration answerTimeout, OptingOut optingOut) {
     this.vertx = vertx;
     this.optingOut = optingOut;
-    this.store = store;
     this.account = account;
     this.client = client;
     this.sender = sender;
@@ -85,21 +84,14 @@ public final class SmsAdapter implements ChannelAdapter {
       return Future.failedFuture("Texts can be at most " + InboundSms.MAX_BODY_CHARS + " characters; nothing was sent.");
     }
     if (stopping) return Future.failedFuture("Not sent: the gateway was stopping. Send it again once it is back.");
+    if (optingOut.contains(message.contact().address())) {
+      return Future.failedFuture("Not sent: the resident was opting out by text at that moment. Nothing can reach them by text until they send START.");
+    }
     long id = ids.incrementAndGet();
     Sending s = new Sending(message);
     sending.put(id, s);
     s.done.future().onComplete(ar -> sending.remove(id));
-    store.optedOut(message.contact()).onComplete(ar -> {
-      if (ar.succeeded() && optingOut.contains(message.contact().address())) {
-        s.done.tryFail("Not sent: the resident was opting out by text at that moment. Nothing can reach them by text until they send START.");
-      } else if (ar.failed()) {
-        s.done.tryFail("Not sent: could not check whether the resident opted out (" + ar.cause().getMessage() + ").");
-      } else if (ar.result()) {
-        s.done.tryFail("Not sent: the resident texted STOP (or another way of saying it). Nothing can reach them by text until they send START.");
-      } else {
-        attempt(s, 1);
-      }
-    });
+    attempt(s, 1);
     return s.done.future();
   }
 

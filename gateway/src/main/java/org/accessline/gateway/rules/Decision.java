@@ -20,4 +20,7 @@ public sealed interface Decision {
   record AlreadyRecorded(long seq) implements Decision {}
 
   record Refused(Refusal refusal) implements Decision {}
+
+  /** The command names something that does not exist, such as an unknown queue: the caller's mistake, not the conversation's. */
+  record Invalid(String problem) implements Decision {}
 }

@@ -30,13 +30,44 @@ public final class StreamRules {
     return decide(current, command, now, new NewRecord(freshId, Optional.empty()));
   }
 
+  /** As the full decision, with {@link Policies#defaults()}. */
+  public static Decision decide(Optional<ConversationState> current, StreamCommand command, Instant now, NewRecord fresh) {
+    return decide(current, command, now, fresh, Policies.defaults());
+  }
+
   /**
    * What a command that opens a conversation needs: the new record's id, and the contact's record
    * before it, which the new one links back to.
    */
   public record NewRecord(ConversationId id, Optional<ConversationId> previous) {}
 
-  public static Decision decide(Optional<ConversationState> current, StreamCommand command, Instant now, NewRecord fresh) {
+  /**
+   * The whole decision: the command's entries and what they set off (an emergency's 911 guidance, the
+   * skills a first message calls for), to be appended as one; or a duplicate, a refusal, or a command
+   * naming a queue that does not exist.
+   */
+  public static Decision decide(Optional<ConversationState> current, StreamCommand command, Instant now, NewRecord fresh, Policies policies) {
+    if (command instanceof StreamCommand.Transfer t && t.queue().filter(q -> !policies.queues().contains(q)).isPresent()) {
+      return new Decision.Invalid("unknown queue");
+    }
+    Decision own = entriesOf(current, command, now, fresh);
+    if (!(own instanceof Decision.Append append)) return own;
+    return new Decision.Append(FollowOns.appendedTo(current, append.entries(), policies));
+  }
+
+  /**
+   * Whether {@code from} may offer the conversation to {@code to} as a warm transfer, keeping it until
+   * they accept. Only a conversation open in the stream can be offered.
+   */
+  public static Optional<Refusal> warmTransfer(ConversationId conversation, Optional<ConversationState> open, AgentId from, AgentId to) {
+    Optional<ConversationState> state = open.filter(s -> s.id().equals(conversation) && !s.resolved());
+    if (state.isEmpty()) return Optional.of(Refusal.UNKNOWN_CONVERSATION);
+    if (!state.get().isAssignedTo(from)) return Optional.of(Refusal.NOT_YOURS);
+    if (from.equals(to)) return Optional.of(Refusal.ALREADY_THEIRS);
+    return Optional.empty();
+  }
+
+  private static Decision entriesOf(Optional<ConversationState> current, StreamCommand command, Instant now, NewRecord fresh) {
     if (command instanceof StreamCommand.ResidentMessage m) return residentMessage(current, m, now, fresh);
     if (command instanceof StreamCommand.OpenCall c) return openCall(c, now, fresh);
     if (current.isEmpty()) return new Decision.Refused(Refusal.UNKNOWN_CONVERSATION);

@@ -1,0 +1,21 @@
+package org.accessline.gateway.rules;
+
+import java.util.Optional;
+import org.accessline.gateway.conversation.DeliveryStatus;
+import org.accessline.gateway.conversation.Entry;
+
+/**
+ * Whether a contact takes messages from the center: given until they opt out (STOP and the like),
+ * and again once they opt back in (START). It is kept per contact, across their conversations: each
+ * consent entry replaces it ({@link Effect.ConsentChanged}). Pure.
+ */
+public record Consent(boolean optedOut) {
+  public static final Consent GIVEN = new Consent(false);
+  public static final String WITHHELD = "Not sent: the resident texted STOP (or another way of saying it). Nothing can reach them by text until they send START.";
+
+  /** What is recorded instead of handing the message to the channel, when the contact opted out. */
+  public Optional<StreamCommand.RecordDelivery> withholds(Entry message) {
+    if (!optedOut) return Optional.empty();
+    return Optional.of(new StreamCommand.RecordDelivery(message.conversationId(), message.seq(), DeliveryStatus.FAILED, WITHHELD, Optional.empty()));
+  }
+}
