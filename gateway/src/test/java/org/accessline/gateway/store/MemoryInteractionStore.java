@@ -10,13 +10,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.accessline.gateway.conversation.AgentId;
 import org.accessline.gateway.conversation.Contact;
 import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
@@ -26,15 +23,13 @@ import org.accessline.gateway.conversation.Entry;
  * The whole store SPI in memory, for fast tests of what stands on it. It keeps what the stream
  * relies on as strictly as the real stores: a batch is written whole or not at all; a dedupe key
  * already stored anywhere writes nothing and answers with the stored entry; a batch must continue its
- * conversation's numbering without a gap or a clash; entries are chained by hash. Search is a scan.
+ * conversation's numbering without a gap or a clash; entries are chained by hash. Search is a scan ({@link MemorySearch}).
  * Futures complete on the caller's context, a turn later, as a real store's would.
  *
  * <p>{@link #holdAppends()} keeps appends from becoming durable until the test lets them, to show
  * what a caller does while a write is not yet durable.
  */
 public final class MemoryInteractionStore implements InteractionStore {
-  private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}\\p{N}]+");
-
   private static final class Conversation {
     final long num;
     final Contact contact;
@@ -248,33 +243,12 @@ public final class MemoryInteractionStore implements InteractionStore {
 
   @Override
   public synchronized Future<RecordPage> search(RecordQuery q) {
-    List<RecordSummary> found = conversations.values().stream().filter(c -> matches(c, q)).sorted(newestFirst())
+    List<RecordSummary> found = conversations.values().stream().filter(c -> MemorySearch.matches(c.contact, c.opened, c.entries, q)).sorted(newestFirst())
         .skip(q.offset()).limit(q.limit() + 1L)
         .map(c -> new RecordSummary(idOf(c), c.contact.channel().name(), c.contact.address(), c.opened, c.resolution().map(Entry::at), c.disposition()))
         .toList();
     boolean more = found.size() > q.limit();
     return answer(new RecordPage(more ? found.subList(0, q.limit()) : found, more));
-  }
-
-  private static boolean matches(Conversation c, RecordQuery q) {
-    if (q.openedFrom().filter(t -> c.opened.isBefore(t)).isPresent()) return false;
-    if (q.openedBefore().filter(t -> !c.opened.isBefore(t)).isPresent()) return false;
-    if (q.channel().filter(ch -> !ch.equals(c.contact.channel())).isPresent()) return false;
-    if (q.contact().filter(a -> !a.equals(c.contact.address())).isPresent()) return false;
-    if (q.disposition().filter(d -> !c.disposition().equals(Optional.of(d))).isPresent()) return false;
-    if (q.agent().filter(a -> !everAssigned(c, a)).isPresent()) return false;
-    Optional<ConversationEvent.DetailsSet> filed = InteractionRecord.of(c.entries).details();
-    if (q.tag().filter(t -> filed.filter(d -> d.tags().contains(t)).isEmpty()).isPresent()) return false;
-    if (q.category().filter(k -> filed.flatMap(ConversationEvent.DetailsSet::category).filter(k::equalsIgnoreCase).isEmpty()).isPresent()) return false;
-    Set<String> words = new HashSet<>();
-    for (Entry e : c.entries) {
-      if (e.event() instanceof ConversationEvent.MessagePosted m) words.addAll(List.of(WORD_BREAK.split(m.text().toLowerCase(Locale.ROOT))));
-    }
-    return words.containsAll(q.words());
-  }
-
-  private static boolean everAssigned(Conversation c, AgentId agent) {
-    return c.entries.stream().anyMatch(e -> e.event() instanceof ConversationEvent.Assigned a && a.agent().equals(agent));
   }
 
   @Override
