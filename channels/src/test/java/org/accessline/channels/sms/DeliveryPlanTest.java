@@ -32,6 +32,13 @@ class DeliveryPlanTest {
   }
 
   @Test
+  void aPlanOutsideItsLimitsIsRefused() {
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new DeliveryPlan(Duration.ofMillis(-1), 5, Duration.ofMinutes(1)));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new DeliveryPlan(Duration.ofMillis(500), 0, Duration.ofMinutes(1)));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new DeliveryPlan(Duration.ofMillis(500), 21, Duration.ofMinutes(1)));
+  }
+
+  @Test
   void aFailedConnectionIsTriedAgainSinceNothingWasSent() {
     assertEquals(new DeliveryPlan.Retry(Duration.ofMillis(500)), plan.after(new TwilioCallFailure.Unreachable("refused"), 1));
   }

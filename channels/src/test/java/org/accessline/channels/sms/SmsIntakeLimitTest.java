@@ -24,6 +24,14 @@ class SmsIntakeLimitTest {
   }
 
   @Test
+  void aLongQuietSpellRefillsTheBurstAndNoMore() {
+    for (int i = 0; i < 3; i++) limit.check("+15551230001", 0);
+    long dayLater = 86_400_000L;
+    for (int i = 0; i < 3; i++) assertEquals(new SmsIntakeLimit.Take(), limit.check("+15551230001", dayLater), "text " + (i + 1) + " after a day");
+    assertEquals(new SmsIntakeLimit.Refuse(true), limit.check("+15551230001", dayLater));
+  }
+
+  @Test
   void numbersAreCountedApart() {
     for (int i = 0; i < 3; i++) limit.check("+15551230001", 0);
     assertEquals(new SmsIntakeLimit.Take(), limit.check("+15551230002", 0));

@@ -18,6 +18,34 @@ class SmsKeywordTest {
   }
 
   @Test
+  void twilioDocumentedOptOutWordsOptOutAndTwilioHasConfirmedThem() {
+    for (String word : new String[] {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"}) {
+      assertEquals(Optional.of(SmsKeyword.STOP), SmsKeyword.of(word), word);
+      assertEquals(Optional.of(SmsKeyword.STOP), SmsKeyword.of(word.toLowerCase(java.util.Locale.ROOT)), word);
+      assertTrue(SmsKeyword.confirmedByTwilio(word), word);
+      assertEquals(word, SmsKeyword.word(word.toLowerCase(java.util.Locale.ROOT) + "!"));
+    }
+  }
+
+  @Test
+  void optingBackInAndAskingForHelpAreNeverOptOuts() {
+    for (String body : new String[] {"START", "start", "UNSTOP", "Unstop!", "HELP", "help?"}) {
+      assertFalse(SmsKeyword.of(body).equals(Optional.of(SmsKeyword.STOP)), body);
+      assertFalse(SmsKeyword.confirmedByTwilio(body), body);
+    }
+  }
+
+  @Test
+  void aKeywordInAnotherScriptOrALongTextIsAMessage() {
+    for (String body : new String[] {"СТОП", "停止", "alto", "Please stop texting me about the permit, I already paid it", "STOP".repeat(400)}) {
+      assertEquals(Optional.empty(), SmsKeyword.of(body), body.length() > 40 ? body.substring(0, 40) + "…" : body);
+    }
+    assertEquals("", SmsKeyword.word(null));
+    assertEquals(Optional.empty(), SmsKeyword.of(null));
+    assertFalse(SmsKeyword.confirmedByTwilio(null));
+  }
+
+  @Test
   void aSentenceWithTheWordInItIsAMessage() {
     for (String body : new String[] {"please don't stop", "stop the noise on 5th", "the end of my street", "stopping by", "STOPP", "", "  "}) {
       assertEquals(Optional.empty(), SmsKeyword.of(body), body);

@@ -36,6 +36,64 @@ class EntryJsonTest {
     }
   }
 
+  /** One sample of every kind, and of each optional field both present and absent. */
+  static List<ConversationEvent> everyKind() {
+    Instant since = Instant.parse("2026-11-22T09:58:30.007Z");
+    AgentId maria = new AgentId("maria");
+    return List.of(
+        new ConversationEvent.Opened(new Contact(Channel.SMS, "+15551234567")),
+        new ConversationEvent.Opened(new Contact(Channel.WEBCHAT, "web:3f9a"), Optional.of(ConversationId.random())),
+        new ConversationEvent.Queued(since, "waiting for an agent"),
+        new ConversationEvent.Queued(since, ""),
+        new ConversationEvent.Assigned(maria, "María José"),
+        new ConversationEvent.Offered(new AgentId("lee.k"), "Lee"),
+        new ConversationEvent.Unassigned(maria, "agent disconnected"),
+        new ConversationEvent.MessagePosted("Привет, 你好, مرحبا 👋🏽 and \"quotes\"\ttabs"),
+        new ConversationEvent.MessagePosted("see the photos", List.of(new Attachment("https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1", "image/jpeg"),
+            new Attachment("https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME2", "video/3gpp"))),
+        new ConversationEvent.SkillsRequired(java.util.Set.of("es", "billing")),
+        new ConversationEvent.SkillsRequired(java.util.Set.of()),
+        new ConversationEvent.QueueChanged("tty-line", "overflow after waiting too long"),
+        new ConversationEvent.Transferred(maria, Optional.of(new AgentId("lee.k")), "Needs the permit desk"),
+        new ConversationEvent.Transferred(maria, Optional.empty(), ""),
+        new ConversationEvent.Whispered("Ask for the case number"),
+        new ConversationEvent.ConsentChanged(false, "START"),
+        new ConversationEvent.DeliveryUpdated(4, DeliveryStatus.SENT, "Twilio took it as 2 SMS", "SM0123456789abcdef0123456789abcdef"),
+        new ConversationEvent.DeliveryUpdated(4, DeliveryStatus.UNKNOWN, ""),
+        new ConversationEvent.Noted("The caller hung up (SKSK)."),
+        new ConversationEvent.DetailsSet(Optional.of("Streets"), List.of("pothole"), Optional.of("Public Works"), Optional.of("Road repair"),
+            Optional.of(java.time.LocalDate.parse("2026-12-01")), Optional.of("maria"), Optional.of("SR-2026-000123")),
+        new ConversationEvent.DetailsSet(Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+        new ConversationEvent.Escalated(ConversationEvent.Escalated.EMERGENCY, "The resident's words name an emergency (\"fire\")."),
+        new ConversationEvent.Resolved("Information provided"));
+  }
+
+  @Test
+  void everyPermittedKindHasASampleAndEachSurvivesTheRoundTrip() {
+    List<ConversationEvent> samples = everyKind();
+    SampleCoverage.assertCovers(ConversationEvent.class, samples);
+    List<Participant> actors = List.of(Participant.resident(new Contact(Channel.TTY, "+15551234567")), Participant.agent(new AgentId("maria"), "Maria"),
+        Participant.supervisor(new AgentId("sam"), "Sam"), Participant.SYSTEM, Participant.CENTER);
+    long seq = 1;
+    for (ConversationEvent event : samples) {
+      assertEquals(event, ConversationEvent.fromJson(new JsonObject(event.toJson().encode())), event.kind());
+      Optional<String> key = seq % 2 == 0 ? Optional.empty() : Optional.of("SM" + seq);
+      Entry entry = new Entry(id, seq, at, actors.get((int) (seq % actors.size())), event, key);
+      assertEquals(entry, EntryJson.fromJson(new JsonObject(EntryJson.toJson(entry).encode())), event.kind());
+      seq++;
+    }
+  }
+
+  @Test
+  void eachKindHasItsOwnName() {
+    java.util.Map<String, Class<?>> byKind = new java.util.HashMap<>();
+    for (ConversationEvent event : everyKind()) {
+      Class<?> earlier = byKind.putIfAbsent(event.kind(), event.getClass());
+      assertEquals(earlier == null ? event.getClass() : earlier, event.getClass(), "two kinds share the name " + event.kind());
+    }
+    assertEquals(ConversationEvent.class.getPermittedSubclasses().length, byKind.size());
+  }
+
   @Test
   void aMessageNeedsTextOrAnAttachmentAndAttachmentsAreChecked() {
     assertThrows(IllegalArgumentException.class, () -> new ConversationEvent.MessagePosted(" ", List.of()));

@@ -2,16 +2,25 @@ package org.accessline.gateway.signal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.accessline.gateway.conversation.AgentId;
+import org.accessline.gateway.conversation.Attachment;
+import org.accessline.gateway.conversation.Channel;
+import org.accessline.gateway.conversation.Contact;
 import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.conversation.Participant;
+import org.accessline.gateway.conversation.SampleCoverage;
 import org.junit.jupiter.api.Test;
 
 class StreamSignalCodecTest {
@@ -30,6 +39,53 @@ class StreamSignalCodecTest {
       codec.encodeToWire(wire, signal);
       assertEquals(signal, codec.decodeFromWire("prefix".length(), wire));
     }
+  }
+
+  /** One sample of every signal, and of each optional field both present and absent. */
+  private List<StreamSignal> everySignal() {
+    Instant at = Instant.parse("2026-11-22T10:00:00.123Z");
+    AgentId maria = new AgentId("maria");
+    return List.of(
+        new StreamSignal.EntryAdded(new Entry(id, 3, at, Participant.resident(new Contact(Channel.SMS, "+15551234567")),
+            new ConversationEvent.MessagePosted("Árbol caído en la calle 5 🌳", List.of(new Attachment("https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1",
+                "image/jpeg"))), Optional.of("sms:SM0123456789abcdef0123456789abcdef"))),
+        new StreamSignal.EntryAdded(new Entry(id, 4, at, Participant.SYSTEM, new ConversationEvent.Queued(at, "waiting for an agent"), Optional.empty())),
+        new StreamSignal.Typing(id, Participant.resident(new Contact(Channel.WEBCHAT, "web:3f9a")), false),
+        new StreamSignal.QueueLength(0),
+        new StreamSignal.QueuePosition(id, 3, Optional.of(Duration.ofSeconds(270))),
+        new StreamSignal.QueuePosition(id, 1, Optional.empty()),
+        new StreamSignal.Offered(id, maria, "tty", at.plusSeconds(30)),
+        new StreamSignal.Offered(id, maria, "sms", at.plusSeconds(30), Optional.of("lee"), "Wants the permit desk"),
+        new StreamSignal.OfferWithdrawn(id, maria, "lapsed"),
+        new StreamSignal.Alert(id, ConversationEvent.Escalated.EMERGENCY, "The 911 guidance could not be sent.", at));
+  }
+
+  @Test
+  void everyPermittedSignalHasASampleAndCrossesTheWireAsJsonAndLocally() {
+    List<StreamSignal> signals = everySignal();
+    SampleCoverage.assertCovers(StreamSignal.class, signals);
+    for (StreamSignal signal : signals) {
+      String name = signal.getClass().getSimpleName();
+      Buffer wire = Buffer.buffer("prefix");
+      codec.encodeToWire(wire, signal);
+      assertEquals(signal, codec.decodeFromWire("prefix".length(), wire), name + " over the wire");
+      assertEquals(signal, StreamSignal.fromJson(new JsonObject(signal.toJson().encode())), name + " as JSON");
+      assertSame(signal, codec.transform(signal), name + " locally");
+    }
+  }
+
+  @Test
+  void eachSignalHasItsOwnTypeName() {
+    Set<String> types = new HashSet<>();
+    for (StreamSignal signal : everySignal()) types.add(signal.toJson().getString("type"));
+    Set<Class<?>> kinds = new HashSet<>();
+    for (StreamSignal signal : everySignal()) kinds.add(signal.getClass());
+    assertEquals(kinds.size(), types.size(), "two signals share a type name: " + types);
+  }
+
+  @Test
+  void aSignalOfAnUnknownTypeIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> StreamSignal.fromJson(new JsonObject().put("type", "teleport")));
   }
 
   @Test

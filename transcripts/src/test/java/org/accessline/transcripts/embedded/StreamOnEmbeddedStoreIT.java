@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.accessline.gateway.channel.Posted;
 import org.accessline.gateway.conversation.AgentId;
@@ -26,6 +30,8 @@ import org.accessline.gateway.routing.Presence;
 import org.accessline.gateway.signal.Addresses;
 import org.accessline.gateway.stream.ConversationStream;
 import org.accessline.gateway.signal.StreamSignal;
+import org.accessline.gateway.store.AppendOutcome;
+import org.accessline.gateway.store.InteractionStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,10 +50,13 @@ class StreamOnEmbeddedStoreIT {
     startStream(Duration.ofMillis(300));
   }
 
+  /** Every entry the store has answered as durable, noted the moment its append completes, before the stream hears of it. */
+  private final Set<Entry> durable = ConcurrentHashMap.newKeySet();
+
   private void startStream(Duration grace) {
     store = new EmbeddedInteractionStore(dir);
     store.start().await();
-    stream = new ConversationStream(store, new ConversationStream.Settings(grace), Clock.systemUTC(), List.of());
+    stream = new ConversationStream(noting(store), new ConversationStream.Settings(grace), Clock.systemUTC(), List.of());
     vertx.deployVerticle(stream).await();
   }
 
@@ -56,6 +65,25 @@ class StreamOnEmbeddedStoreIT {
     store.close().await();
     vertx = Vertx.vertx();
     startStream(Duration.ofMillis(300));
+  }
+
+  /** The real store, with each acknowledged append noted in {@link #durable}; nothing else changes. */
+  @SuppressWarnings("unchecked")
+  private InteractionStore noting(InteractionStore real) {
+    return (InteractionStore) Proxy.newProxyInstance(InteractionStore.class.getClassLoader(), new Class<?>[] {InteractionStore.class}, (proxy, method, args) -> {
+      Object result;
+      try {
+        result = method.invoke(real, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+      if (!method.getName().equals("append")) return result;
+      List<Entry> batch = (List<Entry>) args[0];
+      return ((Future<AppendOutcome>) result).map(outcome -> {
+        if (outcome instanceof AppendOutcome.Appended) durable.addAll(batch);
+        return outcome;
+      });
+    });
   }
 
   @AfterEach
@@ -121,20 +149,59 @@ class StreamOnEmbeddedStoreIT {
   }
 
   @Test
-  void entriesArePublishedInOrderOnlyAfterTheyAreStored() throws InterruptedException {
+  void entriesArePublishedInOrderOnlyAfterTheyAreStored() {
     Contact contact = new Contact(Channel.WEBCHAT, "+15550007777");
     Posted opened = stream.residentMessage(contact, "first", "p1").await();
     ConcurrentLinkedQueue<Long> seen = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Boolean> storedWhenSeen = new ConcurrentLinkedQueue<>();
+    Promise<Void> allSeen = Promise.promise();
     Addresses.CONVERSATION.subscribe(vertx.eventBus(), opened.conversation(), signal -> {
       Entry e = ((StreamSignal.EntryAdded) signal).entry();
+      // Asked at the moment of hearing: a read sent to the store now could be answered after a later commit.
+      storedWhenSeen.add(durable.contains(e));
       seen.add(e.seq());
-      store.entries(e.conversationId(), e.seq() - 1).onSuccess(list -> storedWhenSeen.add(!list.isEmpty() && list.get(0).equals(e)));
+      if (seen.size() == 10) allSeen.complete();
     }).completion().await();
     for (int i = 0; i < 10; i++) stream.residentMessage(contact, "more " + i, "q" + i).await();
-    for (int i = 0; i < 100 && storedWhenSeen.size() < 10; i++) Thread.sleep(20);
+    allSeen.future().await();
     assertEquals(List.of(4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L), new ArrayList<>(seen));
     assertFalse(storedWhenSeen.contains(false));
+    List<Entry> stored = store.entries(opened.conversation(), 3).await();
+    assertTrue(stored.stream().allMatch(durable::contains) && stored.size() == 10, "what was noted durable is what the store keeps");
+  }
+
+  @Test
+  void aClientThatWasAwayResumesFromTheLastNumberItSawAndMissesNothing() {
+    Contact contact = new Contact(Channel.WEBCHAT, "+15550004444");
+    ConversationId id = stream.residentMessage(contact, "hello", "a0").await().conversation();
+    List<Entry> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Promise<Void> heardTheNote = Promise.promise();
+    var listening = Addresses.CONVERSATION.subscribe(vertx.eventBus(), id, signal -> {
+      if (!(signal instanceof StreamSignal.EntryAdded added)) return;
+      heard.add(added.entry());
+      if (added.entry().event() instanceof ConversationEvent.Noted) heardTheNote.tryComplete();
+    });
+    listening.completion().await();
+    stream.residentMessage(contact, "are you there", "a1").await();
+    long noted = stream.note(id, "still waiting", "n1").await().seq();
+    heardTheNote.future().await();
+    listening.unregister().await();
+    long lastSeen = heard.stream().mapToLong(Entry::seq).max().orElseThrow();
+    assertEquals(noted, lastSeen);
+
+    List<Future<Posted>> whileAway = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      whileAway.add(stream.residentMessage(contact, "away " + i, "w" + i));
+      whileAway.add(stream.note(id, "note " + i, "wn" + i));
+    }
+    Future.all(whileAway).await();
+    List<Entry> missed = stream.entries(id, lastSeen).await();
+    long last = whileAway.stream().mapToLong(f -> f.result().seq()).max().orElseThrow();
+    assertEquals(java.util.stream.LongStream.rangeClosed(lastSeen + 1, last).boxed().toList(), missed.stream().map(Entry::seq).toList(),
+        "every entry published while the client was away, once, with no gap");
+    assertTrue(missed.stream().allMatch(durable::contains));
+    assertEquals(24, missed.stream().filter(e -> e.dedupeKey().filter(k -> k.startsWith("w")).isPresent()).count());
+    assertTrue(heard.stream().noneMatch(e -> e.seq() > lastSeen), "nothing was heard after leaving");
   }
 
   @Test
@@ -154,15 +221,33 @@ class StreamOnEmbeddedStoreIT {
 
   @Test
   void anAgentWhoReconnectsWithinTheGracePeriodKeepsTheirConversations() throws Exception {
-    AgentProfile ana = new AgentProfile(new AgentId("ana"), "Ana", 2);
+    AgentProfile ana = new AgentProfile(new AgentId("ana"), "Ana", 2, Set.of());
     stream.agentConnected(ana).await();
     stream.setPresence(ana, Presence.AVAILABLE).await();
-    stream.residentMessage(new Contact(Channel.WEBCHAT, "+15550005555"), "need help", "g1").await();
+    ConversationId anas = stream.residentMessage(new Contact(Channel.WEBCHAT, "+15550005555"), "need help", "g1").await().conversation();
     awaitAssignedTo(ana.id(), 1);
+    // Bob does not come back: his hand-back shows that the grace period, which began after Ana's, has run out.
+    // His is a TTY call, which Ana (without the tty skill) cannot be given back in its place.
+    AgentProfile bob = new AgentProfile(new AgentId("bob"), "Bob", 2);
+    stream.agentConnected(bob).await();
+    stream.setPresence(bob, Presence.AVAILABLE).await();
+    ConversationId bobs = stream.openCall(new Contact(Channel.TTY, "+15550005556"), "CAbob").await().conversation();
+    awaitAssignedTo(bob.id(), 1);
+    Promise<Void> bobHandedBack = Promise.promise();
+    Addresses.CONVERSATION.subscribe(vertx.eventBus(), bobs, signal -> {
+      if (signal instanceof StreamSignal.EntryAdded a && a.entry().event() instanceof ConversationEvent.Unassigned) bobHandedBack.tryComplete();
+    }).completion().await();
+
     stream.agentDisconnected(ana.id()).await();
+    stream.agentDisconnected(bob.id()).await();
     stream.agentConnected(ana).await();
-    Thread.sleep(800);
+    bobHandedBack.future().await();
+
     assertEquals(1, stream.assignedTo(ana.id()).await().size());
+    List<Entry> record = store.entries(anas, 0).await();
+    assertTrue(record.stream().noneMatch(e -> e.event() instanceof ConversationEvent.Unassigned), "never handed back, not even to be given to her again");
+    assertEquals(1, record.stream().filter(e -> e.event() instanceof ConversationEvent.Assigned).count());
+    assertTrue(stream.openConversation(bobs).await().orElseThrow().isWaiting(), "the agent who stayed away lost his");
   }
 
   @Test
