@@ -72,7 +72,7 @@ public final class AccesslineRoutes {
     AccesslineConfig config = services.config();
     TtyCallRoutes.mount(router, signed, services.twilio().gate(), services.intake(), services.ttyCalls(), config.tty());
     if (config.smsSender().isEmpty()) return;
-    SmsWebhooks sms = new SmsWebhooks(services.intake(), config.smsHelpText(), config.centerName(), services.store()::optedOut,
+    SmsWebhooks sms = new SmsWebhooks(services.intake(), config.smsHelpText(), config.centerName(),
         services.twilio().smsLimit(), services.twilio().optingOut());
     SmsWebhookRoutes.mount(router, signed, services.twilio().gate(), sms);
   }

@@ -8,7 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.accessline.channels.twilio.TwilioReplies;
@@ -34,21 +33,18 @@ public final class SmsWebhooks {
   private final Intake intake;
   private final String helpText;
   private final String centerName;
-  private final Function<Contact, Future<Boolean>> optedOut;
   private final SmsIntakeLimit limit;
   private final OptingOut optingOut;
 
   /**
-   * @param optedOut whether a number has opted out, as the store's consent record says
    * @param limit shared by every event loop's routes
    */
-  public SmsWebhooks(Intake intake, String helpText, String centerName, Function<Contact, Future<Boolean>> optedOut, SmsIntakeLimit limit,
+  public SmsWebhooks(Intake intake, String helpText, String centerName, SmsIntakeLimit limit,
       OptingOut optingOut) {
     this.intake = intake;
     this.optingOut = optingOut;
     this.helpText = helpText;
     this.centerName = centerName;
-    this.optedOut = optedOut;
     this.limit = limit;
   }
 
@@ -102,7 +98,7 @@ public final class SmsWebhooks {
   private void optOut(RoutingContext ctx, InboundSms sms, Contact contact, String key) {
     String confirmation = centerName + ": you will get no more texts from us. Reply START to get them again. In an emergency call 911.";
     optingOut.begin(contact.address());
-    optedOut.apply(contact).compose(wasOut -> intake.residentMessage(contact, sms.body(), key, sms.attachments())
+    intake.optedOut(contact).compose(wasOut -> intake.residentMessage(contact, sms.body(), key, sms.attachments())
         .compose(p -> intake.consent(p.conversation(), true, SmsKeyword.word(sms.body()), key + ":consent").map(p))
         .compose(p -> {
           if (wasOut || SmsKeyword.confirmedByTwilio(sms.body())) return Future.succeededFuture(Optional.<String>empty());

@@ -53,6 +53,12 @@ public interface Intake {
   Future<Posted> providerReport(ConversationId conversation, long messageSeq, DeliveryStatus status, String detail, String providerId,
       String dedupeKey);
 
+  /**
+   * Whether the contact has opted out of messages, as the stream's consent fold knows it (read from
+   * the record once, then kept by every consent entry the stream writes).
+   */
+  Future<Boolean> optedOut(Contact contact);
+
   /** The contact's most recent conversation, open or resolved. */
   Future<Optional<ConversationId>> latestConversation(Contact contact);
 

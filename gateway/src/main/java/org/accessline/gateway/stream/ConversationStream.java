@@ -263,4 +263,9 @@ public final class ConversationStream extends StreamPorts {
   Deliveries deliveries() {
     return deliveries;
   }
+
+  @Override
+  Consents consents() {
+    return consents;
+  }
 }

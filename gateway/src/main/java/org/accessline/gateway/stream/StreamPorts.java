@@ -55,6 +55,8 @@ abstract class StreamPorts extends VerticleBase implements Intake, Desk {
 
   abstract Deliveries deliveries();
 
+  abstract Consents consents();
+
   // ---- Intake: what channel adapters call ----
 
   @Override
@@ -104,6 +106,11 @@ abstract class StreamPorts extends VerticleBase implements Intake, Desk {
       Optional<ConversationId> inMemory = lines().latestOf(contact);
       return inMemory.isPresent() ? Future.succeededFuture(inMemory) : store().latestConversation(contact);
     });
+  }
+
+  @Override
+  public Future<Boolean> optedOut(Contact contact) {
+    return onOwner(() -> consents().of(contact).map(consent -> consent.optedOut()));
   }
 
   @Override
