@@ -4,6 +4,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -87,6 +88,27 @@ class ArchitectureTest {
       .and().doNotHaveFullyQualifiedName(ASSEMBLY[1]).and().doNotHaveFullyQualifiedName(ASSEMBLY[2])
       .should().dependOnClassesThat().resideInAPackage("org.accessline.gateway.stream..")
       .because("design.md: web talks to the stream through the Desk and Intake ports; only the assembly builds the stream");
+
+  // ---- "Inside gateway, the floors run from the ground up": no arrow back up ----
+
+  @ArchTest
+  static final ArchRule gatewayFloorsPointDown = layeredArchitecture().consideringOnlyDependenciesInLayers()
+      .layer("model").definedBy("org.accessline.gateway.conversation..")
+      .layer("policies").definedBy("org.accessline.gateway.routing..", "org.accessline.gateway.escalation..")
+      .layer("signals").definedBy("org.accessline.gateway.signal..")
+      .layer("store SPI").definedBy("org.accessline.gateway.store..")
+      .layer("ports").definedBy("org.accessline.gateway.channel..")
+      .layer("rules").definedBy("org.accessline.gateway.rules..")
+      .layer("aggregates").definedBy("org.accessline.gateway.supervision..")
+      .layer("shell").definedBy("org.accessline.gateway.stream..")
+      .whereLayer("shell").mayNotBeAccessedByAnyLayer()
+      .whereLayer("rules").mayOnlyBeAccessedByLayers("shell")
+      .whereLayer("aggregates").mayNotBeAccessedByAnyLayer()
+      .whereLayer("ports").mayOnlyBeAccessedByLayers("rules", "shell")
+      .whereLayer("store SPI").mayOnlyBeAccessedByLayers("rules", "shell")
+      .whereLayer("signals").mayOnlyBeAccessedByLayers("ports", "rules", "shell")
+      .whereLayer("policies").mayOnlyBeAccessedByLayers("ports", "rules", "aggregates", "shell")
+      .because("design.md: conversation, signal, channel, rules, stream run from the ground up; a decision never reaches for the shell");
 
   // ---- "The import graph of gateway has no cycle" (issue 14), nor does any other module's ----
 

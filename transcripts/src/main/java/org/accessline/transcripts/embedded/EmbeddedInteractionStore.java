@@ -88,8 +88,11 @@ public final class EmbeddedInteractionStore implements InteractionStore {
         Files.createDirectories(directory);
         key = SealKey.loadOrCreate(seals.keyFile());
         integrity = new Integrity(key, CheckpointLog.open(seals.checkpointFile(), key));
-        EmbeddedSchema.migrate(jdbcUrl(), key);
+        // Opened first so the database stays open across the migration: H2 closes a file when its
+        // last connection does, and a file closed and reopened here was later corrupted by the
+        // compaction after a purge (SHUTDOWN COMPACT reopened it with a "Double mark").
         Connection writeConnection = DriverManager.getConnection(jdbcUrl());
+        EmbeddedSchema.migrate(jdbcUrl(), key);
         for (int i = 0; i < READERS; i++) readers.add(DriverManager.getConnection(jdbcUrl()));
         writer = new GroupCommitWriter(writeConnection, key);
         writer.start();
