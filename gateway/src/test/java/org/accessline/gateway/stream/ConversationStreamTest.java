@@ -159,11 +159,13 @@ class ConversationStreamTest {
     Context consumer = vertx.getOrCreateContext();
     List<Entry> seen = Collections.synchronizedList(new ArrayList<>());
     List<Boolean> durableWhenSeen = Collections.synchronizedList(new ArrayList<>());
+    Promise<Void> firstSeen = Promise.promise();
     Promise<Void> allSeen = Promise.promise();
     onContext(consumer, () -> Addresses.CONVERSATION.subscribe(vertx.eventBus(), id, signal -> {
       if (!(signal instanceof StreamSignal.EntryAdded added)) return;
       durableWhenSeen.add(store.holds(added.entry()));
       seen.add(added.entry());
+      if (seen.size() == 1) firstSeen.tryComplete();
       if (seen.size() == 11) allSeen.tryComplete();
     }).completion()).await();
 
@@ -176,6 +178,8 @@ class ConversationStreamTest {
 
     hold.release();
     assertEquals(4, second.await().seq());
+    // The consumer runs on a context of its own, so it may hear the entry just after the sender is answered.
+    firstSeen.future().await();
     assertEquals(asked, seen.subList(0, 1));
     List<Future<Posted>> more = new ArrayList<>();
     for (int i = 0; i < 10; i++) more.add(stream.residentMessage(contact, "more " + i, "m" + i));
