@@ -186,6 +186,20 @@ class SmsIT {
   }
 
   @Test
+  void yesOptsBackInOnlyANumberThatOptedOut() {
+    sms.maria.available();
+    assertEquals(200, sms.webhooks.post(INBOUND, text(sms.nextSid(), RESIDENT, "Is the pool open?")).statusCode());
+    String conversation = sms.maria.awaitAssignment();
+    assertEquals(200, sms.webhooks.post(INBOUND, text(sms.nextSid(), RESIDENT, "Yes")).statusCode());
+    assertEquals(200, sms.webhooks.post(INBOUND, text(sms.nextSid(), RESIDENT, "STOP")).statusCode());
+    sms.maria.frames.await("the opt-out", f -> isEvent(f, "consent") && event(f).getBoolean("optedOut"), 10_000);
+    assertEquals(200, sms.webhooks.post(INBOUND, text(sms.nextSid(), RESIDENT, "yes")).statusCode());
+    sms.maria.frames.await("the opt-in", f -> isEvent(f, "consent") && !event(f).getBoolean("optedOut"), 10_000);
+    List<String> kinds = sms.maria.recordEntries(conversation).stream().map(e -> ((JsonObject) e).getJsonObject("event").getString("kind")).toList();
+    assertEquals(2, kinds.stream().filter("consent"::equals).count(), "a YES from a number that had not opted out is just an answer: " + kinds);
+  }
+
+  @Test
   void helpIsAnsweredWithTheHelpTextAndRecorded() {
     var answer = sms.webhooks.post(INBOUND, text(sms.nextSid(), RESIDENT, "help"));
     assertEquals(200, answer.statusCode());

@@ -6,7 +6,8 @@ import org.accessline.channels.twilio.TwilioCallFailure;
 /**
  * What to do after a try at handing a text to Twilio failed. Pure, so every path is tested without
  * a network: a busy Twilio (429, 5xx of any body) or a failed connection is tried again after a
- * growing pause, or after Twilio's {@code Retry-After} when that is longer; a refusal (4xx) is final;
+ * growing pause (never longer than {@code longestWait}), or after Twilio's {@code Retry-After} when
+ * that is longer; a refusal (4xx) is final;
  * a request that got no answer is never sent again, since Twilio may have taken it.
  */
 public record DeliveryPlan(Duration firstRetry, int attempts, Duration longestWait) {
@@ -38,6 +39,8 @@ public record DeliveryPlan(Duration firstRetry, int attempts, Duration longestWa
       return new GiveUp((failure instanceof TwilioCallFailure.Busy ? "Twilio did not take the text (" : "Could not reach Twilio (") + failure.reason() + ")" + count);
     }
     Duration backoff = firstRetry.multipliedBy(1L << Math.min(tries - 1, 20));
+    // Doubling twenty times would wait for days; a text still worth sending waits no longer than Twilio may ask us to.
+    if (backoff.compareTo(longestWait) > 0) backoff = longestWait;
     if (failure instanceof TwilioCallFailure.Busy busy && busy.retryAfter().isPresent()) {
       Duration asked = busy.retryAfter().get();
       if (asked.compareTo(longestWait) > 0) {

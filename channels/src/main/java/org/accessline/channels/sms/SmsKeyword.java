@@ -10,7 +10,9 @@ import java.util.Set;
  * ("OPT OUT", "stop all") and with punctuation, symbols or spaces around it ("Stop.", "STOP!!").
  */
 public enum SmsKeyword {
-  STOP, START, HELP;
+  STOP, START, HELP,
+  /** Twilio re-subscribes an opted-out number that texts YES; from anyone else it is just an answer. */
+  YES;
 
   private static final Set<String> OPT_OUT = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT");
   private static final Set<String> OPT_IN = Set.of("START", "UNSTOP");
@@ -24,7 +26,8 @@ public enum SmsKeyword {
     String word = word(body);
     if (OPT_OUT.contains(word)) return Optional.of(STOP);
     if (OPT_IN.contains(word)) return Optional.of(START);
-    if (word.equals("HELP")) return Optional.of(HELP);
+    if (word.equals("HELP") || word.equals("INFO")) return Optional.of(HELP);
+    if (word.equals("YES")) return Optional.of(YES);
     return Optional.empty();
   }
 

@@ -14,13 +14,37 @@ public record SmsSegments(String encoding, int units, int segments) {
     int septets = 0;
     boolean gsm = true;
     for (int i = 0; i < text.length() && gsm; i++) {
-      char c = text.charAt(i);
-      if (BASIC.indexOf(c) >= 0) septets++;
-      else if (EXTENDED.indexOf(c) >= 0) septets += 2;
-      else gsm = false;
+      int width = septetsOf(text.charAt(i));
+      if (width == 0) gsm = false;
+      septets += width;
     }
-    if (gsm) return new SmsSegments("GSM-7", septets, septets <= 160 ? 1 : (septets + 152) / 153);
+    if (gsm) return new SmsSegments("GSM-7", septets, septets <= 160 ? 1 : parts(text, 153, true));
     int units = text.length();
-    return new SmsSegments("UCS-2", units, units <= 70 ? 1 : (units + 66) / 67);
+    return new SmsSegments("UCS-2", units, units <= 70 ? 1 : parts(text, 67, false));
+  }
+
+  private static int septetsOf(char c) {
+    if (BASIC.indexOf(c) >= 0) return 1;
+    return EXTENDED.indexOf(c) >= 0 ? 2 : 0;
+  }
+
+  /**
+   * Parts of a long text, filled as a phone splits them: an escaped GSM character or a UTF-16
+   * surrogate pair is never cut in two, so one at a part's edge moves whole to the next part.
+   */
+  private static int parts(String text, int perPart, boolean gsm) {
+    int parts = 1;
+    int used = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      int width = gsm ? septetsOf(c) : Character.isHighSurrogate(c) && i + 1 < text.length() ? 2 : 1;
+      if (used + width > perPart) {
+        parts++;
+        used = 0;
+      }
+      used += width;
+      if (!gsm && width == 2) i++;
+    }
+    return parts;
   }
 }

@@ -71,10 +71,11 @@ public final class SmsWebhooks {
       optOut(ctx, sms, contact, key);
       return;
     }
-    Future<Posted> recorded = intake.residentMessage(contact, sms.body(), key, sms.attachments());
-    if (keyword.filter(k -> k == SmsKeyword.START).isPresent()) {
-      recorded = recorded.compose(p -> intake.consent(p.conversation(), false, SmsKeyword.word(sms.body()), key + ":consent").map(p));
-    } else if (keyword.isPresent()) {
+    Future<Boolean> optsIn = keyword.filter(k -> k == SmsKeyword.YES).isPresent() ? intake.optedOut(contact)
+        : Future.succeededFuture(keyword.filter(k -> k == SmsKeyword.START).isPresent());
+    Future<Posted> recorded = optsIn.compose(in -> intake.residentMessage(contact, sms.body(), key, sms.attachments())
+        .compose(p -> in ? intake.consent(p.conversation(), false, SmsKeyword.word(sms.body()), key + ":consent").map(p) : Future.succeededFuture(p)));
+    if (keyword.filter(k -> k == SmsKeyword.HELP).isPresent()) {
       recorded = recorded.compose(p -> intake.automatedMessage(p.conversation(), helpText, key + ":help").map(p));
     }
     recorded.onComplete(ar -> {

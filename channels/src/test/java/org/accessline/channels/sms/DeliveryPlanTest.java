@@ -55,4 +55,11 @@ class DeliveryPlanTest {
     DeliveryPlan.GiveUp last = assertInstanceOf(DeliveryPlan.GiveUp.class, plan.after(busy(500, null), 5));
     assertTrue(last.reason().contains("HTTP 500") && last.reason().contains("5 tries"), last.reason());
   }
+
+  @Test
+  void theDoublingPauseNeverExceedsTheLongestWait() {
+    DeliveryPlan many = new DeliveryPlan(Duration.ofSeconds(1), 20, Duration.ofMinutes(10));
+    assertEquals(new DeliveryPlan.Retry(Duration.ofMinutes(10)), many.after(busy(503, null), 19));
+    assertEquals(new DeliveryPlan.Retry(Duration.ofSeconds(256)), many.after(busy(503, null), 9));
+  }
 }

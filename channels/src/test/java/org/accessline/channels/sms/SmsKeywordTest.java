@@ -80,4 +80,11 @@ class SmsKeywordTest {
       assertFalse(InboundSms.isPhoneNumber(bad), bad);
     }
   }
+
+  @Test
+  void infoAsksForHelpAndYesIsItsOwnKeyword() {
+    assertEquals(Optional.of(SmsKeyword.HELP), SmsKeyword.of("info"));
+    assertEquals(Optional.of(SmsKeyword.YES), SmsKeyword.of("Yes!"));
+    assertEquals(Optional.empty(), SmsKeyword.of("yes please"));
+  }
 }

@@ -68,4 +68,13 @@ class SmsSegmentsTest {
     assertEquals(new SmsSegments("GSM-7", 153, 1), SmsSegments.of("a".repeat(150) + " ok"));
     assertEquals(new SmsSegments("UCS-2", 156, 3), SmsSegments.of("a".repeat(150) + " 🙂 ok"), "one emoji turns a 1-SMS text into 3");
   }
+
+  @Test
+  void anEscapedCharacterOrAnEmojiAtAPartsEdgeMovesWholeToTheNextPart() {
+    // 152 + the two septets of the euro sign would be 154 in the first part: it cannot be cut, so a third part is needed.
+    assertEquals(3, SmsSegments.of("a".repeat(152) + "€" + "a".repeat(152)).segments());
+    assertEquals(2, SmsSegments.of("a".repeat(151) + "€" + "a".repeat(152)).segments());
+    assertEquals(3, SmsSegments.of("ж".repeat(66) + "😀" + "ж".repeat(66)).segments());
+    assertEquals(2, SmsSegments.of("ж".repeat(65) + "😀" + "ж".repeat(66)).segments());
+  }
 }

@@ -60,7 +60,8 @@ public sealed interface StreamSignal {
     public JsonObject toJson() {
       JsonObject json = new JsonObject().put("type", "offer").put("conversationId", conversation.value()).put("agent", agent.value()).put("channel", channel)
           .put("expires", expires.toString());
-      transferFrom.ifPresent(f -> json.put("transferFrom", f).put("note", note));
+      transferFrom.ifPresent(f -> json.put("transferFrom", f));
+      if (!note.isEmpty()) json.put("note", note);
       return json;
     }
   }

@@ -187,8 +187,8 @@ public final class ConversationStream extends StreamPorts {
       Optional<ConversationState> before = line.state;
       ConversationState after = lines.advance(line, entries);
       Effects.of(before, after, entries).forEach(this::carryOut);
-      Entry last = entries.get(entries.size() - 1);
-      return new Posted(last.conversationId(), last.seq(), false);
+      Entry answered = Posted.answering(entries);
+      return new Posted(answered.conversationId(), answered.seq(), false);
     });
   }
 

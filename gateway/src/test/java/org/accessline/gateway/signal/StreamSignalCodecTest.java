@@ -55,6 +55,7 @@ class StreamSignalCodecTest {
         new StreamSignal.QueuePosition(id, 3, Optional.of(Duration.ofSeconds(270))),
         new StreamSignal.QueuePosition(id, 1, Optional.empty()),
         new StreamSignal.Offered(id, maria, "tty", at.plusSeconds(30)),
+        new StreamSignal.Offered(id, maria, "tty", at.plusSeconds(30), Optional.empty(), "A note without a transfer"),
         new StreamSignal.Offered(id, maria, "sms", at.plusSeconds(30), Optional.of("lee"), "Wants the permit desk"),
         new StreamSignal.OfferWithdrawn(id, maria, "lapsed"),
         new StreamSignal.Alert(id, ConversationEvent.Escalated.EMERGENCY, "The 911 guidance could not be sent.", at));

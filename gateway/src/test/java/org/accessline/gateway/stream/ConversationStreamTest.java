@@ -190,6 +190,15 @@ class ConversationStreamTest {
   }
 
   @Test
+  void anEmergencyMessageIsAcknowledgedWithItsOwnNumberTheFirstTimeAndOnARetry() {
+    Contact contact = resident(5);
+    Posted first = stream.residentMessage(contact, "Someone collapsed and is not breathing", "e5").await();
+    Posted retry = stream.residentMessage(contact, "Someone collapsed and is not breathing", "e5").await();
+    assertEquals(3, first.seq(), "the message, not the guidance written after it");
+    assertEquals(new Posted(first.conversation(), first.seq(), true), retry);
+  }
+
+  @Test
   void anEmergencyIsFlaggedAndAnsweredWithGuidanceInTheSameWriteAsTheMessage() {
     Contact contact = resident(4);
     Promise<StreamSignal.Alert> alert = Promise.promise();
