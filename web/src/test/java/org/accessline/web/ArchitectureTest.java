@@ -17,8 +17,8 @@ import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 /**
- * The shape design.md draws, checked on the product's classes (web sees every module on its test
- * classpath; tests and test jars are left out). Each rule quotes the line of design.md it guards.
+ * The shape docs/architecture.md draws, checked on the product's classes (web sees every module on its test
+ * classpath; tests and test jars are left out). Each rule quotes the line of docs/architecture.md it guards.
  */
 @AnalyzeClasses(packages = "org.accessline", importOptions = ArchitectureTest.ProductClassesOnly.class)
 class ArchitectureTest {
@@ -36,34 +36,34 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule gatewayDependsOnNoOtherModule = noClasses().that().resideInAPackage(GATEWAY)
       .should().dependOnClassesThat().resideInAnyPackage(CHANNELS, TRANSCRIPTS, WEB, BENCH)
-      .because("design.md: channels → gateway ← transcripts; the gateway is the ground every other module stands on");
+      .because("docs/architecture.md: channels → gateway ← transcripts; the gateway is the ground every other module stands on");
 
   @ArchTest
   static final ArchRule transcriptsNeverDependOnChannelsOrWeb = noClasses().that().resideInAPackage(TRANSCRIPTS)
       .should().dependOnClassesThat().resideInAnyPackage(CHANNELS, WEB, BENCH)
-      .because("design.md: transcripts must not contain channel or HTTP code");
+      .because("docs/architecture.md: transcripts must not contain channel or HTTP code");
 
   @ArchTest
   static final ArchRule channelsNeverDependOnTranscriptsOrWeb = noClasses().that().resideInAPackage(CHANNELS)
       .should().dependOnClassesThat().resideInAnyPackage(TRANSCRIPTS, WEB, BENCH)
-      .because("design.md: channels → gateway, and nothing else of ours");
+      .because("docs/architecture.md: channels → gateway, and nothing else of ours");
 
-  // ---- What each module must not contain (design.md's table) ----
+  // ---- What each module must not contain (docs/architecture.md's module table) ----
 
   @ArchTest
   static final ArchRule gatewayHasNoHttpRoutesSqlOrTwilio = noClasses().that().resideInAPackage(GATEWAY)
       .should().dependOnClassesThat().resideInAnyPackage("io.vertx.ext.web..", "java.sql..", "javax.sql..", "com.twilio..")
-      .because("design.md: gateway must not contain HTTP routes, SQL, Twilio types");
+      .because("docs/architecture.md: gateway must not contain HTTP routes, SQL, Twilio types");
 
   @ArchTest
   static final ArchRule channelsHaveNoSql = noClasses().that().resideInAPackage(CHANNELS)
       .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
-      .because("design.md: channels must not contain SQL");
+      .because("docs/architecture.md: channels must not contain SQL");
 
   @ArchTest
   static final ArchRule transcriptsHaveNoHttpOrTwilio = noClasses().that().resideInAPackage(TRANSCRIPTS)
       .should().dependOnClassesThat().resideInAnyPackage("io.vertx.ext.web..", "io.vertx.core.http..", "com.twilio..")
-      .because("design.md: transcripts must not contain channel or HTTP code");
+      .because("docs/architecture.md: transcripts must not contain channel or HTTP code");
 
   // ---- Inside gateway: "Nothing under rules, routing or escalation imports io.vertx." ----
 
@@ -71,7 +71,7 @@ class ArchitectureTest {
   static final ArchRule decisionsAreFreeOfVertx = noClasses()
       .that().resideInAnyPackage("org.accessline.gateway.rules..", "org.accessline.gateway.routing..", "org.accessline.gateway.escalation..")
       .should().dependOnClassesThat().resideInAPackage("io.vertx..")
-      .because("design.md: decisions are plain functions over data, testable without Vert.x (Vert.x JSON included)");
+      .because("docs/architecture.md: decisions are plain functions over data, testable without Vert.x (Vert.x JSON included)");
 
   // ---- "Channels and web import only ports, signals and the model." ----
 
@@ -79,7 +79,7 @@ class ArchitectureTest {
   static final ArchRule channelsUseOnlyPortsSignalsAndTheModel = noClasses().that().resideInAPackage(CHANNELS)
       .should().dependOnClassesThat(resideInAPackage(GATEWAY)
           .and(not(resideInAnyPackage("org.accessline.gateway.channel..", "org.accessline.gateway.signal..", "org.accessline.gateway.conversation.."))))
-      .because("design.md: channels import only ports (gateway.channel), signals (gateway.signal) and the model (gateway.conversation);"
+      .because("docs/architecture.md: channels import only ports (gateway.channel), signals (gateway.signal) and the model (gateway.conversation);"
           + " in particular no adapter reads the store");
 
   @ArchTest
@@ -87,7 +87,7 @@ class ArchitectureTest {
       .that().resideInAPackage(WEB).and().doNotHaveFullyQualifiedName(ASSEMBLY[0])
       .and().doNotHaveFullyQualifiedName(ASSEMBLY[1]).and().doNotHaveFullyQualifiedName(ASSEMBLY[2])
       .should().dependOnClassesThat().resideInAPackage("org.accessline.gateway.stream..")
-      .because("design.md: web talks to the stream through the Desk and Intake ports; only the assembly builds the stream");
+      .because("docs/architecture.md: web talks to the stream through the Desk and Intake ports; only the assembly builds the stream");
 
   // ---- "Inside gateway, the floors run from the ground up": no arrow back up ----
 
@@ -108,9 +108,9 @@ class ArchitectureTest {
       .whereLayer("store SPI").mayOnlyBeAccessedByLayers("rules", "shell")
       .whereLayer("signals").mayOnlyBeAccessedByLayers("ports", "rules", "shell")
       .whereLayer("policies").mayOnlyBeAccessedByLayers("ports", "rules", "aggregates", "shell")
-      .because("design.md: conversation, signal, channel, rules, stream run from the ground up; a decision never reaches for the shell");
+      .because("docs/architecture.md: conversation, signal, channel, rules, stream run from the ground up; a decision never reaches for the shell");
 
-  // ---- "The import graph of gateway has no cycle" (issue 14), nor does any other module's ----
+  // ---- No package cycles, in the gateway or in any other module ----
 
   @ArchTest
   static final ArchRule gatewayPackagesHaveNoCycle = slices().assignedFrom(packagesOf("org.accessline.gateway")).should().beFreeOfCycles();

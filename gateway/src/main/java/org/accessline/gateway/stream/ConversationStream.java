@@ -211,6 +211,9 @@ public final class ConversationStream extends StreamPorts {
       floor.handled(h.time());
     } else if (effect instanceof Effect.FloorChanged f) {
       floor.changed(f.after(), f.routingChanged());
+    } else {
+      // A new kind of effect that nobody carries out would be dropped without a word.
+      throw new IllegalStateException("no way to carry out " + effect.getClass().getSimpleName());
     }
   }
 

@@ -200,6 +200,9 @@ final class Floor {
       timers.put(start.key(), id[0]);
     } else if (action instanceof FloorAction.CancelTimer stop) {
       cancel(stop.key());
+    } else {
+      // A new kind of action that nobody carries out would be dropped without a word.
+      throw new IllegalStateException("no way to carry out " + action.getClass().getSimpleName());
     }
     return Future.succeededFuture();
   }

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stream's invariants from design.md, through its public ports only (Intake, Desk and the
+ * The stream's invariants from docs/architecture.md, through its public ports only (Intake, Desk and the
  * constructor), on the in-memory store and a set clock: no server, no sleep; every wait is on a
  * future or a signal.
  */
