@@ -2,6 +2,7 @@ package org.accessline.transcripts.migration;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
@@ -26,12 +28,14 @@ import org.flywaydb.core.api.output.MigrateResult;
  *
  * <p>Releases before Flyway recorded the versions they had applied in {@value #LEGACY} instead. A
  * store found with that table and no Flyway history is baselined at the version it records, so
- * nothing is applied twice, and only newer scripts run.
+ * nothing is applied twice, and only newer scripts run. Every version Flyway applies is written
+ * there too, because those releases still read it: an older gateway started on a newer store then
+ * refuses it by name, where an empty table would have it try to create every table again.
  */
 public final class SchemaMigrations {
   /** Flyway's own record of what it applied, with each script's checksum. */
   public static final String HISTORY = "flyway_schema_history";
-  /** The version table of the releases before Flyway: version, script, applied_at. Read, never written. */
+  /** The version table of the releases before Flyway: version, script, applied_at. Kept in step with {@value #HISTORY}. */
   public static final String LEGACY = "schema_version";
 
   /** Java work a version does after its script, on the migration's connection and in its transaction. */
@@ -85,12 +89,38 @@ public final class SchemaMigrations {
         config.baselineOnMigrate(true).baselineVersion(MigrationVersion.fromVersion(legacy.get().toString()))
             .baselineDescription(LEGACY + " " + legacy.get() + ", from the release before Flyway");
       }
-      return config.load().migrate();
+      Flyway flyway = config.load();
+      MigrateResult result = flyway.migrate();
+      keepLegacyTable(dataSource, schema, flyway.info().applied());
+      return result;
     } catch (FlywayValidateException e) {
       throw new IllegalStateException(store + " will not start: the migrations applied to its database do not match this build's scripts in "
           + location + " (a released script must never change: restore it, and put the change in a new script). " + withoutAdvert(e.getMessage()), e);
     } catch (FlywayException | SQLException e) {
       throw new IllegalStateException(store + " could not bring its schema up to date: " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes each applied version that {@value #LEGACY} does not hold yet, creating the table as the releases before Flyway did. */
+  private static void keepLegacyTable(DataSource dataSource, String schema, MigrationInfo[] applied) throws SQLException {
+    String table = schema == null ? LEGACY : schema + "." + LEGACY;
+    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE IF NOT EXISTS " + table + " (version INT PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+      int recorded;
+      try (ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(version), 0) FROM " + table)) {
+        rs.next();
+        recorded = rs.getInt(1);
+      }
+      try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?, CURRENT_TIMESTAMP)")) {
+        for (MigrationInfo info : applied) {
+          if (info.getVersion() == null) continue;
+          int version = Integer.parseInt(info.getVersion().getVersion());
+          if (version <= recorded) continue;
+          insert.setInt(1, version);
+          insert.setString(2, info.getScript());
+          insert.executeUpdate();
+        }
+      }
     }
   }
 

@@ -86,6 +86,25 @@ class EmbeddedUpgradeIT {
     BeforeFlyway.assertWritesContinue(store);
   }
 
+  /**
+   * The release before Flyway reads only {@code schema_version}: on a directory a Flyway build made,
+   * an empty table there had it try to create every table again. Each applied version is written
+   * there too, so an older build sees how new the store is (and refuses one newer than it knows).
+   */
+  @Test
+  void aNewDirectoryRecordsItsVersionsWhereTheReleaseBeforeFlywayLooks() throws Exception {
+    store = open();
+    store.close().await();
+    store = open();
+    try (Connection c = DriverManager.getConnection(store.jdbcUrl()); Statement st = c.createStatement();
+        var rs = st.executeQuery("SELECT version, script FROM schema_version ORDER BY version")) {
+      List<String> rows = new ArrayList<>();
+      while (rs.next()) rows.add(rs.getInt(1) + " " + rs.getString(2));
+      assertEquals(List.of("1 V1__interaction_records.sql", "2 V2__entry_hashes.sql", "3 V3__retention_and_audit.sql",
+          "4 V4__record_links_and_details.sql", "5 V5__audit_chain_and_seals.sql"), rows, "the names the release before Flyway wrote, once each");
+    }
+  }
+
   @Test
   void aSecondOpenOfTheUpgradedDirectoryChangesNothing() throws Exception {
     oldReleasesDirectory();
@@ -117,6 +136,7 @@ class EmbeddedUpgradeIT {
     try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
       // What the release before Flyway left: its own version table at 3, and no Flyway history.
       st.execute("DROP TABLE \"flyway_schema_history\"");
+      st.execute("DROP TABLE schema_version"); // the migration to V3 above kept one; the old release's is made here, as it made it
       st.execute("CREATE TABLE schema_version (version INT PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
       st.execute("INSERT INTO schema_version VALUES (1, 'V1__interaction_records.sql', CURRENT_TIMESTAMP), (2, 'V2__entry_hashes.sql', CURRENT_TIMESTAMP),"
           + " (3, 'V3__retention_and_audit.sql', CURRENT_TIMESTAMP)");
