@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.accessline.channels.webchat.ResidentTokens;
@@ -300,6 +301,30 @@ class WebChatIT {
       maria.put("/api/presence", new JsonObject().put("presence", "available"));
       maria.openConsole();
       resident.frames.await("the first resident assigned", f -> "entry".equals(f.getString("type")) && "assigned".equals(f.getString("kind")));
+    }
+  }
+
+  /** Places are coalesced a second at a time; a resident still hears each place once (a second look found them told twice). */
+  @Test
+  void residentsJoiningTogetherEachHearTheirPlaceOnce() throws InterruptedException {
+    startGateway();
+    List<ResidentClient> line = new ArrayList<>();
+    try {
+      for (int i = 0; i < 4; i++) {
+        ResidentClient r = ResidentClient.connect(gateway.vertx, gateway.port());
+        line.add(r);
+        r.helloNew();
+        r.say("j" + i, "Question number " + (i + 1) + " about the library");
+        assertEquals(i + 1, r.frames.awaitType("position").getInteger("position"));
+      }
+      // Past the quiet second, when the places that changed meanwhile are published together.
+      Thread.sleep(1_500);
+      for (int i = 0; i < line.size(); i++) {
+        List<Integer> heard = line.get(i).frames.ofType("position").stream().map(f -> f.getInteger("position")).toList();
+        assertEquals(List.of(i + 1), heard, "resident " + (i + 1) + " heard");
+      }
+    } finally {
+      line.forEach(ResidentClient::close);
     }
   }
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.accessline.gateway.channel.Intake;
 import org.accessline.gateway.channel.Posted;
 import org.accessline.gateway.conversation.Contact;
+import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.conversation.Participant;
@@ -49,6 +50,8 @@ final class ResidentSession {
   private Contact contact;
   private ConversationId conversation;
   private long sentSeq;
+  /** The last place in line this page was told, so the same place is not announced twice. */
+  private JsonObject placeSent;
   private MessageConsumer<StreamSignal> following;
   /** Live entries that arrived while the store was being read; null when not catching up. */
   private List<Entry> heldBack;
@@ -237,6 +240,7 @@ final class ResidentSession {
     if (conversation != null && !conversation.equals(id)) send(new JsonObject().put("type", "conversation").put("conversationId", id.value()));
     conversation = id;
     sentSeq = afterSeq;
+    placeSent = null;
     heldBack = new ArrayList<>();
     MessageConsumer<StreamSignal> consumer = Addresses.CONVERSATION.subscribe(vertx.eventBus(), id, signal -> onBus(id, signal));
     following = consumer;
@@ -268,6 +272,10 @@ final class ResidentSession {
     } else if (signal instanceof StreamSignal.QueuePosition place) {
       JsonObject frame = new JsonObject().put("type", "position").put("position", place.position());
       place.expectedWait().ifPresent(w -> frame.put("waitSeconds", w.toSeconds()));
+      // The place asked for on following, and the floor's publishes (coalesced, or after an offer
+      // lapsed), can say the same again; a screen reader would announce it again.
+      if (frame.equals(placeSent)) return;
+      placeSent = frame;
       send(frame);
     }
   }
@@ -275,6 +283,8 @@ final class ResidentSession {
   private void sendEntry(Entry entry) {
     if (!entry.conversationId().equals(conversation) || entry.seq() <= sentSeq) return;
     sentSeq = entry.seq();
+    // Leaving the line ends its places: after a hand-back the resident is told their place afresh, even the same one.
+    if (entry.event() instanceof ConversationEvent.Assigned) placeSent = null;
     send(ResidentView.of(entry));
   }
 
