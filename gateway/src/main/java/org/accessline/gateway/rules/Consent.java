@@ -1,6 +1,7 @@
 package org.accessline.gateway.rules;
 
 import java.util.Optional;
+import org.accessline.gateway.conversation.Channel;
 import org.accessline.gateway.conversation.DeliveryStatus;
 import org.accessline.gateway.conversation.Entry;
 
@@ -12,6 +13,14 @@ import org.accessline.gateway.conversation.Entry;
 public record Consent(boolean optedOut) {
   public static final Consent GIVEN = new Consent(false);
   public static final String WITHHELD = "Not sent: the resident texted STOP (or another way of saying it). Nothing can reach them by text until they send START.";
+
+  /**
+   * Whether the channel lets a resident opt out of messages. Only texts do (STOP, START): a chat or
+   * a call the resident opened themselves has no consent to record, so none is looked up.
+   */
+  public static boolean keptFor(Channel channel) {
+    return channel == Channel.SMS;
+  }
 
   /** What is recorded instead of handing the message to the channel, when the contact opted out. */
   public Optional<StreamCommand.RecordDelivery> withholds(Entry message) {

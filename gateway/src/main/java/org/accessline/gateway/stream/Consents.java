@@ -29,6 +29,7 @@ final class Consents {
 
   /** The contact's consent, read from the store if it is not known. */
   Future<Consent> of(Contact contact) {
+    if (!Consent.keptFor(contact.channel())) return Future.succeededFuture(Consent.GIVEN);
     Future<Consent> consent = known.get(contact);
     if (consent == null) {
       Future<Consent> reading = storedOptOut.apply(contact).map(Consent::new);

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,17 +90,7 @@ public final class ConversationStream extends StreamPorts {
     owner = context;
     StreamSignalCodec.register(vertx);
     deliveries = new Deliveries(vertx, clock, adapters, consents, report -> submit(report.conversation(), report));
-    floor = new Floor(vertx, settings.handbackGrace(), settings.queueUpdates(), settings.routing(), clock, new Floor.Conversations() {
-      @Override
-      public Collection<ConversationState> open() {
-        return lines.open();
-      }
-
-      @Override
-      public Future<Posted> submit(ConversationId conversation, StreamCommand command) {
-        return ConversationStream.this.submit(conversation, command);
-      }
-    });
+    floor = new Floor(vertx, settings.handbackGrace(), settings.queueUpdates(), settings.routing(), clock, this::submit);
     return store.openConversations().map(open -> {
       for (List<Entry> entries : open) {
         ConversationState state = ConversationState.replay(entries);

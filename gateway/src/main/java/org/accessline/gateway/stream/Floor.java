@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +38,9 @@ import org.accessline.gateway.signal.StreamSignal;
 final class Floor {
   private static final Logger LOG = Logger.getLogger(Floor.class.getName());
 
-  /** What the floor needs from the stream. */
+  /** What the floor needs from the stream; it learns of every open conversation through {@link #changed}. */
+  @FunctionalInterface
   interface Conversations {
-    Collection<ConversationState> open();
-
     /** Runs the command on its conversation's writer, as any other command is run. */
     Future<Posted> submit(ConversationId conversation, StreamCommand command);
   }
@@ -56,7 +54,6 @@ final class Floor {
   /** Actions decided but not yet carried out, so a write that completes at once cannot act before earlier decisions. */
   private final ArrayDeque<Runnable> pending = new ArrayDeque<>();
   private boolean acting;
-  private boolean knowsOpenConversations;
 
   Floor(Vertx vertx, Duration handbackGrace, QueueUpdates queueUpdates, RoutingSettings routing, Clock clock, Conversations conversations) {
     this.vertx = vertx;
@@ -131,11 +128,6 @@ final class Floor {
 
   /** The periodic pass: offers whatever there is room for, and tells texters their place when due. */
   void route() {
-    if (!knowsOpenConversations) {
-      // Conversations loaded at start are learnt here too, so the floor is complete even if they were not each reported.
-      knowsOpenConversations = true;
-      for (ConversationState open : List.copyOf(conversations.open())) feed(new FloorInput.ConversationChanged(open, false));
-    }
     feed(new FloorInput.Tick());
   }
 

@@ -38,6 +38,16 @@ class ConsentsTest {
   }
 
   @Test
+  void aChatOrACallHasNoConsentToLookUp() {
+    for (Channel channel : List.of(Channel.WEBCHAT, Channel.TTY, Channel.RELAY)) {
+      Contact resident = new Contact(channel, "resident-" + channel);
+      consents.load(resident);
+      assertEquals(Consent.GIVEN, consents.of(resident).result());
+    }
+    assertEquals(List.of(), reads, "nothing read from the store");
+  }
+
+  @Test
   void everyConsentEntryReplacesWhatWasKnown() {
     consents.of(TEXTER);
     reads.get(0).complete(false);
