@@ -66,7 +66,8 @@ public final class ResidentFrames {
       return Parsed.error("bad_frame", "\"clientId\" must be 1-64 letters, digits, '-' or '_'.", null);
     }
     Object text = json.getValue("text");
-    if (!(text instanceof String raw)) return Parsed.error("empty_message", "A message needs some text.", id);
+    if (text == null) return Parsed.error("empty_message", "A message needs some text.", id);
+    if (!(text instanceof String raw)) return Parsed.error("bad_frame", "\"text\" must be a string; send numbers as text (\"12\").", id);
     // The stream normalises again; doing it here too answers at once and measures what would be stored.
     ResidentText.Result cleaned = ResidentText.clean(raw);
     if (cleaned instanceof ResidentText.Result.Refused r) return Parsed.error(r.problem().code, r.problem().message, id);

@@ -39,6 +39,9 @@ class ResidentFramesTest {
     assertEquals("bad_frame", errorCode("{\"type\":\"message\",\"text\":\"hi\"}"));
     assertEquals("bad_frame", errorCode("{\"type\":\"message\",\"clientId\":\"has spaces\",\"text\":\"hi\"}"));
     assertEquals("empty_message", errorCode("{\"type\":\"message\",\"clientId\":\"a\",\"text\":\"   \"}"));
+    assertEquals("empty_message", errorCode("{\"type\":\"message\",\"clientId\":\"a\"}"));
+    assertEquals("bad_frame", errorCode("{\"type\":\"message\",\"clientId\":\"a\",\"text\":12}"));
+    assertEquals("bad_frame", errorCode("{\"type\":\"message\",\"clientId\":\"a\",\"text\":[\"hi\"]}"));
   }
 
   @Test
