@@ -12,6 +12,7 @@ public enum Refusal {
   NOT_ASSIGNABLE("not_assignable", "This conversation is not waiting for an agent."),
   ALREADY_ESCALATED("already_escalated", "This conversation is already waiting for a supervisor."),
   NOT_ESCALATED("not_escalated", "This conversation is not waiting for a supervisor."),
+  TRANSFER_PENDING("transfer_pending", "This conversation is already being passed to another agent; wait for their answer."),
   ALREADY_THEIRS("already_theirs", "This conversation is already with that agent."),
   NO_OFFER("no_offer", "There is no offer of this conversation for you; it may have lapsed."),
   EMPTY_TEXT("empty_message", ResidentText.Problem.EMPTY.message),

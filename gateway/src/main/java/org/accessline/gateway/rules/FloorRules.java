@@ -170,7 +170,7 @@ public final class FloorRules {
       if (c.holds.get(done.conversation()) instanceof FloorState.Assigning) c.hold(done.conversation(), Optional.empty());
       if (done.retry()) retryLater(c);
     } else if (input instanceof TransferOffered offered) {
-      if (c.transfers.contains(offered.conversation())) return new Answer.Refused(Refusal.ALREADY_ESCALATED);
+      if (c.transfers.contains(offered.conversation())) return new Answer.Refused(Refusal.TRANSFER_PENDING);
       Instant expires = c.now.plus(routing.acceptTimeout());
       c.transfers = c.transfers.put(offered.conversation(), new WarmTransfer(offered.from(), offered.to(), offered.note(), expires));
       c.actions.add(new FloorAction.StartTimer(new TimerKey.TransferAnswer(offered.conversation()), routing.acceptTimeout(),

@@ -129,7 +129,7 @@ class FloorRulesTest {
     assertEquals(List.of(offer), floor.state.offersFor(lee.id(), Map.of(c.id(), "sms")));
     assertEquals(1, floor.state.unitsUsed(maria.id()), "maria keeps it meanwhile");
     floor.feed(new FloorInput.TransferOffered(c.id(), "sms", maria, agent("bob", 1), ""));
-    assertEquals(new FloorRules.Answer.Refused(Refusal.ALREADY_ESCALATED), floor.last.answer());
+    assertEquals(new FloorRules.Answer.Refused(Refusal.TRANSFER_PENDING), floor.last.answer());
     floor.feed(new FloorInput.Accepted(c.id(), maria.id()));
     assertEquals(new FloorRules.Answer.Refused(Refusal.NO_OFFER), floor.last.answer());
 
