@@ -18,6 +18,7 @@ import org.accessline.web.conversations.ConversationRoutes;
 import org.accessline.web.http.CrossSiteGuard;
 import org.accessline.web.http.PageHeaders;
 import org.accessline.web.http.Problem;
+import org.accessline.web.http.RequestLine;
 import org.accessline.web.http.SocketKeepAlive;
 import org.accessline.web.offers.OfferRoutes;
 import org.accessline.web.pages.PageRoutes;
@@ -50,6 +51,7 @@ public final class AccesslineRoutes {
     RecordReads reads = new RecordReads(desk, services.store(), clock);
 
     router.route().handler(PageHeaders.everywhere(config.secureCookies()));
+    router.route().handler(RequestLine.checked());
     router.route("/api/*").handler(new CrossSiteGuard(config.twilio().map(TwilioAccount::publicBaseUrl)));
     PageRoutes.mountCenter(router, desk, config.centerName(), config.maxMessageBytes());
     WebChatRoutes.mount(router, new ResidentChat(vertx, services.intake(), services.residentGuard()), ws -> SocketKeepAlive.keep(vertx, ws, idle));

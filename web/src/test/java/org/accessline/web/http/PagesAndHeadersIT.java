@@ -68,4 +68,22 @@ class PagesAndHeadersIT {
       }
     }
   }
+
+  @Test
+  void aHeadRequestGetsTheGetStatusWithoutABodyAndAMalformedEscapeIsAProblemNotACrash() {
+    try (TestGateway gateway = TestGateway.start(dataDir); AgentClient client = new AgentClient(gateway.vertx, gateway.port())) {
+      for (String path : new String[] {"/health", "/", "/agent", "/api/center"}) {
+        HttpResponse<Buffer> head = client.request(io.vertx.core.http.HttpMethod.HEAD, path).send().await();
+        assertEquals(client.get(path).statusCode(), head.statusCode(), path);
+        assertNull(head.body(), path + ": no body");
+      }
+      assertEquals(401, client.request(io.vertx.core.http.HttpMethod.HEAD, "/api/me").send().await().statusCode(), "HEAD is no way around signing in");
+      for (String bad : new String[] {"/%zz", "/api/interactions?q=%zz", "/records.html?from=%2", "/api/conversations/%G1/entries"}) {
+        HttpResponse<Buffer> answer = client.get(bad);
+        assertEquals(400, answer.statusCode(), bad);
+        assertEquals("malformed_uri", answer.bodyAsJsonObject().getString("error"), bad);
+      }
+      assertEquals(200, client.get("/api/center?q=%41%e2%9c%93").statusCode(), "well-formed escapes pass");
+    }
+  }
 }
