@@ -93,7 +93,13 @@ function showEntry(e) {
   if (e.kind === 'assigned' || e.kind === 'resolved') setText(place, '');
   if (e.kind === 'resolved') setText(typing, '');
   if (e.kind === 'message' && e.from !== 'resident') { typingAnnounced = false; setText(typing, ''); }
-  if (list.querySelector('li[data-seq="' + e.seq + '"]')) return; // already confirmed from its acknowledgement
+  const confirmed = list.querySelector('li[data-seq="' + e.seq + '"]');
+  if (confirmed) {
+    // Confirmed by its acknowledgement already: the stored time replaces "sent", in the same bubble.
+    const sentState = confirmed.querySelector('.state');
+    if (sentState && e.at) sentState.replaceWith(timeElement(e.at));
+    return;
+  }
   const wording = residentWording(e, centerName);
   if (!wording) return;
   if (e.kind === 'message' && e.from === 'resident') {

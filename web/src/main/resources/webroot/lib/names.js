@@ -9,7 +9,9 @@ export function contactLabel(contact, channel) {
   if (!contact) return 'Unknown contact';
   if (/^\+?[0-9][0-9 ()-]{5,}$/.test(contact)) return contact;
   const words = channel ? channelName(channel) : 'contact';
-  return contact.length > 12 ? words.charAt(0).toUpperCase() + words.slice(1) + ' visitor ' + contact.slice(0, 6) : contact;
+  // A token ("web:3f9a2c…") is long and meaningless to read: its first characters are enough to tell residents apart.
+  const token = contact.slice(contact.lastIndexOf(':') + 1);
+  return contact.length > 12 ? words.charAt(0).toUpperCase() + words.slice(1) + ' visitor ' + token.slice(0, 6) : contact;
 }
 
 /** The name to show for a conversation or record: `{ residentName?, contact, channel }`. */
