@@ -91,6 +91,13 @@ class RecordsInBrowserIT extends BrowserTest {
     }
     assertEquals(browser.findElement(By.id("record-heading")), browser.switchTo().activeElement(), "reading a record moves focus to its heading");
     Axe.assertNoViolations(browser, "records page, a record open");
+    org.accessline.web.support.Emulation.darkMode(browser);
+    Axe.assertNoViolations(browser, "records page, a record open, dark mode");
+    assertTrue(org.accessline.web.support.Emulation.focusRingContrast(browser, "#verify") >= 3.0, "the focus ring shows in dark mode");
+    assertEquals(true, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "const a = document.querySelector('a.skip-link'); const t = document.querySelector(a.hash); return t !== null && t.tabIndex === -1;"),
+        "the skip link leads to a real target that takes focus");
+    browser.findElement(By.id("record-heading")).click();
 
     Browsers.press(browser, By.xpath("//div[@id='record-links']/button[contains(., 'followed')]"));
     Browsers.waitForText(browser, By.id("record-entries"), "Is there a number for the repair?");

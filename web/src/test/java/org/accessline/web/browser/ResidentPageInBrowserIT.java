@@ -90,6 +90,7 @@ class ResidentPageInBrowserIT extends BrowserTest {
     String residentSide = (String) Emulation.js(browser).executeScript("return getComputedStyle(document.querySelector('#transcript li.from-resident')).marginLeft");
     assertTrue(!"0px".equals(residentSide), "the resident's bubbles sit on the other side from the center's");
     Axe.assertNoViolations(browser, "resident page, mid-conversation");
+    assertFocusRingsVisible("light");
 
     typingIsAnnouncedOncePerBurst(conversation);
 
@@ -103,6 +104,7 @@ class ResidentPageInBrowserIT extends BrowserTest {
     pause(200);
     assertEquals("rgb(18, 18, 18)", Emulation.js(browser).executeScript("return getComputedStyle(document.body).backgroundColor"));
     Axe.assertNoViolations(browser, "resident page, dark mode, phone width");
+    assertFocusRingsVisible("dark");
     screenshot(browser, "resident-dark");
 
     browser.navigate().refresh();
@@ -127,6 +129,15 @@ class ResidentPageInBrowserIT extends BrowserTest {
     assertEquals(1, filled, "one burst of typing is announced once, however often it pauses: " + Emulation.changes(browser));
     reply(conversation, "Anything else?");
     assertEquals("", browser.findElement(By.id("typing")).getText(), "the reply ends the typing notice");
+  }
+
+  /** The focus ring stands out at 3:1 or more from what it is drawn on: the page, the log, the header. */
+  private void assertFocusRingsVisible(String scheme) {
+    for (String selector : new String[] {"#message", "#send", "#transcript", "#save-copy"}) {
+      double ratio = Emulation.focusRingContrast(browser, selector);
+      assertTrue(ratio >= 3.0, scheme + ": the focus ring on " + selector + " is " + ratio + ":1 against its background");
+    }
+    browser.findElement(By.id("message")).click();
   }
 
   private void assertComposerOnScreen() {

@@ -72,6 +72,9 @@ class SupervisorPageInBrowserIT extends BrowserTest {
     assertTrue(browser.findElement(By.id("floor-agents")).getText().contains("Maria"));
     assertTrue(browser.findElement(By.id("floor-queue")).getText().startsWith("2 waiting"));
     Axe.assertNoViolations(browser, "supervisor page, waiting conversations and an emergency alert");
+    assertEquals(true, ((JavascriptExecutor) browser).executeScript(
+        "const a = document.querySelector('a.skip-link'); const t = document.querySelector(a.hash); return t !== null && t.tabIndex === -1;"),
+        "the skip link leads to a real target that takes focus");
     screenshot(browser, "supervisor-floor");
 
     // Focus on the second waiting row's Monitor button; a new resident arrives, pushed to the page.
@@ -114,6 +117,9 @@ class SupervisorPageInBrowserIT extends BrowserTest {
     Browsers.waitForText(browser, By.id("monitor-log"), "Please leave the building now and call 911.");
     assertTrue(browser.findElement(By.id("monitor-log")).getText().contains("Whisper from Sam"));
     Axe.assertNoViolations(browser, "supervisor page, monitoring");
+    org.accessline.web.support.Emulation.darkMode(browser);
+    Axe.assertNoViolations(browser, "supervisor page, monitoring, dark mode");
+    browser.findElement(By.id("barge-text")).click();
 
     browser.findElement(By.id("stop-monitoring")).sendKeys(Keys.ENTER);
     assertEquals(monitorSmoke, focused(), "stopping returns focus to the Monitor button that started it");

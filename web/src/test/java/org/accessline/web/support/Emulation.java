@@ -52,6 +52,39 @@ public final class Emulation {
     return (List<String>) js(driver).executeScript("return window.__changes.slice()");
   }
 
+  /**
+   * The contrast ratio (WCAG) between the focus ring of the element {@code selector} and the background
+   * the ring is drawn on (the nearest ancestor with an opaque background), after focusing it as the
+   * keyboard does; -1 when the element cannot take focus.
+   */
+  public static double focusRingContrast(WebDriver driver, String selector) {
+    // A key press first, so the browser treats the focus as keyboard focus (:focus-visible), as a keyboard user sees it.
+    new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+    Object ratio = js(driver).executeScript("""
+        const target = document.querySelector(arguments[0]);
+        target.focus();
+        if (!target.matches(':focus')) return -1;
+        // The ring is the stylesheet's --focus colour where the element is (a script's focus may not draw it).
+        const probe = document.createElement('span');
+        probe.style.color = 'var(--focus)';
+        target.parentElement.appendChild(probe);
+        const focusColour = getComputedStyle(probe).color;
+        probe.remove();
+        const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+        const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+          .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+        const ring = rgb(target.matches(':focus-visible') ? getComputedStyle(target).outlineColor : focusColour);
+        let node = target.parentElement, behind = [255, 255, 255];
+        while (node) {
+          const c = rgb(getComputedStyle(node).backgroundColor);
+          if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) { behind = c.slice(0, 3); break; }
+          node = node.parentElement;
+        }
+        const [a, b] = [lum(ring), lum(behind)].sort((x, y) => y - x);
+        return (a + 0.05) / (b + 0.05);""", selector);
+    return ((Number) ratio).doubleValue();
+  }
+
   public static JavascriptExecutor js(WebDriver driver) {
     return (JavascriptExecutor) driver;
   }
