@@ -54,16 +54,14 @@ public final class Emulation {
 
   /**
    * The contrast ratio (WCAG) between the focus ring of the element {@code selector} and the background
-   * the ring is drawn on (the nearest ancestor with an opaque background), after focusing it as the
-   * keyboard does; -1 when the element cannot take focus.
+   * the ring is drawn on (the nearest ancestor with an opaque background): the outline when the browser
+   * draws it, else the stylesheet's ring colour at the element; -1 when the element cannot take focus.
    */
   public static double focusRingContrast(WebDriver driver, String selector) {
-    // A key press first, so the browser treats the focus as keyboard focus (:focus-visible), as a keyboard user sees it.
-    new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
     Object ratio = js(driver).executeScript("""
         const target = document.querySelector(arguments[0]);
         target.focus();
-        if (!target.matches(':focus')) return -1;
+        if (document.activeElement !== target) return -1;
         // The ring is the stylesheet's --focus colour where the element is (a script's focus may not draw it).
         const probe = document.createElement('span');
         probe.style.color = 'var(--focus)';
