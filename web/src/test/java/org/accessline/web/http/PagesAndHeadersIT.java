@@ -26,7 +26,7 @@ class PagesAndHeadersIT {
   @Test
   void pagesAreRevalidatedAndTheirScriptsAndStylesLiveUnderContentVersionedUrls() {
     try (TestGateway gateway = TestGateway.start(dataDir); AgentClient client = new AgentClient(gateway.vertx, gateway.port())) {
-      for (String page : new String[] {"/", "/agent", "/agent.html", "/records.html", "/index.html"}) {
+      for (String page : new String[] {"/", "/agent", "/agent.html", "/records.html", "/index.html", "/supervisor", "/supervisor.html"}) {
         HttpResponse<Buffer> html = client.get(page);
         assertEquals(200, html.statusCode(), page);
         assertEquals("no-cache", html.getHeader("Cache-Control"), page);
