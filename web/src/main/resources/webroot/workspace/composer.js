@@ -102,7 +102,7 @@ export function composer(ws, canned) {
   function showState(c) {
     const entries = [...c.entries.values()];
     const reports = new Map(entries.filter(e => e.event.kind === 'delivery').map(e => [e.event.messageSeq, e.event.status]));
-    const mine = entries.filter(e => e.event.kind === 'message' && e.actor.role !== 'resident');
+    const mine = entries.filter(e => e.event.kind === 'message' && (e.actor.role === 'agent' || e.actor.role === 'supervisor'));
     const tty = c.channel === 'tty';
     const sending = mine.filter(e => !reports.has(e.seq));
     byId('tty-sending').hidden = !tty || sending.length === 0;
