@@ -27,7 +27,11 @@ import org.accessline.web.auth.AgentSessions;
 import org.accessline.web.auth.PasswordChecks;
 import org.accessline.web.auth.SignInThrottle;
 import org.accessline.gateway.store.AuditEvent;
+import org.accessline.transcripts.seal.SealKey;
 import org.accessline.web.config.AccesslineConfig;
+import org.accessline.web.residents.ConversationViews;
+import org.accessline.web.supervision.FloorFeed;
+import org.accessline.web.supervision.SupervisorApi;
 import org.accessline.web.records.CheckpointVerticle;
 import org.accessline.web.records.RetentionVerticle;
 import org.accessline.web.records.Stores;
@@ -77,7 +81,8 @@ public final class Application {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }).compose(demo -> {
+    }).compose(demo -> vertx.executeBlocking(() -> residentNamesKey(config)).compose(namesKey -> {
+      ConversationViews views = new ConversationViews(namesKey::mac, config.limits());
       InteractionStore store = Stores.open(vertx, config);
       TtyCalls ttyCalls = new TtyCalls(config.tty().intake(), clock::millis);
       List<ChannelAdapter> adapters = new ArrayList<>(List.of(new WebChatAdapter(), ttyCalls));
@@ -89,7 +94,8 @@ public final class Application {
       ConversationStream stream = new ConversationStream(store, new ConversationStream.Settings(config.handbackGrace(), config.emergencies(), config.limits(), config.queueUpdates(), config.routing()), Clock.systemUTC(), adapters);
       PasswordChecks checks = PasswordChecks.standard(vertx);
       Services services = new Services(config, stream, stream, store, directory, new AgentSessions(config.sessionLifetime(), clock), ttyCalls, twilio,
-          new SignInApi.Guards(new SignInThrottle(), checks, config.clientLimits().trustedProxies()), Services.residentGuard(vertx, stream, config), clock);
+          new SignInApi.Guards(new SignInThrottle(), checks, config.clientLimits().trustedProxies()), Services.residentGuard(vertx, stream, config), clock, views,
+          new FloorFeed(vertx, new SupervisorApi(stream, directory, config.maxMessageBytes(), config.routing(), clock, views)::floorJson));
       String host = listenHost(config, directory);
       List<String> deployments = new ArrayList<>();
       List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
@@ -110,7 +116,16 @@ public final class Application {
           .map(v -> new Application(vertx, store, deployments, servers.get(0).actualPort(), demo, stream, sms, twilio.gate(),
               config.smsSettings().answerTimeout(), host, directory.onlyDemo(), checks))
           .onFailure(e -> checks.close());
-    });
+    }));
+  }
+
+  /** The key behind web chat visitors' names; created on the first start, and the same file on every node. */
+  private static SealKey residentNamesKey(AccesslineConfig config) {
+    try {
+      return SealKey.loadOrCreate(config.workspace().residentNamesKeyFile(config.dataDir()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
