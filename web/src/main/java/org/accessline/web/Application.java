@@ -44,7 +44,7 @@ public final class Application {
   private final InteractionStore store;
   private final List<String> deployments;
   private final int port;
-  private final Optional<AgentDirectory.DemoAccount> demoAccount;
+  private final List<AgentDirectory.DemoAccount> demoAccounts;
   private final ConversationStream stream;
   private final Optional<SmsAdapter> sms;
   private final WebhookGate twilioGate;
@@ -55,7 +55,7 @@ public final class Application {
   /** Twilio asks for longer pauses than this only when something is wrong; such a text is marked failed. */
   private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(10);
 
-  private Application(Vertx vertx, InteractionStore store, List<String> deployments, int port, Optional<AgentDirectory.DemoAccount> demoAccount,
+  private Application(Vertx vertx, InteractionStore store, List<String> deployments, int port, List<AgentDirectory.DemoAccount> demoAccounts,
       ConversationStream stream, Optional<SmsAdapter> sms, WebhookGate twilioGate, Duration drainWithin, String host, boolean demoOnly,
       PasswordChecks passwordChecks) {
     this.host = host;
@@ -65,7 +65,7 @@ public final class Application {
     this.store = store;
     this.deployments = deployments;
     this.port = port;
-    this.demoAccount = demoAccount;
+    this.demoAccounts = demoAccounts;
     this.stream = stream;
     this.sms = sms;
     this.twilioGate = twilioGate;
@@ -168,7 +168,12 @@ public final class Application {
   }
 
   public Optional<AgentDirectory.DemoAccount> demoAccount() {
-    return demoAccount;
+    return demoAccounts.stream().filter(d -> !d.account().supervisor()).findFirst();
+  }
+
+  /** The demo accounts this start created (each password shown once): the agent and the supervisor, or whichever was missing. */
+  public List<AgentDirectory.DemoAccount> demoAccounts() {
+    return demoAccounts;
   }
 
   /**
