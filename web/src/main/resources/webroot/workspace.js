@@ -73,7 +73,9 @@ function track(summary) {
     conversations.set(c.id, c);
     load(c, 0);
   }
-  for (const key of ['channel', 'residentName', 'limitAt']) if (summary[key]) c[key] = summary[key];
+  for (const key of ['channel', 'residentName']) if (summary[key]) c[key] = summary[key];
+  // The gateway's view of the conversation (sent with the snapshot and each entry) wins over the page's own reckoning.
+  for (const key of ['limitAt', 'waitingSince', 'lastMessage']) if (key in summary) c[key] = summary[key];
   if (summary.emergency) c.emergency = true;
   return c;
 }
@@ -120,7 +122,7 @@ function addEntry(c, e, live) {
   return true;
 }
 
-function onEntry(e) {
+function onEntry(e, view) {
   const kind = e.event.kind;
   let c = conversations.get(e.conversationId);
   if (!c && kind === 'assigned' && e.event.agent === me.username) {
@@ -129,6 +131,7 @@ function onEntry(e) {
   }
   if (!c) return;
   addEntry(c, e, true);
+  if (view && view.id === c.id) track(view);
   if ((kind === 'unassigned' && e.event.agent === me.username) || kind === 'resolved') {
     announce('The conversation with ' + model.residentName(c) + (kind === 'resolved' ? ' is resolved.' : ' went back to the queue.'));
     leave(c);
@@ -191,7 +194,7 @@ async function answer(offer, accepted) {
     const result = await api('POST', '/api/conversations/' + id + (accepted ? '/accept' : '/decline'));
     offers.remove(id);
     if (accepted) {
-      const c = track({ channel: offer.channel, residentName: offer.residentName, ...(result.conversation || {}), id });
+      const c = track({ channel: offer.channel, residentName: offer.residentName, ...(result.conversation || offer.conversation || {}), id });
       select(c.id);
       announce('Accepted. The conversation with ' + model.residentName(c) + ' is open.');
     } else {
@@ -212,7 +215,7 @@ function onFrame(f) {
   switch (f.type) {
     case 'snapshot': {
       offers.clear();
-      (f.offers || []).forEach(o => offers.add(o));
+      (f.offers || []).forEach(o => offers.add(o.conversation ? { ...o, residentName: o.conversation.residentName } : o));
       presence = f.presence;
       byId('presence').value = f.presence;
       setQueue(f.waiting);
@@ -230,6 +233,7 @@ function onFrame(f) {
       setQueue(f.waiting);
       break;
     case 'offer':
+      if (f.conversation) f.residentName = f.conversation.residentName;
       offers.add(f);
       notify.alert('New ' + channelName(f.channel) + ' offered', model.residentName(f));
       refresh();
@@ -242,7 +246,7 @@ function onFrame(f) {
       break;
     }
     case 'entry':
-      if (!f.monitoring) onEntry(f.entry);
+      if (!f.monitoring) onEntry(f.entry, f.conversation);
       break;
     case 'typing':
       if (f.conversationId === selected && f.role === 'resident') {

@@ -136,7 +136,7 @@ export function cannedReplies(ws) {
     ev.preventDefault();
     const id = byId('canned-id').value;
     const body = { title: byId('canned-title').value.trim(), text: byId('canned-text').value.trim(),
-      shortcut: byId('canned-shortcut').value.trim() || null, ttyText: byId('canned-tty').value.trim() || null,
+      shortcut: byId('canned-shortcut').value.trim(), ttyText: byId('canned-tty').value.trim() || null,
       scope: ws.me().role === 'supervisor' ? byId('canned-scope').value : 'personal' };
     try {
       await ws.api(id ? 'PUT' : 'POST', '/api/canned-replies' + (id ? '/' + id : ''), body);

@@ -80,7 +80,7 @@ class WorkspaceBugsIT extends BrowserTest {
     String a = accepts.get(0).getAccessibleName();
     String b = accepts.get(1).getAccessibleName();
     assertNotEquals(a, b, "two Accept buttons say whose conversation they take");
-    assertTrue(a.startsWith("Accept the web chat from Resident "), a);
+    assertTrue(a.startsWith("Accept the web chat from Web chat visitor "), a);
     List<WebElement> items = agent.findElements(By.cssSelector("#offer-list li"));
     assertNotEquals(items.get(0).getText(), items.get(1).getText(), "the offers read differently on screen too");
   }
