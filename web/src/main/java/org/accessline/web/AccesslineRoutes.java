@@ -13,6 +13,8 @@ import org.accessline.channels.twilio.TwilioSignatures;
 import org.accessline.channels.webchat.ResidentChat;
 import org.accessline.channels.webchat.WebChatRoutes;
 import org.accessline.gateway.channel.Desk;
+import org.accessline.web.cannedreplies.CannedRepliesApi;
+import org.accessline.web.cannedreplies.CannedReplyRoutes;
 import org.accessline.web.config.AccesslineConfig;
 import org.accessline.web.conversations.ConversationRoutes;
 import org.accessline.web.http.CrossSiteGuard;
@@ -48,21 +50,23 @@ public final class AccesslineRoutes {
     StaffAuth staff = new StaffAuth(services.sessions());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
     Duration idle = config.clientLimits().httpIdleTimeout();
-    RecordReads reads = new RecordReads(desk, services.store(), clock);
+    RecordReads reads = new RecordReads(desk, services.store(), clock, services.views());
 
     router.route().handler(PageHeaders.everywhere(config.secureCookies()));
     router.route().handler(RequestLine.checked());
     router.route("/api/*").handler(new CrossSiteGuard(config.twilio().map(TwilioAccount::publicBaseUrl)));
     PageRoutes.mountCenter(router, desk, config.centerName(), config.maxMessageBytes());
     WebChatRoutes.mount(router, new ResidentChat(vertx, services.intake(), services.residentGuard()), ws -> SocketKeepAlive.keep(vertx, ws, idle));
-    StaffRoutes.mount(router, vertx, desk, services.sessions(), staff, services.signInApi(vertx), body, idle);
+    StaffRoutes.mount(router, vertx, desk, services.sessions(), staff, services.signInApi(vertx), body, idle, services.views(), services.floorWatch());
     config.twilio().ifPresent(account -> twilioChannels(router, services, new TwilioSignatures(account)));
-    ConversationRoutes.mount(router, staff, body, reads, desk, services.store(), services.ttyCalls(), config.maxMessageBytes(), clock);
-    OfferRoutes.mount(router, staff, body, desk, services.directory());
-    SupervisionRoutes.mount(router, staff, body, desk, services.directory(), config.maxMessageBytes(), config.routing(), clock);
+    ConversationRoutes.mount(router, staff, body, reads, desk, services.store(), services.ttyCalls(), config.maxMessageBytes(), clock, services.views(),
+        config.workspace());
+    OfferRoutes.mount(router, staff, body, desk, services.directory(), services.views());
+    SupervisionRoutes.mount(router, staff, body, desk, services.directory(), config.maxMessageBytes(), config.routing(), clock, services.views());
     SmsRoutes.mount(router, staff, body);
     TtyRoutes.mount(router, staff, body, desk, services.ttyCalls(), config.tty(), config.maxMessageBytes());
     RecordRoutes.mount(router, staff, body, reads, services.recordAccess(), services.store(), config.centerName(), clock);
+    CannedReplyRoutes.mount(router, staff, body, reads, new CannedRepliesApi(services.store().cannedReplies(), desk, services.views(), config.centerName(), clock));
     router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "not_found", "No such API."));
     PageRoutes.mountSite(router, vertx);
     router.errorHandler(413, ctx -> Problem.send(ctx, 413, "too_large", "The request body is larger than " + MAX_BODY_BYTES + " bytes."));

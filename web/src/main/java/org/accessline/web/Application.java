@@ -27,7 +27,11 @@ import org.accessline.web.auth.AgentSessions;
 import org.accessline.web.auth.PasswordChecks;
 import org.accessline.web.auth.SignInThrottle;
 import org.accessline.gateway.store.AuditEvent;
+import org.accessline.transcripts.seal.SealKey;
 import org.accessline.web.config.AccesslineConfig;
+import org.accessline.web.residents.ConversationViews;
+import org.accessline.web.supervision.FloorFeed;
+import org.accessline.web.supervision.SupervisorApi;
 import org.accessline.web.records.CheckpointVerticle;
 import org.accessline.web.records.RetentionVerticle;
 import org.accessline.web.records.Stores;
@@ -40,7 +44,7 @@ public final class Application {
   private final InteractionStore store;
   private final List<String> deployments;
   private final int port;
-  private final Optional<AgentDirectory.DemoAccount> demoAccount;
+  private final List<AgentDirectory.DemoAccount> demoAccounts;
   private final ConversationStream stream;
   private final Optional<SmsAdapter> sms;
   private final WebhookGate twilioGate;
@@ -51,7 +55,7 @@ public final class Application {
   /** Twilio asks for longer pauses than this only when something is wrong; such a text is marked failed. */
   private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(10);
 
-  private Application(Vertx vertx, InteractionStore store, List<String> deployments, int port, Optional<AgentDirectory.DemoAccount> demoAccount,
+  private Application(Vertx vertx, InteractionStore store, List<String> deployments, int port, List<AgentDirectory.DemoAccount> demoAccounts,
       ConversationStream stream, Optional<SmsAdapter> sms, WebhookGate twilioGate, Duration drainWithin, String host, boolean demoOnly,
       PasswordChecks passwordChecks) {
     this.host = host;
@@ -61,7 +65,7 @@ public final class Application {
     this.store = store;
     this.deployments = deployments;
     this.port = port;
-    this.demoAccount = demoAccount;
+    this.demoAccounts = demoAccounts;
     this.stream = stream;
     this.sms = sms;
     this.twilioGate = twilioGate;
@@ -77,7 +81,8 @@ public final class Application {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }).compose(demo -> {
+    }).compose(demo -> vertx.executeBlocking(() -> residentNamesKey(config)).compose(namesKey -> {
+      ConversationViews views = new ConversationViews(namesKey::mac, config.limits());
       InteractionStore store = Stores.open(vertx, config);
       TtyCalls ttyCalls = new TtyCalls(config.tty().intake(), clock::millis);
       List<ChannelAdapter> adapters = new ArrayList<>(List.of(new WebChatAdapter(), ttyCalls));
@@ -89,7 +94,8 @@ public final class Application {
       ConversationStream stream = new ConversationStream(store, new ConversationStream.Settings(config.handbackGrace(), config.emergencies(), config.limits(), config.queueUpdates(), config.routing()), Clock.systemUTC(), adapters);
       PasswordChecks checks = PasswordChecks.standard(vertx);
       Services services = new Services(config, stream, stream, store, directory, new AgentSessions(config.sessionLifetime(), clock), ttyCalls, twilio,
-          new SignInApi.Guards(new SignInThrottle(), checks, config.clientLimits().trustedProxies()), Services.residentGuard(vertx, stream, config), clock);
+          new SignInApi.Guards(new SignInThrottle(), checks, config.clientLimits().trustedProxies()), Services.residentGuard(vertx, stream, config), clock, views,
+          new FloorFeed(vertx, new SupervisorApi(stream, directory, config.maxMessageBytes(), config.routing(), clock, views)::floorJson));
       String host = listenHost(config, directory);
       List<String> deployments = new ArrayList<>();
       List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
@@ -110,7 +116,16 @@ public final class Application {
           .map(v -> new Application(vertx, store, deployments, servers.get(0).actualPort(), demo, stream, sms, twilio.gate(),
               config.smsSettings().answerTimeout(), host, directory.onlyDemo(), checks))
           .onFailure(e -> checks.close());
-    });
+    }));
+  }
+
+  /** The key behind web chat visitors' names; created on the first start, and the same file on every node. */
+  private static SealKey residentNamesKey(AccesslineConfig config) {
+    try {
+      return SealKey.loadOrCreate(config.workspace().residentNamesKeyFile(config.dataDir()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -153,7 +168,12 @@ public final class Application {
   }
 
   public Optional<AgentDirectory.DemoAccount> demoAccount() {
-    return demoAccount;
+    return demoAccounts.stream().filter(d -> !d.account().supervisor()).findFirst();
+  }
+
+  /** The demo accounts this start created (each password shown once): the agent and the supervisor, or whichever was missing. */
+  public List<AgentDirectory.DemoAccount> demoAccounts() {
+    return demoAccounts;
   }
 
   /**

@@ -62,8 +62,9 @@ public final class Main {
     if (app.demoOnly() && config.httpHost().equals(AccesslineConfig.AUTO_HOST)) {
       System.out.println("  Listening on loopback (" + app.host() + ") only, while the demo account is the only one: configure staff accounts, or set httpHost (ACCESSLINE_HTTP_HOST), to take connections from other machines.");
     }
-    app.demoAccount().ifPresent(demo -> System.out.println("  A demo agent was created for this first start: username \"" + demo.account().username()
-        + "\", password \"" + demo.password() + "\". Write it down: it is stored only as a hash and is not shown again."));
+    app.demoAccounts().forEach(demo -> System.out.println("  A demo " + (demo.account().supervisor() ? "supervisor" : "agent")
+        + " was created for this first start: username \"" + demo.account().username() + "\", password \"" + demo.password()
+        + "\". Write it down: it is stored only as a hash and is not shown again."));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       // An operator who sees the gateway gone should see why in its own output.
       System.out.println("Accessline is stopping: new texts and calls get 503 while replies settle and the store closes.");
