@@ -113,6 +113,11 @@ class WorkspaceIT {
     String conversation = resident.say("r1", "There is smoke and fire in my kitchen").getString("conversationId");
     JsonObject offer = maria.frames.await("the offer", f -> "offer".equals(f.getString("type")));
     assertEquals(true, offer.getJsonObject("conversation").getBoolean("emergency"));
+    try (AgentClient again = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria")) {
+      JsonObject pending = again.openConsole().getJsonArray("offers").getJsonObject(0);
+      assertEquals(conversation, pending.getJsonObject("conversation").getString("id"), "a console opened later gets the offer with its conversation");
+      assertEquals(offer.getJsonObject("conversation").getString("residentName"), pending.getJsonObject("conversation").getString("residentName"));
+    }
     assertEquals(true, maria.post("/api/conversations/" + conversation + "/accept", new JsonObject()).bodyAsJsonObject()
         .getJsonObject("conversation").getBoolean("emergency"));
   }
