@@ -50,17 +50,18 @@ public final class Main {
     }
     String base = "http://" + (app.host().equals("0.0.0.0") || app.host().equals("::") ? "localhost" : app.host()) + ":" + app.port();
     System.out.println("Accessline (" + config.centerName() + ") is up. Records are kept in " + config.dataDir().toAbsolutePath() + ".");
-    System.out.println("  Resident chat:  " + base + "/");
-    System.out.println("  Agent console:  " + base + "/agent");
-    System.out.println("  Records:        " + base + "/records.html");
+    System.out.println("  Resident chat:    " + base + "/");
+    System.out.println("  Agent workspace:  " + base + "/agent");
+    System.out.println("  Supervisor floor: " + base + "/supervisor");
+    System.out.println("  Records:          " + base + "/records.html");
     System.out.println(config.twilio()
-        .map(t -> "  TTY calls:      point the Twilio number's voice webhook at " + t.url(TtyCallRoutes.VOICE_PATH) + " (HTTP POST).")
+        .map(t -> "  TTY calls:        point the Twilio number's voice webhook at " + t.url(TtyCallRoutes.VOICE_PATH) + " (HTTP POST).")
         .orElse("  Twilio channels (SMS, TTY calls) are off: set ACCESSLINE_TWILIO_ACCOUNT_SID, ACCESSLINE_TWILIO_AUTH_TOKEN and ACCESSLINE_PUBLIC_BASE_URL to turn them on."));
     config.twilio().ifPresent(t -> System.out.println(config.smsSender().isPresent()
-        ? "  SMS:            point the number's messaging webhook at " + t.url(SmsWebhookRoutes.INBOUND_PATH) + " (HTTP POST)."
+        ? "  SMS:              point the number's messaging webhook at " + t.url(SmsWebhookRoutes.INBOUND_PATH) + " (HTTP POST)."
         : "  SMS is off: set ACCESSLINE_TWILIO_SMS_FROM or ACCESSLINE_TWILIO_MESSAGING_SERVICE_SID to turn it on."));
     if (app.demoOnly() && config.httpHost().equals(AccesslineConfig.AUTO_HOST)) {
-      System.out.println("  Listening on loopback (" + app.host() + ") only, while the demo account is the only one: configure staff accounts, or set httpHost (ACCESSLINE_HTTP_HOST), to take connections from other machines.");
+      System.out.println("  Listening on loopback (" + app.host() + ") only, while the demo accounts are the only ones: configure staff accounts, or set httpHost (ACCESSLINE_HTTP_HOST), to take connections from other machines.");
     }
     app.demoAccounts().forEach(demo -> System.out.println("  A demo " + (demo.account().supervisor() ? "supervisor" : "agent")
         + " was created for this first start: username \"" + demo.account().username() + "\", password \"" + demo.password()

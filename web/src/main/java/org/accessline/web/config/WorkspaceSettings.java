@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public record WorkspaceSettings(List<String> categories, Optional<Path> residentNamesKeyFile) {
   /** The categories a county 311 center commonly files under, until a center lists its own. */
-  public static final List<String> DEFAULT_CATEGORIES = List.of("Streets and sidewalks", "Street lights and signals", "Trash and recycling",
+  public static final List<String> DEFAULT_CATEGORIES = List.of("Streets and sidewalks", "Streetlights", "Traffic signals", "Trash and recycling",
       "Water and sewer", "Parks and trees", "Noise", "Animals", "Housing and code enforcement", "Parking and vehicles", "Graffiti", "Public health",
       "Social services", "Taxes and payments", "Permits and licenses", "Public transit", "General information", "Other");
   static final int MAX_CATEGORIES = 200;

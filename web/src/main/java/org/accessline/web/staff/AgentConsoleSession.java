@@ -91,11 +91,10 @@ public final class AgentConsoleSession {
         .compose(v -> floorFrames == null ? Future.succeededFuture() : floorFrames.completion())
         .compose(v -> stream.agentConnected(agent))
         .compose(v -> stream.assignedTo(agent.id()))
-        .compose(list -> stream.presence(agent.id()).compose(p -> stream.waitingCount().compose(waiting -> stream.offersFor(agent.id()).map(offers -> {
+        .compose(list -> stream.presence(agent.id()).compose(p -> stream.waitingCount().compose(waiting -> stream.offersFor(agent.id())
+            .compose(this::offersJson).map(pending -> {
           JsonArray conversations = new JsonArray();
           list.forEach(s -> conversations.add(views.json(s)));
-          JsonArray pending = new JsonArray();
-          offers.forEach(o -> pending.add(o.toJson()));
           return new JsonObject().put("type", "snapshot").put("presence", p.wireName()).put("waiting", waiting).put("conversations", conversations)
               .put("offers", pending);
         }))))
@@ -123,6 +122,17 @@ public final class AgentConsoleSession {
     unwatchFloor();
     Future<?> away = sessions.signedInElsewhere(agent.id(), session.id()) ? Future.succeededFuture() : stream.setPresence(agent, Presence.AWAY);
     away.onComplete(ar -> socket.close(SESSION_ENDED, why));
+  }
+
+  /** Pending offers as their frames, each with its conversation, so a reconnected console can tell two offers apart by the resident's name. */
+  private Future<JsonArray> offersJson(List<StreamSignal.Offered> offers) {
+    List<Future<JsonObject>> each = offers.stream().map(o -> stream.openConversation(o.conversation())
+        .map(state -> o.toJson().put("conversation", state.map(views::json).orElse(null)))).toList();
+    return Future.all(each).map(v -> {
+      JsonArray out = new JsonArray();
+      each.forEach(f -> out.add(f.result()));
+      return out;
+    });
   }
 
   private void unwatchFloor() {
