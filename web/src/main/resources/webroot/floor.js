@@ -17,8 +17,6 @@ const api = apiClient({ onSignedOut: signedOut });
 let socket = null;
 let agents = [];
 const known = new Map(); // conversation id -> latest floor item
-let pushedFloor = false;
-let fallbackTimer = null;
 
 function signedOut() {
   if (socket) { socket.close(); socket = null; }
@@ -65,31 +63,13 @@ function showFloor(floor) {
   for (const id of Array.from(known.keys())) if (!list.some(c => c.id === id)) known.delete(id);
 }
 
-async function fetchFloor() {
-  try { showFloor(await api('GET', '/api/supervisor/floor')); } catch (e) { problem(e.message); }
-}
-
-/**
- * A gateway that does not push floor frames still pushes queue changes and alerts: until the first
- * floor frame arrives, each of those asks for the floor once (changes within a quarter second are asked for together); nothing polls.
- */
-function floorChanged() {
-  if (pushedFloor || fallbackTimer) return;
-  fallbackTimer = setTimeout(() => { fallbackTimer = null; fetchFloor(); }, 250);
-}
-
 function onFrame(f) {
   switch (f.type) {
     case 'floor':
-      pushedFloor = true;
       showFloor(f);
       break;
     case 'alert':
       alerts.add(f);
-      floorChanged();
-      break;
-    case 'queue':
-      floorChanged();
       break;
     case 'entry':
       if (f.monitoring) monitor.entry(f.entry);
@@ -107,8 +87,6 @@ function connect() {
     onFrame,
     onOpen: () => {
       setText(byId('connection'), 'Connected. The floor updates as it changes.');
-      pushedFloor = false;
-      fetchFloor();
       api('GET', '/api/escalations').then(data => data.escalations.forEach(x => alerts.add({
         conversationId: x.id, path: 'supervisor', reason: 'Waiting for a supervisor' + (x.agent ? ' (from ' + x.agent + ').' : '.'), at: x.opened
       }, { quiet: true })), e => problem(e.message));
