@@ -28,6 +28,9 @@ import org.accessline.web.auth.PasswordChecks;
 import org.accessline.web.auth.SignInThrottle;
 import org.accessline.gateway.store.AuditEvent;
 import org.accessline.web.config.AccesslineConfig;
+import org.accessline.web.ops.ManagementVerticle;
+import org.accessline.web.ops.MetricsEndpoint;
+import org.accessline.web.ops.NodeMetrics;
 import org.accessline.web.records.CheckpointVerticle;
 import org.accessline.web.records.RetentionVerticle;
 import org.accessline.web.records.Stores;
@@ -48,12 +51,14 @@ public final class Application {
   private final String host;
   private final boolean demoOnly;
   private final PasswordChecks passwordChecks;
+  private final Optional<Integer> managementPort;
   /** Twilio asks for longer pauses than this only when something is wrong; such a text is marked failed. */
   private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(10);
 
   private Application(Vertx vertx, InteractionStore store, List<String> deployments, int port, Optional<AgentDirectory.DemoAccount> demoAccount,
       ConversationStream stream, Optional<SmsAdapter> sms, WebhookGate twilioGate, Duration drainWithin, String host, boolean demoOnly,
-      PasswordChecks passwordChecks) {
+      PasswordChecks passwordChecks, Optional<Integer> managementPort) {
+    this.managementPort = managementPort;
     this.host = host;
     this.demoOnly = demoOnly;
     this.passwordChecks = passwordChecks;
@@ -68,7 +73,13 @@ public final class Application {
     this.drainWithin = drainWithin;
   }
 
+  /** A gateway without metrics, whatever the configuration says: for a Vert.x instance made elsewhere. */
   public static Future<Application> start(Vertx vertx, AccesslineConfig config) {
+    return start(vertx, config, NodeMetrics.off());
+  }
+
+  /** A gateway reporting to {@code metrics}, whose {@link NodeMetrics#vertx()} made {@code vertx}. */
+  public static Future<Application> start(Vertx vertx, AccesslineConfig config, NodeMetrics metrics) {
     Clock clock = Clock.systemUTC();
     AgentDirectory directory = new AgentDirectory(config.agents());
     return vertx.executeBlocking(() -> {
@@ -79,17 +90,23 @@ public final class Application {
       }
     }).compose(demo -> {
       InteractionStore store = Stores.open(vertx, config);
-      TtyCalls ttyCalls = new TtyCalls(config.tty().intake(), clock::millis);
+      TtyCalls ttyCalls = new TtyCalls(config.tty().intake(), clock::millis, metrics.meter());
       List<ChannelAdapter> adapters = new ArrayList<>(List.of(new WebChatAdapter(), ttyCalls));
       TwilioIntake twilio = new TwilioIntake(new WebhookGate(), new SmsIntakeLimit(config.smsSettings()), new OptingOut());
       Optional<SmsAdapter> sms = config.twilio().flatMap(account -> config.smsSender().map(sender -> new SmsAdapter(vertx, account,
           TwilioRest.client(account, config.twilioApiBaseUrl(), config.smsSettings().answerTimeout()), sender,
-          new DeliveryPlan(config.smsFirstRetry(), config.smsAttempts(), LONGEST_RETRY_AFTER), config.smsSettings().answerTimeout(), twilio.optingOut())));
+          new DeliveryPlan(config.smsFirstRetry(), config.smsAttempts(), LONGEST_RETRY_AFTER), config.smsSettings().answerTimeout(), twilio.optingOut(), metrics.meter())));
       sms.ifPresent(adapters::add);
-      ConversationStream stream = new ConversationStream(store, new ConversationStream.Settings(config.handbackGrace(), config.emergencies(), config.limits(), config.queueUpdates(), config.routing()), Clock.systemUTC(), adapters);
+      ConversationStream stream = new ConversationStream(store, new ConversationStream.Settings(config.handbackGrace(), config.emergencies(), config.limits(), config.queueUpdates(), config.routing()), Clock.systemUTC(), adapters,
+          metrics.meter());
       PasswordChecks checks = PasswordChecks.standard(vertx);
-      Services services = new Services(config, stream, stream, store, directory, new AgentSessions(config.sessionLifetime(), clock), ttyCalls, twilio,
-          new SignInApi.Guards(new SignInThrottle(), checks, config.clientLimits().trustedProxies()), Services.residentGuard(vertx, stream, config), clock);
+      AgentSessions sessions = new AgentSessions(config.sessionLifetime(), clock);
+      Optional<MetricsEndpoint> endpoint = metrics.registry().map(r -> new MetricsEndpoint(r, stream, config, sessions, ttyCalls::active, clock));
+      Optional<Integer> managementPort = config.operations().metricsPort();
+      Services services = new Services(config, stream, stream, store, directory, sessions, ttyCalls, twilio,
+          new SignInApi.Guards(new SignInThrottle(), checks, config.clientLimits().trustedProxies()), Services.residentGuard(vertx, stream, config), clock,
+          endpoint.filter(e -> managementPort.isEmpty()));
+      List<ManagementVerticle> management = new ArrayList<>(1);
       String host = listenHost(config, directory);
       List<String> deployments = new ArrayList<>();
       List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
@@ -105,12 +122,21 @@ public final class Application {
             servers.add(server);
             return server;
           }, perCore)).onSuccess(deployments::add)
+          .compose(v -> endpoint.isEmpty() || managementPort.isEmpty() ? Future.succeededFuture()
+              : vertx.deployVerticle(management(management, endpoint.get(), config)).onSuccess(deployments::add))
           .compose(v -> config.retention().isZero() ? Future.succeededFuture()
               : vertx.deployVerticle(new RetentionVerticle(services.recordAccess())).onSuccess(deployments::add))
           .map(v -> new Application(vertx, store, deployments, servers.get(0).actualPort(), demo, stream, sms, twilio.gate(),
-              config.smsSettings().answerTimeout(), host, directory.onlyDemo(), checks))
+              config.smsSettings().answerTimeout(), host, directory.onlyDemo(), checks,
+              management.stream().findFirst().map(ManagementVerticle::actualPort)))
           .onFailure(e -> checks.close());
     });
+  }
+
+  private static ManagementVerticle management(List<ManagementVerticle> made, MetricsEndpoint endpoint, AccesslineConfig config) {
+    ManagementVerticle verticle = new ManagementVerticle(endpoint, config.operations().metricsHost(), config.operations().metricsPort().orElseThrow());
+    made.add(verticle);
+    return verticle;
   }
 
   /**
@@ -150,6 +176,11 @@ public final class Application {
 
   public int port() {
     return port;
+  }
+
+  /** The management port serving {@code /metrics}, when one is configured. */
+  public Optional<Integer> managementPort() {
+    return managementPort;
   }
 
   public Optional<AgentDirectory.DemoAccount> demoAccount() {

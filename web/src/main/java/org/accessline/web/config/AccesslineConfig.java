@@ -74,7 +74,9 @@ public record AccesslineConfig(
     /** The append-only checkpoint file of every record's sealed head; empty for {@code checkpoints.log} in dataDir. */
     Optional<Path> checkpointFile,
     Duration checkpointEvery,
-    ClientLimits clientLimits) {
+    ClientLimits clientLimits,
+    /** Logging, the node's id, and metrics. */
+    Operations operations) {
 
   public AccesslineConfig {
     if (httpHost == null || httpHost.isBlank()) throw new IllegalArgumentException("httpHost must not be empty");
@@ -97,6 +99,7 @@ public record AccesslineConfig(
         }
       }
     }
+    if (operations == null) throw new IllegalArgumentException("operations settings must be given");
     if (clientLimits == null) throw new IllegalArgumentException("client limits must be given");
     if (retention == null || retention.isNegative()) throw new IllegalArgumentException("retention.days cannot be negative");
     if (sealKeyFile == null || checkpointFile == null) throw new IllegalArgumentException("seal.keyFile and seal.checkpointFile must be given or left out");
@@ -128,7 +131,7 @@ public record AccesslineConfig(
     return new AccesslineConfig(AUTO_HOST, 8080, Path.of("data"), "Accessline", 4, Duration.ofSeconds(60), 4096, 10, 1.0, Duration.ofHours(12), false, List.of(),
         Optional.empty(), TtyCallSettings.defaults("Accessline"), Optional.empty(), helpText("Accessline"), Optional.empty(),
         Duration.ofMillis(500), 5, SmsSettings.defaults(), EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults(),
-        Optional.empty(), "accessline", Duration.ZERO, Optional.empty(), Optional.empty(), Duration.ofMinutes(5), ClientLimits.defaults());
+        Optional.empty(), "accessline", Duration.ZERO, Optional.empty(), Optional.empty(), Duration.ofMinutes(5), ClientLimits.defaults(), Operations.defaults());
   }
 
   /** Where the store keeps its seal key and checkpoint file: as configured, or in the data directory. */
@@ -188,7 +191,8 @@ public record AccesslineConfig(
         var.apply("SEAL_CHECKPOINT_FILE").or(() -> Optional.ofNullable(json.getJsonObject("seal", new JsonObject()).getString("checkpointFile"))).map(Path::of),
         Duration.ofMinutes(var.apply("SEAL_CHECKPOINT_MINUTES").map(Long::parseLong)
             .orElse(json.getJsonObject("seal", new JsonObject()).getLong("checkpointMinutes", d.checkpointEvery.toMinutes()))),
-        clientLimits(json, var, d.clientLimits));
+        clientLimits(json, var, d.clientLimits),
+        Operations.fromJson(json, var));
   }
 
   private static SmsSettings smsSettings(JsonObject json, Function<String, Optional<String>> var, SmsSettings d) {

@@ -19,10 +19,16 @@ public final class SmsGateway implements AutoCloseable {
 
   /** {@code sms} is the configuration's {@code sms} object (retries, per-number rates); empty for the defaults. */
   public SmsGateway(Path dataDir, int capacity, JsonObject sms) {
+    this(dataDir, capacity, sms, new JsonObject());
+  }
+
+  /** With other configuration options ({@code extra}) laid over the SMS test setup. */
+  public SmsGateway(Path dataDir, int capacity, JsonObject sms, JsonObject extra) {
     apiVertx = Vertx.vertx();
     twilio = new FakeTwilioApi(apiVertx);
     JsonObject options = TwilioWebhookClient.gatewayOptions(new JsonObject().put("smsFrom", SmsTexts.CENTER_NUMBER).put("apiBaseUrl", twilio.baseUrl()));
     if (!sms.isEmpty()) options.put("sms", sms);
+    options.mergeIn(extra);
     gateway = new TestGateway(dataDir, Duration.ofSeconds(30), capacity, options);
     webhooks = new TwilioWebhookClient(gateway.vertx, gateway.port());
     maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");
