@@ -52,13 +52,15 @@ public final class Application {
   private final boolean demoOnly;
   private final PasswordChecks passwordChecks;
   private final Optional<Integer> managementPort;
+  private final Optional<MetricsEndpoint> metrics;
   /** Twilio asks for longer pauses than this only when something is wrong; such a text is marked failed. */
   private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(10);
 
   private Application(Vertx vertx, InteractionStore store, List<String> deployments, int port, Optional<AgentDirectory.DemoAccount> demoAccount,
       ConversationStream stream, Optional<SmsAdapter> sms, WebhookGate twilioGate, Duration drainWithin, String host, boolean demoOnly,
-      PasswordChecks passwordChecks, Optional<Integer> managementPort) {
+      PasswordChecks passwordChecks, Optional<Integer> managementPort, Optional<MetricsEndpoint> metrics) {
     this.managementPort = managementPort;
+    this.metrics = metrics;
     this.host = host;
     this.demoOnly = demoOnly;
     this.passwordChecks = passwordChecks;
@@ -128,8 +130,11 @@ public final class Application {
               : vertx.deployVerticle(new RetentionVerticle(services.recordAccess())).onSuccess(deployments::add))
           .map(v -> new Application(vertx, store, deployments, servers.get(0).actualPort(), demo, stream, sms, twilio.gate(),
               config.smsSettings().answerTimeout(), host, directory.onlyDemo(), checks,
-              management.stream().findFirst().map(ManagementVerticle::actualPort)))
-          .onFailure(e -> checks.close());
+              management.stream().findFirst().map(ManagementVerticle::actualPort), endpoint))
+          .onFailure(e -> {
+            checks.close();
+            endpoint.ifPresent(MetricsEndpoint::close);
+          });
     });
   }
 
@@ -203,6 +208,7 @@ public final class Application {
       String id = deployments.get(i);
       undeployed = undeployed.compose(v -> vertx.undeploy(id));
     }
-    return undeployed.eventually(() -> sms.map(SmsAdapter::close).orElse(Future.succeededFuture())).eventually(passwordChecks::close).eventually(store::close);
+    return undeployed.eventually(() -> sms.map(SmsAdapter::close).orElse(Future.succeededFuture())).eventually(passwordChecks::close).eventually(store::close)
+        .onComplete(ar -> metrics.ifPresent(MetricsEndpoint::close));
   }
 }

@@ -1,10 +1,13 @@
 package org.accessline.web.ops;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,19 +27,32 @@ import org.accessline.gateway.routing.RoutingSettings;
 final class FloorGauges {
   static final String OFFLINE = "offline";
   private final RoutingSettings routing;
+  private final MeterRegistry registry;
+  private final List<Meter> registered = new ArrayList<>();
   private final Map<String, AtomicLong> queueLength = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> oldestWait = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> agents = new ConcurrentHashMap<>();
 
   FloorGauges(MeterRegistry registry, RoutingSettings routing, IntSupplier ttyCallsActive) {
     this.routing = routing;
+    this.registry = registry;
     for (QueueDefinition q : routing.queues()) {
       queueLength.put(q.name(), gauge(registry, "accessline.queue.length", "queue", q.name(), "Conversations waiting in the queue"));
       oldestWait.put(q.name(), gauge(registry, "accessline.queue.oldest.wait.seconds", "queue", q.name(), "How long the longest-waiting conversation in the queue has waited"));
     }
     for (Presence p : Presence.values()) agents.put(p.wireName(), gauge(registry, "accessline.agents", "presence", p.wireName(), "Agents by presence"));
     agents.put(OFFLINE, gauge(registry, "accessline.agents", "presence", OFFLINE, "Agents by presence"));
-    Gauge.builder("accessline.tty.calls.active", ttyCallsActive, IntSupplier::getAsInt).description("TTY calls with an open media stream").register(registry);
+    registered.add(Gauge.builder("accessline.tty.calls.active", ttyCallsActive, IntSupplier::getAsInt).description("TTY calls with an open media stream")
+        .register(registry));
+  }
+
+  /**
+   * Takes these gauges out of the registry, so a gateway started again on the same registry (as
+   * tests restart one) registers gauges over its own floor rather than finding these.
+   */
+  void close() {
+    registered.forEach(registry::remove);
+    registered.clear();
   }
 
   /** The readings of one floor view at {@code now}. */
@@ -70,9 +86,9 @@ final class FloorGauges {
     r.agentsByPresence().forEach((p, v) -> agents.computeIfAbsent(p, k -> new AtomicLong()).set(v));
   }
 
-  private static AtomicLong gauge(MeterRegistry registry, String name, String tag, String value, String description) {
+  private AtomicLong gauge(MeterRegistry registry, String name, String tag, String value, String description) {
     AtomicLong holder = new AtomicLong();
-    Gauge.builder(name, holder, AtomicLong::get).tag(tag, value).description(description).register(registry);
+    registered.add(Gauge.builder(name, holder, AtomicLong::get).tag(tag, value).description(description).register(registry));
     return holder;
   }
 }

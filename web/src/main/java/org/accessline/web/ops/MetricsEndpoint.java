@@ -35,6 +35,11 @@ public final class MetricsEndpoint {
     this.clock = clock;
   }
 
+  /** Takes the floor's gauges out of the registry as the gateway stops. */
+  public void close() {
+    floor.close();
+  }
+
   /** On the main port: the token, or a supervisor's session. */
   public void staffOrToken(RoutingContext ctx) {
     if (bearsToken(ctx)) {

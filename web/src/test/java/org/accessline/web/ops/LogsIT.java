@@ -74,4 +74,19 @@ class LogsIT {
       assertFalse(output.contains(secret), "the logs hold " + secret + ":\n" + output);
     }
   }
+
+  @Test
+  void javaUtilLoggingComesOutAsTheSameJsonAndLibraryNoiseStaysAtWarn() {
+    java.util.logging.Logger.getLogger("org.example.legacy").warning("a library that logs through java.util.logging");
+    java.util.logging.Logger.getLogger("org.flywaydb.core.internal.command").info("Successfully validated 12 migrations");
+    org.slf4j.LoggerFactory.getLogger("org.flywaydb.core").info("Schema is up to date");
+    org.slf4j.LoggerFactory.getLogger("io.netty.channel").info("netty detail");
+    org.slf4j.LoggerFactory.getLogger("io.netty.channel").warn("netty trouble");
+    List<JsonObject> events = captured.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).map(JsonObject::new).toList();
+    assertTrue(events.stream().anyMatch(e -> "org.example.legacy".equals(e.getString("loggerName"))
+        && "WARN".equals(e.getString("level")) && e.getString("formattedMessage").contains("java.util.logging")), events.toString());
+    assertTrue(events.stream().anyMatch(e -> "netty trouble".equals(e.getString("formattedMessage"))), events.toString());
+    assertTrue(events.stream().noneMatch(e -> e.getString("loggerName").startsWith("org.flywaydb") || "netty detail".equals(e.getString("formattedMessage"))),
+        events.toString());
+  }
 }
