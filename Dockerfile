@@ -4,7 +4,9 @@
 
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
-# The poms first, so a change to the sources alone reuses the downloaded dependencies.
+# The poms first, so a change to the sources alone reuses the downloaded dependencies. Resolving
+# ahead is only a cache: what it cannot resolve yet (a plugin the package step alone names) the
+# package step fetches, so its failure does not stop the build.
 COPY pom.xml ./
 COPY gateway/pom.xml gateway/
 COPY channels/pom.xml channels/
