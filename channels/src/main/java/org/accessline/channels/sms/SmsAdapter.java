@@ -144,6 +144,7 @@ public final class SmsAdapter implements ChannelAdapter {
       s.timer = -1;
       if (s.done.future().isComplete()) return;
       rest.executeBlocking(() -> lookUp(s), false).onComplete(ar -> {
+        meter.twilioApiCall(ar.succeeded() ? "ok" : "failed");
         if (ar.succeeded() && ar.result() != null) {
           Message found = ar.result();
           s.done.tryComplete(new DeliveryOutcome.Reported(TwilioStatus.taken(String.valueOf(found.getStatus())), found.getSid(),
