@@ -67,6 +67,7 @@ public final class AccesslineRoutes {
     TtyRoutes.mount(router, staff, body, desk, services.ttyCalls(), config.tty(), config.maxMessageBytes());
     RecordRoutes.mount(router, staff, body, reads, services.recordAccess(), services.store(), config.centerName(), clock);
     CannedReplyRoutes.mount(router, staff, body, reads, new CannedRepliesApi(services.store().cannedReplies(), desk, services.views(), config.centerName(), clock));
+    services.metrics().ifPresent(metrics -> router.get("/metrics").handler(metrics::staffOrToken));
     router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "not_found", "No such API."));
     PageRoutes.mountSite(router, vertx);
     router.errorHandler(413, ctx -> Problem.send(ctx, 413, "too_large", "The request body is larger than " + MAX_BODY_BYTES + " bytes."));

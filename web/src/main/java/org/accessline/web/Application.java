@@ -32,6 +32,9 @@ import org.accessline.web.config.AccesslineConfig;
 import org.accessline.web.residents.ConversationViews;
 import org.accessline.web.supervision.FloorFeed;
 import org.accessline.web.supervision.SupervisorApi;
+import org.accessline.web.ops.ManagementVerticle;
+import org.accessline.web.ops.MetricsEndpoint;
+import org.accessline.web.ops.NodeMetrics;
 import org.accessline.web.records.CheckpointVerticle;
 import org.accessline.web.records.RetentionVerticle;
 import org.accessline.web.records.Stores;
@@ -52,12 +55,16 @@ public final class Application {
   private final String host;
   private final boolean demoOnly;
   private final PasswordChecks passwordChecks;
+  private final Optional<Integer> managementPort;
+  private final Optional<MetricsEndpoint> metrics;
   /** Twilio asks for longer pauses than this only when something is wrong; such a text is marked failed. */
   private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(10);
 
   private Application(Vertx vertx, InteractionStore store, List<String> deployments, int port, List<AgentDirectory.DemoAccount> demoAccounts,
       ConversationStream stream, Optional<SmsAdapter> sms, WebhookGate twilioGate, Duration drainWithin, String host, boolean demoOnly,
-      PasswordChecks passwordChecks) {
+      PasswordChecks passwordChecks, Optional<Integer> managementPort, Optional<MetricsEndpoint> metrics) {
+    this.managementPort = managementPort;
+    this.metrics = metrics;
     this.host = host;
     this.demoOnly = demoOnly;
     this.passwordChecks = passwordChecks;
@@ -72,7 +79,13 @@ public final class Application {
     this.drainWithin = drainWithin;
   }
 
+  /** A gateway without metrics, whatever the configuration says: for a Vert.x instance made elsewhere. */
   public static Future<Application> start(Vertx vertx, AccesslineConfig config) {
+    return start(vertx, config, NodeMetrics.off());
+  }
+
+  /** A gateway reporting to {@code metrics}, whose {@link NodeMetrics#vertx()} made {@code vertx}. */
+  public static Future<Application> start(Vertx vertx, AccesslineConfig config, NodeMetrics metrics) {
     Clock clock = Clock.systemUTC();
     AgentDirectory directory = new AgentDirectory(config.agents());
     return vertx.executeBlocking(() -> {
@@ -84,18 +97,24 @@ public final class Application {
     }).compose(demo -> vertx.executeBlocking(() -> residentNamesKey(config)).compose(namesKey -> {
       ConversationViews views = new ConversationViews(namesKey::mac, config.limits());
       InteractionStore store = Stores.open(vertx, config);
-      TtyCalls ttyCalls = new TtyCalls(config.tty().intake(), clock::millis);
+      TtyCalls ttyCalls = new TtyCalls(config.tty().intake(), clock::millis, metrics.meter());
       List<ChannelAdapter> adapters = new ArrayList<>(List.of(new WebChatAdapter(), ttyCalls));
       TwilioIntake twilio = new TwilioIntake(new WebhookGate(), new SmsIntakeLimit(config.smsSettings()), new OptingOut());
       Optional<SmsAdapter> sms = config.twilio().flatMap(account -> config.smsSender().map(sender -> new SmsAdapter(vertx, account,
           TwilioRest.client(account, config.twilioApiBaseUrl(), config.smsSettings().answerTimeout()), sender,
-          new DeliveryPlan(config.smsFirstRetry(), config.smsAttempts(), LONGEST_RETRY_AFTER), config.smsSettings().answerTimeout(), twilio.optingOut())));
+          new DeliveryPlan(config.smsFirstRetry(), config.smsAttempts(), LONGEST_RETRY_AFTER), config.smsSettings().answerTimeout(), twilio.optingOut(), metrics.meter())));
       sms.ifPresent(adapters::add);
-      ConversationStream stream = new ConversationStream(store, new ConversationStream.Settings(config.handbackGrace(), config.emergencies(), config.limits(), config.queueUpdates(), config.routing()), Clock.systemUTC(), adapters);
+      ConversationStream stream = new ConversationStream(store, new ConversationStream.Settings(config.handbackGrace(), config.emergencies(), config.limits(), config.queueUpdates(), config.routing()), Clock.systemUTC(), adapters,
+          metrics.meter());
       PasswordChecks checks = PasswordChecks.standard(vertx);
-      Services services = new Services(config, stream, stream, store, directory, new AgentSessions(config.sessionLifetime(), clock), ttyCalls, twilio,
+      AgentSessions sessions = new AgentSessions(config.sessionLifetime(), clock);
+      Optional<MetricsEndpoint> endpoint = metrics.registry().map(r -> new MetricsEndpoint(r, stream, config, sessions, ttyCalls::active, clock));
+      Optional<Integer> managementPort = config.operations().metricsPort();
+      Services services = new Services(config, stream, stream, store, directory, sessions, ttyCalls, twilio,
           new SignInApi.Guards(new SignInThrottle(), checks, config.clientLimits().trustedProxies()), Services.residentGuard(vertx, stream, config), clock, views,
-          new FloorFeed(vertx, new SupervisorApi(stream, directory, config.maxMessageBytes(), config.routing(), clock, views)::floorJson));
+          new FloorFeed(vertx, new SupervisorApi(stream, directory, config.maxMessageBytes(), config.routing(), clock, views)::floorJson),
+          endpoint.filter(e -> managementPort.isEmpty()));
+      List<ManagementVerticle> management = new ArrayList<>(1);
       String host = listenHost(config, directory);
       List<String> deployments = new ArrayList<>();
       List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
@@ -111,11 +130,17 @@ public final class Application {
             servers.add(server);
             return server;
           }, perCore)).onSuccess(deployments::add)
+          .compose(v -> endpoint.isEmpty() || managementPort.isEmpty() ? Future.succeededFuture()
+              : vertx.deployVerticle(management(management, endpoint.get(), config)).onSuccess(deployments::add))
           .compose(v -> config.retention().isZero() ? Future.succeededFuture()
               : vertx.deployVerticle(new RetentionVerticle(services.recordAccess())).onSuccess(deployments::add))
           .map(v -> new Application(vertx, store, deployments, servers.get(0).actualPort(), demo, stream, sms, twilio.gate(),
-              config.smsSettings().answerTimeout(), host, directory.onlyDemo(), checks))
-          .onFailure(e -> checks.close());
+              config.smsSettings().answerTimeout(), host, directory.onlyDemo(), checks,
+              management.stream().findFirst().map(ManagementVerticle::actualPort), endpoint))
+          .onFailure(e -> {
+            checks.close();
+            endpoint.ifPresent(MetricsEndpoint::close);
+          });
     }));
   }
 
@@ -126,6 +151,12 @@ public final class Application {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static ManagementVerticle management(List<ManagementVerticle> made, MetricsEndpoint endpoint, AccesslineConfig config) {
+    ManagementVerticle verticle = new ManagementVerticle(endpoint, config.operations().metricsHost(), config.operations().metricsPort().orElseThrow());
+    made.add(verticle);
+    return verticle;
   }
 
   /**
@@ -167,6 +198,11 @@ public final class Application {
     return port;
   }
 
+  /** The management port serving {@code /metrics}, when one is configured. */
+  public Optional<Integer> managementPort() {
+    return managementPort;
+  }
+
   public Optional<AgentDirectory.DemoAccount> demoAccount() {
     return demoAccounts.stream().filter(d -> !d.account().supervisor()).findFirst();
   }
@@ -192,6 +228,7 @@ public final class Application {
       String id = deployments.get(i);
       undeployed = undeployed.compose(v -> vertx.undeploy(id));
     }
-    return undeployed.eventually(() -> sms.map(SmsAdapter::close).orElse(Future.succeededFuture())).eventually(passwordChecks::close).eventually(store::close);
+    return undeployed.eventually(() -> sms.map(SmsAdapter::close).orElse(Future.succeededFuture())).eventually(passwordChecks::close).eventually(store::close)
+        .onComplete(ar -> metrics.ifPresent(MetricsEndpoint::close));
   }
 }

@@ -14,6 +14,8 @@ import org.accessline.channels.sms.SmsWebhookRoutes;
 import org.accessline.channels.tty.TtyCallRoutes;
 import org.accessline.web.auth.PasswordHasher;
 import org.accessline.web.config.AccesslineConfig;
+import org.accessline.web.ops.Logs;
+import org.accessline.web.ops.NodeMetrics;
 import org.accessline.web.records.RecordsVerifier;
 
 /**
@@ -38,10 +40,12 @@ public final class Main {
       System.exit(RecordsVerifier.run(config, rest, System.out));
       return;
     }
-    Vertx vertx = Vertx.vertx();
+    Logs.configure(config.operations().logFormat(), config.operations().nodeId());
+    NodeMetrics metrics = NodeMetrics.of(config);
+    Vertx vertx = metrics.vertx();
     Application app;
     try {
-      app = Application.start(vertx, config).await();
+      app = Application.start(vertx, config, metrics).await();
     } catch (Exception e) {
       System.err.println("Accessline could not start: " + e.getMessage());
       vertx.close();
@@ -54,6 +58,10 @@ public final class Main {
     System.out.println("  Agent workspace:  " + base + "/agent");
     System.out.println("  Supervisor floor: " + base + "/supervisor");
     System.out.println("  Records:          " + base + "/records.html");
+    if (config.operations().metricsEnabled()) {
+      System.out.println(app.managementPort().map(p -> "  Metrics:          http://" + config.operations().metricsHost() + ":" + p + "/metrics")
+          .orElse("  Metrics:          " + base + "/metrics (a supervisor's sign-in or the metrics token)"));
+    }
     System.out.println(config.twilio()
         .map(t -> "  TTY calls:        point the Twilio number's voice webhook at " + t.url(TtyCallRoutes.VOICE_PATH) + " (HTTP POST).")
         .orElse("  Twilio channels (SMS, TTY calls) are off: set ACCESSLINE_TWILIO_ACCOUNT_SID, ACCESSLINE_TWILIO_AUTH_TOKEN and ACCESSLINE_PUBLIC_BASE_URL to turn them on."));

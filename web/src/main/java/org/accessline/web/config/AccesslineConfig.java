@@ -75,7 +75,9 @@ public record AccesslineConfig(
     Optional<Path> checkpointFile,
     Duration checkpointEvery,
     ClientLimits clientLimits,
-    WorkspaceSettings workspace) {
+    WorkspaceSettings workspace,
+    /** Logging, the node's id, and metrics. */
+    Operations operations) {
 
   public AccesslineConfig {
     if (httpHost == null || httpHost.isBlank()) throw new IllegalArgumentException("httpHost must not be empty");
@@ -99,6 +101,7 @@ public record AccesslineConfig(
       }
     }
     if (clientLimits == null || workspace == null) throw new IllegalArgumentException("client limits and workspace settings must be given");
+    if (operations == null) throw new IllegalArgumentException("operations settings must be given");
     if (retention == null || retention.isNegative()) throw new IllegalArgumentException("retention.days cannot be negative");
     if (sealKeyFile == null || checkpointFile == null) throw new IllegalArgumentException("seal.keyFile and seal.checkpointFile must be given or left out");
     if (checkpointEvery == null || checkpointEvery.toMinutes() < 1 || checkpointEvery.toMinutes() > 1440) {
@@ -129,7 +132,7 @@ public record AccesslineConfig(
     return new AccesslineConfig(AUTO_HOST, 8080, Path.of("data"), "Accessline", 4, Duration.ofSeconds(60), 4096, 10, 1.0, Duration.ofHours(12), false, List.of(),
         Optional.empty(), TtyCallSettings.defaults("Accessline"), Optional.empty(), helpText("Accessline"), Optional.empty(),
         Duration.ofMillis(500), 5, SmsSettings.defaults(), EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults(),
-        Optional.empty(), "accessline", Duration.ZERO, Optional.empty(), Optional.empty(), Duration.ofMinutes(5), ClientLimits.defaults(), WorkspaceSettings.defaults());
+        Optional.empty(), "accessline", Duration.ZERO, Optional.empty(), Optional.empty(), Duration.ofMinutes(5), ClientLimits.defaults(), WorkspaceSettings.defaults(), Operations.defaults());
   }
 
   /** Where the store keeps its seal key and checkpoint file: as configured, or in the data directory. */
@@ -190,7 +193,7 @@ public record AccesslineConfig(
         Duration.ofMinutes(var.apply("SEAL_CHECKPOINT_MINUTES").map(Long::parseLong)
             .orElse(json.getJsonObject("seal", new JsonObject()).getLong("checkpointMinutes", d.checkpointEvery.toMinutes()))),
         clientLimits(json, var, d.clientLimits),
-        workspace(json, var, d.workspace));
+        workspace(json, var, d.workspace), Operations.fromJson(json, var));
   }
 
   /** {@code records.categories} (a list in the file; a comma-separated list in the environment) and the resident names' key. */

@@ -9,8 +9,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.routing.AgentProfile;
 import org.accessline.gateway.signal.Addresses;
@@ -28,7 +28,7 @@ import java.time.Duration;
  * hand-back grace period.
  */
 public final class AgentConsoleSession {
-  private static final Logger LOG = Logger.getLogger(AgentConsoleSession.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(AgentConsoleSession.class);
   /** WebSocket close code (application range) for a console whose sign-in ended. */
   public static final short SESSION_ENDED = 4401;
   private final Vertx vertx;
@@ -105,7 +105,7 @@ public final class AgentConsoleSession {
           return floor.watch().onSuccess(this::send);
         })
         .onFailure(e -> {
-          LOG.log(Level.WARNING, "console for " + agent.id() + " could not start", e);
+          LOG.warn("console for " + agent.id() + " could not start", e);
           socket.close((short) 1011, "could not start console");
         });
   }
