@@ -19,6 +19,7 @@ import org.accessline.gateway.conversation.Attachment;
 import org.accessline.gateway.conversation.Contact;
 import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.conversation.Transcription;
 import org.accessline.gateway.conversation.ConversationState;
 import org.accessline.gateway.conversation.DeliveryStatus;
 import org.accessline.gateway.conversation.Entry;
@@ -72,6 +73,21 @@ abstract class StreamPorts extends VerticleBase implements Intake, Desk {
   @Override
   public Future<Posted> callerMessage(ConversationId conversation, String text, String dedupeKey) {
     return submit(conversation, new StreamCommand.CallerMessage(conversation, text, dedupeKey));
+  }
+
+  @Override
+  public Future<Posted> relayedMessage(ConversationId conversation, String text, Transcription transcription, String dedupeKey) {
+    return submit(conversation, new StreamCommand.CallerMessage(conversation, text, dedupeKey, Optional.of(transcription)));
+  }
+
+  @Override
+  public Future<Posted> annotation(ConversationId conversation, String text, String dedupeKey) {
+    return submit(conversation, new StreamCommand.Annotate(conversation, text, dedupeKey));
+  }
+
+  @Override
+  public Future<Posted> relayAssistant(ConversationId conversation, String service, Optional<String> number, String heard, String dedupeKey) {
+    return submit(conversation, new StreamCommand.RelayAssistant(conversation, new ConversationEvent.RelayAssistantJoined(service, number, heard), dedupeKey));
   }
 
   @Override
