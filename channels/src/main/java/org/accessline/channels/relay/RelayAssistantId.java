@@ -18,12 +18,13 @@ public final class RelayAssistantId {
   public record Identity(String service, Optional<String> number, String heard) {}
 
   private static final String ROLE = "(?:operator|agent|ca|c a|communications assistant|communication assistant|assistant)";
-  private static final String NUMBER_WORD = "(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+  /** Recognisers hear spoken digits as their homophones: "to six for three" is 2643. */
+  private static final String NUMBER_WORD = "(?:zero|oh|o|one|two|to|too|three|four|for|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
       + "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|\\d+)";
   private static final String NUMBER = "((?:" + NUMBER_WORD + ")(?: " + NUMBER_WORD + ")*)";
   /** "[this is] [the] <up to three words> relay [operator|CA] [number] [N]". */
   private static final Pattern SERVICE = Pattern.compile(
-      "(?:^|\\b)(this is |it's |its )?(?:the )?((?:[a-z]+ ){0,3}?)relay(?: service)?(?: " + ROLE + ")?(?: (?:number|no|id|i d))?(?: " + NUMBER + ")?\\b");
+      "(?:^|\\b)(this is |it's |its )?(?:the )?((?:[a-z]+ ){0,3}?)(?:relay|really(?= " + ROLE + "\\b))(?: service)?(?: " + ROLE + ")?(?: (?:number|no|id|i d))?(?: " + NUMBER + ")?\\b");
   /** "operator number 2643" with no service named. */
   private static final Pattern ROLE_NUMBER = Pattern.compile("\\b" + ROLE + " (?:number |no |id )?" + NUMBER + "\\b");
   private static final Pattern RELAY_QUESTION = Pattern.compile("\\b(?:received|had|taken|gotten|got) a relay call before\\b");
@@ -39,7 +40,7 @@ public final class RelayAssistantId {
       boolean introduced = m.group(1) != null;
       String name = serviceName(m.group(2));
       Optional<String> number = Optional.ofNullable(m.group(3)).flatMap(RelayAssistantId::digits);
-      boolean roleOrNumber = number.isPresent() || m.group().matches(".*relay(?: service)? " + ROLE + "\\b.*");
+      boolean roleOrNumber = number.isPresent() || m.group().matches(".*(?:relay|really)(?: service)? " + ROLE + "\\b.*");
       // "relay" alone is too common a word ("can you relay this"): "this is …", a role or a number makes it an introduction.
       if (introduced || roleOrNumber) return Optional.of(new Identity(name.isEmpty() ? "Relay service" : name + " Relay", number, heard.strip()));
     }
@@ -75,10 +76,11 @@ public final class RelayAssistantId {
   }
 
   private static final Map<String, Integer> UNITS = Map.ofEntries(
-      Map.entry("zero", 0), Map.entry("oh", 0), Map.entry("o", 0), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
-      Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
+      Map.entry("zero", 0), Map.entry("oh", 0), Map.entry("o", 0), Map.entry("one", 1), Map.entry("two", 2), Map.entry("to", 2),
+      Map.entry("too", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("for", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
       Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("fourteen", 14),
       Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17), Map.entry("eighteen", 18), Map.entry("nineteen", 19));
+  private static final java.util.Set<String> HOMOPHONES = java.util.Set.of("to", "too", "for", "o", "oh");
   private static final Map<String, Integer> TENS = Map.of("twenty", 20, "thirty", 30, "forty", 40, "fifty", 50, "sixty", 60, "seventy", 70,
       "eighty", 80, "ninety", 90);
 
@@ -90,6 +92,8 @@ public final class RelayAssistantId {
   static Optional<String> digits(String spoken) {
     StringBuilder out = new StringBuilder();
     String[] words = spoken.strip().split(" ");
+    // Homophones count only beside a real number word: "operator to help you" has no number.
+    if (java.util.Arrays.stream(words).allMatch(HOMOPHONES::contains)) return Optional.empty();
     int i = 0;
     while (i < words.length) {
       String w = words[i];

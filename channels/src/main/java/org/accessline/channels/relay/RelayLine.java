@@ -21,6 +21,8 @@ public final class RelayLine {
   /** A lost playback report must not silence us forever; speech runs at about 2.5 words a second. */
   private static final long PLAYBACK_SLACK_MS = 5_000;
   private static final long MS_PER_WORD = 450;
+  /** After our speech has played, the line's echo of it dies away within this. */
+  static final long ECHO_GUARD_MS = 300;
 
   private final RelaySettings settings;
   private final StringBuilder turn = new StringBuilder();
@@ -38,6 +40,7 @@ public final class RelayLine {
   private final ArrayDeque<RelayAction.Speak> queue = new ArrayDeque<>();
   private RelayAction.Speak playing;
   private long playingUntil;
+  private long deafUntil;
   private long answeredAt = -1;
   private boolean greeted;
   private long lastActivityAt;
@@ -56,6 +59,15 @@ public final class RelayLine {
   /** Whether the assistant is speaking, mid-utterance, or has relayed words not yet ended by "go ahead". */
   public boolean assistantMidTurn() {
     return voice || midUtterance || turn.length() > 0;
+  }
+
+  /**
+   * Whether what the line carries now is the assistant's: not while our own speech plays, nor
+   * during the echo guard after. The line is half-duplex, as a TTY line is; relay assistants wait
+   * for "go ahead" before they speak.
+   */
+  public boolean listening(long now) {
+    return playing == null && now >= deafUntil;
   }
 
   /** The voice detector's view of the line: sound of speech, or quiet. */
@@ -126,6 +138,7 @@ public final class RelayLine {
   public List<RelayAction> played(String id, long now) {
     if (playing == null || !playing.id().equals(id)) return List.of();
     playing = null;
+    deafUntil = now + ECHO_GUARD_MS;
     lastActivityAt = now;
     return tick(now);
   }
@@ -135,6 +148,7 @@ public final class RelayLine {
     if (playing == null) return Optional.empty();
     String id = playing.id();
     playing = null;
+    deafUntil = 0;
     return Optional.of(id);
   }
 
@@ -163,7 +177,10 @@ public final class RelayLine {
       queue.clear();
       queue.add(new RelayAction.Speak(FAREWELL_ID, IDLE_FAREWELL, true));
     }
-    if (playing != null && now > playingUntil) playing = null;
+    if (playing != null && now > playingUntil) {
+      playing = null;
+      deafUntil = now + ECHO_GUARD_MS;
+    }
     if (playing == null && !queue.isEmpty() && maySpeak(now)) {
       playing = queue.poll();
       playingUntil = now + playing.text().split("\\s+").length * MS_PER_WORD + PLAYBACK_SLACK_MS;
@@ -174,7 +191,7 @@ public final class RelayLine {
   }
 
   private boolean maySpeak(long now) {
-    return !voice && !midUtterance && turn.length() == 0 && now - lastVoiceAt >= settings.guard().toMillis();
+    return !voice && !midUtterance && turn.length() == 0 && now >= deafUntil && now - lastVoiceAt >= settings.guard().toMillis();
   }
 
   private RelayAction.ResidentSaid endTurn(TurnEnd end) {

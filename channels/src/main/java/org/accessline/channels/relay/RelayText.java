@@ -31,7 +31,7 @@ public final class RelayText {
 
   private static final Pattern WRITTEN = Pattern.compile("\\(([^()]*)\\)");
   private static final Pattern SPOKEN = Pattern.compile(
-      "\\b(?:open |begin |start )?paren(?:thesis|theses)?\\b(.*?)\\b(?:close|end|closed|and) paren(?:thesis|theses)?\\b");
+      "\\b(?:open |begin |start )?paren(?:t|ts|thesis|theses)?\\b(.*?)\\b(?:close|end|closed|and) paren(?:t|ts|thesis|theses)?\\b");
 
   private RelayText() {}
 
@@ -67,7 +67,9 @@ public final class RelayText {
   }
 
   private static final Pattern GO_AHEAD = Pattern.compile("(?:^|\\s)(?:go ahead|go ahead please|g a|gee a|ga|go head)[\\s.!,]*$");
-  private static final Pattern STOP_KEYING = Pattern.compile("(?:^|\\s)(?:stop keying|stop key|stopped keying|s k|sk)[\\s.!,]*$");
+  /** With the confusions a small recogniser makes of "stop keying", a phrase its vocabulary barely knows. */
+  private static final Pattern STOP_KEYING = Pattern.compile(
+      "(?:^|\\s)(?:(?:stop|stopped|stock|start) (?:keying|key in|king|kin)|stop key|s k|sk)[\\s.!,]*$");
   private static final Pattern HANGING_UP = Pattern.compile("(?:^|\\s)(?:sksk|s k s k|sk sk|stop keying stop keying)[\\s.!,]*$");
   private static final Pattern GA_OR_SK = Pattern.compile("(?:^|\\s)(?:go ahead or stop keying|ga or sk|g a or s k)[\\s.!,]*$");
 

@@ -30,6 +30,15 @@ class RelayAssistantIdTest {
   }
 
   @Test
+  void homophonesOfDigitsAsARecogniserHearsThem() {
+    var id = RelayAssistantId.in("hello this is georgia really operator to six for three").orElseThrow();
+    assertEquals("Georgia Relay", id.service());
+    assertEquals(Optional.of("2643"), id.number());
+    assertTrue(RelayAssistantId.in("the relay operator to help you").orElseThrow().number().isEmpty());
+    assertTrue(RelayAssistantId.in("i really need help").isEmpty());
+  }
+
+  @Test
   void relayOperatorWithoutServiceName() {
     var id = RelayAssistantId.in("this is the relay operator number five five one").orElseThrow();
     assertEquals("Relay service", id.service());

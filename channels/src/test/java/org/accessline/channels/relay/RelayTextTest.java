@@ -22,6 +22,11 @@ class RelayTextTest {
   }
 
   @Test
+  void spokenParenthesesAsARecogniserHearsThem() {
+    assertEquals(List.of(new Part.Words("oh"), new Part.Annotation("typing")), RelayText.split("oh open parent typing close parent"));
+  }
+
+  @Test
   void aKnownDescriptionSaidAloneIsAnAnnotation() {
     assertEquals(List.of(new Part.Annotation("typing")), RelayText.split("typing"));
     assertEquals(List.of(new Part.Annotation("background noise")), RelayText.split("Background noise."));
@@ -45,6 +50,7 @@ class RelayTextTest {
     assertEquals(Optional.of(TurnEnd.GO_AHEAD), RelayText.ending("thanks g a"));
     assertEquals(Optional.of(TurnEnd.STOP_KEYING), RelayText.ending("thank you bye stop keying"));
     assertEquals(Optional.of(TurnEnd.STOP_KEYING), RelayText.ending("bye SK"));
+    assertEquals(Optional.of(TurnEnd.STOP_KEYING), RelayText.ending("okay thanks stock keying"), "a recogniser's hearing of it");
     assertEquals(Optional.of(TurnEnd.HANGING_UP), RelayText.ending("bye sksk"));
     assertEquals(Optional.of(TurnEnd.GO_AHEAD_OR_STOP), RelayText.ending("anything else ga or sk"));
     assertEquals(Optional.empty(), RelayText.ending("please go ahead and fix it tomorrow"));

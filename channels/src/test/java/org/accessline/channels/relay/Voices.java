@@ -8,9 +8,10 @@ import org.accessline.channels.tty.MuLaw;
 import org.accessline.channels.tty.WavAudio;
 
 /**
- * Speech for tests, as a phone line carries it: espeak-ng (a second, independent voice, so the
- * recogniser is not only tested on our own synthesiser) at 8 kHz, band-limited to the telephone
- * band and through μ-law.
+ * Speech for tests, as a phone line carries it: voices other than our own synthesiser, so the
+ * recogniser is not only tested on what FreeTTS says: flite's clustergen voices (rms, awb, slt)
+ * and espeak-ng's formant voice. Each is brought to 8 kHz, band-limited to the telephone band and
+ * passed through μ-law.
  */
 public final class Voices {
   private Voices() {}
@@ -19,8 +20,20 @@ public final class Voices {
   public static short[] espeak(String text, String voice, Path work) throws IOException, InterruptedException {
     AudioTools.require("espeak-ng", "sox");
     Path raw = Files.createTempFile(work, "espeak", ".wav");
-    Path phone = Files.createTempFile(work, "phone", ".wav");
     AudioTools.run(null, "espeak-ng", "-v", voice, "-s", "130", "-w", raw.toString(), text);
+    return phone(raw, work);
+  }
+
+  /** flite speaking {@code text} with {@code voice} (rms, awb, slt, kal16), as 8 kHz phone audio. */
+  public static short[] flite(String text, String voice, Path work) throws IOException, InterruptedException {
+    AudioTools.require("flite", "sox");
+    Path raw = Files.createTempFile(work, "flite", ".wav");
+    AudioTools.run(null, "flite", "-voice", voice, "-t", text, "-o", raw.toString());
+    return phone(raw, work);
+  }
+
+  private static short[] phone(Path raw, Path work) throws IOException, InterruptedException {
+    Path phone = Files.createTempFile(work, "phone", ".wav");
     AudioTools.sox(raw.toString(), "-r", "8000", "-c", "1", "-b", "16", phone.toString(), "sinc", "300-3400", "norm", "-6");
     return throughMuLaw(WavAudio.read(phone).samples());
   }

@@ -279,6 +279,14 @@ public final class FakeTwilioCall implements AutoCloseable {
     AudioTools.require("minimodem", "sox");
   }
 
+  /** Everything the gateway's audio that has played so far, as 8 kHz samples. */
+  public synchronized short[] playedAudio() {
+    byte[] ulaw = played.toByteArray();
+    short[] pcm = new short[ulaw.length];
+    for (int i = 0; i < ulaw.length; i++) pcm[i] = MuLaw.decode(ulaw[i]);
+    return pcm;
+  }
+
   /** The caller's line carries this audio from now on, mixed with whatever it already carries (line noise, typing). */
   public synchronized void plays(short[] pcm) {
     int overlap = Math.min(pcm.length, callerAudio.size());
