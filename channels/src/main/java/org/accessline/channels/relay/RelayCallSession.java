@@ -75,6 +75,15 @@ final class RelayCallSession implements LiveCall {
   private boolean finished;
   private String endReason = "";
 
+  /**
+   * The recogniser hears speech, the quiet just before it and up to {@link #TRAILING_QUIET_MS} after
+   * it (to close the utterance); long silences, common on relay calls, cost it nothing.
+   */
+  private static final int TRAILING_QUIET_MS = 1500;
+  private static final int PRE_ROLL_FRAMES = 20;
+  private final ArrayDeque<short[]> preRoll = new ArrayDeque<>();
+  private long quietSamples = Long.MAX_VALUE / 2;
+
   /** Audio waiting for recognition, oldest first; handed to a worker in batches, one batch at a time. */
   private final ArrayDeque<short[]> waiting = new ArrayDeque<>();
   private long waitingSamples;
@@ -154,7 +163,17 @@ final class RelayCallSession implements LiveCall {
     // place, which keeps its clock with the call's and lets it close the utterance before.
     if (!line.listening(now())) Arrays.fill(pcm, (short) 0);
     boolean speaking = voice.frame(pcm, length);
-    queue(pcm);
+    if (speaking) {
+      while (!preRoll.isEmpty()) queue(preRoll.poll());
+      quietSamples = 0;
+      queue(pcm);
+    } else if (quietSamples < TRAILING_QUIET_MS * SAMPLE_RATE / 1000) {
+      quietSamples += length;
+      queue(pcm);
+    } else {
+      preRoll.add(pcm);
+      if (preRoll.size() > PRE_ROLL_FRAMES) preRoll.poll();
+    }
     act(line.voice(speaking, now()));
   }
 
@@ -219,7 +238,7 @@ final class RelayCallSession implements LiveCall {
     if (waiting.isEmpty()) {
       if (ended) {
         recognising = true;
-        engines.workers().executeBlocking(() -> transcriber == null ? List.<SpeechRecognizer.Heard>of() : transcriber.finish(), false)
+        onWorkers(engines, () -> transcriber == null ? List.<SpeechRecognizer.Heard>of() : transcriber.finish())
             .onComplete(ar -> context.runOnContext(v -> finish(ar.succeeded() ? ar.result() : List.of())));
       }
       return;
@@ -230,12 +249,12 @@ final class RelayCallSession implements LiveCall {
     for (short[] b : batch) batchSamples += b.length;
     long size = batchSamples;
     recognising = true;
-    engines.workers().executeBlocking(() -> {
+    onWorkers(engines, () -> {
       if (transcriber == null) transcriber = engines.recognizer().open();
       List<SpeechRecognizer.Heard> heard = new ArrayList<>();
       for (short[] b : batch) heard.addAll(transcriber.accept(b, 0, b.length));
       return heard;
-    }, false).onComplete(ar -> context.runOnContext(v -> {
+    }).onComplete(ar -> context.runOnContext(v -> {
       recognising = false;
       waitingSamples -= size;
       if (ar.succeeded()) heard(ar.result());
@@ -268,10 +287,10 @@ final class RelayCallSession implements LiveCall {
     if (transcriber != null) {
       SpeechRecognizer.Transcriber t = transcriber;
       transcriber = null;
-      speech.result().workers().executeBlocking(() -> {
+      onWorkers(speech.result(), () -> {
         t.close();
         return null;
-      }, false);
+      }).onFailure(e -> t.close());
     }
     calls.ended(this);
   }
@@ -368,7 +387,7 @@ final class RelayCallSession implements LiveCall {
       record("an automatic message", id -> intake.automatedMessage(id, speak.text(), key(speak.id())));
     }
     if (speak.thenHangUp()) hangUpAfter = speak.id();
-    speech.compose(engines -> engines.workers().executeBlocking(() -> MuLaw.encode(engines.voice().speak(speak.text())), false))
+    speech.compose(engines -> onWorkers(engines, () -> MuLaw.encode(engines.voice().speak(speak.text()))))
         .onComplete(ar -> context.runOnContext(v -> {
           if (ended) return;
           if (ar.failed()) {
@@ -383,6 +402,7 @@ final class RelayCallSession implements LiveCall {
   }
 
   private void transmit(String id, byte[] ulaw) {
+    line.started(id, ulaw.length * 1000L / SAMPLE_RATE, now());
     String before = "{\"event\":\"media\",\"streamSid\":" + Json.encode(streamSid) + ",\"media\":{\"payload\":\"";
     Base64.Encoder base64 = Base64.getEncoder();
     byte[] frame = new byte[SAMPLES_PER_FRAME];
@@ -393,6 +413,15 @@ final class RelayCallSession implements LiveCall {
       socket.writeTextMessage(before + base64.encodeToString(frame) + "\"}}");
     }
     socket.writeTextMessage(new JsonObject().put("event", "mark").put("streamSid", streamSid).put("mark", new JsonObject().put("name", id)).encode());
+  }
+
+  /** Runs on the speech workers; once the gateway is stopping they take nothing more, and that is a failed future, not a throw. */
+  private static <T> Future<T> onWorkers(RelaySpeech engines, java.util.concurrent.Callable<T> work) {
+    try {
+      return engines.workers().executeBlocking(work, false);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return Future.failedFuture("the speech workers have stopped");
+    }
   }
 
   // ---- Recording ----

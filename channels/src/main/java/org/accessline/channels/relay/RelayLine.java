@@ -21,6 +21,7 @@ public final class RelayLine {
   /** A lost playback report must not silence us forever; speech runs at about 2.5 words a second. */
   private static final long PLAYBACK_SLACK_MS = 5_000;
   private static final long MS_PER_WORD = 450;
+  private static final long SYNTHESIS_SLACK_MS = 60_000;
   /** After our speech has played, the line's echo of it dies away within this. */
   static final long ECHO_GUARD_MS = 300;
 
@@ -134,6 +135,14 @@ public final class RelayLine {
     return tick(now);
   }
 
+  /**
+   * Our speech for {@code id} went out on the line, {@code audioMs} long. Until then it was being
+   * synthesised; from now its playback is expected to end within its length and some slack.
+   */
+  public void started(String id, long audioMs, long now) {
+    if (playing != null && playing.id().equals(id)) playingUntil = now + audioMs + PLAYBACK_SLACK_MS;
+  }
+
   /** The far end has played {@code id}. */
   public List<RelayAction> played(String id, long now) {
     if (playing == null || !playing.id().equals(id)) return List.of();
@@ -183,7 +192,8 @@ public final class RelayLine {
     }
     if (playing == null && !queue.isEmpty() && maySpeak(now)) {
       playing = queue.poll();
-      playingUntil = now + playing.text().split("\\s+").length * MS_PER_WORD + PLAYBACK_SLACK_MS;
+      // Generous until the audio is made and sent (started), so a slow synthesis never opens the line to our own echo.
+      playingUntil = now + playing.text().split("\\s+").length * MS_PER_WORD + PLAYBACK_SLACK_MS + SYNTHESIS_SLACK_MS;
       lastActivityAt = now;
       out.add(playing);
     }
