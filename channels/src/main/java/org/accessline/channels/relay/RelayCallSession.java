@@ -37,6 +37,7 @@ import org.accessline.gateway.conversation.Channel;
 import org.accessline.gateway.conversation.Contact;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.DeliveryStatus;
+import org.accessline.gateway.conversation.Participant;
 import org.accessline.gateway.conversation.Transcription;
 
 /**
@@ -74,6 +75,9 @@ final class RelayCallSession implements LiveCall {
   private boolean ended;
   private boolean finished;
   private String endReason = "";
+  private static final long PARTIAL_EVERY_MS = 300;
+  private String lastPartial = "";
+  private long lastPartialAt = Long.MIN_VALUE / 2;
 
   /**
    * The recogniser hears speech, the quiet just before it and up to {@link #TRAILING_QUIET_MS} after
@@ -269,12 +273,27 @@ final class RelayCallSession implements LiveCall {
 
   private void heard(List<SpeechRecognizer.Heard> heard) {
     for (SpeechRecognizer.Heard h : heard) {
-      if (h instanceof SpeechRecognizer.Heard.Partial) {
+      if (h instanceof SpeechRecognizer.Heard.Partial p) {
         line.partial(now());
+        speaking(Optional.of(p.text()));
       } else if (h instanceof SpeechRecognizer.Heard.Final f) {
+        speaking(Optional.empty());
         act(line.heard(f.text(), f.confidence(), now()));
       }
     }
+  }
+
+  /**
+   * Shows the agent what the assistant is saying while they say it ("CA speaking: …"), at most
+   * every {@link #PARTIAL_EVERY_MS} of the call's audio, and that they stopped once the words are final.
+   */
+  private void speaking(Optional<String> soFar) {
+    long at = now();
+    if (soFar.isPresent() && (soFar.get().equals(lastPartial) || at - lastPartialAt < PARTIAL_EVERY_MS)) return;
+    if (soFar.isEmpty() && lastPartial.isEmpty()) return;
+    lastPartial = soFar.orElse("");
+    lastPartialAt = at;
+    if (conversation.succeeded()) intake.typing(conversation.result(), Participant.resident(caller), soFar.isPresent(), soFar);
   }
 
   /** The call is over and every sample has been recognised: the last words, then the engines' memory is freed. */

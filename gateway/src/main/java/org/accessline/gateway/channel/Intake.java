@@ -82,5 +82,10 @@ public interface Intake {
   Future<Optional<StreamSignal.QueuePosition>> placeInLine(ConversationId conversation);
 
   /** Tells the other side someone is typing. Never stored. */
-  Future<Void> typing(ConversationId conversation, Participant who, boolean active);
+  default Future<Void> typing(ConversationId conversation, Participant who, boolean active) {
+    return typing(conversation, who, active, Optional.empty());
+  }
+
+  /** The same, with what a relay assistant has said so far, as the recogniser hears it ("CA speaking: …"). */
+  Future<Void> typing(ConversationId conversation, Participant who, boolean active, Optional<String> heardSoFar);
 }

@@ -142,9 +142,14 @@ abstract class StreamPorts extends VerticleBase implements Intake, Desk {
   /** Signals typing to the other side of the conversation; never stored. */
   @Override
   public Future<Void> typing(ConversationId conversation, Participant who, boolean active) {
+    return typing(conversation, who, active, Optional.empty());
+  }
+
+  @Override
+  public Future<Void> typing(ConversationId conversation, Participant who, boolean active, Optional<String> heardSoFar) {
     return onOwner(() -> {
       lines().state(conversation).filter(s -> !s.resolved()).ifPresent(state -> {
-        StreamSignal signal = new StreamSignal.Typing(conversation, who, active);
+        StreamSignal signal = new StreamSignal.Typing(conversation, who, active, heardSoFar);
         Addresses.CONVERSATION.publish(vertx.eventBus(), conversation, signal);
         state.assignedAgent().ifPresent(a -> Addresses.AGENT.publish(vertx.eventBus(), a, signal));
       });
