@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.accessline.channels.relay.FreeTtsVoice;
+import org.accessline.channels.relay.RecognitionBatches;
 import org.accessline.channels.relay.SpeechModelFiles;
 import org.accessline.channels.relay.SpeechRecognizer;
 import org.accessline.channels.relay.Voices;
@@ -106,10 +107,14 @@ public final class RelayBenchmark {
   }
 
   static String recognise(VoskSpeech speech, short[] pcm) {
+    return recognise(speech, pcm, RecognitionBatches.CHUNK_SAMPLES);
+  }
+
+  static String recognise(VoskSpeech speech, short[] pcm, int chunk) {
     List<String> finals = new ArrayList<>();
     try (SpeechRecognizer.Transcriber t = speech.open()) {
-      for (int at = 0; at < pcm.length; at += 160) {
-        for (var h : t.accept(pcm, at, Math.min(160, pcm.length - at))) if (h instanceof SpeechRecognizer.Heard.Final f) finals.add(f.text());
+      for (int at = 0; at < pcm.length; at += chunk) {
+        for (var h : t.accept(pcm, at, Math.min(chunk, pcm.length - at))) if (h instanceof SpeechRecognizer.Heard.Final f) finals.add(f.text());
       }
       for (var h : t.finish()) if (h instanceof SpeechRecognizer.Heard.Final f) finals.add(f.text());
     }
@@ -120,11 +125,15 @@ public final class RelayBenchmark {
   private static void realTimeFactor(VoskSpeech speech, List<short[]> utterances) {
     short[] all = Voices.join(utterances.toArray(short[][]::new));
     recognise(speech, all); // warm-up
-    long t0 = System.nanoTime();
-    recognise(speech, all);
-    double wall = (System.nanoTime() - t0) / 1e9;
-    double audio = all.length / 8000.0;
-    System.out.printf(Locale.ROOT, "%nReal-time factor, one call on one thread: %.3f (%.1f s of speech in %.2f s)%n", wall / audio, audio, wall);
+    System.out.println();
+    for (int chunk : new int[] {160, RecognitionBatches.CHUNK_SAMPLES}) {
+      long t0 = System.nanoTime();
+      recognise(speech, all, chunk);
+      double wall = (System.nanoTime() - t0) / 1e9;
+      double audio = all.length / 8000.0;
+      System.out.printf(Locale.ROOT, "Real-time factor, one call on one thread, fed %d ms at a time: %.3f (%.1f s of speech in %.2f s)%n", chunk / 8,
+          wall / audio, audio, wall);
+    }
   }
 
   private static void memoryPerCall(VoskSpeech speech, List<short[]> utterances) {
@@ -208,7 +217,7 @@ public final class RelayBenchmark {
       waiting.clear();
       try {
         workers.execute(() -> {
-          for (short[] f : batch) transcriber.accept(f, 0, f.length);
+          RecognitionBatches.recognise(transcriber, batch);
           synchronized (this) {
             recognised += batch.size();
             busy = false;

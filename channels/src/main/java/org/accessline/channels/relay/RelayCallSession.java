@@ -255,9 +255,7 @@ final class RelayCallSession implements LiveCall {
     recognising = true;
     onWorkers(engines, () -> {
       if (transcriber == null) transcriber = engines.recognizer().open();
-      List<SpeechRecognizer.Heard> heard = new ArrayList<>();
-      for (short[] b : batch) heard.addAll(transcriber.accept(b, 0, b.length));
-      return heard;
+      return RecognitionBatches.recognise(transcriber, batch);
     }).onComplete(ar -> context.runOnContext(v -> {
       recognising = false;
       waitingSamples -= size;
@@ -272,15 +270,19 @@ final class RelayCallSession implements LiveCall {
   }
 
   private void heard(List<SpeechRecognizer.Heard> heard) {
+    // A batch may hold many partial results; the agent is shown the latest, after the batch.
+    Optional<String> latest = Optional.empty();
     for (SpeechRecognizer.Heard h : heard) {
       if (h instanceof SpeechRecognizer.Heard.Partial p) {
         line.partial(now());
-        speaking(Optional.of(p.text()));
+        latest = Optional.of(p.text());
       } else if (h instanceof SpeechRecognizer.Heard.Final f) {
+        latest = Optional.empty();
         speaking(Optional.empty());
         act(line.heard(f.text(), f.confidence(), now()));
       }
     }
+    latest.ifPresent(text -> speaking(Optional.of(text)));
   }
 
   /**

@@ -58,4 +58,17 @@ class SpeechRoundTripIT {
     System.out.println("freetts: " + heard + " (WER " + wer + ")");
     assertTrue(wer <= 0.35, "heard: " + heard);
   }
+
+  @Test
+  void partialWordsComeWhileTheUtteranceGoesOn() throws Exception {
+    short[] pcm = Voices.join(Voices.silence(300), Voices.flite("my street light is out on elm street", "rms", work), Voices.silence(800));
+    List<SpeechRecognizer.Heard> heard = new ArrayList<>();
+    try (SpeechRecognizer.Transcriber t = speech.open()) {
+      for (int at = 0; at < pcm.length; at += 160) heard.addAll(t.accept(pcm, at, Math.min(160, pcm.length - at)));
+      heard.addAll(t.finish());
+    }
+    System.out.println("heard: " + heard);
+    assertTrue(heard.stream().anyMatch(SpeechRecognizer.Heard.Partial.class::isInstance), heard.toString());
+    assertTrue(heard.get(heard.size() - 1) instanceof SpeechRecognizer.Heard.Final, heard.toString());
+  }
 }
