@@ -125,4 +125,31 @@ class RelayCallLineIT {
     }
     assertTrue(isEvent(back, "message"));
   }
+
+  @Test
+  void anAgentSwitchesACallTheLineTookForTtyToRelay() throws Exception {
+    relay = new RelayCallGateway(dataDir, new JsonObject().put("detectSpeech", false), TTY_CALL, "+15555550000");
+    relay.maria.available();
+    String twiml = relay.call.answer();
+    assertTrue(twiml.contains("<Parameter name=\"mode\" value=\"tty\"/>"), twiml);
+    relay.call.connect(twiml);
+    relay.call.awaitMarkEchoed("greeting");
+    String conversation = relay.maria.awaitAssignment();
+    String path = "/api/conversations/" + conversation + "/call-mode";
+    assertEquals(400, relay.maria.post(path, new JsonObject().put("mode", "speech")).statusCode(), "an unknown mode");
+    assertEquals(400, relay.maria.post(path, new JsonObject().put("mode", "detect")).statusCode(), "detect is the line's, not the agent's");
+    var switched = relay.maria.post(path, new JsonObject().put("mode", "relay"));
+    assertEquals(200, switched.statusCode(), switched.bodyAsString());
+    assertEquals(409, relay.maria.post(path, new JsonObject().put("mode", "relay")).statusCode(), "already relay");
+    assertEquals(409, relay.maria.post(path, new JsonObject().put("mode", "tty")).statusCode(), "a relay call is not switched back to Baudot");
+    relay.maria.frames.await("the switch noted", f -> isEvent(f, "note") && event(f).getString("text").contains("switched the call to relay"), WAIT_MS);
+
+    relay.call.plays(Voices.join(Voices.flite("hello i am calling about a broken water pipe go ahead", "rms", work), Voices.silence(800)));
+    JsonObject said = relay.maria.frames.await("the words after the switch", f -> isMessage(f, "resident"), WAIT_MS);
+    assertEquals(conversation, said.getJsonObject("entry").getString("conversationId"), "the same conversation goes on");
+    assertEquals("vosk", event(said).getJsonObject("transcription").getString("engine"));
+    var reply = relay.maria.post("/api/conversations/" + conversation + "/messages", new JsonObject().put("text", "We will send a crew."));
+    assertEquals(201, reply.statusCode(), reply.bodyAsString());
+    relay.call.awaitMarkEchoed("reply-" + reply.bodyAsJsonObject().getLong("seq"));
+  }
 }
