@@ -135,7 +135,7 @@ final class RelayCallSession implements LiveCall {
       voice.frame(h.unheard(), h.unheard().length);
       queue(h.unheard());
     }
-    act(line.answered(now()));
+    act(h.conversation().isPresent() ? line.joined(now()) : line.answered(now()));
   }
 
   private Future<ConversationId> open(String part) {

@@ -57,6 +57,12 @@ public final class RelayLine {
     return tick(now);
   }
 
+  /** The call was already under way (an agent switched it to relay): no greeting, the conversation goes on. */
+  public List<RelayAction> joined(long now) {
+    greeted = true;
+    return answered(now);
+  }
+
   /** Whether the assistant is speaking, mid-utterance, or has relayed words not yet ended by "go ahead". */
   public boolean assistantMidTurn() {
     return voice || midUtterance || turn.length() > 0;

@@ -23,6 +23,12 @@ class RelayLineTest {
   }
 
   @Test
+  void aCallSwitchedMidWayIsNotGreetedAgain() {
+    line.joined(0);
+    assertTrue(line.tick(60_000).isEmpty());
+  }
+
+  @Test
   void anIntroductionIsTheAssistantsAndAShiftChangeIsANewOne() {
     line.answered(0);
     List<RelayAction> first = line.heard("this is georgia relay operator two six four three", 0.9, 500);
