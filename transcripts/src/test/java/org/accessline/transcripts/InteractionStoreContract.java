@@ -252,6 +252,26 @@ public abstract class InteractionStoreContract {
   }
 
   @Test
+  void relayEntriesReadBackWholeAndOnlyTheResidentsWordsAreSearched() {
+    Contact caller = new Contact(Channel.RELAY, "+15550003333");
+    ConversationId id = recorded(caller, T0, "My porch light is out", "maria", "Information provided");
+    List<Entry> relayed = List.of(
+        new Entry(id, 6, T0.plusSeconds(60), Participant.SYSTEM, new ConversationEvent.RelayAssistantJoined("Georgia Relay", Optional.of("2643"),
+            "this is georgia relay operator two six four three"), Optional.of("relay:CA1:assistant-1")),
+        new Entry(id, 7, T0.plusSeconds(61), Participant.SYSTEM, new ConversationEvent.Annotated("background noise"), Optional.of("relay:CA1:annotation-1")),
+        new Entry(id, 8, T0.plusSeconds(62), Participant.resident(caller), new ConversationEvent.MessagePosted("the hydrant is leaking go ahead", List.of(),
+            Optional.of(new org.accessline.gateway.conversation.Transcription("vosk", 0.87))), Optional.of("relay:CA1:turn-1")));
+    assertInstanceOf(AppendOutcome.Appended.class, store.append(relayed).await());
+    store.close().await();
+    store = openStore();
+    assertEquals(relayed, store.entries(id, 5).await(), "assistant, annotation and the transcription with its confidence, as written");
+    assertEquals(List.of(id), ids(query(m -> { m.put("text", "hydrant"); return m; })));
+    assertEquals(List.of(), ids(query(m -> { m.put("text", "background"); return m; })), "an annotation is not the resident's words");
+    assertEquals(List.of(), ids(query(m -> { m.put("text", "georgia"); return m; })), "nor is the assistant's introduction");
+    assertEquals(Optional.empty(), store.verify(id).await().orElseThrow().firstBadSeq());
+  }
+
+  @Test
   void theWordsOfASearchMayBeInDifferentMessagesOfTheRecord() {
     ConversationId id = recorded(CONTACT, T0, "A tree came down", "maria", "Service request created");
     store.append(List.of(new Entry(id, 6, T0.plusSeconds(90), Participant.resident(CONTACT), new ConversationEvent.MessagePosted("It is on Oak Avenue"),

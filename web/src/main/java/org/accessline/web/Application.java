@@ -15,6 +15,8 @@ import org.accessline.channels.sms.DeliveryPlan;
 import org.accessline.channels.sms.OptingOut;
 import org.accessline.channels.sms.SmsAdapter;
 import org.accessline.channels.sms.SmsIntakeLimit;
+import org.accessline.channels.relay.RelayCalls;
+import org.accessline.channels.relay.RelaySpeech;
 import org.accessline.channels.tty.TtyCalls;
 import org.accessline.channels.twilio.TwilioRest;
 import org.accessline.channels.twilio.WebhookGate;
@@ -57,6 +59,8 @@ public final class Application {
   private final PasswordChecks passwordChecks;
   private final Optional<Integer> managementPort;
   private final Optional<MetricsEndpoint> metrics;
+  /** The speech engines of relay calls, loading or loaded; empty with relay off. */
+  private Optional<Future<RelaySpeech>> relaySpeech = Optional.empty();
   /** Twilio asks for longer pauses than this only when something is wrong; such a text is marked failed. */
   private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(10);
 
@@ -99,6 +103,9 @@ public final class Application {
       InteractionStore store = Stores.open(vertx, config);
       TtyCalls ttyCalls = new TtyCalls(config.tty().intake(), clock::millis, metrics.meter());
       List<ChannelAdapter> adapters = new ArrayList<>(List.of(new WebChatAdapter(), ttyCalls));
+      // The model loads in the background; a relay call that comes first keeps its audio until it is ready.
+      Optional<Future<RelaySpeech>> speech = config.relay().map(relay -> RelaySpeech.load(vertx, relay, config.dataDir()));
+      if (speech.isPresent()) adapters.add(ttyCalls.relayAdapter());
       TwilioIntake twilio = new TwilioIntake(new WebhookGate(), new SmsIntakeLimit(config.smsSettings()), new OptingOut());
       Optional<SmsAdapter> sms = config.twilio().flatMap(account -> config.smsSender().map(sender -> new SmsAdapter(vertx, account,
           TwilioRest.client(account, config.twilioApiBaseUrl(), config.smsSettings().answerTimeout()), sender,
@@ -107,6 +114,7 @@ public final class Application {
       ConversationStream stream = new ConversationStream(store, new ConversationStream.Settings(config.handbackGrace(), config.emergencies(), config.limits(), config.queueUpdates(), config.routing()), Clock.systemUTC(), adapters,
           metrics.meter());
       PasswordChecks checks = PasswordChecks.standard(vertx);
+      config.relay().ifPresent(relay -> ttyCalls.speechOn(new RelayCalls(stream, ttyCalls, relay, speech.get()), relay.relayOnlyNumbers(), relay.detectSpeech()));
       AgentSessions sessions = new AgentSessions(config.sessionLifetime(), clock);
       Optional<MetricsEndpoint> endpoint = metrics.registry().map(r -> new MetricsEndpoint(r, stream, config, sessions, ttyCalls::active, clock));
       Optional<Integer> managementPort = config.operations().metricsPort();
@@ -136,10 +144,11 @@ public final class Application {
               : vertx.deployVerticle(new RetentionVerticle(services.recordAccess())).onSuccess(deployments::add))
           .map(v -> new Application(vertx, store, deployments, servers.get(0).actualPort(), demo, stream, sms, twilio.gate(),
               config.smsSettings().answerTimeout(), host, directory.onlyDemo(), checks,
-              management.stream().findFirst().map(ManagementVerticle::actualPort), endpoint))
+              management.stream().findFirst().map(ManagementVerticle::actualPort), endpoint).withRelaySpeech(speech))
           .onFailure(e -> {
             checks.close();
             endpoint.ifPresent(MetricsEndpoint::close);
+            speech.ifPresent(f -> f.onSuccess(RelaySpeech::close));
           });
     }));
   }
@@ -218,6 +227,16 @@ public final class Application {
    * settle and their outcomes, and delivery reports still arriving, are stored; then every webhook
    * gets 503, and only then does the store close.
    */
+  private Application withRelaySpeech(Optional<Future<RelaySpeech>> speech) {
+    this.relaySpeech = speech;
+    return this;
+  }
+
+  /** The relay speech engines once loaded; for tests and benchmarks that wait for them. */
+  public Optional<Future<RelaySpeech>> relaySpeech() {
+    return relaySpeech;
+  }
+
   public Future<Void> stop() {
     twilioGate.drain();
     Future<Void> drained = sms.map(a -> a.drain(drainWithin)).orElse(Future.succeededFuture())
@@ -228,7 +247,12 @@ public final class Application {
       String id = deployments.get(i);
       undeployed = undeployed.compose(v -> vertx.undeploy(id));
     }
-    return undeployed.eventually(() -> sms.map(SmsAdapter::close).orElse(Future.succeededFuture())).eventually(passwordChecks::close).eventually(store::close)
+    return undeployed.eventually(() -> sms.map(SmsAdapter::close).orElse(Future.succeededFuture())).eventually(passwordChecks::close)
+        .eventually(() -> relaySpeech.map(f -> f.<Void>transform(ar -> {
+          if (ar.succeeded()) ar.result().close();
+          return Future.succeededFuture();
+        })).orElse(Future.succeededFuture()))
+        .eventually(store::close)
         .onComplete(ar -> metrics.ifPresent(MetricsEndpoint::close));
   }
 }

@@ -37,11 +37,15 @@ import org.accessline.gateway.channel.RefusedException;
  * Everything runs on the socket's context. Each thing recorded carries a key made of the call's id,
  * so a retried write is stored once.
  */
-public final class TtyCallSession {
+public final class TtyCallSession implements LiveCall {
   private static final Logger LOG = LoggerFactory.getLogger(TtyCallSession.class);
   private static final int SAMPLES_PER_FRAME = 160;
   private static final int RECORD_ATTEMPTS = 5;
   private static final long REFUSAL_LOG_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
+  /** Speech this long, with no TTY carrier, tells a speaking caller from a TTY on the shared line. */
+  private static final int SPEECH_TO_DECIDE_MS = 600;
+  /** Audio kept while the line is told apart, for the recogniser to hear from the start. */
+  private static final int LONGEST_UNDECIDED_SAMPLES = 30 * 8000;
 
   private final ServerWebSocket socket;
   private final Context context;
@@ -66,7 +70,14 @@ public final class TtyCallSession {
 
   private String streamSid;
   private String callSid;
-  private Future<ConversationId> conversation;
+  private final Promise<ConversationId> opened = Promise.promise();
+  private Future<ConversationId> conversation = opened.future();
+  /** On the shared line: neither tones nor speech heard yet, so no conversation is open. */
+  private boolean deciding;
+  private boolean handedOver;
+  private final VoiceActivity voice = new VoiceActivity(300, 8000);
+  private short[] undecided = new short[8000];
+  private int undecidedLength;
   private Future<?> recorded = Future.succeededFuture();
   private final Map<String, Pending> replies = new LinkedHashMap<>();
   private String hangUpAfter;
@@ -146,17 +157,47 @@ public final class TtyCallSession {
     streamSid = message.getString("streamSid", start.getString("streamSid", ""));
     callSid = sid;
     caller = new Contact(Channel.TTY, callerAddress(parameters.getString(TwilioVoiceAnswer.FROM, ""), sid));
-    open("call").onFailure(e -> {
+    LineMode mode = parameters.getValue(TwilioVoiceAnswer.MODE) instanceof String m ? LineMode.parse(m).orElse(LineMode.TTY) : LineMode.TTY;
+    if (mode == LineMode.RELAY && calls.speech().isPresent()) {
+      handOver(Optional.empty(), Optional.empty());
+      return;
+    }
+    if (mode == LineMode.DETECT && calls.speech().isPresent()) deciding = true;
+    else openAsTty();
+    act(line.answered(now()));
+  }
+
+  /** The call is a TTY call: its conversation opens now. */
+  private void openAsTty() {
+    deciding = false;
+    undecided = new short[0];
+    open("call").onComplete(opened).onFailure(e -> {
       LOG.atError().addKeyValue("callSid", callSid).log("could not open a conversation for a TTY call: {}", e.getMessage());
       socket.close((short) 1011, "the call could not be recorded");
     });
-    act(line.answered(now()));
+  }
+
+  /**
+   * Passes the stream to the relay session: at once for a relay-only number, on speech while the
+   * shared line was being told apart, or by an agent's hand mid-call. What the TTY side still owed
+   * (replies waiting in Baudot) fails, so the agent sees it was not sent.
+   */
+  private void handOver(Optional<Future<ConversationId>> existing, Optional<String> why) {
+    SpeechLine speech = calls.speech().orElseThrow();
+    handedOver = true;
+    ended = true;
+    deciding = false;
+    for (Pending p : replies.values()) p.done().tryFail("The call switched to relay before this reply was sent in Baudot; send it again.");
+    replies.clear();
+    if (existing.isEmpty()) calls.ended(this);
+    short[] audio = Arrays.copyOf(undecided, undecidedLength);
+    undecided = new short[0];
+    speech.takeOver(new HandOver(socket, context, callSid, streamSid, caller.address(), samples, existing, audio, why));
   }
 
   /** Opens the call's conversation; {@code part} tells a follow-up on the same call from the first. */
   private Future<ConversationId> open(String part) {
-    conversation = retried(() -> intake.openCall(caller, key(part))).map(Posted::conversation);
-    return conversation.onSuccess(id -> {
+    return retried(() -> intake.openCall(caller, key(part))).map(Posted::conversation).onSuccess(id -> {
       LOG.atInfo().addKeyValue("callSid", callSid).addKeyValue("conversationId", id).log("TTY call recorded");
       if (ended) calls.ended(this);
       else calls.started(id, this);
@@ -165,7 +206,8 @@ public final class TtyCallSession {
 
   /** A new conversation for what the caller says after theirs was resolved; the call goes on. */
   private Future<ConversationId> followUp() {
-    return open("call-" + (++followUps));
+    conversation = open("call-" + (++followUps));
+    return conversation;
   }
 
   private void media(StreamFrame.Media media) {
@@ -177,6 +219,10 @@ public final class TtyCallSession {
     long at = samples;
     samples += length;
     long now = now();
+    if (deciding && undecidedSpeech(length)) {
+      handOver(Optional.empty(), Optional.empty());
+      return;
+    }
     overUs.received(pcm, at);
     boolean listening = line.listening(now);
     // Whatever the demodulator half-heard of our own echo is dropped with it.
@@ -230,7 +276,19 @@ public final class TtyCallSession {
   }
 
   private void heard(ModemEvent event) {
+    if (deciding && event instanceof ModemEvent.CarrierUp) openAsTty();
     act(line.heard(event, now()));
+  }
+
+  /** Keeps the frame for the recogniser, and answers whether the line has carried speech long enough (with no carrier) to be a relay call. */
+  private boolean undecidedSpeech(int length) {
+    if (undecidedLength + length <= LONGEST_UNDECIDED_SAMPLES) {
+      if (undecided.length < undecidedLength + length) undecided = Arrays.copyOf(undecided, Math.max(undecided.length * 2, undecidedLength + length));
+      System.arraycopy(pcm, 0, undecided, undecidedLength, length);
+      undecidedLength += length;
+    }
+    voice.frame(pcm, length);
+    return voice.voicedSamples() >= SPEECH_TO_DECIDE_MS * modem.sampleRate() / 1000;
   }
 
   private void mark(String name) {
@@ -257,6 +315,8 @@ public final class TtyCallSession {
 
   private void end(String reason) {
     if (ended) return;
+    // A call that ends before it was told apart is recorded as the TTY call the line defaults to.
+    if (deciding) openAsTty();
     ended = true;
     if (callSid == null) return;
     calls.releaseStream(callSid);
@@ -271,7 +331,8 @@ public final class TtyCallSession {
 
   // ---- Agents' replies ----
 
-  Future<DeliveryOutcome> send(OutboundMessage message) {
+  @Override
+  public Future<DeliveryOutcome> send(OutboundMessage message) {
     Promise<DeliveryOutcome> done = Promise.promise();
     context.runOnContext(v -> {
       if (ended) {
@@ -286,14 +347,38 @@ public final class TtyCallSession {
     return done.future();
   }
 
+  @Override
+  public LineMode mode() {
+    return deciding ? LineMode.DETECT : LineMode.TTY;
+  }
+
+  @Override
+  public Future<Boolean> switchTo(LineMode mode) {
+    Promise<Boolean> switched = Promise.promise();
+    context.runOnContext(v -> {
+      if (mode != LineMode.RELAY || ended || callSid == null || calls.speech().isEmpty()) {
+        switched.complete(false);
+        return;
+      }
+      if (deciding) openAsTty();
+      if (wasListening) demodulator.end(event -> line.heard(event, now()));
+      act(line.hungUp());
+      handOver(Optional.of(conversation), Optional.of("An agent switched the call to relay: the line's speech is now transcribed and replies are spoken."));
+      switched.complete(true);
+    });
+    return switched.future();
+  }
+
   /** Whether the caller is typing now: carrier up, or part of a turn received. */
+  @Override
   public Future<Boolean> callerMidTurn() {
     Promise<Boolean> answer = Promise.promise();
     context.runOnContext(v -> answer.complete(!ended && line.callerMidTurn()));
     return answer.future();
   }
 
-  Future<Integer> stopSending() {
+  @Override
+  public Future<Integer> stopSending() {
     Promise<Integer> stopped = Promise.promise();
     context.runOnContext(v -> {
       List<String> dropped = new ArrayList<>();
@@ -318,7 +403,10 @@ public final class TtyCallSession {
   // ---- What the line decided ----
 
   private void act(List<TtyAction> actions) {
+    if (handedOver) return;
     for (TtyAction action : actions) {
+      // On the shared line, the greeting going out settles it: the quiet caller gets the TTY greeting.
+      if (deciding && action instanceof TtyAction.Transmit) openAsTty();
       if (action instanceof TtyAction.CallerSaid said) callerSaid(said);
       else if (action instanceof TtyAction.Transmit transmit) transmit(transmit);
     }

@@ -20,7 +20,10 @@ import org.accessline.gateway.conversation.ConversationId;
  */
 public final class TtyCalls implements ChannelAdapter {
   private final GatewayMeter meter;
-  private final Map<ConversationId, TtyCallSession> live = new ConcurrentHashMap<>();
+  private final Map<ConversationId, LiveCall> live = new ConcurrentHashMap<>();
+  private volatile Optional<SpeechLine> speech = Optional.empty();
+  private volatile java.util.Set<String> relayOnlyNumbers = java.util.Set.of();
+  private volatile boolean detectSpeech;
   private final LongSupplier clock;
   private final CallerRateLimit callers;
   private final StreamTokens tokens;
@@ -64,11 +67,32 @@ public final class TtyCalls implements ChannelAdapter {
     return meter;
   }
 
-  StreamTokens.Claim claimStream(String callSid, String token) {
+  /**
+   * Lets calls become relay calls: those to {@code relayOnlyNumbers} from the start, and, with
+   * {@code detectSpeech}, those to any other number that begin with speech rather than tones.
+   */
+  public void speechOn(SpeechLine line, java.util.Set<String> relayOnlyNumbers, boolean detectSpeech) {
+    this.relayOnlyNumbers = java.util.Set.copyOf(relayOnlyNumbers);
+    this.detectSpeech = detectSpeech;
+    this.speech = Optional.of(line);
+  }
+
+  /** How a call to {@code to} starts. */
+  public LineMode modeFor(String to) {
+    if (speech.isEmpty()) return LineMode.TTY;
+    if (relayOnlyNumbers.contains(to)) return LineMode.RELAY;
+    return detectSpeech ? LineMode.DETECT : LineMode.TTY;
+  }
+
+  Optional<SpeechLine> speech() {
+    return speech;
+  }
+
+  public StreamTokens.Claim claimStream(String callSid, String token) {
     return tokens.claim(callSid, token);
   }
 
-  void releaseStream(String callSid) {
+  public void releaseStream(String callSid) {
     tokens.release(callSid);
   }
 
@@ -79,28 +103,44 @@ public final class TtyCalls implements ChannelAdapter {
 
   @Override
   public Future<DeliveryOutcome> deliver(OutboundMessage message) {
-    TtyCallSession call = live.get(message.conversation());
-    if (call == null) return Future.failedFuture("The TTY call has ended, so this reply could not be sent.");
+    LiveCall call = live.get(message.conversation());
+    if (call == null) return Future.failedFuture("The call has ended, so this reply could not be sent.");
     return call.send(message);
   }
 
   /** Stops the reply being sent on this conversation's call and drops the ones waiting. */
   public Future<Integer> stopSending(ConversationId conversation) {
-    TtyCallSession call = live.get(conversation);
+    LiveCall call = live.get(conversation);
     if (call == null) return Future.succeededFuture(0);
     return call.stopSending();
   }
 
-  public Optional<TtyCallSession> call(ConversationId conversation) {
+  public Optional<LiveCall> call(ConversationId conversation) {
     return Optional.ofNullable(live.get(conversation));
   }
 
-  void started(ConversationId conversation, TtyCallSession call) {
+  /** The same calls, seen as the relay channel's adapter: a relay conversation's replies reach its call here. */
+  public ChannelAdapter relayAdapter() {
+    TtyCalls calls = this;
+    return new ChannelAdapter() {
+      @Override
+      public Channel channel() {
+        return Channel.RELAY;
+      }
+
+      @Override
+      public Future<DeliveryOutcome> deliver(OutboundMessage message) {
+        return calls.deliver(message);
+      }
+    };
+  }
+
+  public void started(ConversationId conversation, LiveCall call) {
     live.put(conversation, call);
   }
 
   /** Forgets the call under every conversation it had: a resolved one and its follow-up alike. */
-  void ended(TtyCallSession call) {
+  public void ended(LiveCall call) {
     live.values().removeIf(c -> c == call);
   }
 }

@@ -13,7 +13,8 @@ import org.accessline.channels.twilio.TwilioSignatures;
 
 /**
  * Answers a call to the center's TTY number: TwiML that connects the call's audio, both ways, to
- * our media stream. The caller's number, the call's id and a single-use stream token travel to the
+ * our media stream. The number called decides how the call starts (a relay-only number starts as
+ * relay, the shared number listens for tones or speech), passed to the stream as {@code mode}. The caller's number, the call's id and a single-use stream token travel to the
  * stream as parameters, because Twilio's stream messages do not carry them and the stream's own
  * signature does not name the call. A number over its call allowance is rejected as busy, and a
  * request for a call whose stream is already open is a replay and refused.
@@ -23,6 +24,7 @@ public final class TwilioVoiceAnswer {
   static final String FROM = "from";
   static final String CALL_SID = "callSid";
   static final String STREAM_TOKEN = "streamToken";
+  static final String MODE = "mode";
 
   private final TwilioAccount account;
   private final TtyCalls calls;
@@ -51,6 +53,7 @@ public final class TwilioVoiceAnswer {
           .parameter(new Parameter.Builder().name(FROM).value(from).build())
           .parameter(new Parameter.Builder().name(CALL_SID).value(callSid).build())
           .parameter(new Parameter.Builder().name(STREAM_TOKEN).value(connect.streamToken()).build())
+          .parameter(new Parameter.Builder().name(MODE).value(calls.modeFor(fields.getOrDefault("To", "").strip()).wireName()).build())
           .build();
       TwilioReplies.twiml(ctx, new VoiceResponse.Builder().connect(new Connect.Builder().stream(stream).build()).build().toXml());
     }

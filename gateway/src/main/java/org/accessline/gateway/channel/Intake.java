@@ -9,6 +9,7 @@ import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.DeliveryStatus;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.conversation.Participant;
+import org.accessline.gateway.conversation.Transcription;
 import org.accessline.gateway.signal.StreamSignal;
 
 /** What channel adapters may ask of the stream. Every future completes only once the entry is durable. */
@@ -36,6 +37,18 @@ public interface Intake {
 
   /** Appends what the caller wrote to the call's conversation. Refused once it is resolved. */
   Future<Posted> callerMessage(ConversationId conversation, String text, String dedupeKey);
+
+  /**
+   * Appends what a relay assistant said for the resident, as the recogniser heard it: a resident's
+   * message marked machine-transcribed, with the recogniser's confidence. Refused once resolved.
+   */
+  Future<Posted> relayedMessage(ConversationId conversation, String text, Transcription transcription, String dedupeKey);
+
+  /** Records a relay assistant's description of what they hear ("(typing)"), apart from the resident's words. */
+  Future<Posted> annotation(ConversationId conversation, String text, String dedupeKey);
+
+  /** Records that a relay assistant announced themselves on the call: the service and their number. */
+  Future<Posted> relayAssistant(ConversationId conversation, String service, Optional<String> number, String heard, String dedupeKey);
 
   /** Appends a message the channel sent the resident by itself, such as a call's greeting. */
   Future<Posted> automatedMessage(ConversationId conversation, String text, String dedupeKey);
@@ -69,5 +82,10 @@ public interface Intake {
   Future<Optional<StreamSignal.QueuePosition>> placeInLine(ConversationId conversation);
 
   /** Tells the other side someone is typing. Never stored. */
-  Future<Void> typing(ConversationId conversation, Participant who, boolean active);
+  default Future<Void> typing(ConversationId conversation, Participant who, boolean active) {
+    return typing(conversation, who, active, Optional.empty());
+  }
+
+  /** The same, with what a relay assistant has said so far, as the recogniser hears it ("CA speaking: …"). */
+  Future<Void> typing(ConversationId conversation, Participant who, boolean active, Optional<String> heardSoFar);
 }

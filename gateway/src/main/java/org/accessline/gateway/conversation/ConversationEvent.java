@@ -107,11 +107,19 @@ public sealed interface ConversationEvent {
     }
   }
 
-  /** A message; from a resident it may be only attachments, with empty text. */
-  record MessagePosted(String text, List<Attachment> attachments) implements ConversationEvent {
+  /**
+   * A message; from a resident it may be only attachments, with empty text. A relay assistant's
+   * spoken words carry their {@link Transcription}: they are what a machine heard, not what was typed.
+   */
+  record MessagePosted(String text, List<Attachment> attachments, Optional<Transcription> transcription) implements ConversationEvent {
     public MessagePosted {
       attachments = attachments == null ? List.of() : List.copyOf(attachments);
+      transcription = transcription == null ? Optional.empty() : transcription;
       if (text == null || (text.isBlank() && attachments.isEmpty())) throw new IllegalArgumentException("a message needs text or an attachment");
+    }
+
+    public MessagePosted(String text, List<Attachment> attachments) {
+      this(text, attachments, Optional.empty());
     }
 
     public MessagePosted(String text) {
@@ -127,6 +135,45 @@ public sealed interface ConversationEvent {
         attachments.forEach(a -> list.add(new JsonObject().put("url", a.url()).put("contentType", a.contentType())));
         json.put("attachments", list);
       }
+      // Left out when absent, so typed messages hash as they always did.
+      transcription.ifPresent(t -> json.put("transcription", new JsonObject().put("engine", t.engine()).put("confidence", t.confidence())));
+      return json;
+    }
+  }
+
+  /**
+   * A relay assistant's description of what they hear, such as "(typing)" or "(background noise)":
+   * kept apart from the resident's words, never searched as them and never sent to the resident.
+   */
+  record Annotated(String text) implements ConversationEvent {
+    public Annotated {
+      if (text == null || text.isBlank()) throw new IllegalArgumentException("an annotation needs text");
+    }
+
+    public String kind() { return "annotation"; }
+
+    public JsonObject fields() {
+      return new JsonObject().put("text", text);
+    }
+  }
+
+  /**
+   * A relay assistant joined the call: the service and their number as they announced them, and
+   * what was heard. A second one on the same call is a new assistant (a shift change).
+   */
+  record RelayAssistantJoined(String service, Optional<String> number, String heard) implements ConversationEvent {
+    public RelayAssistantJoined {
+      if (service == null || service.isBlank() || service.length() > 100) throw new IllegalArgumentException("a relay service has a name of 1-100 characters");
+      if (number == null) number = Optional.empty();
+      if (number.filter(n -> !n.matches("[0-9A-Za-z-]{1,16}")).isPresent()) throw new IllegalArgumentException("an assistant's number is 1-16 letters or digits");
+      if (heard == null) heard = "";
+    }
+
+    public String kind() { return "relay-assistant"; }
+
+    public JsonObject fields() {
+      JsonObject json = new JsonObject().put("service", service).put("heard", heard);
+      number.ifPresent(n -> json.put("number", n));
       return json;
     }
   }
@@ -326,7 +373,10 @@ public sealed interface ConversationEvent {
         Map.entry("assigned", j -> new Assigned(new AgentId(j.getString("agent")), j.getString("agentName"))),
         Map.entry("offered", j -> new Offered(new AgentId(j.getString("agent")), j.getString("agentName"))),
         Map.entry("unassigned", j -> new Unassigned(new AgentId(j.getString("agent")), j.getString("reason"))),
-        Map.entry("message", j -> new MessagePosted(j.getString("text"), attachments(j.getJsonArray("attachments")))),
+        Map.entry("message", j -> new MessagePosted(j.getString("text"), attachments(j.getJsonArray("attachments")),
+            Optional.ofNullable(j.getJsonObject("transcription")).map(t -> new Transcription(t.getString("engine"), t.getDouble("confidence"))))),
+        Map.entry("annotation", j -> new Annotated(j.getString("text"))),
+        Map.entry("relay-assistant", j -> new RelayAssistantJoined(j.getString("service"), Optional.ofNullable(j.getString("number")), j.getString("heard", ""))),
         Map.entry("consent", j -> new ConsentChanged(j.getBoolean("optedOut"), j.getString("keyword"))),
         Map.entry("delivery", j -> new DeliveryUpdated(
             j.getLong("messageSeq"),

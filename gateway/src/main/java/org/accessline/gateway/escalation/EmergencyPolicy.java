@@ -27,6 +27,8 @@ public record EmergencyPolicy(List<String> phrases, List<String> notEmergencies,
       "shot clinic", "flu shot", "shooting range", "non emergency", "not an emergency", "emergency preparedness");
   public static final Map<Channel, String> DEFAULT_GUIDANCE = Map.of(
       Channel.TTY, "IF THIS IS AN EMERGENCY, HANG UP AND CALL 911 ON YOUR TTY NOW. 911 ANSWERS TTY CALLS. WE ARE STILL HERE GA",
+      Channel.RELAY, "Relay operator, please tell the caller: if this is an emergency, hang up and call 911 now; 911 takes relay calls. "
+          + "We are still here. Go ahead.",
       Channel.SMS, "If this is an emergency, call 911 now, or text 911 where that is available. We are still here and will reply.",
       Channel.WEBCHAT, "If this is an emergency, call 911 now, or text 911 where that is available. We are still here and will reply.");
 

@@ -8,7 +8,9 @@ import org.accessline.gateway.conversation.Attachment;
 import org.accessline.gateway.conversation.Contact;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.DeliveryStatus;
+import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.Participant;
+import org.accessline.gateway.conversation.Transcription;
 
 /** A request to add to a conversation. The stream turns each into entries, a duplicate, or a refusal. */
 public sealed interface StreamCommand {
@@ -44,11 +46,36 @@ public sealed interface StreamCommand {
     }
   }
 
-  /** The resident on a call wrote; it belongs to that call's conversation. */
-  record CallerMessage(ConversationId conversation, String text, String dedupeKey) implements StreamCommand {
+  /**
+   * The resident on a call wrote, or their relay assistant spoke for them ({@code transcription}
+   * says so); it belongs to that call's conversation.
+   */
+  record CallerMessage(ConversationId conversation, String text, String dedupeKey, Optional<Transcription> transcription) implements StreamCommand {
     public CallerMessage {
       if (conversation == null) throw new IllegalArgumentException("a caller message needs a conversation");
       if (text == null) throw new IllegalArgumentException("a caller message needs text");
+      if (transcription == null) transcription = Optional.empty();
+      requireKey(dedupeKey);
+    }
+
+    public CallerMessage(ConversationId conversation, String text, String dedupeKey) {
+      this(conversation, text, dedupeKey, Optional.empty());
+    }
+  }
+
+  /** A relay assistant described what they hear, such as "(typing)". */
+  record Annotate(ConversationId conversation, String text, String dedupeKey) implements StreamCommand {
+    public Annotate {
+      if (conversation == null) throw new IllegalArgumentException("an annotation needs a conversation");
+      requireText(text);
+      requireKey(dedupeKey);
+    }
+  }
+
+  /** A relay assistant announced themselves on the call. */
+  record RelayAssistant(ConversationId conversation, ConversationEvent.RelayAssistantJoined joined, String dedupeKey) implements StreamCommand {
+    public RelayAssistant {
+      if (conversation == null || joined == null) throw new IllegalArgumentException("a relay assistant needs a conversation and who joined");
       requireKey(dedupeKey);
     }
   }

@@ -150,7 +150,14 @@ public final class StreamRules {
       ResidentText.Result text = ResidentText.clean(m.text());
       if (text instanceof ResidentText.Result.Refused r) return new Decision.Refused(Refusal.of(r.problem()));
       String clean = ((ResidentText.Result.Clean) text).text();
-      return append(state, now, Participant.resident(state.contact()), new ConversationEvent.MessagePosted(clean), Optional.of(m.dedupeKey()));
+      return append(state, now, Participant.resident(state.contact()), new ConversationEvent.MessagePosted(clean, List.of(), m.transcription()),
+          Optional.of(m.dedupeKey()));
+    }
+    if (command instanceof StreamCommand.Annotate a) {
+      return once(state, a.dedupeKey(), now, Participant.SYSTEM, new ConversationEvent.Annotated(a.text().strip()));
+    }
+    if (command instanceof StreamCommand.RelayAssistant r) {
+      return once(state, r.dedupeKey(), now, Participant.SYSTEM, r.joined());
     }
     if (command instanceof StreamCommand.CenterMessage m) {
       return once(state, m.dedupeKey(), now, Participant.CENTER, new ConversationEvent.MessagePosted(m.text()));

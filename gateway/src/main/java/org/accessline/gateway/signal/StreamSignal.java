@@ -23,11 +23,24 @@ public sealed interface StreamSignal {
     }
   }
 
-  /** Someone started or stopped typing. Never stored. */
-  record Typing(ConversationId conversation, Participant who, boolean active) implements StreamSignal {
+  /**
+   * Someone started or stopped typing. Never stored. On a relay call, {@code heardSoFar} is what the
+   * relay assistant has said of the turn so far, as the recogniser hears it (it may still change).
+   */
+  record Typing(ConversationId conversation, Participant who, boolean active, java.util.Optional<String> heardSoFar) implements StreamSignal {
+    public Typing {
+      if (heardSoFar == null) heardSoFar = java.util.Optional.empty();
+    }
+
+    public Typing(ConversationId conversation, Participant who, boolean active) {
+      this(conversation, who, active, java.util.Optional.empty());
+    }
+
     public JsonObject toJson() {
-      return new JsonObject().put("type", "typing").put("conversationId", conversation.value())
+      JsonObject json = new JsonObject().put("type", "typing").put("conversationId", conversation.value())
           .put("role", who.role().name().toLowerCase(Locale.ROOT)).put("id", who.id()).put("name", who.displayName()).put("active", active);
+      heardSoFar.ifPresent(h -> json.put("heardSoFar", h));
+      return json;
     }
   }
 
@@ -87,7 +100,8 @@ public sealed interface StreamSignal {
       case "entry":
         return new EntryAdded(EntryJson.fromJson(json.getJsonObject("entry")));
       case "typing":
-        return new Typing(new ConversationId(json.getString("conversationId")), EntryJson.participantFromJson(json), json.getBoolean("active"));
+        return new Typing(new ConversationId(json.getString("conversationId")), EntryJson.participantFromJson(json), json.getBoolean("active"),
+            java.util.Optional.ofNullable(json.getString("heardSoFar")));
       case "queue":
         return new QueueLength(json.getInteger("waiting"));
       case "position":

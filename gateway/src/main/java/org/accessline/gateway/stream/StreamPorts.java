@@ -19,6 +19,7 @@ import org.accessline.gateway.conversation.Attachment;
 import org.accessline.gateway.conversation.Contact;
 import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.conversation.Transcription;
 import org.accessline.gateway.conversation.ConversationState;
 import org.accessline.gateway.conversation.DeliveryStatus;
 import org.accessline.gateway.conversation.Entry;
@@ -75,6 +76,21 @@ abstract class StreamPorts extends VerticleBase implements Intake, Desk {
   }
 
   @Override
+  public Future<Posted> relayedMessage(ConversationId conversation, String text, Transcription transcription, String dedupeKey) {
+    return submit(conversation, new StreamCommand.CallerMessage(conversation, text, dedupeKey, Optional.of(transcription)));
+  }
+
+  @Override
+  public Future<Posted> annotation(ConversationId conversation, String text, String dedupeKey) {
+    return submit(conversation, new StreamCommand.Annotate(conversation, text, dedupeKey));
+  }
+
+  @Override
+  public Future<Posted> relayAssistant(ConversationId conversation, String service, Optional<String> number, String heard, String dedupeKey) {
+    return submit(conversation, new StreamCommand.RelayAssistant(conversation, new ConversationEvent.RelayAssistantJoined(service, number, heard), dedupeKey));
+  }
+
+  @Override
   public Future<Posted> automatedMessage(ConversationId conversation, String text, String dedupeKey) {
     return submit(conversation, new StreamCommand.AutomatedMessage(conversation, text, dedupeKey));
   }
@@ -126,9 +142,14 @@ abstract class StreamPorts extends VerticleBase implements Intake, Desk {
   /** Signals typing to the other side of the conversation; never stored. */
   @Override
   public Future<Void> typing(ConversationId conversation, Participant who, boolean active) {
+    return typing(conversation, who, active, Optional.empty());
+  }
+
+  @Override
+  public Future<Void> typing(ConversationId conversation, Participant who, boolean active, Optional<String> heardSoFar) {
     return onOwner(() -> {
       lines().state(conversation).filter(s -> !s.resolved()).ifPresent(state -> {
-        StreamSignal signal = new StreamSignal.Typing(conversation, who, active);
+        StreamSignal signal = new StreamSignal.Typing(conversation, who, active, heardSoFar);
         Addresses.CONVERSATION.publish(vertx.eventBus(), conversation, signal);
         state.assignedAgent().ifPresent(a -> Addresses.AGENT.publish(vertx.eventBus(), a, signal));
       });

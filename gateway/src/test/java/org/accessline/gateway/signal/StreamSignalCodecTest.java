@@ -51,6 +51,7 @@ class StreamSignalCodecTest {
                 "image/jpeg"))), Optional.of("sms:SM0123456789abcdef0123456789abcdef"))),
         new StreamSignal.EntryAdded(new Entry(id, 4, at, Participant.SYSTEM, new ConversationEvent.Queued(at, "waiting for an agent"), Optional.empty())),
         new StreamSignal.Typing(id, Participant.resident(new Contact(Channel.WEBCHAT, "web:3f9a")), false),
+        new StreamSignal.Typing(id, Participant.resident(new Contact(Channel.RELAY, "+15551234567")), true, java.util.Optional.of("my street light is")),
         new StreamSignal.QueueLength(0),
         new StreamSignal.QueuePosition(id, 3, Optional.of(Duration.ofSeconds(270))),
         new StreamSignal.QueuePosition(id, 1, Optional.empty()),

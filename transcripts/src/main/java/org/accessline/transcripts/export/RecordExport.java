@@ -34,7 +34,8 @@ public final class RecordExport {
       ConversationEvent ev = e.event();
       ConversationEvent out = ev;
       if (ev instanceof ConversationEvent.Opened o) out = new ConversationEvent.Opened(hidden, o.previous());
-      else if (ev instanceof ConversationEvent.MessagePosted m) out = new ConversationEvent.MessagePosted(mask.apply(m.text()), m.attachments());
+      else if (ev instanceof ConversationEvent.MessagePosted m) out = new ConversationEvent.MessagePosted(mask.apply(m.text()), m.attachments(), m.transcription());
+      else if (ev instanceof ConversationEvent.Annotated a) out = new ConversationEvent.Annotated(mask.apply(a.text()));
       else if (ev instanceof ConversationEvent.Noted n) out = new ConversationEvent.Noted(mask.apply(n.text()));
       else if (ev instanceof ConversationEvent.Whispered w) out = new ConversationEvent.Whispered(mask.apply(w.text()));
       else if (ev instanceof ConversationEvent.Transferred t) out = new ConversationEvent.Transferred(t.from(), t.to(), mask.apply(t.note()));

@@ -87,6 +87,10 @@ public final class TranscriptText {
       return "[message #" + d.messageSeq() + " " + d.status().wireName() + (d.detail().isEmpty() ? "" : ": " + d.detail()) + "]";
     }
     if (event instanceof ConversationEvent.Noted n) return "[" + n.text() + "]";
+    if (event instanceof ConversationEvent.Annotated a) return "[relay assistant's note: " + a.text() + "]";
+    if (event instanceof ConversationEvent.RelayAssistantJoined r) {
+      return "[relay assistant joined: " + r.service() + r.number().map(n -> " CA " + n).orElse("") + "]";
+    }
     if (event instanceof ConversationEvent.Whispered w) return "[whisper from " + e.actor().displayName() + " to the agent: " + w.text() + "]";
     if (event instanceof ConversationEvent.Escalated x) return "[escalated (" + x.path() + "): " + x.reason() + "]";
     if (event instanceof ConversationEvent.ConsentChanged c) {

@@ -24,6 +24,7 @@ import org.accessline.gateway.routing.ContentSkills;
 import org.accessline.gateway.routing.QueueDefinition;
 import org.accessline.gateway.routing.QueueUpdates;
 import org.accessline.gateway.routing.RoutingSettings;
+import org.accessline.channels.relay.RelaySettings;
 import org.accessline.channels.tty.ModemSettings;
 import org.accessline.channels.tty.TtyCallSettings;
 import org.accessline.channels.tty.TtyIntakeSettings;
@@ -77,7 +78,9 @@ public record AccesslineConfig(
     ClientLimits clientLimits,
     WorkspaceSettings workspace,
     /** Logging, the node's id, and metrics. */
-    Operations operations) {
+    Operations operations,
+    /** Relay calls on the TTY line (speech recognition and a voice); empty when off. */
+    Optional<RelaySettings> relay) {
 
   public AccesslineConfig {
     if (httpHost == null || httpHost.isBlank()) throw new IllegalArgumentException("httpHost must not be empty");
@@ -102,6 +105,7 @@ public record AccesslineConfig(
     }
     if (clientLimits == null || workspace == null) throw new IllegalArgumentException("client limits and workspace settings must be given");
     if (operations == null) throw new IllegalArgumentException("operations settings must be given");
+    if (relay == null) throw new IllegalArgumentException("relay settings must be given or empty");
     if (retention == null || retention.isNegative()) throw new IllegalArgumentException("retention.days cannot be negative");
     if (sealKeyFile == null || checkpointFile == null) throw new IllegalArgumentException("seal.keyFile and seal.checkpointFile must be given or left out");
     if (checkpointEvery == null || checkpointEvery.toMinutes() < 1 || checkpointEvery.toMinutes() > 1440) {
@@ -132,7 +136,7 @@ public record AccesslineConfig(
     return new AccesslineConfig(AUTO_HOST, 8080, Path.of("data"), "Accessline", 4, Duration.ofSeconds(60), 4096, 10, 1.0, Duration.ofHours(12), false, List.of(),
         Optional.empty(), TtyCallSettings.defaults("Accessline"), Optional.empty(), helpText("Accessline"), Optional.empty(),
         Duration.ofMillis(500), 5, SmsSettings.defaults(), EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults(),
-        Optional.empty(), "accessline", Duration.ZERO, Optional.empty(), Optional.empty(), Duration.ofMinutes(5), ClientLimits.defaults(), WorkspaceSettings.defaults(), Operations.defaults());
+        Optional.empty(), "accessline", Duration.ZERO, Optional.empty(), Optional.empty(), Duration.ofMinutes(5), ClientLimits.defaults(), WorkspaceSettings.defaults(), Operations.defaults(), Optional.empty());
   }
 
   /** Where the store keeps its seal key and checkpoint file: as configured, or in the data directory. */
@@ -193,7 +197,8 @@ public record AccesslineConfig(
         Duration.ofMinutes(var.apply("SEAL_CHECKPOINT_MINUTES").map(Long::parseLong)
             .orElse(json.getJsonObject("seal", new JsonObject()).getLong("checkpointMinutes", d.checkpointEvery.toMinutes()))),
         clientLimits(json, var, d.clientLimits),
-        workspace(json, var, d.workspace), Operations.fromJson(json, var));
+        workspace(json, var, d.workspace), Operations.fromJson(json, var),
+        RelayConfig.fromJson(json.getJsonObject("relay", new JsonObject()), var, centerName(json, var, d)));
   }
 
   /** {@code records.categories} (a list in the file; a comma-separated list in the environment) and the resident names' key. */

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.accessline.channels.tty.BaudotModulator;
 import org.accessline.channels.tty.ModemSettings;
 import org.accessline.channels.tty.TtyCallSettings;
+import org.accessline.channels.tty.LineMode;
+import org.accessline.channels.tty.LiveCall;
 import org.accessline.channels.tty.TtyCalls;
 import org.accessline.channels.tty.TtyReply;
 import org.accessline.gateway.channel.Desk;
@@ -60,6 +62,37 @@ public final class TtyApi {
       else if (ar.result().isEmpty()) Problem.send(ctx, 404, "unknown_conversation", "There is no open conversation with that id.");
       else if (ar.result().get() < 0) Problem.send(ctx, 403, "not_assigned", "This conversation is not assigned to you.");
       else ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(new JsonObject().put("stopped", ar.result().get()).encode());
+    });
+  }
+
+  /**
+   * {@code POST /api/conversations/{id}/call-mode {"mode":"relay"}}: the assigned agent moves a call
+   * on the TTY line to relay, when the caller turned out to be speaking (a relay assistant or a
+   * hearing caller) and the line took them for a TTY. 409 when the call cannot switch (it has
+   * ended, already runs so, or this gateway has relay off).
+   */
+  public void switchMode(RoutingContext ctx) {
+    var conversation = Validation.conversation(ctx);
+    var agent = StaffAuth.account(ctx).username();
+    Optional<String> wanted = Validation.text(Validation.body(ctx), "mode");
+    Optional<LineMode> mode = wanted.flatMap(LineMode::parse).filter(m -> m != LineMode.DETECT);
+    if (mode.isEmpty()) {
+      Problem.send(ctx, 400, "bad_mode", "mode must be \"relay\" or \"tty\".");
+      return;
+    }
+    stream.openConversation(conversation).compose(state -> {
+      if (state.isEmpty()) return Future.succeededFuture(Optional.<Integer>empty());
+      if (!state.get().isAssignedTo(agent)) return Future.succeededFuture(Optional.of(-1));
+      Optional<LiveCall> call = calls.call(conversation);
+      if (call.isEmpty()) return Future.succeededFuture(Optional.of(0));
+      return call.get().switchTo(mode.get()).map(switched -> Optional.of(switched ? 1 : 0));
+    }).onComplete(ar -> {
+      if (ar.failed()) Problem.send(ctx, 503, "unavailable", "The call could not be reached. Please try again.");
+      else if (ar.result().isEmpty()) Problem.send(ctx, 404, "unknown_conversation", "There is no open conversation with that id.");
+      else if (ar.result().get() < 0) Problem.send(ctx, 403, "not_assigned", "This conversation is not assigned to you.");
+      else if (ar.result().get() == 0) Problem.send(ctx, 409, "cannot_switch", "The call cannot switch to " + mode.get().wireName()
+          + ": it has ended, already runs so, or relay is off on this gateway.");
+      else ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(new JsonObject().put("mode", mode.get().wireName()).encode());
     });
   }
 }

@@ -15,6 +15,8 @@ public final class TtyRoutes {
   public static void mount(Router router, StaffAuth staff, BodyHandler body, Desk desk, TtyCalls calls, TtyCallSettings settings, int maxMessageBytes) {
     TtyApi tty = new TtyApi(desk, calls, settings, maxMessageBytes);
     router.post("/api/conversations/:id/tty/stop").handler(staff).handler(Validation.conversationId()).handler(tty::stopSending);
+    router.post("/api/conversations/:id/call-mode").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody())
+        .handler(tty::switchMode);
     router.post("/api/tty/preview").handler(body).handler(staff).handler(Validation.jsonObjectBody()).handler(tty::preview);
   }
 }

@@ -73,6 +73,11 @@ public final class FakeTwilioCall implements AutoCloseable {
   }
 
   public static Map<String, String> voiceFields(String callSid, String from) {
+    return voiceFields(callSid, from, "+15550003110");
+  }
+
+  /** The voice webhook's fields for a call to {@code to}. */
+  public static Map<String, String> voiceFields(String callSid, String from, String to) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("AccountSid", ACCOUNT_SID);
     fields.put("ApiVersion", "2010-04-01");
@@ -80,7 +85,7 @@ public final class FakeTwilioCall implements AutoCloseable {
     fields.put("CallStatus", "ringing");
     fields.put("Direction", "inbound");
     fields.put("From", from);
-    fields.put("To", "+15550003110");
+    fields.put("To", to);
     return fields;
   }
 
@@ -102,6 +107,21 @@ public final class FakeTwilioCall implements AutoCloseable {
   /** Opens the stream the TwiML names, signed as Twilio signs it, and starts the call's audio. */
   public FakeTwilioCall connect(String twiml) {
     return connect(twiml, new JsonObject().put("encoding", "audio/x-mulaw").put("sampleRate", 8000).put("channels", 1));
+  }
+
+  /**
+   * Opens the stream but sends no audio by itself: the test moves the call's clock with
+   * {@link #advance}, as fast as the gateway takes it, for calls of many minutes.
+   */
+  public FakeTwilioCall connectUnpaced(String twiml) {
+    connect(twiml, new JsonObject().put("encoding", "audio/x-mulaw").put("sampleRate", 8000).put("channels", 1));
+    stopPump();
+    return this;
+  }
+
+  /** Sends {@code millis} of the call's audio at once (whatever the caller plays, else silence), in 20 ms frames. */
+  public void advance(long millis) {
+    for (long t = 0; t < millis; t += 20) pump();
   }
 
   public FakeTwilioCall connect(String twiml, JsonObject mediaFormat) {
@@ -277,6 +297,14 @@ public final class FakeTwilioCall implements AutoCloseable {
 
   public static void require() {
     AudioTools.require("minimodem", "sox");
+  }
+
+  /** Everything the gateway's audio that has played so far, as 8 kHz samples. */
+  public synchronized short[] playedAudio() {
+    byte[] ulaw = played.toByteArray();
+    short[] pcm = new short[ulaw.length];
+    for (int i = 0; i < ulaw.length; i++) pcm[i] = MuLaw.decode(ulaw[i]);
+    return pcm;
   }
 
   /** The caller's line carries this audio from now on, mixed with whatever it already carries (line noise, typing). */
