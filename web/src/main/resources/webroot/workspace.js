@@ -126,14 +126,14 @@ function onEntry(e, view) {
   const kind = e.event.kind;
   let c = conversations.get(e.conversationId);
   if (!c && kind === 'assigned' && e.event.agent === me.username) {
-    c = track({ id: e.conversationId });
-    announce('New conversation with ' + model.residentName(c) + '.');
+    c = track(view && view.id === e.conversationId ? view : { id: e.conversationId });
+    if (!accepting.has(c.id)) announce('New conversation with ' + model.residentName(c) + '.');
   }
   if (!c) return;
   addEntry(c, e, true);
   if (view && view.id === c.id) track(view);
   if ((kind === 'unassigned' && e.event.agent === me.username) || kind === 'resolved') {
-    announce('The conversation with ' + model.residentName(c) + (kind === 'resolved' ? ' is resolved.' : ' went back to the queue.'));
+    announce('The conversation with ' + model.residentName(c) + (kind === 'resolved' ? ' is resolved.' : ' left your list: ' + e.event.reason + '.'));
     leave(c);
   }
   refresh();
@@ -187,9 +187,13 @@ function deselect() {
 
 // Offers.
 
+/** Conversations being accepted now: their "assigned" entry is announced by the accept, not again. */
+const accepting = new Set();
+
 async function answer(offer, accepted) {
   const id = offer.conversationId;
   problem('');
+  if (accepted) accepting.add(id);
   try {
     const result = await api('POST', '/api/conversations/' + id + (accepted ? '/accept' : '/decline'));
     offers.remove(id);
@@ -205,6 +209,8 @@ async function answer(offer, accepted) {
     problem(e.message);
     offers.remove(id);
     (offers.nextAccept() || (selected ? box : afterLeaving())).focus();
+  } finally {
+    accepting.delete(id);
   }
   refresh();
 }
@@ -308,6 +314,8 @@ function runShortcut(action) {
       const step = action === 'next' ? 1 : -1;
       const to = at < 0 ? (step > 0 ? 0 : buttons.length - 1) : (at + step + buttons.length) % buttons.length;
       select(buttons[to].dataset.conversation);
+      const now = conversations.get(selected);
+      if (now) announce('Now in the conversation with ' + model.residentName(now) + ', ' + channelName(now.channel || 'webchat') + '.');
       break;
     }
     case 'composer':

@@ -20,7 +20,7 @@ export function alertList({ api, announce, problem, monitor, nameOf }) {
       el('span', { className: emergency ? 'flag emergency' : 'flag' }, emergency ? '⚠ Emergency' : 'Supervisor asked'), ' ',
       alert.at ? timeElement(alert.at) : null, ' ', el('span', { className: 'who' }, name), ' ', alert.reason || '', ' ', watch);
     if (alert.path === 'supervisor') {
-      const take = el('button', { type: 'button', className: 'small', aria: { label: 'Take the conversation with ' + name } }, 'Take it');
+      const take = el('button', { type: 'button', className: 'small', aria: { label: 'Take it: the conversation with ' + name } }, 'Take it');
       take.addEventListener('click', async () => {
         try {
           await api('POST', '/api/conversations/' + encodeURIComponent(alert.conversationId) + '/take');

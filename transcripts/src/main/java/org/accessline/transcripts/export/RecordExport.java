@@ -76,7 +76,7 @@ public final class RecordExport {
   public static String html(InteractionRecord r, String centerName) {
     StringBuilder out = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Interaction record ")
         .append(esc(r.id().value())).append("</title><style>body{font:14px/1.5 serif;margin:2em}table{border-collapse:collapse}td,th{padding:.2em .6em;"
-            + "text-align:left;vertical-align:top;border-bottom:1px solid #ccc}th{white-space:nowrap}@media print{a{color:inherit}}</style></head><body>")
+            + "text-align:left;vertical-align:top;border-bottom:1px solid #ccc}th{white-space:nowrap}@media print{a{color:inherit}}</style></head><body><main>")
         .append("<h1>").append(esc(centerName)).append(": interaction record</h1><dl>");
     fact(out, "Record", r.id().value());
     fact(out, "Channel", r.contact().channel().name());
@@ -106,7 +106,7 @@ public final class RecordExport {
       out.append("<tr><td>").append(e.seq()).append("</td><td>").append(TIME.format(e.at())).append("</td><td>").append(esc(TranscriptText.line(e)))
           .append("</td></tr>");
     }
-    return out.append("</tbody></table></body></html>").toString();
+    return out.append("</tbody></table></main></body></html>").toString();
   }
 
   private static void fact(StringBuilder out, String name, String value) {

@@ -27,7 +27,9 @@ public final class ConversationRoutes {
     router.get("/api/conversations/:id/entries").handler(staff).handler(Validation.conversationId()).handler(conversations::entriesAfter).handler(reads.liveWork()).handler(conversations::entries);
     router.post("/api/conversations/:id/messages").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(replies::reply);
     router.post("/api/conversations/:id/resolve").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(replies::resolve);
-    router.put("/api/conversations/:id/details").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(details::fileDetails);
+    // Filing details writes into the record, so it takes the same need-to-know as reading it (audited).
+    router.put("/api/conversations/:id/details").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody())
+        .handler(details::checkDetails).handler(reads.record("file_details")).handler(details::fileDetails);
     router.put("/api/conversations/:id/skills").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(details::setSkills);
     router.get("/api/conversations/:id/history").handler(staff).handler(Validation.conversationId()).handler(reads.liveWork()).handler(conversations::history);
   }

@@ -48,29 +48,53 @@ public final class DetailsApi {
         .onComplete(ar -> Answers.respond(ctx, ar.map(Answers::posted), 200));
   }
 
-  /** {@code PUT /api/conversations/{id}/details}: category, tags, referral, follow-up and Open311 id for the record. */
-  public void fileDetails(RoutingContext ctx) {
+  private static final java.util.Set<String> DETAIL_FIELDS = java.util.Set.of("category", "tags", "referral", "followUp", "open311Id");
+  private static final String PARSED = "accessline.details";
+
+  /** Reads and checks the details before anything else happens: bad input is refused and nothing is read or written. */
+  public void checkDetails(RoutingContext ctx) {
     JsonObject body = Validation.body(ctx);
-    ConversationEvent.DetailsSet details;
     try {
+      for (String field : body.fieldNames()) {
+        if (!DETAIL_FIELDS.contains(field)) throw new IllegalArgumentException("Unknown field \"" + field + "\"; the details are " + DETAIL_FIELDS + ".");
+      }
       List<String> tags = new ArrayList<>();
       Object given = body.getValue("tags");
       if (given != null && !(given instanceof JsonArray)) throw new IllegalArgumentException("\"tags\" must be a list.");
-      if (given instanceof JsonArray list) for (Object t : list) tags.add(String.valueOf(t).strip().toLowerCase(Locale.ROOT));
+      if (given instanceof JsonArray list) {
+        for (Object t : list) {
+          if (!(t instanceof String tag)) throw new IllegalArgumentException("Each tag must be text.");
+          tags.add(tag.strip().toLowerCase(Locale.ROOT));
+        }
+      }
       JsonObject referral = body.getJsonObject("referral", new JsonObject());
       JsonObject followUp = body.getJsonObject("followUp", new JsonObject());
-      Optional<String> category = Validation.text(body, "category").filter(c -> !c.isBlank());
+      Optional<String> category = strictText(body, "category").filter(c -> !c.isBlank());
       if (category.isPresent() && workspace.category(category.get()).isEmpty()) {
         throw new IllegalArgumentException("\"category\" must be one of the center's categories (GET /api/categories).");
       }
-      details = new ConversationEvent.DetailsSet(category.flatMap(workspace::category), tags,
-          Validation.text(referral, "agency"), Validation.text(referral, "service"),
-          Validation.text(followUp, "due").map(LocalDate::parse), Validation.text(followUp, "owner"), Validation.text(body, "open311Id"));
+      ctx.put(PARSED, new ConversationEvent.DetailsSet(category.flatMap(workspace::category), tags,
+          strictText(referral, "agency"), strictText(referral, "service"),
+          strictText(followUp, "due").map(LocalDate::parse), strictText(followUp, "owner"), strictText(body, "open311Id")));
     } catch (IllegalArgumentException | ClassCastException | DateTimeException e) {
       Problem.send(ctx, 400, "bad_details", e instanceof DateTimeException ? "\"followUp.due\" must be a date such as 2026-12-01."
           : e instanceof ClassCastException ? "\"referral\" and \"followUp\" are objects." : e.getMessage());
       return;
     }
+    ctx.next();
+  }
+
+  /** A text field, absent or null; any other type is refused rather than read as absent. */
+  private static Optional<String> strictText(JsonObject body, String field) {
+    Object value = body.getValue(field);
+    if (value == null) return Optional.empty();
+    if (!(value instanceof String text)) throw new IllegalArgumentException("\"" + field + "\" must be text.");
+    return Optional.of(text);
+  }
+
+  /** {@code PUT /api/conversations/{id}/details}: category, tags, referral, follow-up and Open311 id for the record. */
+  public void fileDetails(RoutingContext ctx) {
+    ConversationEvent.DetailsSet details = ctx.get(PARSED);
     AgentAccount account = StaffAuth.account(ctx);
     Participant staff = account.supervisor() ? Participant.supervisor(account.username(), account.displayName()) : account.profile().participant();
     stream.fileDetails(Validation.conversation(ctx), staff, details).onComplete(ar -> Answers.respond(ctx, ar.map(Answers::posted), 200));

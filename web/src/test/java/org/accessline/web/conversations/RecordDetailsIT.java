@@ -47,7 +47,19 @@ class RecordDetailsIT {
       assertEquals(new JsonArray(), record.getJsonArray("escalations"));
 
       maria.post("/api/conversations/" + id + "/resolve", new JsonObject().put("disposition", "Service request created"));
-      assertEquals(200, lee.put(path, details.copy().put("category", "Streets and sidewalks")).statusCode(), "any staff may complete a resolved record");
+      String before = maria.get("/api/interactions/" + id).bodyAsJsonObject().encode();
+      assertEquals(403, lee.put(path, details.copy().put("category", "Streets and sidewalks")).statusCode(),
+          "an agent who took no part may not file on a resolved record (filing would make them a participant who may read it)");
+      assertEquals(403, lee.put(path, new JsonObject()).statusCode());
+      assertEquals(403, lee.get("/api/interactions/" + id).statusCode(), "and so still may not read it");
+      assertTrue(sam.get("/api/audit?record=" + id).bodyAsString().contains("refused"), "the refused filing is in the audit log");
+      for (JsonObject bad : new JsonObject[] {new JsonObject().put("category", 123), new JsonObject().put("unknown", "x"),
+          new JsonObject().put("open311Id", new JsonObject()), new JsonObject().put("tags", new JsonArray().add(5)),
+          new JsonObject().put("referral", new JsonObject().put("agency", true))}) {
+        assertEquals(400, maria.put(path, bad).statusCode(), bad.encode());
+      }
+      assertEquals(before, maria.get("/api/interactions/" + id).bodyAsJsonObject().encode(), "refused filings change nothing");
+      assertEquals(200, maria.put(path, details.copy().put("category", "Streets and sidewalks")).statusCode(), "who took part may complete a resolved record");
       assertEquals(0, sam.get("/api/interactions?category=streets%20and").bodyAsJsonObject().getJsonArray("records").size(), "a category matches whole");
       JsonArray found = sam.get("/api/interactions?category=" + java.net.URLEncoder.encode("STREETS and sidewalks", java.nio.charset.StandardCharsets.UTF_8)
           + "&tag=ward%203").bodyAsJsonObject().getJsonArray("records");
