@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.accessline.channels.sms.DeliveryPlan;
 import org.accessline.channels.sms.OptingOut;
 import org.accessline.channels.sms.SmsAdapter;
@@ -21,11 +22,14 @@ import org.accessline.channels.twilio.WebhookGate;
 import org.accessline.gateway.channel.ChannelAdapter;
 import org.accessline.channels.webchat.WebChatAdapter;
 import org.accessline.gateway.store.InteractionStore;
+import org.accessline.gateway.signal.StreamSignalCodec;
 import org.accessline.gateway.stream.ConversationStream;
+import java.util.OptionalLong;
 import org.accessline.web.auth.AgentDirectory;
 import org.accessline.web.auth.AgentSessions;
 import org.accessline.web.auth.PasswordChecks;
 import org.accessline.web.auth.SignInThrottle;
+import org.accessline.web.cluster.SharedSessions;
 import org.accessline.gateway.store.AuditEvent;
 import org.accessline.web.config.AccesslineConfig;
 import org.accessline.web.records.CheckpointVerticle;
@@ -38,10 +42,11 @@ public final class Application {
 
   private final Vertx vertx;
   private final InteractionStore store;
-  private final List<String> deployments;
+  /** How to stop what was started, in the order started: stopped in reverse. */
+  private final List<Supplier<Future<Void>>> deployments;
   private final int port;
   private final Optional<AgentDirectory.DemoAccount> demoAccount;
-  private final ConversationStream stream;
+  private final StreamHost stream;
   private final Optional<SmsAdapter> sms;
   private final WebhookGate twilioGate;
   private final Duration drainWithin;
@@ -51,8 +56,8 @@ public final class Application {
   /** Twilio asks for longer pauses than this only when something is wrong; such a text is marked failed. */
   private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(10);
 
-  private Application(Vertx vertx, InteractionStore store, List<String> deployments, int port, Optional<AgentDirectory.DemoAccount> demoAccount,
-      ConversationStream stream, Optional<SmsAdapter> sms, WebhookGate twilioGate, Duration drainWithin, String host, boolean demoOnly,
+  private Application(Vertx vertx, InteractionStore store, List<Supplier<Future<Void>>> deployments, int port, Optional<AgentDirectory.DemoAccount> demoAccount,
+      StreamHost stream, Optional<SmsAdapter> sms, WebhookGate twilioGate, Duration drainWithin, String host, boolean demoOnly,
       PasswordChecks passwordChecks) {
     this.host = host;
     this.demoOnly = demoOnly;
@@ -69,6 +74,9 @@ public final class Application {
   }
 
   public static Future<Application> start(Vertx vertx, AccesslineConfig config) {
+    if (config.cluster().enabled() && !vertx.isClustered()) {
+      return Future.failedFuture("cluster.enabled needs a Vert.x that has joined the cluster (ClusterNode.join)");
+    }
     Clock clock = Clock.systemUTC();
     AgentDirectory directory = new AgentDirectory(config.agents());
     return vertx.executeBlocking(() -> {
@@ -86,31 +94,45 @@ public final class Application {
           TwilioRest.client(account, config.twilioApiBaseUrl(), config.smsSettings().answerTimeout()), sender,
           new DeliveryPlan(config.smsFirstRetry(), config.smsAttempts(), LONGEST_RETRY_AFTER), config.smsSettings().answerTimeout(), twilio.optingOut())));
       sms.ifPresent(adapters::add);
-      ConversationStream stream = new ConversationStream(store, new ConversationStream.Settings(config.handbackGrace(), config.emergencies(), config.limits(), config.queueUpdates(), config.routing()), Clock.systemUTC(), adapters);
+      ConversationStream.Settings streamSettings = new ConversationStream.Settings(config.handbackGrace(), config.emergencies(), config.limits(),
+          config.queueUpdates(), config.routing());
+      // Signals cross nodes in a cluster, so every node must read them, owner of the stream or not.
+      StreamSignalCodec.register(vertx);
+      StreamHost streamHost = config.cluster().enabled()
+          ? StreamHost.clustered(vertx, store, config.cluster(), epoch -> new ConversationStream(store, streamSettings, clock, adapters, OptionalLong.of(epoch)),
+              config.smsSettings().answerTimeout())
+          : StreamHost.single(vertx, new ConversationStream(store, streamSettings, clock, adapters));
       PasswordChecks checks = PasswordChecks.standard(vertx);
-      Services services = new Services(config, stream, stream, store, directory, new AgentSessions(config.sessionLifetime(), clock), ttyCalls, twilio,
-          new SignInApi.Guards(new SignInThrottle(), checks, config.clientLimits().trustedProxies()), Services.residentGuard(vertx, stream, config), clock);
+      Services services = new Services(config, streamHost.desk(), streamHost.intake(), store, directory, sessions(vertx, config, clock), ttyCalls, twilio,
+          new SignInApi.Guards(new SignInThrottle(), checks, config.clientLimits().trustedProxies()), Services.residentGuard(vertx, streamHost.intake(), config), clock);
       String host = listenHost(config, directory);
-      List<String> deployments = new ArrayList<>();
+      List<Supplier<Future<Void>>> deployments = new ArrayList<>();
+      io.vertx.core.Handler<String> deployed = id -> deployments.add(() -> vertx.undeploy(id));
       List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
       // One server instance per core; instances of one deployment share the port, even a random one.
       DeploymentOptions perCore = new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()));
       // The checkpoint writer goes first so it stops last, after every append has been made.
       return store.start()
           .compose(v -> auditRoleChanges(vertx, store, directory, clock))
-          .compose(v -> vertx.deployVerticle(new CheckpointVerticle(store, config.checkpointEvery(), clock))).onSuccess(deployments::add)
-          .compose(v -> vertx.deployVerticle(stream)).onSuccess(deployments::add)
+          .compose(v -> vertx.deployVerticle(new CheckpointVerticle(store, config.checkpointEvery(), clock))).onSuccess(deployed)
+          .compose(v -> streamHost.start()).onSuccess(v -> deployments.add(streamHost::stop))
           .compose(v -> vertx.deployVerticle(() -> {
             HttpVerticle server = new HttpVerticle(services, host, config.httpPort());
             servers.add(server);
             return server;
-          }, perCore)).onSuccess(deployments::add)
+          }, perCore)).onSuccess(deployed)
           .compose(v -> config.retention().isZero() ? Future.succeededFuture()
-              : vertx.deployVerticle(new RetentionVerticle(services.recordAccess())).onSuccess(deployments::add))
-          .map(v -> new Application(vertx, store, deployments, servers.get(0).actualPort(), demo, stream, sms, twilio.gate(),
+              : vertx.deployVerticle(new RetentionVerticle(services.recordAccess())).onSuccess(deployed))
+          .map(v -> new Application(vertx, store, deployments, servers.get(0).actualPort(), demo, streamHost, sms, twilio.gate(),
               config.smsSettings().answerTimeout(), host, directory.onlyDemo(), checks))
           .onFailure(e -> checks.close());
     });
+  }
+
+  /** Staff sessions: in this process, or shared by every node of the cluster so that losing one signs nobody out. */
+  private static AgentSessions sessions(Vertx vertx, AccesslineConfig config, Clock clock) {
+    return config.cluster().enabled() ? new AgentSessions(config.sessionLifetime(), clock, SharedSessions.of(vertx))
+        : new AgentSessions(config.sessionLifetime(), clock);
   }
 
   /**
@@ -169,8 +191,8 @@ public final class Application {
         .onComplete(ar -> twilioGate.close());
     Future<Void> undeployed = drained;
     for (int i = deployments.size() - 1; i >= 0; i--) {
-      String id = deployments.get(i);
-      undeployed = undeployed.compose(v -> vertx.undeploy(id));
+      Supplier<Future<Void>> stopOne = deployments.get(i);
+      undeployed = undeployed.compose(v -> stopOne.get());
     }
     return undeployed.eventually(() -> sms.map(SmsAdapter::close).orElse(Future.succeededFuture())).eventually(passwordChecks::close).eventually(store::close);
   }

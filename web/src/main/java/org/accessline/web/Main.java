@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.accessline.channels.sms.SmsWebhookRoutes;
 import org.accessline.channels.tty.TtyCallRoutes;
 import org.accessline.web.auth.PasswordHasher;
+import org.accessline.web.cluster.ClusterNode;
 import org.accessline.web.config.AccesslineConfig;
 import org.accessline.web.records.RecordsVerifier;
 
@@ -38,7 +39,14 @@ public final class Main {
       System.exit(RecordsVerifier.run(config, rest, System.out));
       return;
     }
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx;
+    try {
+      vertx = config.cluster().enabled() ? ClusterNode.join(config.cluster()).await() : Vertx.vertx();
+    } catch (Exception e) {
+      System.err.println("Accessline could not join the cluster \"" + config.cluster().name() + "\": " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     Application app;
     try {
       app = Application.start(vertx, config).await();
@@ -53,8 +61,12 @@ public final class Main {
     System.out.println("  Resident chat:  " + base + "/");
     System.out.println("  Agent console:  " + base + "/agent");
     System.out.println("  Records:        " + base + "/records.html");
-    System.out.println(config.twilio()
-        .map(t -> "  TTY calls:      point the Twilio number's voice webhook at " + t.url(TtyCallRoutes.VOICE_PATH) + " (HTTP POST).")
+    if (config.cluster().enabled()) {
+      System.out.println("  Cluster:        node of \"" + config.cluster().name() + "\"; the open conversations are owned by one node at a time and move when it leaves.");
+    }
+    System.out.println(config.twilio().filter(t -> config.cluster().enabled())
+        .map(t -> "  TTY calls are off in a cluster: a call's audio stream must stay with the node that owns its conversation.")
+        .or(() -> config.twilio().map(t -> "  TTY calls:      point the Twilio number's voice webhook at " + t.url(TtyCallRoutes.VOICE_PATH) + " (HTTP POST)."))
         .orElse("  Twilio channels (SMS, TTY calls) are off: set ACCESSLINE_TWILIO_ACCOUNT_SID, ACCESSLINE_TWILIO_AUTH_TOKEN and ACCESSLINE_PUBLIC_BASE_URL to turn them on."));
     config.twilio().ifPresent(t -> System.out.println(config.smsSender().isPresent()
         ? "  SMS:            point the number's messaging webhook at " + t.url(SmsWebhookRoutes.INBOUND_PATH) + " (HTTP POST)."

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -65,6 +66,7 @@ public final class ConversationStream extends StreamPorts {
   }
 
   private final InteractionStore store;
+  private final OptionalLong epoch;
   private final Settings settings;
   private final Policies policies;
   private final Clock clock;
@@ -77,6 +79,15 @@ public final class ConversationStream extends StreamPorts {
   private long limitTimer = -1;
 
   public ConversationStream(InteractionStore store, Settings settings, Clock clock, List<ChannelAdapter> channelAdapters) {
+    this(store, settings, clock, channelAdapters, OptionalLong.empty());
+  }
+
+  /**
+   * @param epoch in a cluster, the ownership epoch this node claimed: every append is fenced with it,
+   *     so once another node has taken over, this stream's writes are refused and nothing is written
+   */
+  public ConversationStream(InteractionStore store, Settings settings, Clock clock, List<ChannelAdapter> channelAdapters, OptionalLong epoch) {
+    this.epoch = epoch;
     this.store = store;
     this.settings = settings;
     this.policies = Policies.of(settings.emergencies(), settings.routing());
@@ -171,7 +182,8 @@ public final class ConversationStream extends StreamPorts {
     if (decision instanceof Decision.Invalid i) return Future.failedFuture(new IllegalArgumentException(i.problem()));
     if (decision instanceof Decision.AlreadyRecorded a) return Future.succeededFuture(new Posted(line.state.orElseThrow().id(), a.seq(), true));
     List<Entry> entries = ((Decision.Append) decision).entries();
-    return store.append(entries).map(outcome -> {
+    Future<AppendOutcome> appended = epoch.isPresent() ? store.append(entries, epoch.getAsLong()) : store.append(entries);
+    return appended.map(outcome -> {
       if (outcome instanceof AppendOutcome.AlreadyRecorded dup) return new Posted(dup.existing().conversationId(), dup.existing().seq(), true);
       Optional<ConversationState> before = line.state;
       ConversationState after = lines.advance(line, entries);

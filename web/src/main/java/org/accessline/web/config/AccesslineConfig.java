@@ -74,7 +74,9 @@ public record AccesslineConfig(
     /** The append-only checkpoint file of every record's sealed head; empty for {@code checkpoints.log} in dataDir. */
     Optional<Path> checkpointFile,
     Duration checkpointEvery,
-    ClientLimits clientLimits) {
+    ClientLimits clientLimits,
+    /** Several nodes as one cluster over a shared PostgreSQL store; off by default. */
+    ClusterSettings cluster) {
 
   public AccesslineConfig {
     if (httpHost == null || httpHost.isBlank()) throw new IllegalArgumentException("httpHost must not be empty");
@@ -113,6 +115,11 @@ public record AccesslineConfig(
     if (smsAttempts < 1 || smsAttempts > 10) throw new IllegalArgumentException("sms.attempts must be 1-10");
     if (smsSettings == null) throw new IllegalArgumentException("sms settings must be given");
     if (smsHelpText == null || smsHelpText.isBlank() || smsHelpText.length() > 320) throw new IllegalArgumentException("sms.helpText must be 1-320 characters");
+    if (cluster == null) throw new IllegalArgumentException("cluster settings must be given");
+    if (cluster.enabled() && storeUrl.isEmpty()) {
+      throw new IllegalArgumentException("cluster.enabled needs store.url: the nodes of a cluster keep their records in one shared PostgreSQL database,"
+          + " and the embedded store belongs to a single process");
+    }
     twilioApiBaseUrl.filter(u -> !u.matches("https?://[^/?#\\s]+/?")).ifPresent(u -> {
       throw new IllegalArgumentException("twilio.apiBaseUrl must be an http(s) origin such as https://api.twilio.com");
     });
@@ -128,7 +135,7 @@ public record AccesslineConfig(
     return new AccesslineConfig(AUTO_HOST, 8080, Path.of("data"), "Accessline", 4, Duration.ofSeconds(60), 4096, 10, 1.0, Duration.ofHours(12), false, List.of(),
         Optional.empty(), TtyCallSettings.defaults("Accessline"), Optional.empty(), helpText("Accessline"), Optional.empty(),
         Duration.ofMillis(500), 5, SmsSettings.defaults(), EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults(),
-        Optional.empty(), "accessline", Duration.ZERO, Optional.empty(), Optional.empty(), Duration.ofMinutes(5), ClientLimits.defaults());
+        Optional.empty(), "accessline", Duration.ZERO, Optional.empty(), Optional.empty(), Duration.ofMinutes(5), ClientLimits.defaults(), ClusterSettings.off());
   }
 
   /** Where the store keeps its seal key and checkpoint file: as configured, or in the data directory. */
@@ -188,7 +195,8 @@ public record AccesslineConfig(
         var.apply("SEAL_CHECKPOINT_FILE").or(() -> Optional.ofNullable(json.getJsonObject("seal", new JsonObject()).getString("checkpointFile"))).map(Path::of),
         Duration.ofMinutes(var.apply("SEAL_CHECKPOINT_MINUTES").map(Long::parseLong)
             .orElse(json.getJsonObject("seal", new JsonObject()).getLong("checkpointMinutes", d.checkpointEvery.toMinutes()))),
-        clientLimits(json, var, d.clientLimits));
+        clientLimits(json, var, d.clientLimits),
+        ClusterSettings.fromJson(json.getJsonObject("cluster", new JsonObject()), var));
   }
 
   private static SmsSettings smsSettings(JsonObject json, Function<String, Optional<String>> var, SmsSettings d) {
