@@ -5,6 +5,7 @@ import com.hazelcast.config.JoinConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.UUID;
@@ -24,7 +25,9 @@ public final class ClusterNode {
     if (!settings.enabled()) throw new IllegalArgumentException("the cluster is not enabled");
     HAZELCAST_LOGS.setLevel(Level.WARNING);
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcastConfig(settings));
-    return Vertx.builder().with(new VertxOptions()).withClusterManager(manager).buildClustered();
+    // The event bus, which carries calls to the owner and signals to every node, listens on the same address (a free port).
+    VertxOptions options = new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(settings.host()).setClusterPublicHost(settings.host()));
+    return Vertx.builder().with(options).withClusterManager(manager).buildClustered();
   }
 
   /** The name this node goes by in the ownership record and its logs. */
@@ -41,7 +44,7 @@ public final class ClusterNode {
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     config.setProperty("hazelcast.heartbeat.interval.seconds", Long.toString(settings.heartbeat().toSeconds()));
     config.setProperty("hazelcast.max.no.heartbeat.seconds", Long.toString(settings.memberTimeout().toSeconds()));
-    config.getNetworkConfig().setPort(settings.port()).setPortAutoIncrement(false).setPublicAddress(settings.host() + ":" + settings.port());
+    config.getNetworkConfig().setPort(settings.port()).setPortAutoIncrement(false);
     config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(settings.host());
     JoinConfig join = config.getNetworkConfig().getJoin();
     join.getAutoDetectionConfig().setEnabled(false);

@@ -47,6 +47,8 @@ class FailoverIT {
     TestCluster.Node a = cluster.start(0);
     long first = cluster.awaitOwner("node-0");
     TestCluster.Node b = cluster.start(1);
+    // Lee's console is on B from the start: the floor on A knows Lee through B, and must know Lee again once B owns it.
+    AgentClient lee = new AgentClient(b.vertx(), b.port()).signedIn("lee").available();
 
     List<String> acknowledged = new ArrayList<>();
     String token;
@@ -78,6 +80,15 @@ class FailoverIT {
     long second = cluster.awaitOwner("node-1");
     assertTrue(second > first, "the survivor claims a later epoch");
     if (abrupt) cluster.closeLost(a);
+
+    // Lee never reconnected, yet the new floor offers Lee the next resident (Maria's console is not back yet).
+    try (ResidentClient other = ResidentClient.connect(b.vertx(), b.port())) {
+      other.helloNew();
+      String second = other.say("o1", "Where do I pay a parking ticket?").getString("conversationId");
+      assertEquals(second, lee.awaitAssignment());
+    } finally {
+      lee.close();
+    }
 
     // On B: both reconnect with what they last saw and carry on.
     try (ResidentClient resident = ResidentClient.connect(b.vertx(), b.port()); AgentClient maria = new AgentClient(b.vertx(), b.port()).withCookie(cookie)) {
