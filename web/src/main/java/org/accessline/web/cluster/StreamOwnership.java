@@ -58,8 +58,8 @@ public final class StreamOwnership extends VerticleBase {
   /** Begins contending; started once this node listens for new owners, not when it owns. */
   @Override
   public Future<?> start() {
+    // The new owner's own consoles too: its stream has just started with an empty floor.
     ownerChanges = vertx.eventBus().consumer(OWNER_CHANGED, message -> {
-      if (message.body().equals(nodeId)) return;
       ports.introduceAgents().onFailure(e -> LOG.log(Level.WARNING, "could not introduce this node's agents to " + message.body(), e));
     });
     return ownerChanges.completion().onSuccess(v -> contend());

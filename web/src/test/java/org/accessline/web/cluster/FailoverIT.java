@@ -48,7 +48,8 @@ class FailoverIT {
     long first = cluster.awaitOwner("node-0");
     TestCluster.Node b = cluster.start(1);
     // Lee's console is on B from the start: the floor on A knows Lee through B, and must know Lee again once B owns it.
-    AgentClient lee = new AgentClient(b.vertx(), b.port()).signedIn("lee").available();
+    AgentClient lee = new AgentClient(b.vertx(), b.port()).signedIn("lee");
+    lee.openConsole();
 
     List<String> acknowledged = new ArrayList<>();
     String token;
@@ -71,6 +72,7 @@ class FailoverIT {
           && "The 400 block.".equals(f.getJsonObject("entry").getJsonObject("event").getString("text"))).getJsonObject("entry").getLong("seq");
       cookie = maria.cookie();
     }
+    assertEquals(200, lee.put("/api/presence", new JsonObject().put("presence", "available")).statusCode());
 
     if (abrupt) {
       a.loseClusterAbruptly();
@@ -84,8 +86,8 @@ class FailoverIT {
     // Lee never reconnected, yet the new floor offers Lee the next resident (Maria's console is not back yet).
     try (ResidentClient other = ResidentClient.connect(b.vertx(), b.port())) {
       other.helloNew();
-      String second = other.say("o1", "Where do I pay a parking ticket?").getString("conversationId");
-      assertEquals(second, lee.awaitAssignment());
+      String another = other.say("o1", "Where do I pay a parking ticket?").getString("conversationId");
+      assertEquals(another, lee.awaitAssignment());
     } finally {
       lee.close();
     }
