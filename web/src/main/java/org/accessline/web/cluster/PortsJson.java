@@ -124,6 +124,24 @@ final class PortsJson {
     throw new IllegalArgumentException("no JSON form for " + type.getTypeName());
   }
 
+  /** Whether values of {@code type} can cross the wire: checked for every port method by a test, so a new one cannot slip through. */
+  static boolean knows(Type type) {
+    if (!(type instanceof Class<?>) && !(type instanceof ParameterizedType)) return false;
+    Class<?> raw = raw(type);
+    if (raw == Optional.class || raw == List.class || raw == Set.class) return knows(argument(type, 0));
+    if (raw == Map.class) return knows(argument(type, 0)) && knows(argument(type, 1));
+    if (raw == String.class || raw == Boolean.class || raw == boolean.class || raw == Integer.class || raw == int.class || raw == Long.class
+        || raw == long.class || raw == Instant.class || raw == Duration.class || raw == LocalDate.class || raw == Void.class || raw.isEnum()
+        || raw == Entry.class) {
+      return true;
+    }
+    if (raw.isRecord()) {
+      for (RecordComponent c : raw.getRecordComponents()) if (!knows(c.getGenericType())) return false;
+      return true;
+    }
+    return false;
+  }
+
   private static Class<?> raw(Type type) {
     if (type instanceof Class<?> c) return c;
     if (type instanceof ParameterizedType p) return (Class<?>) p.getRawType();
