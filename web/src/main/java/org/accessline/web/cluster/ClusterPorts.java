@@ -210,8 +210,9 @@ public final class ClusterPorts {
     long wait = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
     return vertx.eventBus().<JsonObject>request(CALLS, call, new DeliveryOptions().setSendTimeout(Math.max(wait, 1000))).transform(ar -> {
       if (ar.failed()) {
-        // No owner listening, or its node gone before the call reached it: nothing was done.
-        boolean undelivered = ar.cause() instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS;
+        // No owner listening, or the call never written to the owner's node (gone before it connected):
+        // nothing was done. A timeout may follow a call that was carried out, so it is never sent again.
+        boolean undelivered = ar.cause() instanceof ReplyException r && (r.failureType() == ReplyFailure.NO_HANDLERS || r.failureType() == ReplyFailure.ERROR);
         return Future.failedFuture(undelivered ? new NotCarriedOut(ar.cause().getMessage()) : ar.cause());
       }
       JsonObject answer = ar.result().body();
