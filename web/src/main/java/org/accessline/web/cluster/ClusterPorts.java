@@ -1,9 +1,12 @@
 package org.accessline.web.cluster;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.accessline.gateway.channel.Desk;
@@ -37,6 +41,8 @@ import org.accessline.gateway.store.StaleOwnerException;
 public final class ClusterPorts {
   /** Where the owning node takes calls from the other nodes. */
   static final String CALLS = "accessline.stream.calls";
+  /** How long after losing the owner a call waits for an answer at most. */
+  private static final Duration AFTER_LOSS = Duration.ofMillis(1_500);
 
   /** The stream of the node that owns the conversations, as its two ports. */
   public record Owned(Intake intake, Desk desk) {}
@@ -62,6 +68,12 @@ public final class ClusterPorts {
   private final LocalAgents agents = new LocalAgents();
   private volatile Owned local;
   private volatile Runnable onStale = () -> {};
+  /** The Vert.x node id of the node owning the conversations, as it announced itself. */
+  private volatile String ownerNode;
+  /** When the owner was last seen gone ({@link System#nanoTime}); 0 before that. */
+  private volatile long ownerLostAt;
+  /** Calls on their way to the owner, each with the context to answer it on. */
+  private final Map<Promise<Message<JsonObject>>, Context> onTheirWay = new ConcurrentHashMap<>();
   private final Object proxy;
   /** The same ports without noting agents' presence: for introducing them again to a new owner. */
   private final Object quiet;
@@ -96,6 +108,22 @@ public final class ClusterPorts {
     return local != null;
   }
 
+  /** The node owning the conversations from now on, by its Vert.x node id. */
+  void ownerIs(String node) {
+    ownerNode = node;
+  }
+
+  /**
+   * A node left the cluster. If it owned the conversations, the calls still waiting for its answer
+   * fail now rather than when they time out: whether it carried them out is unknown, as after a
+   * timeout, and the sender (a chat page, Twilio) sends them again with the same id.
+   */
+  void nodeLeft(String node) {
+    if (!node.equals(ownerNode)) return;
+    ownerLostAt = System.nanoTime();
+    onTheirWay.forEach((call, context) -> context.runOnContext(v -> call.tryFail(new OwnerLostException())));
+  }
+
   /** Tells the new owner about the agents whose consoles are connected to this node. */
   Future<Void> introduceAgents() {
     return agents.replayTo((Desk) quiet);
@@ -117,7 +145,11 @@ public final class ClusterPorts {
       return Future.succeededFuture(failure("invalid", e.getMessage()));
     }
     return invoke(owned, method, args).transform(ar -> {
-      if (ar.succeeded()) return Future.succeededFuture(new JsonObject().put("result", PortsJson.encode(answerType(method), ar.result())));
+      if (ar.succeeded()) {
+        // Which node answered, so a node that joined after the last takeover knows whose loss to watch for.
+        return Future.succeededFuture(new JsonObject().put("result", PortsJson.encode(answerType(method), ar.result()))
+            .put("node", ((VertxInternal) vertx).clusterManager().getNodeId()));
+      }
       Throwable e = ar.cause();
       if (e instanceof StaleOwnerException) {
         onStale.run();
@@ -208,7 +240,17 @@ public final class ClusterPorts {
     for (int i = 0; i < types.length; i++) json.add(PortsJson.encode(types[i], args[i]));
     JsonObject call = new JsonObject().put("method", key(method)).put("args", json);
     long wait = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-    return vertx.eventBus().<JsonObject>request(CALLS, call, new DeliveryOptions().setSendTimeout(Math.max(wait, 1000))).transform(ar -> {
+    // Just after the owner was lost, a call may still be routed to its node before the event bus
+    // forgets it there; such a call would wait out its whole timeout. The new owner answers well
+    // within this, so a call not answered by then ends as one whose outcome is unknown.
+    if (ownerLostAt != 0 && System.nanoTime() - ownerLostAt < AFTER_LOSS.toNanos()) wait = Math.min(wait, AFTER_LOSS.toMillis());
+    Promise<Message<JsonObject>> answered = Promise.promise();
+    onTheirWay.put(answered, vertx.getOrCreateContext());
+    vertx.eventBus().<JsonObject>request(CALLS, call, new DeliveryOptions().setSendTimeout(Math.max(wait, 1000))).onComplete(ar -> {
+      if (ar.succeeded()) answered.tryComplete(ar.result());
+      else answered.tryFail(ar.cause());
+    });
+    return answered.future().andThen(ar -> onTheirWay.remove(answered)).transform(ar -> {
       if (ar.failed()) {
         // No owner listening, or the call never written to the owner's node (gone before it connected):
         // nothing was done. A timeout may follow a call that was carried out, so it is never sent again.
@@ -217,7 +259,10 @@ public final class ClusterPorts {
       }
       JsonObject answer = ar.result().body();
       String failure = answer.getString("failure");
-      if (failure == null) return Future.succeededFuture(PortsJson.decode(answerType(method), answer.getValue("result")));
+      if (failure == null) {
+        ownerNode = answer.getString("node", ownerNode);
+        return Future.succeededFuture(PortsJson.decode(answerType(method), answer.getValue("result")));
+      }
       return Future.failedFuture(switch (failure) {
         case "moved" -> new NotCarriedOut(answer.getString("detail"));
         case "refused" -> new RefusedException(Refusal.valueOf(answer.getString("detail")));

@@ -1,6 +1,11 @@
 package org.accessline.web.cluster;
 
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Future;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -22,9 +27,10 @@ import org.accessline.web.config.ClusterSettings;
 public final class StreamOwnership extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(StreamOwnership.class.getName());
   static final String LOCK = "accessline.stream.owner";
-  /** Published by a node that has taken over, so every node introduces its agents to the new floor. */
+  /** Published by a node that has taken over, with its Vert.x node id, so every node introduces its agents to the new floor. */
   static final String OWNER_CHANGED = "accessline.stream.owner-changed";
   private static final long LOCK_TRY_MILLIS = 2_000;
+  private static final String VERTX_NODE_ID = "__vertx.nodeId";
 
   /** Starts the stream under the epoch just claimed; the future it gives back stops it. */
   @FunctionalInterface
@@ -45,6 +51,8 @@ public final class StreamOwnership extends VerticleBase {
   private Running running;
   private MessageConsumer<JsonObject> calls;
   private MessageConsumer<String> ownerChanges;
+  private HazelcastInstance hazelcast;
+  private java.util.UUID membership;
   private long epoch;
 
   public StreamOwnership(InteractionStore store, String nodeId, ClusterSettings settings, ClusterPorts ports, Streams streams) {
@@ -58,8 +66,21 @@ public final class StreamOwnership extends VerticleBase {
   /** Begins contending; started once this node listens for new owners, not when it owns. */
   @Override
   public Future<?> start() {
+    hazelcast = ((HazelcastClusterManager) ((VertxInternal) vertx).clusterManager()).getHazelcastInstance();
+    membership = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
+      @Override
+      public void memberAdded(MembershipEvent event) {}
+
+      @Override
+      public void memberRemoved(MembershipEvent event) {
+        // Vert.x names its nodes apart from Hazelcast's members, in this member attribute.
+        String node = event.getMember().getAttribute(VERTX_NODE_ID);
+        if (node != null) ports.nodeLeft(node);
+      }
+    });
     // The new owner's own consoles too: its stream has just started with an empty floor.
     ownerChanges = vertx.eventBus().consumer(OWNER_CHANGED, message -> {
+      ports.ownerIs(message.body());
       ports.introduceAgents().onFailure(e -> LOG.log(Level.WARNING, "could not introduce this node's agents to " + message.body(), e));
     });
     return ownerChanges.completion().onSuccess(v -> contend());
@@ -106,7 +127,7 @@ public final class StreamOwnership extends VerticleBase {
       return calls.completion();
     }).onSuccess(v -> {
       LOG.info("node " + nodeId + " owns the open conversations (epoch " + epoch + ")");
-      vertx.eventBus().publish(OWNER_CHANGED, nodeId);
+      vertx.eventBus().publish(OWNER_CHANGED, ((VertxInternal) vertx).clusterManager().getNodeId());
     }).onFailure(e -> {
       LOG.log(Level.WARNING, "node " + nodeId + " could not take over the conversations; it will try again", e);
       stopOwning().onComplete(ar -> vertx.setTimer(1 + jitter(), t -> contend()));
@@ -139,6 +160,11 @@ public final class StreamOwnership extends VerticleBase {
   @Override
   public Future<?> stop() {
     stopped = true;
+    try {
+      if (membership != null) hazelcast.getCluster().removeMembershipListener(membership);
+    } catch (RuntimeException alreadyGone) {
+      // This node's Hazelcast is no longer running: there is nothing left to listen to.
+    }
     Future<Void> listening = ownerChanges == null ? Future.succeededFuture() : ownerChanges.unregister();
     return listening.eventually(this::stopOwning);
   }
