@@ -17,6 +17,8 @@ import org.accessline.web.config.ClusterSettings;
 public final class ClusterNode {
   /** Hazelcast logs every membership step at INFO; the gateway says what matters itself. Held so the level is not collected. */
   private static final Logger HAZELCAST_LOGS = Logger.getLogger("com.hazelcast");
+  /** Warns at every start that CP structures are unsafe; the gateway uses none (its lock is a map lock, its fence is in PostgreSQL). */
+  private static final Logger CP_SUBSYSTEM_LOGS = Logger.getLogger("com.hazelcast.cp.CPSubsystem");
 
   private ClusterNode() {}
 
@@ -24,6 +26,7 @@ public final class ClusterNode {
   public static Future<Vertx> join(ClusterSettings settings) {
     if (!settings.enabled()) throw new IllegalArgumentException("the cluster is not enabled");
     HAZELCAST_LOGS.setLevel(Level.WARNING);
+    CP_SUBSYSTEM_LOGS.setLevel(Level.SEVERE);
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcastConfig(settings));
     // The event bus, which carries calls to the owner and signals to every node, listens on the same address (a free port).
     VertxOptions options = new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(settings.host()).setClusterPublicHost(settings.host()));
