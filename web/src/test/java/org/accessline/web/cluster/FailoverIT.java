@@ -81,7 +81,20 @@ class FailoverIT {
     }
     long second = cluster.awaitOwner("node-1");
     assertTrue(second > first, "the survivor claims a later epoch");
-    if (abrupt) cluster.closeLost(a);
+    if (abrupt) {
+      // A still runs its stream and its sockets, cut off from the cluster: whatever reaches it is not stored.
+      try (ResidentClient stale = ResidentClient.connect(a.vertx(), a.port())) {
+        stale.send(new JsonObject().put("type", "hello").put("token", token).put("conversationId", conversation).put("lastSeq", residentSeen));
+        try {
+          stale.send(new JsonObject().put("type", "message").put("clientId", "stale").put("text", "Written to the old owner"));
+        } catch (RuntimeException closed) {
+          // A closed the socket first: it cannot follow the conversation without the cluster.
+        }
+        TestCluster.sleep(3_000);
+        assertTrue(stale.frames.all().stream().noneMatch(f -> "ack".equals(f.getString("type"))), "the node that was taken over acknowledges nothing");
+      }
+      cluster.closeLost(a);
+    }
 
     // Lee never reconnected, yet the new floor offers Lee the next resident (Maria's console is not back yet).
     try (ResidentClient other = ResidentClient.connect(b.vertx(), b.port())) {

@@ -75,7 +75,7 @@ final class TestCluster implements AutoCloseable {
         .put("seal", new JsonObject().put("keyFile", dir.resolve("seal.key").toString()).put("checkpointFile", data.resolve("checkpoints.log").toString()))
         .put("cluster", new JsonObject().put("enabled", true).put("name", name).put("members", members).put("host", "127.0.0.1")
             .put("port", hazelcastPorts[index]).put("heartbeatSeconds", 1).put("memberTimeoutSeconds", 4).put("nodeId", id)
-            .put("takeoverJitterMillis", 200).put("ownerWaitSeconds", 20));
+            .put("takeoverJitterMillis", 200).put("ownerWaitSeconds", 6));
     AccesslineConfig config = AccesslineConfig.fromJson(tweak.apply(json), Map.of());
     Vertx vertx = ClusterNode.join(config.cluster()).await();
     Node node = new Node(id, vertx, Application.start(vertx, config).await());
