@@ -21,9 +21,14 @@ final class LocalAgents {
 
   private final Map<AgentId, Agent> agents = new HashMap<>();
 
-  /** Notes a presence call once the floor has taken it; answers what the call answers. */
+  /**
+   * Notes a presence call once the floor has taken it; answers what the call answers. A console that
+   * went away is gone whether or not the floor heard it (it may have been changing hands), so a
+   * disconnection is noted either way.
+   */
   Future<Object> noted(Method method, Object[] args, Future<Object> call) {
-    return call.onSuccess(answer -> {
+    return call.onComplete(ar -> {
+      if (ar.failed() && !method.getName().equals("agentDisconnected")) return;
       synchronized (this) {
         switch (method.getName()) {
           case "agentConnected" -> {
