@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.accessline.web.Application;
 import org.accessline.web.auth.PasswordHasher;
 import org.accessline.web.config.AccesslineConfig;
+import org.accessline.web.ops.NodeMetrics;
 
 /**
  * Opens resident chat sockets and agent consoles on loopback against a real gateway with the
@@ -54,9 +55,12 @@ public final class LoadBenchmark {
   private volatile boolean measuring;
   private final AtomicLong warmupAcked = new AtomicLong();
   private int port;
+  private final boolean metricsOn;
   private int cursor;
 
-  LoadBenchmark(int residents, int agents, int rate, int seconds, int warmup) {
+  /** {@code metrics}: whether Vert.x and the gateway record metrics (the production default), so their cost can be measured. */
+  LoadBenchmark(int residents, int agents, int rate, int seconds, int warmup, boolean metrics) {
+    this.metricsOn = metrics;
     this.warmup = warmup;
     this.residents = residents;
     this.agents = agents;
@@ -67,19 +71,21 @@ public final class LoadBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, Integer> o = new java.util.HashMap<>(Map.of("residents", 200, "agents", 50, "rate", 2000, "seconds", 30, "warmup", 10));
+    Map<String, Integer> o = new java.util.HashMap<>(Map.of("residents", 200, "agents", 50, "rate", 2000, "seconds", 30, "warmup", 10, "metrics", 1));
     for (int i = 0; i + 1 < args.length; i += 2) o.put(args[i].replaceFirst("^--", ""), Integer.parseInt(args[i + 1]));
-    new LoadBenchmark(o.get("residents"), o.get("agents"), o.get("rate"), o.get("seconds"), o.get("warmup")).run();
+    new LoadBenchmark(o.get("residents"), o.get("agents"), o.get("rate"), o.get("seconds"), o.get("warmup"), o.get("metrics") != 0).run();
   }
 
   void run() throws Exception {
     Path data = Files.createTempDirectory("accessline-bench");
     int capacity = Math.max(4, (residents + agents - 1) / agents);
-    Vertx server = Vertx.vertx();
-    Application app = Application.start(server, config(data, capacity)).await();
+    AccesslineConfig config = config(data, capacity);
+    NodeMetrics metrics = NodeMetrics.of(config);
+    Vertx server = metrics.vertx();
+    Application app = Application.start(server, config, metrics).await();
     port = app.port();
-    System.out.printf("Gateway on 127.0.0.1:%d, embedded store in %s; %d residents, %d agents (capacity %d), %d msgs/s for %d s%n",
-        port, data, residents, agents, capacity, rate, seconds);
+    System.out.printf("Gateway on 127.0.0.1:%d, embedded store in %s; %d residents, %d agents (capacity %d), %d msgs/s for %d s; metrics %s%n",
+        port, data, residents, agents, capacity, rate, seconds, metricsOn ? "on" : "off");
     try {
       connectAgents();
       connectResidents();
@@ -106,6 +112,7 @@ public final class LoadBenchmark {
         .put("routing", new JsonObject().put("autoAccept", true))
         .put("agentCapacity", capacity).put("residentBurst", 10_000).put("residentMessagesPerSecond", 10_000)
         .put("residentAddressBurst", 100_000).put("residentAddressMessagesPerSecond", 100_000).put("residentConversationsPerAddress", 100_000)
+        .put("metrics", new JsonObject().put("enabled", metricsOn))
         .put("agents", accounts), Map.of());
   }
 

@@ -182,12 +182,12 @@ public class RouterBenchmark {
     for (int i = 0; i < breaches; i++) passed.add("limit-" + i);
     ConversationId id = ConversationId.random();
     return new ConversationState(id, new Contact(channel, "resident-" + id.value()), since, 1, agent, Optional.of(since), false, false, passed, 0,
-        Optional.empty(), 0, 0, 0, false, agent.map(a -> since), skills, "", Map.of(), Map.of());
+        Optional.empty(), 0, 0, 0, false, agent.map(a -> since), skills, "", Map.of(), Map.of(), Optional.empty(), Optional.empty());
   }
 
   private static ConversationState resolved(ConversationState s) {
     return new ConversationState(s.id(), s.contact(), s.opened(), s.lastSeq() + 1, Optional.empty(), Optional.empty(), true, s.urgent(), s.breaches(),
         s.lastResidentSeq(), s.lastResidentAt(), s.firstAgentReplySeq(), s.lastAgentReplySeq(), s.nextResponseBreachedSeq(), false, s.firstAssignedAt(),
-        s.requiredSkills(), s.queue(), s.seqByDedupeKey(), s.deliveries());
+        s.requiredSkills(), s.queue(), s.seqByDedupeKey(), s.deliveries(), s.lastMessage(), Optional.empty());
   }
 }

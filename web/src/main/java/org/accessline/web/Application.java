@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.accessline.channels.sms.DeliveryPlan;
@@ -24,14 +25,20 @@ import org.accessline.channels.webchat.WebChatAdapter;
 import org.accessline.gateway.store.InteractionStore;
 import org.accessline.gateway.signal.StreamSignalCodec;
 import org.accessline.gateway.stream.ConversationStream;
-import java.util.OptionalLong;
 import org.accessline.web.auth.AgentDirectory;
 import org.accessline.web.auth.AgentSessions;
 import org.accessline.web.auth.PasswordChecks;
 import org.accessline.web.auth.SignInThrottle;
 import org.accessline.web.cluster.SharedSessions;
 import org.accessline.gateway.store.AuditEvent;
+import org.accessline.transcripts.seal.SealKey;
 import org.accessline.web.config.AccesslineConfig;
+import org.accessline.web.residents.ConversationViews;
+import org.accessline.web.supervision.FloorFeed;
+import org.accessline.web.supervision.SupervisorApi;
+import org.accessline.web.ops.ManagementVerticle;
+import org.accessline.web.ops.MetricsEndpoint;
+import org.accessline.web.ops.NodeMetrics;
 import org.accessline.web.records.CheckpointVerticle;
 import org.accessline.web.records.RetentionVerticle;
 import org.accessline.web.records.Stores;
@@ -45,7 +52,7 @@ public final class Application {
   /** How to stop what was started, in the order started: stopped in reverse. */
   private final List<Supplier<Future<Void>>> deployments;
   private final int port;
-  private final Optional<AgentDirectory.DemoAccount> demoAccount;
+  private final List<AgentDirectory.DemoAccount> demoAccounts;
   private final StreamHost stream;
   private final Optional<SmsAdapter> sms;
   private final WebhookGate twilioGate;
@@ -53,12 +60,16 @@ public final class Application {
   private final String host;
   private final boolean demoOnly;
   private final PasswordChecks passwordChecks;
+  private final Optional<Integer> managementPort;
+  private final Optional<MetricsEndpoint> metrics;
   /** Twilio asks for longer pauses than this only when something is wrong; such a text is marked failed. */
   private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(10);
 
-  private Application(Vertx vertx, InteractionStore store, List<Supplier<Future<Void>>> deployments, int port, Optional<AgentDirectory.DemoAccount> demoAccount,
+  private Application(Vertx vertx, InteractionStore store, List<Supplier<Future<Void>>> deployments, int port, List<AgentDirectory.DemoAccount> demoAccounts,
       StreamHost stream, Optional<SmsAdapter> sms, WebhookGate twilioGate, Duration drainWithin, String host, boolean demoOnly,
-      PasswordChecks passwordChecks) {
+      PasswordChecks passwordChecks, Optional<Integer> managementPort, Optional<MetricsEndpoint> metrics) {
+    this.managementPort = managementPort;
+    this.metrics = metrics;
     this.host = host;
     this.demoOnly = demoOnly;
     this.passwordChecks = passwordChecks;
@@ -66,14 +77,20 @@ public final class Application {
     this.store = store;
     this.deployments = deployments;
     this.port = port;
-    this.demoAccount = demoAccount;
+    this.demoAccounts = demoAccounts;
     this.stream = stream;
     this.sms = sms;
     this.twilioGate = twilioGate;
     this.drainWithin = drainWithin;
   }
 
+  /** A gateway without metrics, whatever the configuration says: for a Vert.x instance made elsewhere. */
   public static Future<Application> start(Vertx vertx, AccesslineConfig config) {
+    return start(vertx, config, NodeMetrics.off());
+  }
+
+  /** A gateway reporting to {@code metrics}, whose {@link NodeMetrics#vertx()} made {@code vertx}. */
+  public static Future<Application> start(Vertx vertx, AccesslineConfig config, NodeMetrics metrics) {
     if (config.cluster().enabled() && !vertx.isClustered()) {
       return Future.failedFuture("cluster.enabled needs a Vert.x that has joined the cluster (ClusterNode.join)");
     }
@@ -85,26 +102,33 @@ public final class Application {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }).compose(demo -> {
+    }).compose(demo -> vertx.executeBlocking(() -> residentNamesKey(config)).compose(namesKey -> {
+      ConversationViews views = new ConversationViews(namesKey::mac, config.limits());
       InteractionStore store = Stores.open(vertx, config);
-      TtyCalls ttyCalls = new TtyCalls(config.tty().intake(), clock::millis);
+      TtyCalls ttyCalls = new TtyCalls(config.tty().intake(), clock::millis, metrics.meter());
       List<ChannelAdapter> adapters = new ArrayList<>(List.of(new WebChatAdapter(), ttyCalls));
       TwilioIntake twilio = new TwilioIntake(new WebhookGate(), new SmsIntakeLimit(config.smsSettings()), new OptingOut());
       Optional<SmsAdapter> sms = config.twilio().flatMap(account -> config.smsSender().map(sender -> new SmsAdapter(vertx, account,
           TwilioRest.client(account, config.twilioApiBaseUrl(), config.smsSettings().answerTimeout()), sender,
-          new DeliveryPlan(config.smsFirstRetry(), config.smsAttempts(), LONGEST_RETRY_AFTER), config.smsSettings().answerTimeout(), twilio.optingOut())));
+          new DeliveryPlan(config.smsFirstRetry(), config.smsAttempts(), LONGEST_RETRY_AFTER), config.smsSettings().answerTimeout(), twilio.optingOut(), metrics.meter())));
       sms.ifPresent(adapters::add);
       ConversationStream.Settings streamSettings = new ConversationStream.Settings(config.handbackGrace(), config.emergencies(), config.limits(),
           config.queueUpdates(), config.routing());
       // Signals cross nodes in a cluster, so every node must read them, owner of the stream or not.
       StreamSignalCodec.register(vertx);
-      StreamHost streamHost = config.cluster().enabled()
-          ? StreamHost.clustered(vertx, store, config.cluster(), epoch -> new ConversationStream(store, streamSettings, clock, adapters, OptionalLong.of(epoch)),
-              config.smsSettings().answerTimeout())
-          : StreamHost.single(vertx, new ConversationStream(store, streamSettings, clock, adapters));
+      StreamHost stream = config.cluster().enabled()
+          ? StreamHost.clustered(vertx, store, config.cluster(), config.operations().nodeId(),
+              epoch -> new ConversationStream(store, streamSettings, clock, adapters, metrics.meter(), OptionalLong.of(epoch)), config.smsSettings().answerTimeout())
+          : StreamHost.single(vertx, new ConversationStream(store, streamSettings, clock, adapters, metrics.meter()));
       PasswordChecks checks = PasswordChecks.standard(vertx);
-      Services services = new Services(config, streamHost.desk(), streamHost.intake(), store, directory, sessions(vertx, config, clock), ttyCalls, twilio,
-          new SignInApi.Guards(new SignInThrottle(), checks, config.clientLimits().trustedProxies()), Services.residentGuard(vertx, streamHost.intake(), config), clock);
+      AgentSessions sessions = sessions(vertx, config, clock);
+      Optional<MetricsEndpoint> endpoint = metrics.registry().map(r -> new MetricsEndpoint(r, stream.desk(), config, sessions, ttyCalls::active, clock));
+      Optional<Integer> managementPort = config.operations().metricsPort();
+      Services services = new Services(config, stream.desk(), stream.intake(), store, directory, sessions, ttyCalls, twilio,
+          new SignInApi.Guards(new SignInThrottle(), checks, config.clientLimits().trustedProxies()), Services.residentGuard(vertx, stream.intake(), config), clock,
+          views, new FloorFeed(vertx, new SupervisorApi(stream.desk(), directory, config.maxMessageBytes(), config.routing(), clock, views)::floorJson),
+          endpoint.filter(e -> managementPort.isEmpty()));
+      List<ManagementVerticle> management = new ArrayList<>(1);
       String host = listenHost(config, directory);
       List<Supplier<Future<Void>>> deployments = new ArrayList<>();
       io.vertx.core.Handler<String> deployed = id -> deployments.add(() -> vertx.undeploy(id));
@@ -115,24 +139,45 @@ public final class Application {
       return store.start()
           .compose(v -> auditRoleChanges(vertx, store, directory, clock))
           .compose(v -> vertx.deployVerticle(new CheckpointVerticle(store, config.checkpointEvery(), clock))).onSuccess(deployed)
-          .compose(v -> streamHost.start()).onSuccess(v -> deployments.add(streamHost::stop))
+          .compose(v -> stream.start()).onSuccess(v -> deployments.add(stream::stop))
           .compose(v -> vertx.deployVerticle(() -> {
             HttpVerticle server = new HttpVerticle(services, host, config.httpPort());
             servers.add(server);
             return server;
           }, perCore)).onSuccess(deployed)
+          .compose(v -> endpoint.isEmpty() || managementPort.isEmpty() ? Future.succeededFuture()
+              : vertx.deployVerticle(management(management, endpoint.get(), config)).onSuccess(deployed))
           .compose(v -> config.retention().isZero() ? Future.succeededFuture()
               : vertx.deployVerticle(new RetentionVerticle(services.recordAccess())).onSuccess(deployed))
-          .map(v -> new Application(vertx, store, deployments, servers.get(0).actualPort(), demo, streamHost, sms, twilio.gate(),
-              config.smsSettings().answerTimeout(), host, directory.onlyDemo(), checks))
-          .onFailure(e -> checks.close());
-    });
+          .map(v -> new Application(vertx, store, deployments, servers.get(0).actualPort(), demo, stream, sms, twilio.gate(),
+              config.smsSettings().answerTimeout(), host, directory.onlyDemo(), checks,
+              management.stream().findFirst().map(ManagementVerticle::actualPort), endpoint))
+          .onFailure(e -> {
+            checks.close();
+            endpoint.ifPresent(MetricsEndpoint::close);
+          });
+    }));
   }
 
   /** Staff sessions: in this process, or shared by every node of the cluster so that losing one signs nobody out. */
   private static AgentSessions sessions(Vertx vertx, AccesslineConfig config, Clock clock) {
     return config.cluster().enabled() ? new AgentSessions(config.sessionLifetime(), clock, SharedSessions.of(vertx))
         : new AgentSessions(config.sessionLifetime(), clock);
+  }
+
+  /** The key behind web chat visitors' names; created on the first start, and the same file on every node. */
+  private static SealKey residentNamesKey(AccesslineConfig config) {
+    try {
+      return SealKey.loadOrCreate(config.workspace().residentNamesKeyFile(config.dataDir()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ManagementVerticle management(List<ManagementVerticle> made, MetricsEndpoint endpoint, AccesslineConfig config) {
+    ManagementVerticle verticle = new ManagementVerticle(endpoint, config.operations().metricsHost(), config.operations().metricsPort().orElseThrow());
+    made.add(verticle);
+    return verticle;
   }
 
   /**
@@ -174,8 +219,18 @@ public final class Application {
     return port;
   }
 
+  /** The management port serving {@code /metrics}, when one is configured. */
+  public Optional<Integer> managementPort() {
+    return managementPort;
+  }
+
   public Optional<AgentDirectory.DemoAccount> demoAccount() {
-    return demoAccount;
+    return demoAccounts.stream().filter(d -> !d.account().supervisor()).findFirst();
+  }
+
+  /** The demo accounts this start created (each password shown once): the agent and the supervisor, or whichever was missing. */
+  public List<AgentDirectory.DemoAccount> demoAccounts() {
+    return demoAccounts;
   }
 
   /**
@@ -194,6 +249,7 @@ public final class Application {
       Supplier<Future<Void>> stopOne = deployments.get(i);
       undeployed = undeployed.compose(v -> stopOne.get());
     }
-    return undeployed.eventually(() -> sms.map(SmsAdapter::close).orElse(Future.succeededFuture())).eventually(passwordChecks::close).eventually(store::close);
+    return undeployed.eventually(() -> sms.map(SmsAdapter::close).orElse(Future.succeededFuture())).eventually(passwordChecks::close).eventually(store::close)
+        .onComplete(ar -> metrics.ifPresent(MetricsEndpoint::close));
   }
 }

@@ -15,6 +15,8 @@ import org.accessline.channels.tty.TtyCallRoutes;
 import org.accessline.web.auth.PasswordHasher;
 import org.accessline.web.cluster.ClusterNode;
 import org.accessline.web.config.AccesslineConfig;
+import org.accessline.web.ops.Logs;
+import org.accessline.web.ops.NodeMetrics;
 import org.accessline.web.records.RecordsVerifier;
 
 /**
@@ -39,9 +41,12 @@ public final class Main {
       System.exit(RecordsVerifier.run(config, rest, System.out));
       return;
     }
+    Logs.configure(config.operations().logFormat(), config.operations().nodeId());
+    NodeMetrics metrics = NodeMetrics.of(config);
     Vertx vertx;
     try {
-      vertx = config.cluster().enabled() ? ClusterNode.join(config.cluster()).await() : Vertx.vertx();
+      vertx = config.cluster().enabled() ? metrics.clusteredVertx(ClusterNode.options(config.cluster()), ClusterNode.manager(config.cluster())).await()
+          : metrics.vertx();
     } catch (Exception e) {
       System.err.println("Accessline could not join the cluster \"" + config.cluster().name() + "\": " + e.getMessage());
       System.exit(1);
@@ -49,7 +54,7 @@ public final class Main {
     }
     Application app;
     try {
-      app = Application.start(vertx, config).await();
+      app = Application.start(vertx, config, metrics).await();
     } catch (Exception e) {
       System.err.println("Accessline could not start: " + e.getMessage());
       vertx.close();
@@ -58,24 +63,31 @@ public final class Main {
     }
     String base = "http://" + (app.host().equals("0.0.0.0") || app.host().equals("::") ? "localhost" : app.host()) + ":" + app.port();
     System.out.println("Accessline (" + config.centerName() + ") is up. Records are kept in " + config.dataDir().toAbsolutePath() + ".");
-    System.out.println("  Resident chat:  " + base + "/");
-    System.out.println("  Agent console:  " + base + "/agent");
-    System.out.println("  Records:        " + base + "/records.html");
+    System.out.println("  Resident chat:    " + base + "/");
+    System.out.println("  Agent workspace:  " + base + "/agent");
+    System.out.println("  Supervisor floor: " + base + "/supervisor");
+    System.out.println("  Records:          " + base + "/records.html");
+    if (config.operations().metricsEnabled()) {
+      System.out.println(app.managementPort().map(p -> "  Metrics:          http://" + config.operations().metricsHost() + ":" + p + "/metrics")
+          .orElse("  Metrics:          " + base + "/metrics (a supervisor's sign-in or the metrics token)"));
+    }
     if (config.cluster().enabled()) {
-      System.out.println("  Cluster:        node of \"" + config.cluster().name() + "\"; the open conversations are owned by one node at a time and move when it leaves.");
+      System.out.println("  Cluster:          node \"" + config.operations().nodeId() + "\" of \"" + config.cluster().name()
+          + "\"; the open conversations are owned by one node at a time and move when it leaves.");
     }
     System.out.println(config.twilio().filter(t -> config.cluster().enabled())
         .map(t -> "  TTY calls are off in a cluster: a call's audio stream must stay with the node that owns its conversation.")
-        .or(() -> config.twilio().map(t -> "  TTY calls:      point the Twilio number's voice webhook at " + t.url(TtyCallRoutes.VOICE_PATH) + " (HTTP POST)."))
+        .or(() -> config.twilio().map(t -> "  TTY calls:        point the Twilio number's voice webhook at " + t.url(TtyCallRoutes.VOICE_PATH) + " (HTTP POST)."))
         .orElse("  Twilio channels (SMS, TTY calls) are off: set ACCESSLINE_TWILIO_ACCOUNT_SID, ACCESSLINE_TWILIO_AUTH_TOKEN and ACCESSLINE_PUBLIC_BASE_URL to turn them on."));
     config.twilio().ifPresent(t -> System.out.println(config.smsSender().isPresent()
-        ? "  SMS:            point the number's messaging webhook at " + t.url(SmsWebhookRoutes.INBOUND_PATH) + " (HTTP POST)."
+        ? "  SMS:              point the number's messaging webhook at " + t.url(SmsWebhookRoutes.INBOUND_PATH) + " (HTTP POST)."
         : "  SMS is off: set ACCESSLINE_TWILIO_SMS_FROM or ACCESSLINE_TWILIO_MESSAGING_SERVICE_SID to turn it on."));
     if (app.demoOnly() && config.httpHost().equals(AccesslineConfig.AUTO_HOST)) {
-      System.out.println("  Listening on loopback (" + app.host() + ") only, while the demo account is the only one: configure staff accounts, or set httpHost (ACCESSLINE_HTTP_HOST), to take connections from other machines.");
+      System.out.println("  Listening on loopback (" + app.host() + ") only, while the demo accounts are the only ones: configure staff accounts, or set httpHost (ACCESSLINE_HTTP_HOST), to take connections from other machines.");
     }
-    app.demoAccount().ifPresent(demo -> System.out.println("  A demo agent was created for this first start: username \"" + demo.account().username()
-        + "\", password \"" + demo.password() + "\". Write it down: it is stored only as a hash and is not shown again."));
+    app.demoAccounts().forEach(demo -> System.out.println("  A demo " + (demo.account().supervisor() ? "supervisor" : "agent")
+        + " was created for this first start: username \"" + demo.account().username() + "\", password \"" + demo.password()
+        + "\". Write it down: it is stored only as a hash and is not shown again."));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       // An operator who sees the gateway gone should see why in its own output.
       System.out.println("Accessline is stopping: new texts and calls get 503 while replies settle and the store closes.");

@@ -2,6 +2,7 @@ package org.accessline.web;
 
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.Optional;
 import org.accessline.channels.tty.TtyCalls;
 import org.accessline.channels.webchat.ResidentChat;
 import org.accessline.channels.webchat.ResidentGuard;
@@ -12,7 +13,10 @@ import org.accessline.web.auth.AgentDirectory;
 import org.accessline.web.auth.AgentSessions;
 import org.accessline.web.config.AccesslineConfig;
 import org.accessline.web.config.ClientLimits;
+import org.accessline.web.ops.MetricsEndpoint;
 import org.accessline.web.records.RecordAccess;
+import org.accessline.web.residents.ConversationViews;
+import org.accessline.web.staff.FloorWatch;
 import org.accessline.web.staff.SignInApi;
 
 /**
@@ -20,9 +24,13 @@ import org.accessline.web.staff.SignInApi;
  * is here only as its two ports: {@code desk} for staff, {@code intake} for channels.
  *
  * @param clock the one clock every business time on the web side is read from
+ * @param floorWatch pushes the floor to supervisors' consoles
+ * @param views one conversation as every staff view shows it, with the resident's stable name
+ * @param metrics {@code /metrics} on the main port, when metrics are on and have no management port of their own
  */
 public record Services(AccesslineConfig config, Desk desk, Intake intake, InteractionStore store, AgentDirectory directory, AgentSessions sessions,
-    TtyCalls ttyCalls, TwilioIntake twilio, SignInApi.Guards signInGuards, ResidentGuard residentGuard, Clock clock) {
+    TtyCalls ttyCalls, TwilioIntake twilio, SignInApi.Guards signInGuards, ResidentGuard residentGuard, Clock clock, ConversationViews views, FloorWatch floorWatch,
+    Optional<MetricsEndpoint> metrics) {
   /** What residents may send, shared by every server instance so limits hold across reconnects and event loops. */
   static ResidentGuard residentGuard(Vertx vertx, Intake intake, AccesslineConfig config) {
     ClientLimits c = config.clientLimits();

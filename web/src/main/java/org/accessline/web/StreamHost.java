@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import org.accessline.gateway.channel.Desk;
 import org.accessline.gateway.channel.Intake;
 import org.accessline.gateway.store.InteractionStore;
-import org.accessline.web.cluster.ClusterNode;
 import org.accessline.web.cluster.ClusterPorts;
 import org.accessline.web.cluster.StreamOwnership;
 import org.accessline.web.config.ClusterSettings;
@@ -41,10 +40,10 @@ final class StreamHost {
   }
 
   /** A stream started under each epoch this node claims, while it owns the conversations; calls forwarded otherwise. */
-  static <S extends VerticleBase & Intake & Desk> StreamHost clustered(Vertx vertx, InteractionStore store, ClusterSettings settings, LongFunction<S> streamUnder,
-      Duration drainWithin) {
+  static <S extends VerticleBase & Intake & Desk> StreamHost clustered(Vertx vertx, InteractionStore store, ClusterSettings settings, String nodeId,
+      LongFunction<S> streamUnder, Duration drainWithin) {
     ClusterPorts ports = new ClusterPorts(vertx, store, settings.ownerWait());
-    StreamOwnership ownership = new StreamOwnership(store, ClusterNode.nodeId(settings), settings, ports, epoch -> {
+    StreamOwnership ownership = new StreamOwnership(store, nodeId, settings, ports, epoch -> {
       S stream = streamUnder.apply(epoch);
       return vertx.deployVerticle(stream).map(id -> new StreamOwnership.Running(new ClusterPorts.Owned(stream, stream),
           () -> stream.deliveriesRecorded(drainWithin).eventually(() -> vertx.undeploy(id))));

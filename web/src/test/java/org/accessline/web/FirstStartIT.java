@@ -31,6 +31,7 @@ class FirstStartIT {
       Application app = Application.start(vertx, config(new JsonObject().put("httpPort", 0).put("dataDir", dataDir.toString()))).await();
       try {
         assertTrue(app.demoAccount().isPresent(), "the demo account was made");
+        assertEquals(List.of(false, true), app.demoAccounts().stream().map(d -> d.account().supervisor()).toList(), "a demo agent and a demo supervisor");
         assertTrue(app.demoOnly());
         assertEquals("127.0.0.1", app.host());
         WebClient client = WebClient.create(vertx);

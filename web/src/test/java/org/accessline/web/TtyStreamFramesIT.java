@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.accessline.channels.tty.TtyCallSession;
@@ -56,32 +53,28 @@ class TtyStreamFramesIT {
   private TtyCallGateway tty;
   @TempDir Path audio;
   private final List<String> logged = new ArrayList<>();
-  private final Logger sessionLog = Logger.getLogger(TtyCallSession.class.getName());
-  private final Handler capture = new Handler() {
+  private final ch.qos.logback.classic.Logger sessionLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(TtyCallSession.class);
+  /** Each event as its message and its fields (the call's id is a field). */
+  private final ch.qos.logback.core.AppenderBase<ch.qos.logback.classic.spi.ILoggingEvent> capture = new ch.qos.logback.core.AppenderBase<>() {
     @Override
-    public void publish(LogRecord record) {
+    protected void append(ch.qos.logback.classic.spi.ILoggingEvent event) {
       synchronized (logged) {
-        logged.add(record.getMessage());
+        logged.add(event.getFormattedMessage() + " " + event.getKeyValuePairs());
       }
     }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
   };
 
   @BeforeEach
   void start() {
-    sessionLog.addHandler(capture);
+    capture.start();
+    sessionLog.addAppender(capture);
     tty = new TtyCallGateway(dataDir, new JsonObject(), CALL, CALLER);
   }
 
   @AfterEach
   void stop() {
     tty.close();
-    sessionLog.removeHandler(capture);
+    sessionLog.detachAppender(capture);
   }
 
   @Test

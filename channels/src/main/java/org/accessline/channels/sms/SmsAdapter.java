@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.accessline.channels.twilio.TwilioAccount;
 import org.accessline.channels.twilio.TwilioCallFailure;
+import org.accessline.gateway.channel.GatewayMeter;
 import org.accessline.gateway.channel.ChannelAdapter;
 import org.accessline.gateway.channel.DeliveryOutcome;
 import org.accessline.gateway.channel.OutboundMessage;
@@ -37,6 +38,7 @@ public final class SmsAdapter implements ChannelAdapter {
   /** How long after a lost answer Twilio is asked whether it has the text: its list catches up within seconds. */
   static final Duration LOOK_UP_AFTER = Duration.ofSeconds(2);
 
+  private final GatewayMeter meter;
   private final Vertx vertx;
   private final TwilioAccount account;
   private final TwilioRestClient client;
@@ -64,6 +66,12 @@ public final class SmsAdapter implements ChannelAdapter {
 
   public SmsAdapter(Vertx vertx, TwilioAccount account, TwilioRestClient client, SmsSender sender, DeliveryPlan plan,
       Duration answerTimeout, OptingOut optingOut) {
+    this(vertx, account, client, sender, plan, answerTimeout, optingOut, GatewayMeter.NONE);
+  }
+
+  public SmsAdapter(Vertx vertx, TwilioAccount account, TwilioRestClient client, SmsSender sender, DeliveryPlan plan,
+      Duration answerTimeout, OptingOut optingOut, GatewayMeter meter) {
+    this.meter = meter;
     this.vertx = vertx;
     this.optingOut = optingOut;
     this.account = account;
@@ -104,12 +112,14 @@ public final class SmsAdapter implements ChannelAdapter {
     }
     rest.executeBlocking(() -> creator(s.message).create(client), false).onComplete(ar -> {
       if (ar.succeeded()) {
+        meter.twilioApiCall("ok");
         Message sent = ar.result();
         s.done.tryComplete(new DeliveryOutcome.Reported(TwilioStatus.taken(String.valueOf(sent.getStatus())), sent.getSid(),
             "Twilio took it as " + SmsSegments.of(s.message.text()).segments() + " SMS" + (tries > 1 ? " at try " + tries : "")));
         return;
       }
       DeliveryPlan.Step step = plan.after(TwilioCallFailure.of(ar.cause()), tries);
+      meter.twilioApiCall(step instanceof DeliveryPlan.Retry ? "retry" : step instanceof DeliveryPlan.Unsettled ? "unanswered" : "failed");
       if (step instanceof DeliveryPlan.Retry retry) {
         s.timer = vertx.setTimer(Math.max(1, retry.after().toMillis()), t -> attempt(s, tries + 1));
         // A stop that came between the check and the timer would otherwise leave the timer running.
@@ -134,6 +144,7 @@ public final class SmsAdapter implements ChannelAdapter {
       s.timer = -1;
       if (s.done.future().isComplete()) return;
       rest.executeBlocking(() -> lookUp(s), false).onComplete(ar -> {
+        meter.twilioApiCall(ar.succeeded() ? "ok" : "failed");
         if (ar.succeeded() && ar.result() != null) {
           Message found = ar.result();
           s.done.tryComplete(new DeliveryOutcome.Reported(TwilioStatus.taken(String.valueOf(found.getStatus())), found.getSid(),

@@ -8,8 +8,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.accessline.channels.twilio.TwilioReplies;
 import org.accessline.channels.twilio.TwilioSignatures;
 import org.accessline.gateway.channel.Intake;
@@ -27,7 +27,7 @@ import org.accessline.gateway.channel.RefusedException;
  * retry land once.
  */
 public final class SmsWebhooks {
-  private static final Logger LOG = Logger.getLogger(SmsWebhooks.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(SmsWebhooks.class);
   private static final String EMPTY_TWIML = new MessagingResponse.Builder().build().toXml();
 
   private final Intake intake;
@@ -131,7 +131,7 @@ public final class SmsWebhooks {
   }
 
   private static void notStored(RoutingContext ctx, InboundSms sms, Throwable cause) {
-    LOG.log(Level.WARNING, "could not record SMS " + sms.messageSid(), cause);
+    LOG.atWarn().addKeyValue("messageSid", sms.messageSid()).setCause(cause).log("could not record an SMS");
     TwilioReplies.problem(ctx, 503, "The message could not be stored; please retry.");
   }
 
@@ -157,7 +157,7 @@ public final class SmsWebhooks {
     Optional<DeliveryStatus> status = TwilioStatus.of(fields.getOrDefault("MessageStatus", ""));
     if (status.isEmpty()) {
       // Twilio adds statuses without notice; one we do not know is acknowledged and not recorded.
-      LOG.info("ignored unknown MessageStatus " + fields.get("MessageStatus") + " for " + sid);
+      LOG.atInfo().addKeyValue("messageSid", sid).log("ignored an unknown MessageStatus");
       TwilioReplies.twiml(ctx, EMPTY_TWIML);
       return;
     }
@@ -169,7 +169,7 @@ public final class SmsWebhooks {
           } else if (ar.cause() instanceof RefusedException refused) {
             TwilioReplies.problem(ctx, refused.refusal() == Refusal.OTHER_MESSAGE ? 409 : 404, refused.refusal().message);
           } else {
-            LOG.log(Level.WARNING, "could not record status of " + sid, ar.cause());
+            LOG.atWarn().addKeyValue("messageSid", sid).setCause(ar.cause()).log("could not record a delivery status");
             TwilioReplies.problem(ctx, 503, "The status could not be stored; please retry.");
           }
         });

@@ -77,6 +77,9 @@ public final class BaudotDemodulator {
   private int slot, markPhase, spacePhase, sinceResum;
   private long samples;
   private long scan;
+  /** Frames that began with a start edge but whose bits were not clear; one count per character's span. */
+  private long dropped;
+  private long countableAfter;
   private final ShiftDecoder shifts;
   private final CarrierDetector carrier;
   /** Where the last frame ended; a held stretch is settled when no frame follows for a while. */
@@ -142,6 +145,11 @@ public final class BaudotDemodulator {
    * The stream has ended: characters held back to settle their shift are printed now. A live line
    * never needs this (the caller's carrier drops first); a recording that stops mid-tone does.
    */
+  /** How many character frames were heard starting but dropped because their bits were not clear. */
+  public long droppedCharacters() {
+    return dropped;
+  }
+
   public void end(Consumer<ModemEvent> out) {
     ended = true;
     frames(out);
@@ -250,6 +258,10 @@ public final class BaudotDemodulator {
           emit(code, scan, out);
           scan += (long) (7.0 * spb);
           continue;
+        }
+        if (scan >= countableAfter) {
+          dropped++;
+          countableAfter = scan + frameSpan;
         }
       }
       scan++;

@@ -18,7 +18,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.accessline.gateway.channel.DeliveryOutcome;
 import org.accessline.gateway.channel.Intake;
 import org.accessline.gateway.channel.OutboundMessage;
@@ -37,7 +38,7 @@ import org.accessline.gateway.channel.RefusedException;
  * so a retried write is stored once.
  */
 public final class TtyCallSession {
-  private static final Logger LOG = Logger.getLogger(TtyCallSession.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(TtyCallSession.class);
   private static final int SAMPLES_PER_FRAME = 160;
   private static final int RECORD_ATTEMPTS = 5;
   private static final long REFUSAL_LOG_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
@@ -92,7 +93,7 @@ public final class TtyCallSession {
     TtyCallSession call = new TtyCallSession(socket, intake, calls, settings);
     socket.textMessageHandler(call::onMessage);
     socket.closeHandler(v -> call.end("The call's audio stream closed."));
-    socket.exceptionHandler(e -> LOG.warning("TTY media stream error: " + e.getMessage()));
+    socket.exceptionHandler(e -> LOG.warn("TTY media stream error: " + e.getMessage()));
   }
 
   // ---- Twilio's messages ----
@@ -117,8 +118,8 @@ public final class TtyCallSession {
     long at = System.nanoTime();
     if (refusedMessages > 1 && at - refusalLoggedAt < REFUSAL_LOG_INTERVAL_NANOS) return;
     refusalLoggedAt = at;
-    LOG.warning("refused a media stream message on TTY call " + (callSid == null ? "(not started)" : callSid) + ": " + reason
-        + " (" + refusedMessages + " refused on this call so far; at most one line a minute is logged per call)");
+    LOG.atWarn().addKeyValue("callSid", callSid == null ? "(not started)" : callSid).addKeyValue("refusedSoFar", refusedMessages)
+        .log("refused a media stream message: {} (at most one line a minute is logged per call)", reason);
   }
 
   private void start(JsonObject message) {
@@ -138,7 +139,7 @@ public final class TtyCallSession {
     }
     String token = parameters.getValue(TwilioVoiceAnswer.STREAM_TOKEN) instanceof String t ? t : "";
     if (calls.claimStream(sid, token) instanceof StreamTokens.Claim.Refused refused) {
-      LOG.warning("refused a media stream for call " + sid + ": " + refused.reason());
+      LOG.atWarn().addKeyValue("callSid", sid).log("refused a media stream: {}", refused.reason());
       socket.close((short) 1008, "the stream does not belong to a call we answered");
       return;
     }
@@ -146,7 +147,7 @@ public final class TtyCallSession {
     callSid = sid;
     caller = new Contact(Channel.TTY, callerAddress(parameters.getString(TwilioVoiceAnswer.FROM, ""), sid));
     open("call").onFailure(e -> {
-      LOG.severe("could not open a conversation for TTY call " + callSid + ": " + e.getMessage());
+      LOG.atError().addKeyValue("callSid", callSid).log("could not open a conversation for a TTY call: {}", e.getMessage());
       socket.close((short) 1011, "the call could not be recorded");
     });
     act(line.answered(now()));
@@ -156,6 +157,7 @@ public final class TtyCallSession {
   private Future<ConversationId> open(String part) {
     conversation = retried(() -> intake.openCall(caller, key(part))).map(Posted::conversation);
     return conversation.onSuccess(id -> {
+      LOG.atInfo().addKeyValue("callSid", callSid).addKeyValue("conversationId", id).log("TTY call recorded");
       if (ended) calls.ended(this);
       else calls.started(id, this);
     });
@@ -182,7 +184,10 @@ public final class TtyCallSession {
     wasListening = listening;
     if (listening) {
       short[] fromCaller = overUs.cancelling() ? overUs.afterOnset(pcm, at) : pcm;
+      long droppedBefore = demodulator.droppedCharacters();
       demodulator.accept(fromCaller, 0, fromCaller.length, heard);
+      long dropped = demodulator.droppedCharacters() - droppedBefore;
+      if (dropped > 0) calls.meter().decoderCharactersDropped((int) dropped);
     } else if (line.playing()) {
       long onset = overUs.callerOnset(pcm, at);
       if (onset >= 0) callerOverUs(onset, now);
@@ -362,7 +367,7 @@ public final class TtyCallSession {
   /** Records in call order, retrying a failed write: the key makes a retry land once. */
   private void record(String what, Function<ConversationId, Future<?>> write) {
     recorded = recorded.transform(ignored -> conversation.compose(id -> retried(() -> write.apply(id)))
-        .onFailure(e -> LOG.warning("could not record " + what + " for TTY call " + callSid + ": " + e.getMessage())));
+        .onFailure(e -> LOG.atWarn().addKeyValue("callSid", callSid).log("could not record {} for a TTY call: {}", what, e.getMessage())));
   }
 
   private <T> Future<T> retried(Supplier<Future<T>> write) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.accessline.gateway.channel.GatewayMeter;
 import org.accessline.gateway.channel.ChannelAdapter;
 import org.accessline.gateway.channel.DeliveryOutcome;
 import org.accessline.gateway.channel.OutboundMessage;
@@ -18,6 +19,7 @@ import org.accessline.gateway.conversation.ConversationId;
  * and the single-use token that ties a media stream to the call we answered.
  */
 public final class TtyCalls implements ChannelAdapter {
+  private final GatewayMeter meter;
   private final Map<ConversationId, TtyCallSession> live = new ConcurrentHashMap<>();
   private final LongSupplier clock;
   private final CallerRateLimit callers;
@@ -36,6 +38,11 @@ public final class TtyCalls implements ChannelAdapter {
   }
 
   public TtyCalls(TtyIntakeSettings intake, LongSupplier clockMillis) {
+    this(intake, clockMillis, GatewayMeter.NONE);
+  }
+
+  public TtyCalls(TtyIntakeSettings intake, LongSupplier clockMillis, GatewayMeter meter) {
+    this.meter = meter;
     this.clock = clockMillis;
     this.callers = new CallerRateLimit(intake.callsPerNumber(), intake.callWindow());
     this.tokens = new StreamTokens(intake.streamTokenTtl(), clockMillis);
@@ -46,6 +53,15 @@ public final class TtyCalls implements ChannelAdapter {
     if (tokens.answered(callSid)) return new Admission.AlreadyAnswered();
     if (!callers.admit(from, clock.getAsLong())) return new Admission.TooManyCalls();
     return tokens.issue(callSid).<Admission>map(Admission.Connect::new).orElseGet(Admission.AlreadyAnswered::new);
+  }
+
+  /** The calls whose media stream is open and whose conversation is recorded. */
+  public int active() {
+    return live.size();
+  }
+
+  GatewayMeter meter() {
+    return meter;
   }
 
   StreamTokens.Claim claimStream(String callSid, String token) {

@@ -52,7 +52,27 @@ public record ConversationState(
     /** Recent dedupe keys, oldest first. */
     Map<String, Long> seqByDedupeKey,
     /** The furthest delivery status recorded for each outbound message, by the message's sequence number. */
-    Map<Long, Delivery> deliveries) {
+    Map<Long, Delivery> deliveries,
+    /** The latest message between the resident and staff, for a list's preview. */
+    Optional<LastMessage> lastMessage,
+    /** When the resident's oldest message that no one on staff has answered yet arrived. */
+    Optional<Instant> unansweredSince) {
+
+  /** A message as a conversation list previews it: its start, when, and whether the resident or staff wrote it. */
+  public record LastMessage(String text, Instant at, Role from) {
+    /** How much of a message a preview keeps. */
+    public static final int PREVIEW_CHARS = 140;
+
+    public static LastMessage of(String text, Instant at, Role from) {
+      String clean = text.strip().replaceAll("\\s+", " ");
+      if (clean.length() > PREVIEW_CHARS) {
+        int end = PREVIEW_CHARS - 1;
+        if (Character.isHighSurrogate(clean.charAt(end - 1))) end--;
+        clean = clean.substring(0, end) + "\u2026";
+      }
+      return new LastMessage(clean, at, from);
+    }
+  }
 
   /** Where an outbound message stands: its furthest status, the entry that recorded it, and the provider's id for it. */
   public record Delivery(DeliveryStatus status, long entrySeq, String providerId) {}
@@ -76,7 +96,7 @@ public record ConversationState(
     }
     ConversationState state = new ConversationState(
         entries.get(0).conversationId(), opened.contact(), entries.get(0).at(), 0, Optional.empty(), Optional.empty(), false, false, Set.of(),
-        0, Optional.empty(), 0, 0, 0, false, Optional.empty(), Set.of(), "", Map.of(), Map.of());
+        0, Optional.empty(), 0, 0, 0, false, Optional.empty(), Set.of(), "", Map.of(), Map.of(), Optional.empty(), Optional.empty());
     for (Entry e : entries) state = state.apply(e);
     return state;
   }
@@ -101,6 +121,8 @@ public record ConversationState(
     Optional<Instant> assignedAt = firstAssignedAt;
     Set<String> skills = requiredSkills;
     String inQueue = queue;
+    Optional<LastMessage> latest = lastMessage;
+    Optional<Instant> unanswered = unansweredSince;
     ConversationEvent event = entry.event();
     if (event instanceof ConversationEvent.Queued q) {
       queued = Optional.of(q.since());
@@ -122,17 +144,22 @@ public record ConversationState(
       Set<String> more = new HashSet<>(limitsRun);
       more.add(e.path());
       limitsRun = more;
-    } else if (event instanceof ConversationEvent.MessagePosted && entry.actor().role() == Role.RESIDENT) {
+    } else if (event instanceof ConversationEvent.MessagePosted m && entry.actor().role() == Role.RESIDENT) {
       residentSeq = entry.seq();
       residentAt = Optional.of(entry.at());
-    } else if (event instanceof ConversationEvent.MessagePosted && entry.actor().isStaff()) {
+      latest = Optional.of(LastMessage.of(m.text(), entry.at(), Role.RESIDENT));
+      if (unanswered.isEmpty()) unanswered = Optional.of(entry.at());
+    } else if (event instanceof ConversationEvent.MessagePosted m && entry.actor().isStaff()) {
       if (firstReply == 0) firstReply = entry.seq();
       lastReply = entry.seq();
+      latest = Optional.of(LastMessage.of(m.text(), entry.at(), entry.actor().role()));
+      unanswered = Optional.empty();
     } else if (event instanceof ConversationEvent.Resolved) {
       done = true;
       withSupervisor = false;
       agent = Optional.empty();
       queued = Optional.empty();
+      unanswered = Optional.empty();
     }
     Map<String, Long> keys = seqByDedupeKey;
     if (entry.dedupeKey().isPresent()) {
@@ -150,7 +177,7 @@ public record ConversationState(
       delivered = copy;
     }
     return new ConversationState(id, contact, opened, entry.seq(), agent, queued, done, emergency, limitsRun, residentSeq, residentAt,
-        firstReply, lastReply, nextBreached, withSupervisor, assignedAt, skills, inQueue, keys, delivered);
+        firstReply, lastReply, nextBreached, withSupervisor, assignedAt, skills, inQueue, keys, delivered, latest, unanswered);
   }
 
   /** Where it stands in the queue: an emergency first, then one step up for each time limit run past. */

@@ -74,6 +74,25 @@ public record LimitPolicy(TimeLimits general, Map<Channel, TimeLimits> byChannel
     return out;
   }
 
+  /**
+   * When the next time limit the conversation has not yet run past will pass, as {@link #due} would
+   * find it; empty when none is running (resolved, answered, or every limit off or already passed).
+   */
+  public java.util.Optional<Instant> nextLimitAt(ConversationState s) {
+    if (s.resolved()) return java.util.Optional.empty();
+    TimeLimits limits = forConversation(s.contact().channel(), s.queue());
+    List<Instant> running = new ArrayList<>(3);
+    if (s.isWaiting() && on(limits.queueWait()) && !s.breaches().contains(Breach.QUEUE_WAIT)) running.add(s.opened().plus(limits.queueWait()));
+    if (s.firstAgentReplySeq() == 0 && on(limits.firstResponse()) && !s.breaches().contains(Breach.FIRST_RESPONSE)) {
+      running.add(s.opened().plus(limits.firstResponse()));
+    }
+    if (s.firstAgentReplySeq() > 0 && s.lastResidentSeq() > s.lastAgentReplySeq() && s.nextResponseBreachedSeq() != s.lastResidentSeq()
+        && on(limits.nextResponse()) && s.lastResidentAt().isPresent()) {
+      running.add(s.lastResidentAt().get().plus(limits.nextResponse()));
+    }
+    return running.stream().min(Instant::compareTo);
+  }
+
   private static boolean on(Duration limit) {
     return !limit.isZero();
   }

@@ -50,6 +50,15 @@ public interface InteractionStore {
   /** The contact's conversations, newest first, at most {@code limit}: what an agent sees as their history. */
   Future<List<ConversationSummary>> history(Contact contact, int limit);
 
+  /**
+   * The records of any of these contacts (one person on several channels), newest first, at most
+   * {@code limit}, each with its filed category and tags and the names of the agents who held it.
+   */
+  Future<List<EarlierRecord>> earlierRecords(List<Contact> contacts, int limit);
+
+  /** The canned replies kept in the same database. */
+  CannedReplies cannedReplies();
+
   /** Whether the contact's latest consent entry opted them out; false if they never changed it. */
   Future<Boolean> optedOut(Contact contact);
 

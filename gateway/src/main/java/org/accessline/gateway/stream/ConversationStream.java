@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.accessline.gateway.channel.ChannelAdapter;
 import org.accessline.gateway.channel.Posted;
 import org.accessline.gateway.channel.RefusedException;
@@ -38,6 +38,9 @@ import org.accessline.gateway.rules.StreamRules;
 import org.accessline.gateway.signal.Addresses;
 import org.accessline.gateway.signal.StreamSignal;
 import org.accessline.gateway.signal.StreamSignalCodec;
+import org.accessline.gateway.channel.GatewayMeter;
+import org.accessline.gateway.conversation.ConversationEvent;
+import org.accessline.gateway.conversation.Role;
 import org.accessline.gateway.store.AppendOutcome;
 import org.accessline.gateway.store.CallerContext;
 import org.accessline.gateway.store.InteractionStore;
@@ -49,7 +52,7 @@ import org.accessline.gateway.store.InteractionStore;
  * {@link Effects} carried out: an entry is published and acknowledged only once it is durable.
  */
 public final class ConversationStream extends StreamPorts {
-  private static final Logger LOG = Logger.getLogger(ConversationStream.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(ConversationStream.class);
 
   public record Settings(Duration handbackGrace, EmergencyPolicy emergencies, LimitPolicy limits, QueueUpdates queueUpdates, RoutingSettings routing) {
     public Settings {
@@ -67,6 +70,7 @@ public final class ConversationStream extends StreamPorts {
 
   private final InteractionStore store;
   private final OptionalLong epoch;
+  private final GatewayMeter meter;
   private final Settings settings;
   private final Policies policies;
   private final Clock clock;
@@ -79,15 +83,21 @@ public final class ConversationStream extends StreamPorts {
   private long limitTimer = -1;
 
   public ConversationStream(InteractionStore store, Settings settings, Clock clock, List<ChannelAdapter> channelAdapters) {
-    this(store, settings, clock, channelAdapters, OptionalLong.empty());
+    this(store, settings, clock, channelAdapters, GatewayMeter.NONE);
+  }
+
+  public ConversationStream(InteractionStore store, Settings settings, Clock clock, List<ChannelAdapter> channelAdapters, GatewayMeter meter) {
+    this(store, settings, clock, channelAdapters, meter, OptionalLong.empty());
   }
 
   /**
    * @param epoch in a cluster, the ownership epoch this node claimed: every append is fenced with it,
    *     so once another node has taken over, this stream's writes are refused and nothing is written
    */
-  public ConversationStream(InteractionStore store, Settings settings, Clock clock, List<ChannelAdapter> channelAdapters, OptionalLong epoch) {
+  public ConversationStream(InteractionStore store, Settings settings, Clock clock, List<ChannelAdapter> channelAdapters, GatewayMeter meter,
+      OptionalLong epoch) {
     this.epoch = epoch;
+    this.meter = meter;
     this.store = store;
     this.settings = settings;
     this.policies = Policies.of(settings.emergencies(), settings.routing());
@@ -129,8 +139,10 @@ public final class ConversationStream extends StreamPorts {
     Instant now = clock.instant();
     for (ConversationState state : lines.open()) {
       for (StreamCommand.RecordBreach breach : Breaches.due(state, now, settings.limits(), settings.routing())) {
-        submit(state.id(), breach).onFailure(e -> {
-          if (!(e instanceof RefusedException)) LOG.log(Level.WARNING, "could not record a time limit on " + state.id(), e);
+        submit(state.id(), breach).onSuccess(posted -> {
+          if (!posted.duplicate()) meter.timeLimitPassed(breach.path());
+        }).onFailure(e -> {
+          if (!(e instanceof RefusedException)) LOG.atWarn().addKeyValue("conversationId", state.id()).setCause(e).log("could not record a time limit");
         });
       }
     }
@@ -182,15 +194,30 @@ public final class ConversationStream extends StreamPorts {
     if (decision instanceof Decision.Invalid i) return Future.failedFuture(new IllegalArgumentException(i.problem()));
     if (decision instanceof Decision.AlreadyRecorded a) return Future.succeededFuture(new Posted(line.state.orElseThrow().id(), a.seq(), true));
     List<Entry> entries = ((Decision.Append) decision).entries();
+    long appendStarted = System.nanoTime();
     Future<AppendOutcome> appended = epoch.isPresent() ? store.append(entries, epoch.getAsLong()) : store.append(entries);
     return appended.map(outcome -> {
+      meter.appended(System.nanoTime() - appendStarted);
       if (outcome instanceof AppendOutcome.AlreadyRecorded dup) return new Posted(dup.existing().conversationId(), dup.existing().seq(), true);
       Optional<ConversationState> before = line.state;
       ConversationState after = lines.advance(line, entries);
+      count(after, entries);
       Effects.of(before, after, entries).forEach(this::carryOut);
       Entry answered = Posted.answering(entries);
       return new Posted(answered.conversationId(), answered.seq(), false);
     });
+  }
+
+  /** Residents' messages for the meter; a conversation's opening and end for the log, by id only. */
+  private void count(ConversationState after, List<Entry> entries) {
+    for (Entry entry : entries) {
+      if (entry.isMessage() && entry.actor().role() == Role.RESIDENT) meter.messageIn(after.contact().channel());
+      if (entry.event() instanceof ConversationEvent.Opened) {
+        LOG.atInfo().addKeyValue("conversationId", entry.conversationId()).addKeyValue("channel", after.contact().channel().name()).log("conversation opened");
+      } else if (entry.event() instanceof ConversationEvent.Resolved) {
+        LOG.atInfo().addKeyValue("conversationId", entry.conversationId()).log("conversation resolved");
+      }
+    }
   }
 
   private void carryOut(Effect effect) {
@@ -199,6 +226,7 @@ public final class ConversationStream extends StreamPorts {
       Addresses.CONVERSATION.publish(vertx.eventBus(), p.entry().conversationId(), added);
       for (var agent : p.agents()) Addresses.AGENT.publish(vertx.eventBus(), agent, added);
     } else if (effect instanceof Effect.Deliver d) {
+      meter.messageOut(d.contact().channel());
       deliveries.deliver(d);
     } else if (effect instanceof Effect.ConsentChanged c) {
       consents.changed(c.contact(), c.consent());

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.accessline.gateway.channel.ChannelAdapter;
 import org.accessline.gateway.channel.OutboundMessage;
 import org.accessline.gateway.channel.Posted;
@@ -32,7 +32,7 @@ import org.accessline.gateway.signal.StreamSignal;
  * context.
  */
 final class Deliveries {
-  private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
 
   private final Vertx vertx;
   private final Clock clock;
@@ -70,7 +70,8 @@ final class Deliveries {
               new StreamSignal.Alert(delivery.message().conversationId(), ConversationEvent.Escalated.EMERGENCY, reason, clock.instant())));
           record.apply(report.get()).onComplete(done -> {
             if (done.failed() && !(done.cause() instanceof RefusedException)) {
-              LOG.log(Level.WARNING, "could not record delivery of " + delivery.message().conversationId() + "#" + delivery.message().seq(), done.cause());
+              LOG.atWarn().addKeyValue("conversationId", delivery.message().conversationId()).addKeyValue("seq", delivery.message().seq())
+                  .setCause(done.cause()).log("could not record a delivery");
             }
             recorded.complete();
           });

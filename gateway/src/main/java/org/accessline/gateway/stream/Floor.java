@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.accessline.gateway.channel.Posted;
 import org.accessline.gateway.channel.RefusedException;
 import org.accessline.gateway.conversation.AgentId;
@@ -36,7 +36,7 @@ import org.accessline.gateway.signal.StreamSignal;
  * only on the stream's context.
  */
 final class Floor {
-  private static final Logger LOG = Logger.getLogger(Floor.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Floor.class);
 
   /** What the floor needs from the stream; it learns of every open conversation through {@link #changed}. */
   @FunctionalInterface
@@ -206,7 +206,8 @@ final class Floor {
           : ar.cause() instanceof RefusedException ? FloorAction.Outcome.REFUSED : FloorAction.Outcome.FAILED;
       if (outcome == FloorAction.Outcome.FAILED) {
         boolean routing = write instanceof FloorAction.RecordOffer || write instanceof FloorAction.Assign || write instanceof FloorAction.Release;
-        LOG.log(routing ? Level.WARNING : Level.FINE, "could not write " + write.getClass().getSimpleName() + " on " + conversation, ar.cause());
+        (routing ? LOG.atWarn() : LOG.atDebug()).addKeyValue("conversationId", conversation).setCause(ar.cause())
+            .log("could not write {}", write.getClass().getSimpleName());
       }
       write.settled(outcome).ifPresent(this::feed);
     });

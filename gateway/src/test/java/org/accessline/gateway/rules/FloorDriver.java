@@ -105,7 +105,7 @@ final class FloorDriver {
       for (int i = 0; i < breaches; i++) passed.add("limit-" + i);
       return new ConversationState(id, new Contact(channel, "resident-" + id.value().substring(0, 8)), since, 1, agent,
           resolved ? Optional.empty() : Optional.of(since), resolved, urgent, passed, 0, Optional.empty(), 0, 0, 0, false,
-          agent.map(a -> since), skills, queue, Map.of(), Map.of());
+          agent.map(a -> since), skills, queue, Map.of(), Map.of(), Optional.empty(), Optional.empty());
     }
   }
 }

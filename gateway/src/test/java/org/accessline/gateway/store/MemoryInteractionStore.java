@@ -240,6 +240,57 @@ public final class MemoryInteractionStore implements InteractionStore {
   }
 
   @Override
+  public synchronized Future<List<EarlierRecord>> earlierRecords(List<Contact> contacts, int limit) {
+    return answer(conversations.values().stream().filter(c -> contacts.contains(c.contact)).sorted(newestFirst()).limit(limit).map(c -> {
+      Optional<ConversationEvent.DetailsSet> details = Optional.empty();
+      List<String> agents = new ArrayList<>();
+      for (Entry e : c.entries) {
+        if (e.event() instanceof ConversationEvent.DetailsSet d) details = Optional.of(d);
+        if (e.event() instanceof ConversationEvent.Assigned a && !agents.contains(a.agentName())) agents.add(a.agentName());
+      }
+      return new EarlierRecord(idOf(c), c.contact.channel(), c.opened, c.resolution().map(Entry::at), c.disposition(),
+          details.flatMap(ConversationEvent.DetailsSet::category), details.map(ConversationEvent.DetailsSet::tags).orElse(List.of()), agents);
+    }).toList());
+  }
+
+  private final MemoryCannedReplies cannedReplies = new MemoryCannedReplies();
+
+  @Override
+  public CannedReplies cannedReplies() {
+    return cannedReplies;
+  }
+
+  /** Canned replies in a map, keeping each set's shortcuts apart as the real stores' unique key does. */
+  private static final class MemoryCannedReplies implements CannedReplies {
+    private final Map<String, CannedReply> byId = new LinkedHashMap<>();
+
+    public synchronized Future<List<CannedReply>> visibleTo(String agent) {
+      return answer(byId.values().stream().filter(r -> r.visibleTo(agent)).sorted(Comparator.comparing((CannedReply r) -> r.title().toLowerCase()))
+          .toList());
+    }
+
+    public synchronized Future<Optional<CannedReply>> find(String id) {
+      return answer(Optional.ofNullable(byId.get(id)));
+    }
+
+    public synchronized Future<Void> save(CannedReply reply) {
+      boolean clash = byId.values().stream().anyMatch(r -> !r.id().equals(reply.id()) && r.owner().equals(reply.owner())
+          && r.shortcut().equals(reply.shortcut()));
+      if (clash) return Future.failedFuture(new ShortcutTaken(reply.shortcut()));
+      byId.put(reply.id(), reply);
+      return answer(null);
+    }
+
+    public synchronized Future<Boolean> delete(String id) {
+      return answer(byId.remove(id) != null);
+    }
+
+    public synchronized Future<Integer> countOwnedBy(String agent) {
+      return answer((int) byId.values().stream().filter(r -> r.owner().equals(Optional.of(agent))).count());
+    }
+  }
+
+  @Override
   public synchronized Future<Boolean> optedOut(Contact contact) {
     Entry latest = null;
     long latestNum = -1;

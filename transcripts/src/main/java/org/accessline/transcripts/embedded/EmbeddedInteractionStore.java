@@ -29,6 +29,8 @@ import org.accessline.gateway.store.AppendOutcome;
 import org.accessline.gateway.store.StaleOwnerException;
 import org.accessline.gateway.store.AuditEvent;
 import org.accessline.gateway.store.CallerContext;
+import org.accessline.gateway.store.CannedReplies;
+import org.accessline.gateway.store.EarlierRecord;
 import org.accessline.gateway.store.ConversationSummary;
 import org.accessline.gateway.store.EntryChain;
 import org.accessline.gateway.store.InteractionStore;
@@ -58,6 +60,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   private final java.util.concurrent.atomic.AtomicLong epoch = new java.util.concurrent.atomic.AtomicLong();
   private SealKey key;
   private Integrity integrity;
+  private final CannedReplies cannedReplies = new EmbeddedCannedReplies(this);
 
   /** The store with its seal key and checkpoint file in the data directory too. */
   public EmbeddedInteractionStore(Path directory) {
@@ -250,7 +253,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   }
 
   /** A write outside the append path (audit, hold, purge), made durable before it answers. */
-  private <T> Future<T> write(Query<T> query) {
+  <T> Future<T> write(Query<T> query) {
     return read(c -> {
       T result = query.run(c);
       try (var st = c.createStatement()) {
@@ -362,6 +365,16 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   }
 
   @Override
+  public Future<List<EarlierRecord>> earlierRecords(List<Contact> contacts, int limit) {
+    return read(c -> EmbeddedEarlierRecords.find(c, contacts, limit));
+  }
+
+  @Override
+  public CannedReplies cannedReplies() {
+    return cannedReplies;
+  }
+
+  @Override
   public Future<Boolean> optedOut(Contact contact) {
     return read(c -> {
       try (PreparedStatement st = c.prepareStatement("SELECT e.event FROM entries e JOIN conversations c ON c.num = e.conversation_num"
@@ -403,11 +416,11 @@ public final class EmbeddedInteractionStore implements InteractionStore {
     });
   }
 
-  private interface Query<T> {
+  interface Query<T> {
     T run(Connection connection) throws SQLException;
   }
 
-  private <T> Future<T> read(Query<T> query) {
+  <T> Future<T> read(Query<T> query) {
     CallerContext<T> reply = new CallerContext<>();
     readPool.execute(() -> {
       Connection c = null;

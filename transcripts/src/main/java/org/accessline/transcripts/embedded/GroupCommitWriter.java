@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.store.AppendOutcome;
 import org.accessline.gateway.store.CallerContext;
@@ -21,7 +21,7 @@ import org.accessline.transcripts.seal.SealKey;
  * cannot take the others down with it.
  */
 final class GroupCommitWriter {
-  private static final Logger LOG = Logger.getLogger(GroupCommitWriter.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
   private static final int MAX_BATCH = 512;
 
   /** Work that needs the database to itself, between two groups of appends. */
@@ -127,7 +127,7 @@ final class GroupCommitWriter {
       connection = work.run(connection);
       connection.setAutoCommit(false);
     } catch (Exception e) {
-      LOG.log(Level.WARNING, "exclusive store work failed", e);
+      LOG.warn("exclusive store work failed", e);
       rollbackQuietly();
     }
   }
@@ -149,7 +149,7 @@ final class GroupCommitWriter {
       if (batch.size() > 1) {
         for (Pending p : batch) commit(List.of(p));
       } else {
-        LOG.log(Level.WARNING, "append failed", shared);
+        LOG.warn("append failed", shared);
         batch.get(0).reply().fail(shared);
       }
       return;
@@ -168,7 +168,7 @@ final class GroupCommitWriter {
     try {
       connection.rollback();
     } catch (SQLException e) {
-      LOG.log(Level.WARNING, "rollback failed", e);
+      LOG.warn("rollback failed", e);
     }
   }
 }

@@ -7,14 +7,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.accessline.transcripts.seal.CheckpointLog;
 import org.accessline.transcripts.seal.SealCheck;
 import org.accessline.transcripts.seal.SealKey;
 
 /** Each record's sealed head in the embedded store: its entry count, last hash and their seal, on its conversations row. */
 final class Heads {
-  private static final Logger LOG = Logger.getLogger(Heads.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Heads.class);
 
   private Heads() {}
 
@@ -59,7 +60,7 @@ final class Heads {
         else refused++;
       }
     }
-    if (refused > 0) LOG.warning(refused + " records' sealed heads do not verify; the checkpoint keeps what it saw of them before (run verify --all)");
+    if (refused > 0) LOG.warn(refused + " records' sealed heads do not verify; the checkpoint keeps what it saw of them before (run verify --all)");
     return heads;
   }
 }

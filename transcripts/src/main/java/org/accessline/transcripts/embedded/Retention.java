@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.accessline.gateway.store.CallerContext;
 import org.accessline.transcripts.seal.PurgeFact;
 import org.accessline.transcripts.seal.SealKey;
@@ -26,7 +26,7 @@ import org.accessline.transcripts.seal.SealKey;
  * its word index rows and its row go; a sealed fact of the purge stays.
  */
 final class Retention {
-  private static final Logger LOG = Logger.getLogger(Retention.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
   /**
    * Due, and not on hold by either account: the row's flag, or a hold in the chained audit log with no
    * release after it, so clearing the flag in the database alone does not get a held record purged.
@@ -110,7 +110,7 @@ final class Retention {
           st.execute("SHUTDOWN COMPACT");
         } catch (SQLException e) {
           // The records are gone from the tables either way; only their old pages may linger until the next compaction.
-          LOG.log(Level.WARNING, "purged " + purged + " records, but compacting the database file failed", e);
+          LOG.warn("purged " + purged + " records, but compacting the database file failed", e);
           c.close();
         }
         current = DriverManager.getConnection(url.get());

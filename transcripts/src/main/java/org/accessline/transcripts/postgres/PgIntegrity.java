@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.store.AuditChain;
@@ -32,7 +33,7 @@ import org.accessline.transcripts.seal.SealKey;
  * their hashes, seals and the checkpoints kept outside the database.
  */
 final class PgIntegrity {
-  private static final Logger LOG = Logger.getLogger(PgIntegrity.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(PgIntegrity.class);
   private static final String PURGE_COLUMNS = "id, opened_at, resolved_at, purged_at, purged_by, reason, seal";
 
   private final Vertx vertx;
@@ -161,7 +162,7 @@ final class PgIntegrity {
         if (SealCheck.takeable(key, id, head, checkpoints.head(id))) taken.put(id, new CheckpointLog.Head(head.entries(), head.hash() == null ? "" : head.hash(), 0));
         else refused++;
       }
-      if (refused > 0) LOG.warning(refused + " records' sealed heads do not verify; the checkpoint keeps what it saw of them before (run verify --all)");
+      if (refused > 0) LOG.warn(refused + " records' sealed heads do not verify; the checkpoint keeps what it saw of them before (run verify --all)");
       return taken;
     });
     Future<AuditChain.Head> audit = pool.query("SELECT hash, (SELECT count(*) FROM audit_log) FROM audit_log ORDER BY num DESC LIMIT 1").execute()

@@ -33,6 +33,8 @@ import org.accessline.gateway.conversation.Role;
 import org.accessline.gateway.store.AppendOutcome;
 import org.accessline.gateway.store.AuditEvent;
 import org.accessline.gateway.store.CallerContext;
+import org.accessline.gateway.store.CannedReplies;
+import org.accessline.gateway.store.EarlierRecord;
 import org.accessline.gateway.store.ConversationSummary;
 import org.accessline.gateway.store.EntryChain;
 import org.accessline.gateway.store.InteractionStore;
@@ -241,6 +243,16 @@ public final class PostgresInteractionStore implements InteractionStore {
   }
 
   @Override
+  public Future<List<EarlierRecord>> earlierRecords(List<Contact> contacts, int limit) {
+    return onCaller(() -> PgEarlierRecords.find(pool, contacts, limit));
+  }
+
+  @Override
+  public CannedReplies cannedReplies() {
+    return new PgCannedReplies(pool);
+  }
+
+  @Override
   public Future<Boolean> optedOut(Contact contact) {
     return onCaller(() -> pool.preparedQuery("SELECT e.event" + FROM + "WHERE c.channel = $1 AND c.contact = $2 AND e.kind = 'consent'"
         + " ORDER BY e.at DESC, e.conversation_num DESC, e.seq DESC LIMIT 1").execute(Tuple.of(contact.channel().name(), contact.address()))
@@ -369,7 +381,7 @@ public final class PostgresInteractionStore implements InteractionStore {
   }
 
   /** Completes on the caller's context, as every store future must. */
-  private static <T> Future<T> onCaller(Supplier<Future<T>> work) {
+  static <T> Future<T> onCaller(Supplier<Future<T>> work) {
     CallerContext<T> reply = new CallerContext<>();
     Future<T> running;
     try {

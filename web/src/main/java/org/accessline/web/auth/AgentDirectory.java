@@ -58,19 +58,23 @@ public final class AgentDirectory {
     return demo;
   }
 
-  /** The demo account created at first start: its password, shown once and never stored in clear. */
+  /** A demo account created at this start: its password, shown once and never stored in clear. */
   public record DemoAccount(AgentAccount account, String password) {}
 
+  static final AgentId DEMO_AGENT = new AgentId("demo");
+  static final AgentId DEMO_SUPERVISOR = new AgentId("demo-supervisor");
+
   /**
-   * Reads the data directory: with no configured accounts, loads the demo account, creating it the
-   * first time (returned with its password only then); with configured ones, applies the stored
-   * upgrades of their hashes.
+   * Reads the data directory: with no configured accounts, loads the demo agent and demo supervisor,
+   * creating whichever is missing (returned with its password only then, so a data directory made
+   * when only the demo agent was created gains the supervisor at its next start); with configured
+   * ones, applies the stored upgrades of their hashes.
    */
-  public synchronized Optional<DemoAccount> load(Path dataDir, int capacity) throws IOException {
+  public synchronized List<DemoAccount> load(Path dataDir, int capacity) throws IOException {
     this.dataDir = dataDir;
     if (!accounts.isEmpty()) {
       applyUpgrades();
-      return Optional.empty();
+      return List.of();
     }
     demo = true;
     Path file = dataDir.resolve(DEMO_FILE);
@@ -81,16 +85,25 @@ public final class AgentDirectory {
         AgentAccount account = AgentAccount.fromJson(stored.getJsonObject(i), capacity);
         map.put(account.username(), account);
       }
-      accounts = map;
-      return Optional.empty();
     }
-    String password = randomPassword();
-    AgentAccount account = new AgentAccount(new AgentId("demo"), "Demo Agent", PasswordHasher.hash(password.toCharArray()), capacity);
-    map.put(account.username(), account);
-    Files.createDirectories(dataDir);
-    write(file, new JsonArray().add(account.toJson()));
+    List<DemoAccount> created = new ArrayList<>();
+    if (!map.containsKey(DEMO_AGENT)) created.add(demoAccount(DEMO_AGENT, "Demo Agent", false, capacity));
+    if (!map.containsKey(DEMO_SUPERVISOR)) created.add(demoAccount(DEMO_SUPERVISOR, "Demo Supervisor", true, capacity));
+    created.forEach(d -> map.put(d.account().username(), d.account()));
+    if (!created.isEmpty()) {
+      Files.createDirectories(dataDir);
+      JsonArray all = new JsonArray();
+      map.values().forEach(a -> all.add(a.toJson()));
+      write(file, all);
+    }
     accounts = map;
-    return Optional.of(new DemoAccount(account, password));
+    return List.copyOf(created);
+  }
+
+  private static DemoAccount demoAccount(AgentId username, String displayName, boolean supervisor, int capacity) {
+    String password = randomPassword();
+    return new DemoAccount(new AgentAccount(username, displayName, PasswordHasher.hash(password.toCharArray()), capacity, supervisor,
+        org.accessline.gateway.routing.AgentProfile.DEFAULT_SKILLS), password);
   }
 
   /**

@@ -6,9 +6,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.accessline.web.config.ClusterSettings;
@@ -22,20 +22,22 @@ public final class ClusterNode {
 
   private ClusterNode() {}
 
-  /** A clustered Vert.x that has joined (or formed) the cluster the settings name. */
+  /** A clustered Vert.x (without metrics) that has joined, or formed, the cluster the settings name. */
   public static Future<Vertx> join(ClusterSettings settings) {
+    return Vertx.builder().with(options(settings)).withClusterManager(manager(settings)).buildClustered();
+  }
+
+  /** Vert.x's options for a node: the event bus, which carries calls to the owner and signals to every node, listens on cluster.host (a free port). */
+  public static VertxOptions options(ClusterSettings settings) {
+    return new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(settings.host()).setClusterPublicHost(settings.host()));
+  }
+
+  /** The Hazelcast cluster manager for the settings. */
+  public static ClusterManager manager(ClusterSettings settings) {
     if (!settings.enabled()) throw new IllegalArgumentException("the cluster is not enabled");
     HAZELCAST_LOGS.setLevel(Level.WARNING);
     CP_SUBSYSTEM_LOGS.setLevel(Level.SEVERE);
-    HazelcastClusterManager manager = new HazelcastClusterManager(hazelcastConfig(settings));
-    // The event bus, which carries calls to the owner and signals to every node, listens on the same address (a free port).
-    VertxOptions options = new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(settings.host()).setClusterPublicHost(settings.host()));
-    return Vertx.builder().with(options).withClusterManager(manager).buildClustered();
-  }
-
-  /** The name this node goes by in the ownership record and its logs. */
-  public static String nodeId(ClusterSettings settings) {
-    return settings.nodeId().orElseGet(() -> "node-" + UUID.randomUUID().toString().substring(0, 8));
+    return new HazelcastClusterManager(hazelcastConfig(settings));
   }
 
   static Config hazelcastConfig(ClusterSettings settings) {

@@ -75,6 +75,9 @@ public record AccesslineConfig(
     Optional<Path> checkpointFile,
     Duration checkpointEvery,
     ClientLimits clientLimits,
+    WorkspaceSettings workspace,
+    /** Logging, the node's id, and metrics. */
+    Operations operations,
     /** Several nodes as one cluster over a shared PostgreSQL store; off by default. */
     ClusterSettings cluster) {
 
@@ -99,7 +102,8 @@ public record AccesslineConfig(
         }
       }
     }
-    if (clientLimits == null) throw new IllegalArgumentException("client limits must be given");
+    if (clientLimits == null || workspace == null) throw new IllegalArgumentException("client limits and workspace settings must be given");
+    if (operations == null) throw new IllegalArgumentException("operations settings must be given");
     if (retention == null || retention.isNegative()) throw new IllegalArgumentException("retention.days cannot be negative");
     if (sealKeyFile == null || checkpointFile == null) throw new IllegalArgumentException("seal.keyFile and seal.checkpointFile must be given or left out");
     if (checkpointEvery == null || checkpointEvery.toMinutes() < 1 || checkpointEvery.toMinutes() > 1440) {
@@ -135,7 +139,8 @@ public record AccesslineConfig(
     return new AccesslineConfig(AUTO_HOST, 8080, Path.of("data"), "Accessline", 4, Duration.ofSeconds(60), 4096, 10, 1.0, Duration.ofHours(12), false, List.of(),
         Optional.empty(), TtyCallSettings.defaults("Accessline"), Optional.empty(), helpText("Accessline"), Optional.empty(),
         Duration.ofMillis(500), 5, SmsSettings.defaults(), EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults(),
-        Optional.empty(), "accessline", Duration.ZERO, Optional.empty(), Optional.empty(), Duration.ofMinutes(5), ClientLimits.defaults(), ClusterSettings.off());
+        Optional.empty(), "accessline", Duration.ZERO, Optional.empty(), Optional.empty(), Duration.ofMinutes(5), ClientLimits.defaults(), WorkspaceSettings.defaults(), Operations.defaults(),
+        ClusterSettings.off());
   }
 
   /** Where the store keeps its seal key and checkpoint file: as configured, or in the data directory. */
@@ -196,7 +201,18 @@ public record AccesslineConfig(
         Duration.ofMinutes(var.apply("SEAL_CHECKPOINT_MINUTES").map(Long::parseLong)
             .orElse(json.getJsonObject("seal", new JsonObject()).getLong("checkpointMinutes", d.checkpointEvery.toMinutes()))),
         clientLimits(json, var, d.clientLimits),
+        workspace(json, var, d.workspace), Operations.fromJson(json, var),
         ClusterSettings.fromJson(json.getJsonObject("cluster", new JsonObject()), var));
+  }
+
+  /** {@code records.categories} (a list in the file; a comma-separated list in the environment) and the resident names' key. */
+  private static WorkspaceSettings workspace(JsonObject json, Function<String, Optional<String>> var, WorkspaceSettings d) {
+    JsonObject records = json.getJsonObject("records", new JsonObject());
+    List<String> categories = var.apply("RECORDS_CATEGORIES").map(v -> List.of(v.strip().split("\\s*,\\s*")))
+        .orElseGet(() -> strings(records.getJsonArray("categories"), d.categories()));
+    Optional<Path> keyFile = var.apply("RESIDENT_NAMES_KEY_FILE").or(() -> Optional.ofNullable(json.getJsonObject("residentNames", new JsonObject()).getString("keyFile")))
+        .map(Path::of);
+    return new WorkspaceSettings(categories, keyFile);
   }
 
   private static SmsSettings smsSettings(JsonObject json, Function<String, Optional<String>> var, SmsSettings d) {

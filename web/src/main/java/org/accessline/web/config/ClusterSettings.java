@@ -17,12 +17,11 @@ import java.util.function.Function;
  * @param port this node's Hazelcast port
  * @param heartbeat how often members tell each other they are alive
  * @param memberTimeout a member silent this long is taken for gone, and its conversations are taken over
- * @param nodeId this node's name in the ownership record and its logs; empty for one made at start
  * @param takeoverJitter the longest random pause a survivor takes before trying to take over, so survivors do not all reload at once
  * @param ownerWait how long a node holds a command while no node owns the conversations (a takeover under way) before answering that it is unavailable
  */
 public record ClusterSettings(boolean enabled, String name, List<String> members, boolean multicast, String host, int port, Duration heartbeat,
-    Duration memberTimeout, Optional<String> nodeId, Duration takeoverJitter, Duration ownerWait) {
+    Duration memberTimeout, Duration takeoverJitter, Duration ownerWait) {
 
   public ClusterSettings {
     if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) throw new IllegalArgumentException("cluster.name must be 1-64 letters, digits, '.', '_' or '-'");
@@ -36,9 +35,6 @@ public record ClusterSettings(boolean enabled, String name, List<String> members
     if (memberTimeout == null || memberTimeout.toSeconds() < 2 * heartbeat.toSeconds() || memberTimeout.toSeconds() > 600) {
       throw new IllegalArgumentException("cluster.memberTimeoutSeconds must be at least twice cluster.heartbeatSeconds and at most 600");
     }
-    if (nodeId == null || nodeId.filter(n -> !n.matches("[A-Za-z0-9._-]{1,64}")).isPresent()) {
-      throw new IllegalArgumentException("cluster.nodeId must be 1-64 letters, digits, '.', '_' or '-'");
-    }
     if (takeoverJitter == null || takeoverJitter.isNegative() || takeoverJitter.toMillis() > 60_000) throw new IllegalArgumentException("cluster.takeoverJitterMillis must be 0-60000");
     if (ownerWait == null || ownerWait.toSeconds() < 1 || ownerWait.toSeconds() > 600) throw new IllegalArgumentException("cluster.ownerWaitSeconds must be 1-600");
     if (enabled && members.isEmpty() && !multicast) {
@@ -47,8 +43,7 @@ public record ClusterSettings(boolean enabled, String name, List<String> members
   }
 
   public static ClusterSettings off() {
-    return new ClusterSettings(false, "accessline", List.of(), false, "127.0.0.1", 5701, Duration.ofSeconds(5), Duration.ofSeconds(30), Optional.empty(),
-        Duration.ofMillis(500), Duration.ofSeconds(30));
+    return new ClusterSettings(false, "accessline", List.of(), false, "127.0.0.1", 5701, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofSeconds(30));
   }
 
   static ClusterSettings fromJson(JsonObject json, Function<String, Optional<String>> var) {
@@ -64,7 +59,6 @@ public record ClusterSettings(boolean enabled, String name, List<String> members
         Duration.ofSeconds(var.apply("CLUSTER_HEARTBEAT_SECONDS").map(Long::parseLong).orElse(json.getLong("heartbeatSeconds", d.heartbeat.toSeconds()))),
         Duration.ofSeconds(var.apply("CLUSTER_MEMBER_TIMEOUT_SECONDS").map(Long::parseLong)
             .orElse(json.getLong("memberTimeoutSeconds", d.memberTimeout.toSeconds()))),
-        var.apply("CLUSTER_NODE_ID").or(() -> Optional.ofNullable(json.getString("nodeId"))),
         Duration.ofMillis(json.getLong("takeoverJitterMillis", d.takeoverJitter.toMillis())),
         Duration.ofSeconds(var.apply("CLUSTER_OWNER_WAIT_SECONDS").map(Long::parseLong).orElse(json.getLong("ownerWaitSeconds", d.ownerWait.toSeconds()))));
   }

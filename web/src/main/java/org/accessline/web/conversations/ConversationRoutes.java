@@ -6,7 +6,9 @@ import java.time.Clock;
 import org.accessline.channels.tty.TtyCalls;
 import org.accessline.gateway.channel.Desk;
 import org.accessline.gateway.store.InteractionStore;
+import org.accessline.web.config.WorkspaceSettings;
 import org.accessline.web.http.Validation;
+import org.accessline.web.residents.ConversationViews;
 import org.accessline.web.records.RecordReads;
 import org.accessline.web.staff.StaffAuth;
 
@@ -16,10 +18,11 @@ public final class ConversationRoutes {
 
   /** @param reads lets a reader into a live conversation's entries and history, as {@link RecordReads#liveWork()} decides */
   public static void mount(Router router, StaffAuth staff, BodyHandler body, RecordReads reads, Desk desk, InteractionStore store, TtyCalls ttyCalls,
-      int maxMessageBytes, Clock clock) {
-    ConversationsApi conversations = new ConversationsApi(desk, store);
+      int maxMessageBytes, Clock clock, ConversationViews views, WorkspaceSettings workspace) {
+    ConversationsApi conversations = new ConversationsApi(desk, store, views);
     ReplyApi replies = new ReplyApi(desk, store, ttyCalls, maxMessageBytes, clock);
-    DetailsApi details = new DetailsApi(desk);
+    DetailsApi details = new DetailsApi(desk, workspace);
+    router.get("/api/categories").handler(staff).handler(details::categories);
     router.get("/api/conversations").handler(staff).handler(conversations::myConversations);
     router.get("/api/conversations/:id/entries").handler(staff).handler(Validation.conversationId()).handler(conversations::entriesAfter).handler(reads.liveWork()).handler(conversations::entries);
     router.post("/api/conversations/:id/messages").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(replies::reply);

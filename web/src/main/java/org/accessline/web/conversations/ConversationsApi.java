@@ -9,7 +9,9 @@ import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.store.InteractionStore;
 import org.accessline.web.http.Answers;
-import org.accessline.web.http.ConversationJson;
+import org.accessline.gateway.store.EarlierRecord;
+import org.accessline.web.residents.ConversationViews;
+import org.accessline.web.residents.SamePerson;
 import org.accessline.web.http.Problem;
 import org.accessline.web.http.Validation;
 import org.accessline.web.records.RecordReads;
@@ -21,17 +23,19 @@ public final class ConversationsApi {
   private static final String AFTER = "accessline.after";
   private final Desk stream;
   private final InteractionStore store;
+  private final ConversationViews views;
 
-  public ConversationsApi(Desk stream, InteractionStore store) {
+  public ConversationsApi(Desk stream, InteractionStore store, ConversationViews views) {
     this.stream = stream;
     this.store = store;
+    this.views = views;
   }
 
   /** {@code GET /api/conversations}: the conversations assigned to the agent. */
   public void myConversations(RoutingContext ctx) {
     stream.assignedTo(StaffAuth.account(ctx).username()).onComplete(ar -> Answers.respond(ctx, ar.map(list -> {
       JsonArray out = new JsonArray();
-      list.forEach(s -> out.add(ConversationJson.summary(s)));
+      list.forEach(s -> out.add(views.json(s)));
       return new JsonObject().put("conversations", out);
     }), 200));
   }
@@ -61,19 +65,32 @@ public final class ConversationsApi {
     }), 200));
   }
 
-  /** {@code GET /api/conversations/{id}/history}: the resident's earlier conversations on the same channel and address, newest first. */
+  /**
+   * {@code GET /api/conversations/{id}/history}: the resident's other records, newest first, on every
+   * channel where the contact is the same person ({@link SamePerson}).
+   */
   public void history(RoutingContext ctx) {
     ConversationId id = Validation.conversation(ctx);
     store.entries(id, 0).compose(entries -> {
       if (entries.isEmpty() || !(entries.get(0).event() instanceof ConversationEvent.Opened opened)) return Future.succeededFuture((JsonObject) null);
-      return store.history(opened.contact(), HISTORY_LIMIT + 1).map(list -> {
+      return store.earlierRecords(SamePerson.as(opened.contact()), HISTORY_LIMIT + 1).map(list -> {
         JsonArray out = new JsonArray();
-        list.stream().filter(h -> !h.id().equals(id)).limit(HISTORY_LIMIT).forEach(h -> out.add(h.toJson()));
-        return new JsonObject().put("conversations", out);
+        list.stream().filter(h -> !h.id().equals(id)).limit(HISTORY_LIMIT).forEach(h -> out.add(json(h)));
+        return new JsonObject().put("residentName", views.residentName(opened.contact())).put("conversations", out);
       });
     }).onComplete(ar -> {
       if (ar.succeeded() && ar.result() == null) Problem.send(ctx, 404, "not_found", "No conversation has that id.");
       else Answers.respond(ctx, ar, 200);
     });
+  }
+
+  /** One earlier record; {@code opened}, {@code resolved} and {@code disposition} keep the names the history had before it spanned channels. */
+  static JsonObject json(EarlierRecord r) {
+    JsonObject json = new JsonObject().put("id", r.id().value()).put("channel", r.channel().name()).put("opened", r.opened().toString())
+        .put("openedAt", r.opened().toString()).put("resolvedAt", r.resolved().map(Object::toString).orElse(null))
+        .put("disposition", r.disposition().orElse(null)).put("category", r.category().orElse(null)).put("tags", new JsonArray(r.tags()))
+        .put("agentNames", new JsonArray(r.agentNames()));
+    r.resolved().ifPresent(t -> json.put("resolved", t.toString()));
+    return json;
   }
 }

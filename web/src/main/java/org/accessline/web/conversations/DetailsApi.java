@@ -13,6 +13,8 @@ import org.accessline.gateway.channel.Desk;
 import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.Participant;
 import org.accessline.web.auth.AgentAccount;
+import java.util.Optional;
+import org.accessline.web.config.WorkspaceSettings;
 import org.accessline.web.http.Answers;
 import org.accessline.web.http.Problem;
 import org.accessline.web.http.Validation;
@@ -21,9 +23,16 @@ import org.accessline.web.staff.StaffAuth;
 /** What an agent says about a conversation: the skills it needs, and the details filed on its record. */
 public final class DetailsApi {
   private final Desk stream;
+  private final WorkspaceSettings workspace;
 
-  public DetailsApi(Desk stream) {
+  public DetailsApi(Desk stream, WorkspaceSettings workspace) {
     this.stream = stream;
+    this.workspace = workspace;
+  }
+
+  /** {@code GET /api/categories}: what a record may be filed under, as configured ({@code records.categories}). */
+  public void categories(RoutingContext ctx) {
+    Answers.json(ctx, 200, new JsonObject().put("categories", new JsonArray(workspace.categories())));
   }
 
   /** {@code PUT /api/conversations/{id}/skills {"skills":[…]}}: what an agent taking it must have. */
@@ -50,7 +59,11 @@ public final class DetailsApi {
       if (given instanceof JsonArray list) for (Object t : list) tags.add(String.valueOf(t).strip().toLowerCase(Locale.ROOT));
       JsonObject referral = body.getJsonObject("referral", new JsonObject());
       JsonObject followUp = body.getJsonObject("followUp", new JsonObject());
-      details = new ConversationEvent.DetailsSet(Validation.text(body, "category"), tags,
+      Optional<String> category = Validation.text(body, "category").filter(c -> !c.isBlank());
+      if (category.isPresent() && workspace.category(category.get()).isEmpty()) {
+        throw new IllegalArgumentException("\"category\" must be one of the center's categories (GET /api/categories).");
+      }
+      details = new ConversationEvent.DetailsSet(category.flatMap(workspace::category), tags,
           Validation.text(referral, "agency"), Validation.text(referral, "service"),
           Validation.text(followUp, "due").map(LocalDate::parse), Validation.text(followUp, "owner"), Validation.text(body, "open311Id"));
     } catch (IllegalArgumentException | ClassCastException | DateTimeException e) {

@@ -3,14 +3,14 @@ package org.accessline.web.http;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.accessline.gateway.channel.Posted;
 import org.accessline.gateway.channel.RefusedException;
 
 /** How every API answers: JSON with a status, and the stream's refusals and failures as problems with theirs. */
 public final class Answers {
-  private static final Logger LOG = Logger.getLogger(Answers.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Answers.class);
 
   private Answers() {}
 
@@ -35,7 +35,7 @@ public final class Answers {
       Problem.send(ctx, code, refused.refusal().code, refused.refusal().message);
       return;
     }
-    LOG.log(Level.WARNING, "request failed: " + ctx.request().path(), result.cause());
+    LOG.warn("request failed: " + ctx.request().path(), result.cause());
     Problem.send(ctx, 503, "unavailable", "The records store did not answer. Nothing was changed; please try again.");
   }
 

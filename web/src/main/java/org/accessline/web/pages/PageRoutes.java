@@ -25,6 +25,7 @@ public final class PageRoutes {
   /** The pages with their versioned assets, then any other file under the web root; goes last, as it takes every path. */
   public static void mountSite(Router router, Vertx vertx) {
     router.get("/agent").handler(ctx -> ctx.reroute(HttpMethod.GET, "/agent.html"));
+    router.get("/supervisor").handler(ctx -> ctx.reroute(HttpMethod.GET, "/supervisor.html"));
     new Pages(vertx, WEBROOT).mount(router);
     router.route("/*").handler(StaticHandler.create(WEBROOT).setDefaultContentEncoding("UTF-8").setCachingEnabled(false));
   }

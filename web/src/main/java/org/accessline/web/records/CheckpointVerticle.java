@@ -4,8 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Duration;
 import java.time.Clock;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.accessline.gateway.store.InteractionStore;
 
 /**
@@ -14,7 +14,7 @@ import org.accessline.gateway.store.InteractionStore;
  * database too.
  */
 public final class CheckpointVerticle extends VerticleBase {
-  private static final Logger LOG = Logger.getLogger(CheckpointVerticle.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(CheckpointVerticle.class);
   private final InteractionStore store;
   private final Duration every;
   private final Clock clock;
@@ -40,7 +40,7 @@ public final class CheckpointVerticle extends VerticleBase {
   }
 
   private Future<Long> write() {
-    return store.checkpoint(clock.instant()).onFailure(e -> LOG.log(Level.WARNING, "the checkpoint of sealed record heads failed", e));
+    return store.checkpoint(clock.instant()).onFailure(e -> LOG.warn("the checkpoint of sealed record heads failed", e));
   }
 
   /** The last checkpoint waits for one still being written, so the store is not closed under it. */

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.accessline.gateway.store.AuditEvent;
 import org.accessline.gateway.store.InteractionRecord;
 import org.accessline.gateway.store.InteractionStore;
@@ -29,7 +29,7 @@ import org.accessline.web.staff.StaffAuth;
  * that many; see {@link BulkExport} for how it streams and how it ends when it cannot finish.
  */
 public final class ExportApi {
-  private static final Logger LOG = Logger.getLogger(ExportApi.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(ExportApi.class);
   private static final Set<String> BULK = Set.of("redact", "limit", "offset");
 
   private final InteractionStore store;
@@ -116,7 +116,7 @@ public final class ExportApi {
       HttpServerResponse response = ctx.response().setChunked(true).putHeader("Content-Type", type)
           .putHeader("Content-Disposition", "attachment; filename=\"" + file + "\"").putHeader("X-Export-Id", exportId);
       new BulkExport(store, clock, response, format, redact, actor, exportId, offset, limit).run(pinned)
-          .onFailure(e -> LOG.log(Level.WARNING, "export " + exportId + " ended early", e));
+          .onFailure(e -> LOG.warn("export " + exportId + " ended early", e));
     });
   }
 

@@ -24,6 +24,7 @@ import org.accessline.web.auth.AgentAccount;
 import org.accessline.web.http.Answers;
 import org.accessline.web.http.Problem;
 import org.accessline.web.http.Validation;
+import org.accessline.web.residents.ConversationViews;
 import org.accessline.web.staff.StaffAuth;
 
 /**
@@ -39,8 +40,10 @@ public final class RecordReads {
   private final Desk stream;
   private final InteractionStore store;
   private final Clock clock;
+  private final ConversationViews views;
 
-  public RecordReads(Desk stream, InteractionStore store, Clock clock) {
+  public RecordReads(Desk stream, InteractionStore store, Clock clock, ConversationViews views) {
+    this.views = views;
     this.stream = stream;
     this.store = store;
     this.clock = clock;
@@ -124,7 +127,7 @@ public final class RecordReads {
     ConversationId id = Validation.conversation(ctx);
     store.following(id).compose(later -> store.onLegalHold(id).map(hold -> {
       InteractionRecord record = InteractionRecord.of(ctx.<List<Entry>>get(ENTRIES)).withFollowing(later);
-      JsonObject json = record.toJson().put("legalHold", hold);
+      JsonObject json = record.toJson().put("legalHold", hold).put("residentName", views.residentName(record.contact()));
       json.put("entries", entriesJson(ctx.get(VIEWER), record.entries()));
       return json;
     })).onComplete(ar -> Answers.respond(ctx, ar, 200));
@@ -143,6 +146,11 @@ public final class RecordReads {
       ctx.response().putHeader("Content-Type", "text/plain; charset=utf-8")
           .putHeader("Content-Disposition", "attachment; filename=\"interaction-" + record.id() + ".txt\"").end(TranscriptText.render(record));
     });
+  }
+
+  /** The resident's stable name for a record found by a search: its channel and contact as stored. */
+  String residentName(String channel, String contact) {
+    return views.residentName(new org.accessline.gateway.conversation.Contact(new org.accessline.gateway.conversation.Channel(channel), contact));
   }
 
   /** Who is reading, as {@link #liveWork()} or {@link #record(String)} found them, for the handler serving the entries. */

@@ -53,7 +53,7 @@ public final class RecordsApi {
     RecordQuery query = ctx.get(SEARCH);
     store.search(query).onComplete(ar -> Answers.respond(ctx, ar.map(page -> {
       JsonArray records = new JsonArray();
-      page.records().forEach(r -> records.add(r.toJson()));
+      page.records().forEach(r -> records.add(r.toJson().put("residentName", reads.residentName(r.channel(), r.contact()))));
       return new JsonObject().put("records", records).put("more", page.more()).put("offset", query.offset()).put("limit", query.limit());
     }), 200));
   }

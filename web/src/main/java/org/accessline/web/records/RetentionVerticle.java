@@ -3,12 +3,12 @@ package org.accessline.web.records;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Duration;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Purges what the retention period allows: once at start, then every day, until undeployed. */
 public final class RetentionVerticle extends VerticleBase {
-  private static final Logger LOG = Logger.getLogger(RetentionVerticle.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(RetentionVerticle.class);
   private final RecordAccess records;
   private long timer = -1;
 
@@ -20,7 +20,7 @@ public final class RetentionVerticle extends VerticleBase {
   public Future<?> start() {
     timer = vertx.setPeriodic(0, Duration.ofDays(1).toMillis(), t -> records.purgeDue()
         .onSuccess(n -> LOG.info("retention purge: " + n + " records purged"))
-        .onFailure(e -> LOG.log(Level.WARNING, "the retention purge failed", e)));
+        .onFailure(e -> LOG.warn("the retention purge failed", e)));
     return Future.succeededFuture();
   }
 

@@ -9,8 +9,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.routing.AgentProfile;
 import org.accessline.gateway.signal.Addresses;
@@ -18,7 +18,7 @@ import org.accessline.gateway.channel.Desk;
 import org.accessline.gateway.signal.StreamSignal;
 import org.accessline.gateway.routing.Presence;
 import org.accessline.web.auth.AgentSessions;
-import org.accessline.web.http.ConversationJson;
+import org.accessline.web.residents.ConversationViews;
 import java.time.Duration;
 
 /**
@@ -28,7 +28,7 @@ import java.time.Duration;
  * hand-back grace period.
  */
 public final class AgentConsoleSession {
-  private static final Logger LOG = Logger.getLogger(AgentConsoleSession.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(AgentConsoleSession.class);
   /** WebSocket close code (application range) for a console whose sign-in ended. */
   public static final short SESSION_ENDED = 4401;
   private final Vertx vertx;
@@ -42,9 +42,17 @@ public final class AgentConsoleSession {
   private List<MessageConsumer<?>> consumers = List.of();
   private boolean closed;
   private MessageConsumer<StreamSignal> monitoring;
+  private final ConversationViews views;
+  private final FloorWatch floor;
+  /** Frames that need a look-up first are sent in the order their signals came. */
+  private Future<?> outbox = Future.succeededFuture();
+  private boolean floorWatched;
 
   /** @param session the sign-in this console was opened under; the console closes when it ends */
-  public AgentConsoleSession(Vertx vertx, Desk stream, AgentSessions sessions, AgentSessions.Session session, ServerWebSocket socket) {
+  public AgentConsoleSession(Vertx vertx, Desk stream, AgentSessions sessions, AgentSessions.Session session, ServerWebSocket socket,
+      ConversationViews views, FloorWatch floor) {
+    this.views = views;
+    this.floor = floor;
     this.sessions = sessions;
     this.session = session;
     this.supervisor = session.account().supervisor();
@@ -63,6 +71,7 @@ public final class AgentConsoleSession {
       if (expiryTimer >= 0) vertx.cancelTimer(expiryTimer);
       consumers.forEach(MessageConsumer::unregister);
       if (monitoring != null) monitoring.unregister();
+      unwatchFloor();
       stream.agentDisconnected(agent.id());
     });
     long untilExpiry = Math.max(0, Duration.between(sessions.clock().instant(), session.expires()).toMillis()) + 1;
@@ -73,24 +82,30 @@ public final class AgentConsoleSession {
     MessageConsumer<StreamSignal> mine = Addresses.AGENT.subscribe(vertx.eventBus(), agent.id(), this::forward);
     MessageConsumer<StreamSignal.QueueLength> queue = Addresses.QUEUE.subscribe(vertx.eventBus(), signal -> send(signal.toJson()));
     MessageConsumer<StreamSignal.Alert> alerts = supervisor ? Addresses.SUPERVISORS.subscribe(vertx.eventBus(), signal -> send(signal.toJson())) : null;
-    consumers = alerts == null ? List.<MessageConsumer<?>>of(signedOut, mine, queue) : List.<MessageConsumer<?>>of(signedOut, mine, queue, alerts);
+    MessageConsumer<JsonObject> floorFrames = supervisor ? vertx.eventBus().<JsonObject>localConsumer(FloorWatch.FRAMES, m -> send(m.body())) : null;
+    consumers = alerts == null ? List.<MessageConsumer<?>>of(signedOut, mine, queue) : List.<MessageConsumer<?>>of(signedOut, mine, queue, alerts, floorFrames);
     signedOut.completion()
         .compose(v -> mine.completion())
         .compose(v -> queue.completion())
         .compose(v -> alerts == null ? Future.succeededFuture() : alerts.completion())
+        .compose(v -> floorFrames == null ? Future.succeededFuture() : floorFrames.completion())
         .compose(v -> stream.agentConnected(agent))
         .compose(v -> stream.assignedTo(agent.id()))
-        .compose(list -> stream.presence(agent.id()).compose(p -> stream.waitingCount().compose(waiting -> stream.offersFor(agent.id()).map(offers -> {
+        .compose(list -> stream.presence(agent.id()).compose(p -> stream.waitingCount().compose(waiting -> stream.offersFor(agent.id())
+            .compose(this::offersJson).map(pending -> {
           JsonArray conversations = new JsonArray();
-          list.forEach(s -> conversations.add(ConversationJson.summary(s)));
-          JsonArray pending = new JsonArray();
-          offers.forEach(o -> pending.add(o.toJson()));
+          list.forEach(s -> conversations.add(views.json(s)));
           return new JsonObject().put("type", "snapshot").put("presence", p.wireName()).put("waiting", waiting).put("conversations", conversations)
               .put("offers", pending);
         }))))
         .onSuccess(this::send)
+        .compose(v -> {
+          if (!supervisor || closed) return Future.succeededFuture();
+          floorWatched = true;
+          return floor.watch().onSuccess(this::send);
+        })
         .onFailure(e -> {
-          LOG.log(Level.WARNING, "console for " + agent.id() + " could not start", e);
+          LOG.warn("console for " + agent.id() + " could not start", e);
           socket.close((short) 1011, "could not start console");
         });
   }
@@ -104,14 +119,48 @@ public final class AgentConsoleSession {
     closed = true;
     consumers.forEach(MessageConsumer::unregister);
     if (monitoring != null) monitoring.unregister();
+    unwatchFloor();
     Future<?> away = sessions.signedInElsewhere(agent.id(), session.id()) ? Future.succeededFuture() : stream.setPresence(agent, Presence.AWAY);
     away.onComplete(ar -> socket.close(SESSION_ENDED, why));
+  }
+
+  /** Pending offers as their frames, each with its conversation, so a reconnected console can tell two offers apart by the resident's name. */
+  private Future<JsonArray> offersJson(List<StreamSignal.Offered> offers) {
+    List<Future<JsonObject>> each = offers.stream().map(o -> stream.openConversation(o.conversation())
+        .map(state -> o.toJson().put("conversation", state.map(views::json).orElse(null)))).toList();
+    return Future.all(each).map(v -> {
+      JsonArray out = new JsonArray();
+      each.forEach(f -> out.add(f.result()));
+      return out;
+    });
+  }
+
+  private void unwatchFloor() {
+    if (!floorWatched) return;
+    floorWatched = false;
+    floor.unwatch();
   }
 
   private void forward(StreamSignal signal) {
     // The agent's own typing comes back on their address too; only the resident's is news.
     if (signal instanceof StreamSignal.Typing typing && typing.who().isStaff()) return;
-    send(signal.toJson());
+    if (signal instanceof StreamSignal.EntryAdded added) {
+      // Each entry frame carries its conversation as the list shows it, so a page needs no second request to place it.
+      JsonObject frame = signal.toJson();
+      outbox = outbox.transform(v -> stream.openConversation(added.entry().conversationId()))
+          .onSuccess(state -> send(frame.put("conversation", state.map(views::json).orElse(null))))
+          .onFailure(e -> send(frame));
+      return;
+    }
+    if (signal instanceof StreamSignal.Offered offered) {
+      JsonObject frame = signal.toJson();
+      outbox = outbox.transform(v -> stream.openConversation(offered.conversation()))
+          .onSuccess(state -> send(frame.put("conversation", state.map(views::json).orElse(null))))
+          .onFailure(e -> send(frame));
+      return;
+    }
+    JsonObject frame = signal.toJson();
+    outbox = outbox.transform(v -> Future.succeededFuture()).onComplete(v -> send(frame));
   }
 
   private void onText(String text) {

@@ -10,8 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.accessline.gateway.conversation.AgentId;
 import org.accessline.gateway.routing.Presence;
 import org.accessline.gateway.store.AuditEvent;
@@ -34,7 +34,7 @@ import org.accessline.web.http.Validation;
  * in nowhere else, takes them off the floor.
  */
 public final class SignInApi {
-  private static final Logger LOG = Logger.getLogger(SignInApi.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(SignInApi.class);
   /**
    * Checked against when the username is unknown, so a wrong name costs as long as a wrong password.
    * A holder class, so the slow hash is first made on a worker thread, never on an event loop.
@@ -97,7 +97,7 @@ public final class SignInApi {
       } else if (ar.succeeded() && ar.result()) {
         succeeded(ctx, candidate.get(), address);
       } else {
-        if (ar.failed()) LOG.log(Level.WARNING, "password check failed", ar.cause());
+        if (ar.failed()) LOG.warn("password check failed", ar.cause());
         // People type passwords into the name field; a name that is no account is not written down.
         failed(ctx, username, candidate.isPresent() ? username : "(unknown username)", address);
       }
@@ -112,7 +112,7 @@ public final class SignInApi {
       try {
         directory.upgrade(candidate.get().username(), stored, PasswordHasher.hash(password));
       } catch (Exception e) {
-        LOG.log(Level.WARNING, "could not store the stronger password hash for " + candidate.get().username() + "; the old one stays", e);
+        LOG.warn("could not store the stronger password hash for " + candidate.get().username() + "; the old one stays", e);
       }
     }
     java.util.Arrays.fill(password, '\0');
@@ -139,7 +139,7 @@ public final class SignInApi {
     locks.forEach(l -> detail.append("; ").append(l.key().startsWith("username ") ? "username " + shownAs : l.key()).append(" locked for ")
         .append(Math.max(1, l.length().toSeconds())).append(" s"));
     audit(shownAs, "sign_in_failed", detail.toString()).onComplete(ar -> {
-      if (ar.failed()) LOG.log(Level.WARNING, "could not audit a failed sign-in for " + shownAs + " " + detail, ar.cause());
+      if (ar.failed()) LOG.warn("could not audit a failed sign-in for " + shownAs + " " + detail, ar.cause());
       Problem.send(ctx, 401, "bad_credentials", "That username and password do not match an account.");
     });
   }
@@ -153,7 +153,7 @@ public final class SignInApi {
       vertx.eventBus().publish(AgentSessions.ENDED, session.id());
       return audit(account.username().value(), "sign_out", "session ended by the agent");
     }).onComplete(ar -> {
-      if (ar.failed()) LOG.log(Level.WARNING, "sign-out of " + account.username() + " was not fully recorded", ar.cause());
+      if (ar.failed()) LOG.warn("sign-out of " + account.username() + " was not fully recorded", ar.cause());
       ctx.response().addCookie(Cookie.cookie(AgentSessions.COOKIE, "").setPath("/").setMaxAge(0)).setStatusCode(204).end();
     });
   }

@@ -1,5 +1,6 @@
 package org.accessline.web.staff;
 
+import org.accessline.web.residents.ConversationViews;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -15,13 +16,13 @@ public final class StaffRoutes {
 
   /** @param idle the HTTP idle timeout, which the console's socket is kept inside of */
   public static void mount(Router router, Vertx vertx, Desk desk, AgentSessions sessions, StaffAuth staff, SignInApi signIns, BodyHandler body,
-      Duration idle) {
+      Duration idle, ConversationViews views, FloorWatch floor) {
     MeApi me = new MeApi(desk);
     router.get("/agent/socket").handler(Validation.sameOrigin()).handler(staff).handler(ctx -> {
       var session = StaffAuth.session(ctx);
       ctx.request().toWebSocket().onSuccess(ws -> {
         SocketKeepAlive.keep(vertx, ws, idle);
-        new AgentConsoleSession(vertx, desk, sessions, session, ws).start();
+        new AgentConsoleSession(vertx, desk, sessions, session, ws, views, floor).start();
       });
     });
     router.post("/api/session").handler(body).handler(Validation.jsonObjectBody()).handler(signIns::signIn);

@@ -7,7 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.accessline.gateway.channel.Desk;
 import org.accessline.web.http.Answers;
-import org.accessline.web.http.ConversationJson;
+import org.accessline.web.residents.ConversationViews;
 import org.accessline.web.http.Problem;
 import org.accessline.web.http.Validation;
 import org.accessline.web.staff.StaffAuth;
@@ -15,9 +15,11 @@ import org.accessline.web.staff.StaffAuth;
 /** An agent hands a conversation up; supervisors see what waits for them and take it. */
 public final class EscalationApi {
   private final Desk stream;
+  private final ConversationViews views;
 
-  public EscalationApi(Desk stream) {
+  public EscalationApi(Desk stream, ConversationViews views) {
     this.stream = stream;
+    this.views = views;
   }
 
   /** Lets only supervisors through; runs after {@link StaffAuth}. */
@@ -43,7 +45,7 @@ public final class EscalationApi {
   public void queue(RoutingContext ctx) {
     stream.supervisorQueue().onComplete(ar -> Answers.respond(ctx, ar.map(list -> {
       JsonArray out = new JsonArray();
-      list.forEach(s -> out.add(ConversationJson.summary(s).put("agent", s.assignedAgent().map(a -> a.value()).orElse(null)).put("opened", s.opened().toString())));
+      list.forEach(s -> out.add(views.json(s).put("agent", s.assignedAgent().map(a -> a.value()).orElse(null)).put("opened", s.opened().toString())));
       return new JsonObject().put("escalations", out);
     }), 200));
   }

@@ -7,6 +7,7 @@ import org.accessline.gateway.channel.Desk;
 import org.accessline.gateway.routing.RoutingSettings;
 import org.accessline.web.auth.AgentDirectory;
 import org.accessline.web.http.Validation;
+import org.accessline.web.residents.ConversationViews;
 import org.accessline.web.staff.StaffAuth;
 
 /** Escalations (an agent hands up, a supervisor takes), the floor, and reassigning, whispering and barging in. */
@@ -14,9 +15,9 @@ public final class SupervisionRoutes {
   private SupervisionRoutes() {}
 
   public static void mount(Router router, StaffAuth staff, BodyHandler body, Desk desk, AgentDirectory directory, int maxMessageBytes,
-      RoutingSettings routing, Clock clock) {
-    EscalationApi escalations = new EscalationApi(desk);
-    SupervisorApi supervisors = new SupervisorApi(desk, directory, maxMessageBytes, routing, clock);
+      RoutingSettings routing, Clock clock, ConversationViews views) {
+    EscalationApi escalations = new EscalationApi(desk, views);
+    SupervisorApi supervisors = new SupervisorApi(desk, directory, maxMessageBytes, routing, clock, views);
     var supervisorsOnly = EscalationApi.supervisorsOnly();
     router.post("/api/conversations/:id/escalate").handler(body).handler(staff).handler(Validation.conversationId()).handler(Validation.jsonObjectBody()).handler(escalations::escalate);
     router.get("/api/escalations").handler(staff).handler(supervisorsOnly).handler(escalations::queue);

@@ -14,7 +14,8 @@ import org.accessline.web.auth.AgentAccount;
 import org.accessline.web.auth.AgentDirectory;
 import org.accessline.web.conversations.ReplyKey;
 import org.accessline.web.http.Answers;
-import org.accessline.web.http.ConversationJson;
+import io.vertx.core.Future;
+import org.accessline.web.residents.ConversationViews;
 import org.accessline.web.http.Problem;
 import org.accessline.web.http.Validation;
 import org.accessline.web.staff.StaffAuth;
@@ -26,8 +27,10 @@ public final class SupervisorApi {
   private final int maxMessageBytes;
   private final RoutingSettings routing;
   private final Clock clock;
+  private final ConversationViews views;
 
-  public SupervisorApi(Desk stream, AgentDirectory directory, int maxMessageBytes, RoutingSettings routing, Clock clock) {
+  public SupervisorApi(Desk stream, AgentDirectory directory, int maxMessageBytes, RoutingSettings routing, Clock clock, ConversationViews views) {
+    this.views = views;
     this.stream = stream;
     this.directory = directory;
     this.maxMessageBytes = maxMessageBytes;
@@ -37,13 +40,18 @@ public final class SupervisorApi {
 
   /** {@code GET /api/supervisor/floor}: the queue, every agent's load and presence, every open conversation. */
   public void floor(RoutingContext ctx) {
-    stream.floorView().onComplete(ar -> Answers.respond(ctx, ar.map(view ->
-        json(FloorSummary.of(view.agents(), view.conversations(), routing, clock.instant()))), 200));
+    floorJson().onComplete(ar -> Answers.respond(ctx, ar, 200));
   }
 
-  static JsonObject json(FloorSummary floor) {
+  /** The floor as {@code GET /api/supervisor/floor} answers it, and as the supervisors' console frames carry it. */
+  public Future<JsonObject> floorJson() {
+    return stream.floorView().map(view -> json(FloorSummary.of(view.agents(), view.conversations(), routing, clock.instant())));
+  }
+
+  JsonObject json(FloorSummary floor) {
     JsonArray conversations = new JsonArray();
-    floor.conversations().forEach(c -> conversations.add(ConversationJson.summary(c.state()).put("agent", c.agent().map(AgentId::value).orElse(null))
+    floor.conversations().forEach(c -> conversations.add(views.json(c.state()).put("agent", c.agent().map(AgentId::value).orElse(null))
+        .put("opened", c.state().opened().toString())
         .put("priority", c.state().priority()).put("urgent", c.state().urgent()).put("awaitingSupervisor", c.state().awaitingSupervisor())
         .put("limitsPassed", new JsonArray(c.limitsPassed())).put("openedSeconds", c.openedSeconds()).put("queue", c.queue())));
     JsonArray agents = new JsonArray();

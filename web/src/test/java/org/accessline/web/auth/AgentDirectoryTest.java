@@ -18,13 +18,30 @@ class AgentDirectoryTest {
   @Test
   void theFirstStartCreatesADemoAgentOnceAndStoresOnlyItsHash() throws Exception {
     AgentDirectory first = new AgentDirectory(List.of());
-    AgentDirectory.DemoAccount demo = first.load(data, 4).orElseThrow();
+    List<AgentDirectory.DemoAccount> made = first.load(data, 4);
+    assertEquals(List.of("demo", "demo-supervisor"), made.stream().map(d -> d.account().username().value()).toList(), "a demo agent and a demo supervisor");
+    assertFalse(made.get(0).account().supervisor());
+    assertTrue(made.get(1).account().supervisor());
+    assertTrue(PasswordHasher.verify(made.get(1).password().toCharArray(), first.find(new AgentId("demo-supervisor")).orElseThrow().passwordHash()));
+    AgentDirectory.DemoAccount demo = made.get(0);
     assertTrue(PasswordHasher.verify(demo.password().toCharArray(), first.find(new AgentId("demo")).orElseThrow().passwordHash()));
     assertFalse(Files.readString(data.resolve(AgentDirectory.DEMO_FILE)).contains(demo.password()));
 
     AgentDirectory second = new AgentDirectory(List.of());
     assertTrue(second.load(data, 4).isEmpty(), "not created or printed again");
     assertEquals(demo.account().passwordHash(), second.find(new AgentId("demo")).orElseThrow().passwordHash());
+  }
+
+  @Test
+  void aDataDirectoryWithOnlyTheDemoAgentGainsTheDemoSupervisorOnceAndKeepsTheAgent() throws Exception {
+    AgentAccount old = new AgentAccount(new AgentId("demo"), "Demo Agent", PasswordHasher.hash("old".toCharArray(), 1_000), 4);
+    Files.writeString(data.resolve(AgentDirectory.DEMO_FILE), new io.vertx.core.json.JsonArray().add(old.toJson()).encode());
+    AgentDirectory directory = new AgentDirectory(List.of());
+    List<AgentDirectory.DemoAccount> made = directory.load(data, 4);
+    assertEquals(List.of("demo-supervisor"), made.stream().map(d -> d.account().username().value()).toList());
+    assertEquals(old.passwordHash(), directory.find(new AgentId("demo")).orElseThrow().passwordHash(), "the agent's password is kept");
+    assertTrue(new AgentDirectory(List.of()).load(data, 4).isEmpty(), "printed once");
+    assertTrue(directory.onlyDemo(), "still only demo accounts: the gateway keeps to loopback");
   }
 
   @Test

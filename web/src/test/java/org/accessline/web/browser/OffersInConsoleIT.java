@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** An agent accepts an offered conversation by keyboard; the screen reader is told of the offer. */
+/** An agent accepts an offered conversation by keyboard; the screen reader is told of the offer, and accepting opens it. */
 class OffersInConsoleIT extends BrowserTest {
   private WebDriver agent;
   private ResidentClient resident;
@@ -33,11 +34,12 @@ class OffersInConsoleIT extends BrowserTest {
     Browsers.signInAvailable(agent, gateway.port(), "maria");
     resident.helloNew();
     resident.say("r1", "Can I reserve the park pavilion?");
-    Browsers.waitForText(agent, By.id("offer-now"), "New web chat offered to you");
+    Browsers.waitForText(agent, By.id("offer-now"), "New web chat from");
     assertTrue(Browsers.waitFor(agent, By.id("offer-list")).getText().contains("Accept within"));
-    agent.findElement(By.xpath("//ul[@id='offer-list']//button[text()='Accept']")).sendKeys(Keys.ENTER);
-    Browsers.press(agent, By.cssSelector("#conversation-list button"));
+    agent.findElement(By.cssSelector("#offer-list button.accept")).sendKeys(Keys.ENTER);
+    // Accepting opens the conversation with the cursor in the reply box.
     Browsers.waitForText(agent, By.id("transcript"), "Can I reserve the park pavilion?");
+    new WebDriverWait(agent, Duration.ofSeconds(10)).until(d -> "reply".equals(d.switchTo().activeElement().getAttribute("id")));
     assertTrue(agent.findElement(By.id("offers")).getAttribute("hidden") != null, "the offer is gone once accepted");
   }
 }

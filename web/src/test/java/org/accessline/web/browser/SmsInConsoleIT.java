@@ -69,8 +69,9 @@ class SmsInConsoleIT extends BrowserTest {
     texts("STOP", Map.of());
     Browsers.waitForText(agent, By.id("transcript"), "The resident texted STOP: no text can reach them until they text START.");
 
+    agent.findElement(By.id("open-resolve")).sendKeys(Keys.ENTER);
     new Select(agent.findElement(By.id("disposition"))).selectByVisibleText("Service request created");
-    agent.findElement(By.id("disposition")).submit();
+    agent.findElement(By.id("resolve-submit")).sendKeys(Keys.ENTER);
     // The resident's next text must come after the resolution, or it would land in this conversation.
     new org.openqa.selenium.support.ui.WebDriverWait(agent, Duration.ofSeconds(10))
         .until(org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#conversation-list button")));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.time.Duration;
+import org.accessline.web.support.Axe;
 import org.accessline.web.support.BrowserTest;
 import org.accessline.web.support.Browsers;
 import org.accessline.web.support.FakeTwilioCall;
@@ -20,7 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** An agent works a TTY call in the console, by keyboard: reading aids, reply preview, stopping a reply. */
+/** An agent works a TTY call in the workspace, by keyboard: reading aids, reply preview, stopping a reply; axe-core finds nothing wrong. */
 class TtyCallInConsoleIT extends BrowserTest {
   private WebDriver agent;
   private FakeTwilioCall call;
@@ -59,6 +60,7 @@ class TtyCallInConsoleIT extends BrowserTest {
     assertTrue(waitFor(By.id("tty-help")).getText().contains("GA (go ahead)"));
     agent.findElement(By.cssSelector("#tty-help summary")).sendKeys(Keys.ENTER);
     assertTrue(waitFor(By.id("tty-glossary")).getText().contains("OIC"));
+    Axe.assertNoViolations(agent, "the workspace on a TTY call with the glossary open");
 
     WebElement reply = agent.findElement(By.id("reply"));
     reply.sendKeys("Yes: see fairview.gov/bulk & call #311");

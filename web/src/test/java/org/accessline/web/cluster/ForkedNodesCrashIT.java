@@ -208,13 +208,13 @@ class ForkedNodesCrashIT {
     Path data = dir.resolve("node-" + index);
     Path config = dir.resolve("node-" + index + ".json");
     JsonArray members = new JsonArray().add("127.0.0.1:" + hazelcast[0]).add("127.0.0.1:" + hazelcast[1]);
-    Files.writeString(config, new JsonObject().put("httpHost", "127.0.0.1").put("httpPort", 0).put("dataDir", data.toString())
+    Files.writeString(config, new JsonObject().put("nodeId", "node-" + index).put("httpHost", "127.0.0.1").put("httpPort", 0).put("dataDir", data.toString())
         .put("residentBurst", 10_000).put("residentMessagesPerSecond", 10_000).put("residentAddressBurst", 100_000)
         .put("residentAddressMessagesPerSecond", 100_000)
         .put("store", new JsonObject().put("url", TestPostgres.URI).put("schema", schema))
         .put("seal", new JsonObject().put("keyFile", dir.resolve("seal.key").toString()).put("checkpointFile", data.resolve("checkpoints.log").toString()))
         .put("cluster", new JsonObject().put("enabled", true).put("name", "forked-" + schema).put("members", members).put("host", "127.0.0.1")
-            .put("port", hazelcast[index]).put("heartbeatSeconds", 1).put("memberTimeoutSeconds", 3).put("nodeId", "node-" + index)
+            .put("port", hazelcast[index]).put("heartbeatSeconds", 1).put("memberTimeoutSeconds", 3)
             .put("takeoverJitterMillis", 200).put("ownerWaitSeconds", 10)).encode());
     Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
         Main.class.getName(), "--config", config.toString()).redirectErrorStream(true).start();

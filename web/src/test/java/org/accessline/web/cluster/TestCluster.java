@@ -69,12 +69,12 @@ final class TestCluster implements AutoCloseable {
     }
     String id = "node-" + index;
     Path data = dir.resolve(id);
-    JsonObject json = new JsonObject().put("httpHost", "127.0.0.1").put("httpPort", 0).put("dataDir", data.toString()).put("agents", agents)
+    JsonObject json = new JsonObject().put("nodeId", id).put("httpHost", "127.0.0.1").put("httpPort", 0).put("dataDir", data.toString()).put("agents", agents)
         .put("handbackGraceSeconds", 30).put("routing", new JsonObject().put("autoAccept", true))
         .put("store", new JsonObject().put("url", TestPostgres.URI).put("schema", schema))
         .put("seal", new JsonObject().put("keyFile", dir.resolve("seal.key").toString()).put("checkpointFile", data.resolve("checkpoints.log").toString()))
         .put("cluster", new JsonObject().put("enabled", true).put("name", name).put("members", members).put("host", "127.0.0.1")
-            .put("port", hazelcastPorts[index]).put("heartbeatSeconds", 1).put("memberTimeoutSeconds", 4).put("nodeId", id)
+            .put("port", hazelcastPorts[index]).put("heartbeatSeconds", 1).put("memberTimeoutSeconds", 4)
             .put("takeoverJitterMillis", 200).put("ownerWaitSeconds", 6));
     AccesslineConfig config = AccesslineConfig.fromJson(tweak.apply(json), Map.of());
     Vertx vertx = ClusterNode.join(config.cluster()).await();

@@ -15,6 +15,28 @@ import org.junit.jupiter.api.Test;
 
 class AccesslineConfigTest {
   @Test
+  void categoriesComeFromTheFileOrAnEnvironmentListAndTheirKeyFileDefaultsToTheDataDirectory() {
+    AccesslineConfig d = AccesslineConfig.fromJson(new JsonObject(), Map.of());
+    assertEquals(WorkspaceSettings.DEFAULT_CATEGORIES, d.workspace().categories());
+    assertEquals(Path.of("data", "resident-names.key"), d.workspace().residentNamesKeyFile(d.dataDir()));
+    JsonObject file = new JsonObject().put("records", new JsonObject().put("categories", new JsonArray().add("Roads").add(" Parks ")))
+        .put("residentNames", new JsonObject().put("keyFile", "/keys/names.key"));
+    AccesslineConfig fromFile = AccesslineConfig.fromJson(file, Map.of());
+    assertEquals(java.util.List.of("Roads", "Parks"), fromFile.workspace().categories());
+    assertEquals(java.util.Optional.of("Parks"), fromFile.workspace().category("PARKS"));
+    assertEquals(java.util.Optional.empty(), fromFile.workspace().category("Potholes"));
+    assertEquals(Path.of("/keys/names.key"), fromFile.workspace().residentNamesKeyFile(fromFile.dataDir()));
+    assertEquals(java.util.List.of("Water", "Noise"),
+        AccesslineConfig.fromJson(file, Map.of("ACCESSLINE_RECORDS_CATEGORIES", "Water, Noise")).workspace().categories(), "the environment wins");
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject().put("records",
+        new JsonObject().put("categories", new JsonArray().add("Parks").add("parks"))), Map.of()), "the same category twice");
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject().put("records",
+        new JsonObject().put("categories", new JsonArray())), Map.of()), "no categories at all");
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject().put("records",
+        new JsonObject().put("categories", new JsonArray().add("x".repeat(201)))), Map.of()));
+  }
+
+  @Test
   void withNothingSetTheDefaultsApply() {
     AccesslineConfig c = AccesslineConfig.fromJson(new JsonObject(), Map.of());
     assertEquals(8080, c.httpPort());
@@ -79,10 +101,10 @@ class AccesslineConfigTest {
         "ACCESSLINE_CLUSTER_MEMBERS", "10.0.0.2")));
 
     AccesslineConfig on = AccesslineConfig.fromJson(new JsonObject().put("cluster", cluster).put("store", new JsonObject().put("url", "postgresql://a@db:5432/x")),
-        Map.of("ACCESSLINE_CLUSTER_NODE_ID", "east-1", "ACCESSLINE_CLUSTER_HEARTBEAT_SECONDS", "2"));
+        Map.of("ACCESSLINE_CLUSTER_PORT", "5801", "ACCESSLINE_CLUSTER_HEARTBEAT_SECONDS", "2"));
     assertTrue(on.cluster().enabled());
     assertEquals(java.util.List.of("10.0.0.2", "10.0.0.3:5701"), on.cluster().members());
-    assertEquals(java.util.Optional.of("east-1"), on.cluster().nodeId());
+    assertEquals(5801, on.cluster().port());
     assertEquals(java.time.Duration.ofSeconds(2), on.cluster().heartbeat());
   }
 

@@ -18,7 +18,8 @@ class RecordDetailsIT {
 
   @Test
   void theAgentFilesTheDetailsAndTheRecordCarriesThem() {
-    try (TestGateway gateway = TestGateway.start(dataDir);
+    try (TestGateway gateway = new TestGateway(dataDir, java.time.Duration.ofSeconds(30), 4, new JsonObject()
+            .put("records", new JsonObject().put("categories", new JsonArray().add("Streets").add("Streets and sidewalks"))));
         AgentClient maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria").available();
         AgentClient lee = new AgentClient(gateway.vertx, gateway.port()).signedIn("lee");
         AgentClient sam = new AgentClient(gateway.vertx, gateway.port()).signedIn("sam");

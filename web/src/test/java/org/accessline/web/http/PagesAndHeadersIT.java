@@ -26,13 +26,13 @@ class PagesAndHeadersIT {
   @Test
   void pagesAreRevalidatedAndTheirScriptsAndStylesLiveUnderContentVersionedUrls() {
     try (TestGateway gateway = TestGateway.start(dataDir); AgentClient client = new AgentClient(gateway.vertx, gateway.port())) {
-      for (String page : new String[] {"/", "/agent", "/agent.html", "/records.html", "/index.html"}) {
+      for (String page : new String[] {"/", "/agent", "/agent.html", "/records.html", "/index.html", "/supervisor", "/supervisor.html"}) {
         HttpResponse<Buffer> html = client.get(page);
         assertEquals(200, html.statusCode(), page);
         assertEquals("no-cache", html.getHeader("Cache-Control"), page);
         assertTrue(html.getHeader("Content-Type").startsWith("text/html"), page);
         String body = html.bodyAsString();
-        assertTrue(body.contains("/assets/") && !body.contains("src=\"/staff.js\"") && !body.contains("href=\"/styles.css\""), page + " refers to versioned assets only");
+        assertTrue(body.contains("/assets/") && !Pattern.compile("(?:src|href)=\"/[a-z-]+\\.(?:js|css)\"").matcher(body).find(), page + " refers to versioned assets only");
         Matcher m = ASSET.matcher(body);
         List<String> urls = new ArrayList<>();
         while (m.find()) urls.add(m.group(1));
@@ -44,10 +44,10 @@ class PagesAndHeadersIT {
           assertEquals(asset.bodyAsBuffer(), client.get("/" + url.substring(url.lastIndexOf('/') + 1)).bodyAsBuffer(), "the versioned URL serves the file itself");
         }
       }
-      HttpResponse<Buffer> stale = client.get("/assets/000000000000/staff.js");
+      HttpResponse<Buffer> stale = client.get("/assets/000000000000/chat.js");
       assertEquals(200, stale.statusCode(), "a page from before an upgrade still gets a script");
       assertEquals("no-cache", stale.getHeader("Cache-Control"), "but today's file under yesterday's name is not kept");
-      assertEquals("no-cache", client.get("/staff.js").getHeader("Cache-Control"), "unversioned files are revalidated");
+      assertEquals("no-cache", client.get("/chat.js").getHeader("Cache-Control"), "unversioned files are revalidated");
       for (String bad : new String[] {"/assets/x/..%2Fpom.xml", "/assets/x/agent.html", "/assets/x/nothing.js"}) {
         assertEquals(404, client.get(bad).statusCode(), bad);
       }
@@ -63,9 +63,27 @@ class PagesAndHeadersIT {
   void secureCookiesBringHsts() {
     try (TestGateway gateway = new TestGateway(dataDir, Duration.ofSeconds(30), 4, new JsonObject().put("secureCookies", true));
         AgentClient client = new AgentClient(gateway.vertx, gateway.port())) {
-      for (String path : new String[] {"/", "/agent", "/api/center", "/staff.js"}) {
+      for (String path : new String[] {"/", "/agent", "/api/center", "/chat.js"}) {
         assertEquals("max-age=31536000", client.get(path).getHeader("Strict-Transport-Security"), path);
       }
+    }
+  }
+
+  @Test
+  void aHeadRequestGetsTheGetStatusWithoutABodyAndAMalformedEscapeIsAProblemNotACrash() {
+    try (TestGateway gateway = TestGateway.start(dataDir); AgentClient client = new AgentClient(gateway.vertx, gateway.port())) {
+      for (String path : new String[] {"/health", "/", "/agent", "/api/center"}) {
+        HttpResponse<Buffer> head = client.request(io.vertx.core.http.HttpMethod.HEAD, path).send().await();
+        assertEquals(client.get(path).statusCode(), head.statusCode(), path);
+        assertNull(head.body(), path + ": no body");
+      }
+      assertEquals(401, client.request(io.vertx.core.http.HttpMethod.HEAD, "/api/me").send().await().statusCode(), "HEAD is no way around signing in");
+      for (String bad : new String[] {"/%zz", "/api/interactions?q=%zz", "/records.html?from=%2", "/api/conversations/%G1/entries"}) {
+        HttpResponse<Buffer> answer = client.get(bad);
+        assertEquals(400, answer.statusCode(), bad);
+        assertEquals("malformed_uri", answer.bodyAsJsonObject().getString("error"), bad);
+      }
+      assertEquals(200, client.get("/api/center?q=%41%e2%9c%93").statusCode(), "well-formed escapes pass");
     }
   }
 }

@@ -43,7 +43,9 @@ class SessionExpiryIT {
       AgentAccount maria = new AgentAccount(new AgentId("maria"), "Maria", PasswordHasher.hash("pw".toCharArray(), 1_000), 4);
       AtomicReference<AgentSessions.Session> session = new AtomicReference<>();
       HttpServer server = vertx.createHttpServer()
-          .requestHandler(req -> req.toWebSocket().onSuccess(ws -> new AgentConsoleSession(vertx, stream, sessions, session.get(), ws).start()))
+          .requestHandler(req -> req.toWebSocket().onSuccess(ws -> new AgentConsoleSession(vertx, stream, sessions, session.get(), ws,
+              new org.accessline.web.residents.ConversationViews(text -> "0".repeat(64), org.accessline.gateway.escalation.LimitPolicy.standard()),
+              new org.accessline.web.supervision.FloorFeed(vertx, () -> io.vertx.core.Future.succeededFuture(new io.vertx.core.json.JsonObject()))).start()))
           .listen(0, "127.0.0.1").await();
       session.set(sessions.session(sessions.open(maria)).orElseThrow());
 

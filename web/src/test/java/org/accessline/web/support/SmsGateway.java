@@ -19,10 +19,16 @@ public final class SmsGateway implements AutoCloseable {
 
   /** {@code sms} is the configuration's {@code sms} object (retries, per-number rates); empty for the defaults. */
   public SmsGateway(Path dataDir, int capacity, JsonObject sms) {
+    this(dataDir, capacity, sms, new JsonObject());
+  }
+
+  /** As above, with more of the configuration ({@code store}, say) merged in. */
+  public SmsGateway(Path dataDir, int capacity, JsonObject sms, JsonObject more) {
     apiVertx = Vertx.vertx();
     twilio = new FakeTwilioApi(apiVertx);
     JsonObject options = TwilioWebhookClient.gatewayOptions(new JsonObject().put("smsFrom", SmsTexts.CENTER_NUMBER).put("apiBaseUrl", twilio.baseUrl()));
     if (!sms.isEmpty()) options.put("sms", sms);
+    options.mergeIn(more);
     gateway = new TestGateway(dataDir, Duration.ofSeconds(30), capacity, options);
     webhooks = new TwilioWebhookClient(gateway.vertx, gateway.port());
     maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria");

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.accessline.web.Application;
 import org.accessline.web.auth.PasswordHasher;
 import org.accessline.web.config.AccesslineConfig;
+import org.accessline.web.ops.NodeMetrics;
 
 /** The production application on a loopback port and a temporary data directory. */
 public final class TestGateway implements AutoCloseable {
@@ -21,6 +22,7 @@ public final class TestGateway implements AutoCloseable {
   private final int capacity;
   private final JsonObject overrides;
   public final Vertx vertx;
+  private final NodeMetrics metrics;
   private Application app;
 
   public TestGateway(Path dataDir, Duration grace, int capacity) {
@@ -33,7 +35,9 @@ public final class TestGateway implements AutoCloseable {
     this.grace = grace;
     this.capacity = capacity;
     this.overrides = overrides;
-    this.vertx = Vertx.vertx();
+    // Made as Main makes them: Vert.x reporting to the node's registry, when metrics are on.
+    this.metrics = NodeMetrics.of(config(0));
+    this.vertx = metrics.vertx();
     start(0);
   }
 
@@ -42,6 +46,10 @@ public final class TestGateway implements AutoCloseable {
   }
 
   private void start(int port) {
+    app = Application.start(vertx, config(port), metrics).await();
+  }
+
+  private AccesslineConfig config(int port) {
     JsonArray agents = new JsonArray();
     for (String name : new String[] {"maria", "lee", "sam"}) {
       agents.add(new JsonObject().put("username", name).put("displayName", Character.toUpperCase(name.charAt(0)) + name.substring(1))
@@ -55,12 +63,12 @@ public final class TestGateway implements AutoCloseable {
         .put("routing", new JsonObject().put("autoAccept", true)).mergeIn(overrides);
     AccesslineConfig config = AccesslineConfig.fromJson(json, Map.of());
     if (grace.toMillis() % 1000 != 0) config = withGrace(config, grace);
-    app = Application.start(vertx, config).await();
+    return config;
   }
 
   private static AccesslineConfig withGrace(AccesslineConfig c, Duration grace) {
     return new AccesslineConfig(c.httpHost(), c.httpPort(), c.dataDir(), c.centerName(), c.agentCapacity(), grace, c.maxMessageBytes(),
-        c.residentBurst(), c.residentMessagesPerSecond(), c.sessionLifetime(), c.secureCookies(), c.agents(), c.twilio(), c.tty(), c.smsSender(), c.smsHelpText(), c.twilioApiBaseUrl(), c.smsFirstRetry(), c.smsAttempts(), c.smsSettings(), c.emergencies(), c.limits(), c.queueUpdates(), c.routing(), c.storeUrl(), c.storeSchema(), c.retention(), c.sealKeyFile(), c.checkpointFile(), c.checkpointEvery(), c.clientLimits(), c.cluster());
+        c.residentBurst(), c.residentMessagesPerSecond(), c.sessionLifetime(), c.secureCookies(), c.agents(), c.twilio(), c.tty(), c.smsSender(), c.smsHelpText(), c.twilioApiBaseUrl(), c.smsFirstRetry(), c.smsAttempts(), c.smsSettings(), c.emergencies(), c.limits(), c.queueUpdates(), c.routing(), c.storeUrl(), c.storeSchema(), c.retention(), c.sealKeyFile(), c.checkpointFile(), c.checkpointEvery(), c.clientLimits(), c.workspace(), c.operations(), c.cluster());
   }
 
   /** The running gateway's store, for tests that must put old records in place. */
@@ -75,6 +83,11 @@ public final class TestGateway implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /** The running application, for tests of what it exposes beyond its main port. */
+  public Application application() {
+    return app;
   }
 
   /** Stops the application cleanly and starts it again on the same data directory and port. */

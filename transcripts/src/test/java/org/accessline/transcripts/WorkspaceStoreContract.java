@@ -1,0 +1,116 @@
+package org.accessline.transcripts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import org.accessline.gateway.conversation.AgentId;
+import org.accessline.gateway.conversation.Channel;
+import org.accessline.gateway.conversation.Contact;
+import org.accessline.gateway.conversation.ConversationEvent;
+import org.accessline.gateway.conversation.ConversationId;
+import org.accessline.gateway.conversation.Entry;
+import org.accessline.gateway.conversation.Participant;
+import org.accessline.gateway.store.CannedReplies;
+import org.accessline.gateway.store.CannedReply;
+import org.accessline.gateway.store.EarlierRecord;
+import org.junit.jupiter.api.Test;
+
+/** What the agent's workspace keeps in the store, the same on every backend: canned replies, and a resident's records across channels. */
+public abstract class WorkspaceStoreContract extends InteractionStoreContract {
+
+  private static CannedReply reply(CannedReply.Scope scope, String owner, String shortcut, String title) {
+    return new CannedReply(UUID.randomUUID().toString(), scope, Optional.ofNullable(owner), title, shortcut, "Hello {resident}, this is {center}.",
+        Optional.of("HELLO GA"), Instant.parse("2026-11-22T10:00:00.123Z"), owner == null ? "sam" : owner);
+  }
+
+  @Test
+  void cannedRepliesAreSharedOrAnAgentsOwnAndSurviveReopening() {
+    CannedReplies replies = store.cannedReplies();
+    CannedReply shared = reply(CannedReply.Scope.SHARED, null, "hours", "Opening hours");
+    CannedReply mine = reply(CannedReply.Scope.PERSONAL, "maria", "thanks", "Thank you");
+    CannedReply theirs = reply(CannedReply.Scope.PERSONAL, "ken", "thanks", "Thanks from Ken");
+    replies.save(shared).await();
+    replies.save(mine).await();
+    replies.save(theirs).await();
+    store.close().await();
+    store = openStore();
+    replies = store.cannedReplies();
+
+    assertEquals(List.of(shared, mine), replies.visibleTo("maria").await(), "by title; another agent's own are not seen");
+    assertEquals(List.of(shared, theirs), replies.visibleTo("ken").await());
+    assertEquals(Optional.of(mine), replies.find(mine.id()).await());
+    assertEquals(1, replies.countOwnedBy("maria").await());
+    assertEquals(0, replies.countOwnedBy("sam").await());
+
+    CannedReply changed = new CannedReply(mine.id(), mine.scope(), mine.owner(), "Thanks again", "ty", "Thank you, {resident}.", Optional.empty(),
+        mine.updatedAt().plusSeconds(60), "maria");
+    replies.save(changed).await();
+    assertEquals(Optional.of(changed), replies.find(mine.id()).await());
+
+    assertEquals(true, replies.delete(mine.id()).await());
+    assertEquals(false, replies.delete(mine.id()).await());
+    assertEquals(List.of(shared), replies.visibleTo("maria").await());
+    assertEquals(Optional.empty(), replies.find(UUID.randomUUID().toString()).await());
+  }
+
+  @Test
+  void aShortcutIsUniqueWithinItsSetAndAClashChangesNothing() {
+    CannedReplies replies = store.cannedReplies();
+    replies.save(reply(CannedReply.Scope.SHARED, null, "hours", "Opening hours")).await();
+    CannedReply clash = reply(CannedReply.Scope.SHARED, null, "hours", "Hours again");
+    CompletionException e = assertThrows(CompletionException.class, () -> replies.save(clash).toCompletionStage().toCompletableFuture().join());
+    assertInstanceOf(CannedReplies.ShortcutTaken.class, e.getCause());
+    assertEquals(Optional.empty(), replies.find(clash.id()).await());
+    replies.save(reply(CannedReply.Scope.PERSONAL, "maria", "hours", "My hours")).await();
+    assertEquals(2, replies.visibleTo("maria").await().size(), "a personal set is apart from the shared one in the store; the API keeps them apart for the agent");
+  }
+
+  private ConversationId opened(Contact contact, Instant at, String agent, Optional<String> disposition, Optional<String> category) {
+    ConversationId id = ConversationId.random();
+    Participant resident = Participant.resident(contact);
+    List<Entry> entries = new java.util.ArrayList<>(List.of(
+        new Entry(id, 1, at, resident, new ConversationEvent.Opened(contact), Optional.empty()),
+        new Entry(id, 2, at, Participant.SYSTEM, new ConversationEvent.Queued(at, "waiting"), Optional.empty()),
+        new Entry(id, 3, at.plusSeconds(5), Participant.SYSTEM, new ConversationEvent.Assigned(new AgentId(agent), agent.toUpperCase()), Optional.empty())));
+    category.ifPresent(c -> entries.add(new Entry(id, entries.size() + 1, at.plusSeconds(30), Participant.agent(new AgentId(agent), agent),
+        new ConversationEvent.DetailsSet(Optional.of(c), List.of("ward 3"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty()), Optional.empty())));
+    disposition.ifPresent(d -> entries.add(new Entry(id, entries.size() + 1, at.plusSeconds(60), Participant.SYSTEM, new ConversationEvent.Resolved(d),
+        Optional.empty())));
+    store.append(entries).await();
+    return id;
+  }
+
+  @Test
+  void aResidentsRecordsOnEveryChannelComeNewestFirstWithTheirDetailsAndAgents() {
+    String number = "+15550007777";
+    ConversationId bySms = opened(new Contact(Channel.SMS, number), T0, "maria", Optional.of("Information provided"), Optional.of("Streets"));
+    ConversationId byTty = opened(new Contact(Channel.TTY, number), T0.plusSeconds(600), "ken", Optional.of("Service request created"), Optional.empty());
+    ConversationId open = opened(new Contact(Channel.RELAY, number), T0.plusSeconds(1200), "maria", Optional.empty(), Optional.empty());
+    opened(new Contact(Channel.SMS, "+15550008888"), T0.plusSeconds(300), "maria", Optional.empty(), Optional.empty());
+    opened(new Contact(Channel.WEBCHAT, number), T0.plusSeconds(900), "maria", Optional.empty(), Optional.empty());
+
+    List<Contact> samePerson = List.of(new Contact(Channel.SMS, number), new Contact(Channel.TTY, number), new Contact(Channel.RELAY, number));
+    List<EarlierRecord> found = store.earlierRecords(samePerson, 10).await();
+    assertEquals(List.of(open, byTty, bySms), found.stream().map(EarlierRecord::id).toList());
+    EarlierRecord sms = found.get(2);
+    assertEquals(Channel.SMS, sms.channel());
+    assertEquals(T0, sms.opened());
+    assertEquals(Optional.of(T0.plusSeconds(60)), sms.resolved());
+    assertEquals(Optional.of("Information provided"), sms.disposition());
+    assertEquals(Optional.of("Streets"), sms.category());
+    assertEquals(List.of("ward 3"), sms.tags());
+    assertEquals(List.of("MARIA"), sms.agentNames());
+    assertEquals(List.of("KEN"), found.get(1).agentNames());
+    assertEquals(Optional.empty(), found.get(0).resolved());
+    assertEquals(List.of(), found.get(0).tags());
+    assertEquals(2, store.earlierRecords(samePerson, 2).await().size());
+    assertEquals(List.of(), store.earlierRecords(List.of(), 10).await());
+  }
+}

@@ -1,0 +1,2 @@
+/** Operations: logging setup, the metrics registry and the {@code /metrics} endpoint. */
+package org.accessline.web.ops;

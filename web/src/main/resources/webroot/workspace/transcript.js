@@ -1,0 +1,91 @@
+// One message log per conversation, kept for as long as the conversation is open. Switching
+// conversations shows another log; a new entry adds exactly one node to its log and changes nothing
+// else there, so a screen reader hears each message once and the log is never rebuilt.
+
+import { el } from '/lib/dom.js';
+import { timeElement } from '/lib/time.js';
+import { staffWording } from '/lib/wording.js';
+import { reading } from '/tty.js';
+import { residentName } from '/workspace/model.js';
+
+function detailsWording(event) {
+  const parts = [];
+  if (event.category) parts.push('category ' + event.category);
+  if (event.tags && event.tags.length) parts.push('tags ' + event.tags.join(', '));
+  if (event.referralAgency) parts.push('referred to ' + event.referralAgency + (event.referralService ? ' for ' + event.referralService : ''));
+  if (event.followUpDue) parts.push('follow up by ' + event.followUpDue + (event.followUpOwner ? ' (' + event.followUpOwner + ')' : ''));
+  if (event.open311Id) parts.push('Open311 ' + event.open311Id);
+  return 'Details filed' + (parts.length ? ': ' + parts.join('; ') + '.' : '.');
+}
+
+/** How an entry reads in the workspace: the shared staff wording, with the resident called by name. */
+export function wording(conversation, entry) {
+  if (entry.event.kind === 'details') return { text: detailsWording(entry.event), tone: 'note' };
+  const w = staffWording(entry);
+  if (entry.event.kind === 'message' && entry.actor.role === 'resident') return { ...w, who: residentName(conversation) };
+  return w;
+}
+
+function entryNode(conversation, entry) {
+  const w = wording(conversation, entry);
+  const node = el('div', { className: 'entry tone-' + w.tone, dataset: { seq: String(entry.seq) } });
+  if (w.who) node.append(el('span', { className: 'who' }, w.who + ': '));
+  node.append(el('span', { className: 'text' }, w.text));
+  if (conversation.channel === 'tty' && entry.event.kind === 'message' && entry.actor.role === 'resident') {
+    const reads = reading(entry.event.text);
+    if (reads) node.append(el('span', { className: 'reading' }, 'Reads as: ' + reads));
+  }
+  (entry.event.attachments || []).forEach((a, i) => node.append(
+    el('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank', className: 'attachment' }, 'Attachment ' + (i + 1) + ' (' + a.contentType + ')')));
+  node.append(' ', timeElement(entry.at));
+  return node;
+}
+
+export class Transcripts {
+  /** @param container where the logs live; @param labelledBy the id of the heading that names the open one */
+  constructor(container, labelledBy) {
+    this.container = container;
+    this.labelledBy = labelledBy;
+    this.logs = new Map();
+    this.shown = null;
+  }
+
+  log(id) {
+    let log = this.logs.get(id);
+    if (!log) {
+      log = el('div', { className: 'log', role: 'log', tabIndex: 0, hidden: true, dataset: { conversation: id },
+        aria: { live: 'polite', labelledby: this.labelledBy } });
+      this.logs.set(id, log);
+      this.container.append(log);
+    }
+    return log;
+  }
+
+  /** Adds one entry in sequence order (an entry fetched late goes before later ones already shown). */
+  add(conversation, entry) {
+    const log = this.log(conversation.id);
+    const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+    const node = entryNode(conversation, entry);
+    let after = log.lastElementChild;
+    while (after && Number(after.dataset.seq) > entry.seq) after = after.previousElementSibling;
+    if (after) after.after(node); else log.prepend(node);
+    if (atBottom && log === this.shown) log.scrollTop = log.scrollHeight;
+  }
+
+  show(id) {
+    if (this.shown && this.shown.dataset.conversation !== id) this.shown.hidden = true;
+    this.shown = id ? this.log(id) : null;
+    if (this.shown) {
+      this.shown.hidden = false;
+      this.shown.scrollTop = this.shown.scrollHeight;
+    }
+  }
+
+  remove(id) {
+    const log = this.logs.get(id);
+    if (!log) return;
+    if (log === this.shown) this.shown = null;
+    log.remove();
+    this.logs.delete(id);
+  }
+}
