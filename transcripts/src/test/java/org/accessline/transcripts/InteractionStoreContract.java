@@ -19,6 +19,7 @@ import org.accessline.gateway.conversation.Participant;
 import org.accessline.gateway.store.AppendOutcome;
 import org.accessline.gateway.store.InteractionRecord;
 import org.accessline.gateway.store.InteractionStore;
+import org.accessline.gateway.store.StaleOwnerException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,51 @@ public abstract class InteractionStoreContract {
     Entry clash = new Entry(id, 3, T0, Participant.SYSTEM, new ConversationEvent.MessagePosted("dup seq"), Optional.empty());
     assertThrows(Exception.class, () -> store.append(List.of(clash)).await());
     assertEquals(3, store.entries(id, 0).await().size());
+  }
+
+  @Test
+  void anAppendFencedWithAnEpochThatWasTakenOverIsRefusedAndWritesNothing() {
+    long first = store.claimOwnership("node-a").await();
+    ConversationId kept = ConversationId.random();
+    assertInstanceOf(AppendOutcome.Appended.class, store.append(opening(kept, "SM-a"), first).await());
+    long second = store.claimOwnership("node-b").await();
+    assertTrue(second > first, "a claim raises the epoch");
+
+    ConversationId fresh = ConversationId.random();
+    StaleOwnerException stale = assertThrows(StaleOwnerException.class, () -> store.append(opening(fresh, "SM-stale"), first).await());
+    assertEquals(first, stale.epoch());
+    assertEquals(second, stale.current());
+    assertEquals(List.of(), store.entries(fresh, 0).await());
+    Entry late = new Entry(kept, 4, T0, Participant.SYSTEM, new ConversationEvent.MessagePosted("from the old owner"), Optional.of("SM-late"));
+    assertThrows(StaleOwnerException.class, () -> store.append(List.of(late), first).await());
+    assertEquals(3, store.entries(kept, 0).await().size());
+
+    assertInstanceOf(AppendOutcome.Appended.class, store.append(List.of(late), second).await());
+    assertInstanceOf(AppendOutcome.Appended.class, store.append(opening(fresh, "SM-stale"), second).await());
+    assertEquals(4, store.entries(kept, 0).await().size());
+  }
+
+  @Test
+  void staleAndCurrentAppendsWaitingTogetherAreEachAnsweredForThemselves() {
+    long first = store.claimOwnership("node-a").await();
+    long second = store.claimOwnership("node-b").await();
+    List<ConversationId> ids = new java.util.ArrayList<>();
+    List<io.vertx.core.Future<AppendOutcome>> appends = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      ConversationId id = ConversationId.random();
+      ids.add(id);
+      appends.add(store.append(opening(id, "SM-mix-" + i), i % 2 == 0 ? second : first));
+    }
+    io.vertx.core.Future.join(appends).otherwiseEmpty().await();
+    for (int i = 0; i < 20; i++) {
+      if (i % 2 == 0) {
+        assertTrue(appends.get(i).succeeded(), "the current owner's append is written");
+        assertEquals(3, store.entries(ids.get(i), 0).await().size());
+      } else {
+        assertInstanceOf(StaleOwnerException.class, appends.get(i).cause());
+        assertEquals(List.of(), store.entries(ids.get(i), 0).await());
+      }
+    }
   }
 
   @Test

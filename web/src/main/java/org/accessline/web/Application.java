@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.accessline.channels.sms.DeliveryPlan;
 import org.accessline.channels.sms.OptingOut;
 import org.accessline.channels.sms.SmsAdapter;
@@ -23,11 +25,13 @@ import org.accessline.channels.twilio.WebhookGate;
 import org.accessline.gateway.channel.ChannelAdapter;
 import org.accessline.channels.webchat.WebChatAdapter;
 import org.accessline.gateway.store.InteractionStore;
+import org.accessline.gateway.signal.StreamSignalCodec;
 import org.accessline.gateway.stream.ConversationStream;
 import org.accessline.web.auth.AgentDirectory;
 import org.accessline.web.auth.AgentSessions;
 import org.accessline.web.auth.PasswordChecks;
 import org.accessline.web.auth.SignInThrottle;
+import org.accessline.web.cluster.SharedSessions;
 import org.accessline.gateway.store.AuditEvent;
 import org.accessline.transcripts.seal.SealKey;
 import org.accessline.web.config.AccesslineConfig;
@@ -47,10 +51,11 @@ public final class Application {
 
   private final Vertx vertx;
   private final InteractionStore store;
-  private final List<String> deployments;
+  /** How to stop what was started, in the order started: stopped in reverse. */
+  private final List<Supplier<Future<Void>>> deployments;
   private final int port;
   private final List<AgentDirectory.DemoAccount> demoAccounts;
-  private final ConversationStream stream;
+  private final StreamHost stream;
   private final Optional<SmsAdapter> sms;
   private final WebhookGate twilioGate;
   private final Duration drainWithin;
@@ -64,8 +69,8 @@ public final class Application {
   /** Twilio asks for longer pauses than this only when something is wrong; such a text is marked failed. */
   private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(10);
 
-  private Application(Vertx vertx, InteractionStore store, List<String> deployments, int port, List<AgentDirectory.DemoAccount> demoAccounts,
-      ConversationStream stream, Optional<SmsAdapter> sms, WebhookGate twilioGate, Duration drainWithin, String host, boolean demoOnly,
+  private Application(Vertx vertx, InteractionStore store, List<Supplier<Future<Void>>> deployments, int port, List<AgentDirectory.DemoAccount> demoAccounts,
+      StreamHost stream, Optional<SmsAdapter> sms, WebhookGate twilioGate, Duration drainWithin, String host, boolean demoOnly,
       PasswordChecks passwordChecks, Optional<Integer> managementPort, Optional<MetricsEndpoint> metrics) {
     this.managementPort = managementPort;
     this.metrics = metrics;
@@ -90,6 +95,9 @@ public final class Application {
 
   /** A gateway reporting to {@code metrics}, whose {@link NodeMetrics#vertx()} made {@code vertx}. */
   public static Future<Application> start(Vertx vertx, AccesslineConfig config, NodeMetrics metrics) {
+    if (config.cluster().enabled() && !vertx.isClustered()) {
+      return Future.failedFuture("cluster.enabled needs a Vert.x that has joined the cluster (ClusterNode.join)");
+    }
     Clock clock = Clock.systemUTC();
     AgentDirectory directory = new AgentDirectory(config.agents());
     return vertx.executeBlocking(() -> {
@@ -111,37 +119,44 @@ public final class Application {
           TwilioRest.client(account, config.twilioApiBaseUrl(), config.smsSettings().answerTimeout()), sender,
           new DeliveryPlan(config.smsFirstRetry(), config.smsAttempts(), LONGEST_RETRY_AFTER), config.smsSettings().answerTimeout(), twilio.optingOut(), metrics.meter())));
       sms.ifPresent(adapters::add);
-      ConversationStream stream = new ConversationStream(store, new ConversationStream.Settings(config.handbackGrace(), config.emergencies(), config.limits(), config.queueUpdates(), config.routing()), Clock.systemUTC(), adapters,
-          metrics.meter());
+      ConversationStream.Settings streamSettings = new ConversationStream.Settings(config.handbackGrace(), config.emergencies(), config.limits(),
+          config.queueUpdates(), config.routing());
+      // Signals cross nodes in a cluster, so every node must read them, owner of the stream or not.
+      StreamSignalCodec.register(vertx);
+      StreamHost stream = config.cluster().enabled()
+          ? StreamHost.clustered(vertx, store, config.cluster(), config.operations().nodeId(),
+              epoch -> new ConversationStream(store, streamSettings, clock, adapters, metrics.meter(), OptionalLong.of(epoch)), config.smsSettings().answerTimeout())
+          : StreamHost.single(vertx, new ConversationStream(store, streamSettings, clock, adapters, metrics.meter()));
       PasswordChecks checks = PasswordChecks.standard(vertx);
-      config.relay().ifPresent(relay -> ttyCalls.speechOn(new RelayCalls(stream, ttyCalls, relay, speech.get()), relay.relayOnlyNumbers(), relay.detectSpeech()));
-      AgentSessions sessions = new AgentSessions(config.sessionLifetime(), clock);
-      Optional<MetricsEndpoint> endpoint = metrics.registry().map(r -> new MetricsEndpoint(r, stream, config, sessions, ttyCalls::active, clock));
+      config.relay().ifPresent(relay -> ttyCalls.speechOn(new RelayCalls(stream.intake(), ttyCalls, relay, speech.get()), relay.relayOnlyNumbers(), relay.detectSpeech()));
+      AgentSessions sessions = sessions(vertx, config, clock);
+      Optional<MetricsEndpoint> endpoint = metrics.registry().map(r -> new MetricsEndpoint(r, stream.desk(), config, sessions, ttyCalls::active, clock));
       Optional<Integer> managementPort = config.operations().metricsPort();
-      Services services = new Services(config, stream, stream, store, directory, sessions, ttyCalls, twilio,
-          new SignInApi.Guards(new SignInThrottle(), checks, config.clientLimits().trustedProxies()), Services.residentGuard(vertx, stream, config), clock, views,
-          new FloorFeed(vertx, new SupervisorApi(stream, directory, config.maxMessageBytes(), config.routing(), clock, views)::floorJson),
+      Services services = new Services(config, stream.desk(), stream.intake(), store, directory, sessions, ttyCalls, twilio,
+          new SignInApi.Guards(new SignInThrottle(), checks, config.clientLimits().trustedProxies()), Services.residentGuard(vertx, stream.intake(), config), clock,
+          views, new FloorFeed(vertx, new SupervisorApi(stream.desk(), directory, config.maxMessageBytes(), config.routing(), clock, views)::floorJson),
           endpoint.filter(e -> managementPort.isEmpty()));
       List<ManagementVerticle> management = new ArrayList<>(1);
       String host = listenHost(config, directory);
-      List<String> deployments = new ArrayList<>();
+      List<Supplier<Future<Void>>> deployments = new ArrayList<>();
+      io.vertx.core.Handler<String> deployed = id -> deployments.add(() -> vertx.undeploy(id));
       List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
       // One server instance per core; instances of one deployment share the port, even a random one.
       DeploymentOptions perCore = new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()));
       // The checkpoint writer goes first so it stops last, after every append has been made.
       return store.start()
           .compose(v -> auditRoleChanges(vertx, store, directory, clock))
-          .compose(v -> vertx.deployVerticle(new CheckpointVerticle(store, config.checkpointEvery(), clock))).onSuccess(deployments::add)
-          .compose(v -> vertx.deployVerticle(stream)).onSuccess(deployments::add)
+          .compose(v -> vertx.deployVerticle(new CheckpointVerticle(store, config.checkpointEvery(), clock))).onSuccess(deployed)
+          .compose(v -> stream.start()).onSuccess(v -> deployments.add(stream::stop))
           .compose(v -> vertx.deployVerticle(() -> {
             HttpVerticle server = new HttpVerticle(services, host, config.httpPort());
             servers.add(server);
             return server;
-          }, perCore)).onSuccess(deployments::add)
+          }, perCore)).onSuccess(deployed)
           .compose(v -> endpoint.isEmpty() || managementPort.isEmpty() ? Future.succeededFuture()
-              : vertx.deployVerticle(management(management, endpoint.get(), config)).onSuccess(deployments::add))
+              : vertx.deployVerticle(management(management, endpoint.get(), config)).onSuccess(deployed))
           .compose(v -> config.retention().isZero() ? Future.succeededFuture()
-              : vertx.deployVerticle(new RetentionVerticle(services.recordAccess())).onSuccess(deployments::add))
+              : vertx.deployVerticle(new RetentionVerticle(services.recordAccess())).onSuccess(deployed))
           .map(v -> new Application(vertx, store, deployments, servers.get(0).actualPort(), demo, stream, sms, twilio.gate(),
               config.smsSettings().answerTimeout(), host, directory.onlyDemo(), checks,
               management.stream().findFirst().map(ManagementVerticle::actualPort), endpoint).withRelaySpeech(speech))
@@ -151,6 +166,12 @@ public final class Application {
             speech.ifPresent(f -> f.onSuccess(RelaySpeech::close));
           });
     }));
+  }
+
+  /** Staff sessions: in this process, or shared by every node of the cluster so that losing one signs nobody out. */
+  private static AgentSessions sessions(Vertx vertx, AccesslineConfig config, Clock clock) {
+    return config.cluster().enabled() ? new AgentSessions(config.sessionLifetime(), clock, SharedSessions.of(vertx))
+        : new AgentSessions(config.sessionLifetime(), clock);
   }
 
   /** The key behind web chat visitors' names; created on the first start, and the same file on every node. */
@@ -244,8 +265,8 @@ public final class Application {
         .onComplete(ar -> twilioGate.close());
     Future<Void> undeployed = drained;
     for (int i = deployments.size() - 1; i >= 0; i--) {
-      String id = deployments.get(i);
-      undeployed = undeployed.compose(v -> vertx.undeploy(id));
+      Supplier<Future<Void>> stopOne = deployments.get(i);
+      undeployed = undeployed.compose(v -> stopOne.get());
     }
     return undeployed.eventually(() -> sms.map(SmsAdapter::close).orElse(Future.succeededFuture())).eventually(passwordChecks::close)
         .eventually(() -> relaySpeech.map(f -> f.<Void>transform(ar -> {

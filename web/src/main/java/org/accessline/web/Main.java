@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.accessline.channels.sms.SmsWebhookRoutes;
 import org.accessline.channels.tty.TtyCallRoutes;
 import org.accessline.web.auth.PasswordHasher;
+import org.accessline.web.cluster.ClusterNode;
 import org.accessline.web.config.AccesslineConfig;
 import org.accessline.web.ops.Logs;
 import org.accessline.web.ops.NodeMetrics;
@@ -42,7 +43,15 @@ public final class Main {
     }
     Logs.configure(config.operations().logFormat(), config.operations().nodeId());
     NodeMetrics metrics = NodeMetrics.of(config);
-    Vertx vertx = metrics.vertx();
+    Vertx vertx;
+    try {
+      vertx = config.cluster().enabled() ? metrics.clusteredVertx(ClusterNode.options(config.cluster()), ClusterNode.manager(config.cluster())).await()
+          : metrics.vertx();
+    } catch (Exception e) {
+      System.err.println("Accessline could not join the cluster \"" + config.cluster().name() + "\": " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     Application app;
     try {
       app = Application.start(vertx, config, metrics).await();
@@ -62,8 +71,13 @@ public final class Main {
       System.out.println(app.managementPort().map(p -> "  Metrics:          http://" + config.operations().metricsHost() + ":" + p + "/metrics")
           .orElse("  Metrics:          " + base + "/metrics (a supervisor's sign-in or the metrics token)"));
     }
-    System.out.println(config.twilio()
-        .map(t -> "  TTY calls:        point the Twilio number's voice webhook at " + t.url(TtyCallRoutes.VOICE_PATH) + " (HTTP POST).")
+    if (config.cluster().enabled()) {
+      System.out.println("  Cluster:          node \"" + config.operations().nodeId() + "\" of \"" + config.cluster().name()
+          + "\"; the open conversations are owned by one node at a time and move when it leaves.");
+    }
+    System.out.println(config.twilio().filter(t -> config.cluster().enabled())
+        .map(t -> "  TTY calls are off in a cluster: a call's audio stream must stay with the node that owns its conversation.")
+        .or(() -> config.twilio().map(t -> "  TTY calls:        point the Twilio number's voice webhook at " + t.url(TtyCallRoutes.VOICE_PATH) + " (HTTP POST)."))
         .orElse("  Twilio channels (SMS, TTY calls) are off: set ACCESSLINE_TWILIO_ACCOUNT_SID, ACCESSLINE_TWILIO_AUTH_TOKEN and ACCESSLINE_PUBLIC_BASE_URL to turn them on."));
     config.twilio().ifPresent(t -> System.out.println(config.smsSender().isPresent()
         ? "  SMS:              point the number's messaging webhook at " + t.url(SmsWebhookRoutes.INBOUND_PATH) + " (HTTP POST)."

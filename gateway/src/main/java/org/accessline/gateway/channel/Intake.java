@@ -82,9 +82,7 @@ public interface Intake {
   Future<Optional<StreamSignal.QueuePosition>> placeInLine(ConversationId conversation);
 
   /** Tells the other side someone is typing. Never stored. */
-  default Future<Void> typing(ConversationId conversation, Participant who, boolean active) {
-    return typing(conversation, who, active, Optional.empty());
-  }
+  Future<Void> typing(ConversationId conversation, Participant who, boolean active);
 
   /** The same, with what a relay assistant has said so far, as the recogniser hears it ("CA speaking: …"). */
   Future<Void> typing(ConversationId conversation, Participant who, boolean active, Optional<String> heardSoFar);

@@ -25,6 +25,20 @@ public interface InteractionStore {
    */
   Future<AppendOutcome> append(List<Entry> entries);
 
+  /**
+   * Makes {@code node} the one owner of the open conversations and answers its new epoch (a fencing
+   * token, higher than any answered before): from then on an append fenced with an earlier epoch is
+   * refused. Used when several gateway nodes share the store; a single process never needs it.
+   */
+  Future<Long> claimOwnership(String node);
+
+  /**
+   * As {@link #append(List)}, but only while {@code epoch} is the latest claimed: checked in the
+   * append's own transaction, so an owner that has been taken over writes nothing and fails with
+   * {@link StaleOwnerException}.
+   */
+  Future<AppendOutcome> append(List<Entry> entries, long epoch);
+
   /** The conversation's entries with a sequence number above {@code afterSeq}, in order. */
   Future<List<Entry>> entries(ConversationId conversation, long afterSeq);
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,7 @@ public final class ConversationStream extends StreamPorts {
   }
 
   private final InteractionStore store;
+  private final OptionalLong epoch;
   private final GatewayMeter meter;
   private final Settings settings;
   private final Policies policies;
@@ -85,6 +87,16 @@ public final class ConversationStream extends StreamPorts {
   }
 
   public ConversationStream(InteractionStore store, Settings settings, Clock clock, List<ChannelAdapter> channelAdapters, GatewayMeter meter) {
+    this(store, settings, clock, channelAdapters, meter, OptionalLong.empty());
+  }
+
+  /**
+   * @param epoch in a cluster, the ownership epoch this node claimed: every append is fenced with it,
+   *     so once another node has taken over, this stream's writes are refused and nothing is written
+   */
+  public ConversationStream(InteractionStore store, Settings settings, Clock clock, List<ChannelAdapter> channelAdapters, GatewayMeter meter,
+      OptionalLong epoch) {
+    this.epoch = epoch;
     this.meter = meter;
     this.store = store;
     this.settings = settings;
@@ -183,7 +195,8 @@ public final class ConversationStream extends StreamPorts {
     if (decision instanceof Decision.AlreadyRecorded a) return Future.succeededFuture(new Posted(line.state.orElseThrow().id(), a.seq(), true));
     List<Entry> entries = ((Decision.Append) decision).entries();
     long appendStarted = System.nanoTime();
-    return store.append(entries).map(outcome -> {
+    Future<AppendOutcome> appended = epoch.isPresent() ? store.append(entries, epoch.getAsLong()) : store.append(entries);
+    return appended.map(outcome -> {
       meter.appended(System.nanoTime() - appendStarted);
       if (outcome instanceof AppendOutcome.AlreadyRecorded dup) return new Posted(dup.existing().conversationId(), dup.existing().seq(), true);
       Optional<ConversationState> before = line.state;

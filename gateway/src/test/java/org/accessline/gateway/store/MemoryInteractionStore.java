@@ -68,6 +68,7 @@ public final class MemoryInteractionStore implements InteractionStore {
   private final List<Checkpointed> checkpoints = new ArrayList<>();
   private long nextNum = 1;
   private AppendHold hold;
+  private long epoch;
 
   /** Appends waiting to be made durable; see {@link MemoryInteractionStore#holdAppends()}. */
   public final class AppendHold {
@@ -131,6 +132,21 @@ public final class MemoryInteractionStore implements InteractionStore {
   @Override
   public Future<Void> close() {
     return answer(null);
+  }
+
+  @Override
+  public Future<Long> claimOwnership(String node) {
+    synchronized (this) {
+      return Future.succeededFuture(++epoch);
+    }
+  }
+
+  @Override
+  public Future<AppendOutcome> append(List<Entry> entries, long fence) {
+    synchronized (this) {
+      if (fence != epoch) return Future.failedFuture(new StaleOwnerException(fence, epoch));
+    }
+    return append(entries);
   }
 
   @Override

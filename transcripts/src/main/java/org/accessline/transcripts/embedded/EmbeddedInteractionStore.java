@@ -26,6 +26,7 @@ import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
 import java.time.Instant;
 import org.accessline.gateway.store.AppendOutcome;
+import org.accessline.gateway.store.StaleOwnerException;
 import org.accessline.gateway.store.AuditEvent;
 import org.accessline.gateway.store.CallerContext;
 import org.accessline.gateway.store.CannedReplies;
@@ -56,6 +57,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   private final Object auditAppends = new Object();
   private ExecutorService readPool;
   private GroupCommitWriter writer;
+  private final java.util.concurrent.atomic.AtomicLong epoch = new java.util.concurrent.atomic.AtomicLong();
   private SealKey key;
   private Integrity integrity;
   private final CannedReplies cannedReplies = new EmbeddedCannedReplies(this);
@@ -124,6 +126,19 @@ public final class EmbeddedInteractionStore implements InteractionStore {
     }, "accessline-store-close");
     closer.start();
     return reply.future();
+  }
+
+  /** One process writes the embedded store, so ownership is trivially its own: each claim only outdates the ones before. */
+  @Override
+  public Future<Long> claimOwnership(String node) {
+    return Future.succeededFuture(epoch.incrementAndGet());
+  }
+
+  @Override
+  public Future<AppendOutcome> append(List<Entry> entries, long fence) {
+    long current = epoch.get();
+    if (fence != current) return Future.failedFuture(new StaleOwnerException(fence, current));
+    return append(entries);
   }
 
   @Override

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
@@ -39,7 +38,16 @@ final class GroupAppender {
   /** Groups committing at once: enough to overlap one group's round trips with another's. */
   private static final int GROUPS_IN_FLIGHT = 4;
 
-  private record Pending(List<Entry> entries, Promise<AppendOutcome> reply) {
+  /** What an append that is not fenced carries instead of an epoch. */
+  static final long UNFENCED = Long.MIN_VALUE;
+
+  /** Writes one append in a transaction of its own, checking its epoch unless it is {@link #UNFENCED}. */
+  @FunctionalInterface
+  interface Alone {
+    Future<AppendOutcome> write(List<Entry> entries, long epoch);
+  }
+
+  private record Pending(List<Entry> entries, long epoch, Promise<AppendOutcome> reply) {
     ConversationId conversation() {
       return entries.get(0).conversationId();
     }
@@ -47,7 +55,7 @@ final class GroupAppender {
 
   private final Pool pool;
   private final SealKey key;
-  private final Function<List<Entry>, Future<AppendOutcome>> alone;
+  private final Alone alone;
   private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
   private final Set<ConversationId> writing = new HashSet<>();
   private int groupsInFlight;
@@ -56,16 +64,16 @@ final class GroupAppender {
   final java.util.concurrent.atomic.AtomicLong sharedFailures = new java.util.concurrent.atomic.AtomicLong();
 
   /** @param alone writes one append in a transaction of its own */
-  GroupAppender(Pool pool, SealKey key, Function<List<Entry>, Future<AppendOutcome>> alone) {
+  GroupAppender(Pool pool, SealKey key, Alone alone) {
     this.pool = pool;
     this.key = key;
     this.alone = alone;
   }
 
-  Future<AppendOutcome> append(List<Entry> entries) {
+  Future<AppendOutcome> append(List<Entry> entries, long epoch) {
     Promise<AppendOutcome> reply = Promise.promise();
     synchronized (this) {
-      waiting.add(new Pending(entries, reply));
+      waiting.add(new Pending(entries, epoch, reply));
     }
     drain();
     return reply.future();
@@ -93,7 +101,7 @@ final class GroupAppender {
 
   private void write(List<Pending> group) {
     Future<List<AppendOutcome>> done = group.size() == 1
-        ? alone.apply(group.get(0).entries()).map(List::of)
+        ? alone.write(group.get(0).entries(), group.get(0).epoch()).map(List::of)
         : pool.withTransaction(c -> writeTogether(c, group)).onSuccess(v -> sharedCommits.incrementAndGet()).recover(shared -> {
           sharedFailures.incrementAndGet();
           return eachAlone(group);
@@ -116,7 +124,7 @@ final class GroupAppender {
   private Future<List<AppendOutcome>> eachAlone(List<Pending> group) {
     List<Future<AppendOutcome>> each = new ArrayList<>(group.size());
     for (Pending p : group) {
-      each.add(alone.apply(p.entries()).onFailure(e -> p.reply().tryFail(e)));
+      each.add(alone.write(p.entries(), p.epoch()).onFailure(e -> p.reply().tryFail(e)));
     }
     return Future.join(each).transform(ar -> {
       List<AppendOutcome> outcomes = new ArrayList<>(group.size());
@@ -126,7 +134,10 @@ final class GroupAppender {
   }
 
   private Future<List<AppendOutcome>> writeTogether(SqlConnection c, List<Pending> group) {
-    return stored(c, group).compose(existing -> {
+    // A stale append fails the shared transaction; each is then tried alone and answered for itself.
+    long[] epochs = group.stream().mapToLong(Pending::epoch).filter(e -> e != UNFENCED).distinct().toArray();
+    Future<Void> fenced = epochs.length == 0 ? Future.succeededFuture() : Ownership.check(c, epochs);
+    return fenced.compose(v -> stored(c, group)).compose(existing -> {
       List<Pending> fresh = group.stream().filter(p -> !existing.containsKey(p)).toList();
       Future<Void> written = fresh.isEmpty() ? Future.succeededFuture()
           : numbers(c, fresh).compose(nums -> lastHashes(c, fresh, nums).compose(hashes -> insert(c, fresh, nums, hashes)));

@@ -111,9 +111,21 @@ public final class PostgresInteractionStore implements InteractionStore {
   }
 
   @Override
+  public Future<Long> claimOwnership(String node) {
+    return onCaller(() -> Ownership.claim(pool, node));
+  }
+
+  @Override
   public Future<AppendOutcome> append(List<Entry> entries) {
     List<Entry> batch = List.copyOf(entries);
-    return onCaller(() -> appender.append(batch));
+    return onCaller(() -> appender.append(batch, GroupAppender.UNFENCED));
+  }
+
+  @Override
+  public Future<AppendOutcome> append(List<Entry> entries, long epoch) {
+    if (epoch == GroupAppender.UNFENCED) throw new IllegalArgumentException("not an epoch: " + epoch);
+    List<Entry> batch = List.copyOf(entries);
+    return onCaller(() -> appender.append(batch, epoch));
   }
 
   /**
@@ -122,8 +134,9 @@ public final class PostgresInteractionStore implements InteractionStore {
    * cached, where the group's joins over arrays need not (run as a group of one, StoreBenchmark's
    * rates fell by half to two thirds).
    */
-  private Future<AppendOutcome> appendAlone(List<Entry> batch) {
-    return pool.withTransaction(c -> alreadyStored(c, batch).compose(existing -> {
+  private Future<AppendOutcome> appendAlone(List<Entry> batch, long epoch) {
+    return pool.withTransaction(c -> (epoch == GroupAppender.UNFENCED ? Future.<Void>succeededFuture() : Ownership.check(c, epoch))
+        .compose(v -> alreadyStored(c, batch)).compose(existing -> {
       if (existing.isPresent()) return Future.succeededFuture((AppendOutcome) new AppendOutcome.AlreadyRecorded(existing.get()));
       return insert(c, batch).map(v -> (AppendOutcome) new AppendOutcome.Appended(batch));
     })).recover(e -> {

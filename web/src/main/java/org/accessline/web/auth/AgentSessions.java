@@ -23,13 +23,19 @@ public final class AgentSessions {
    */
   public record Session(String id, AgentAccount account, Instant expires) {}
 
-  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final Map<String, Session> sessions;
   private final Duration lifetime;
   private final Clock clock;
 
   public AgentSessions(Duration lifetime, Clock clock) {
+    this(lifetime, clock, new ConcurrentHashMap<>());
+  }
+
+  /** @param sessions where sessions are kept: this process's memory, or a map every node of a cluster shares */
+  public AgentSessions(Duration lifetime, Clock clock, Map<String, Session> sessions) {
     this.lifetime = lifetime;
     this.clock = clock;
+    this.sessions = sessions;
   }
 
   public String open(AgentAccount account) {

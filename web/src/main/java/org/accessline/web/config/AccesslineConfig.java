@@ -80,7 +80,9 @@ public record AccesslineConfig(
     /** Logging, the node's id, and metrics. */
     Operations operations,
     /** Relay calls on the TTY line (speech recognition and a voice); empty when off. */
-    Optional<RelaySettings> relay) {
+    Optional<RelaySettings> relay,
+    /** Several nodes as one cluster over a shared PostgreSQL store; off by default. */
+    ClusterSettings cluster) {
 
   public AccesslineConfig {
     if (httpHost == null || httpHost.isBlank()) throw new IllegalArgumentException("httpHost must not be empty");
@@ -121,6 +123,11 @@ public record AccesslineConfig(
     if (smsAttempts < 1 || smsAttempts > 10) throw new IllegalArgumentException("sms.attempts must be 1-10");
     if (smsSettings == null) throw new IllegalArgumentException("sms settings must be given");
     if (smsHelpText == null || smsHelpText.isBlank() || smsHelpText.length() > 320) throw new IllegalArgumentException("sms.helpText must be 1-320 characters");
+    if (cluster == null) throw new IllegalArgumentException("cluster settings must be given");
+    if (cluster.enabled() && storeUrl.isEmpty()) {
+      throw new IllegalArgumentException("cluster.enabled needs store.url: the nodes of a cluster keep their records in one shared PostgreSQL database,"
+          + " and the embedded store belongs to a single process");
+    }
     twilioApiBaseUrl.filter(u -> !u.matches("https?://[^/?#\\s]+/?")).ifPresent(u -> {
       throw new IllegalArgumentException("twilio.apiBaseUrl must be an http(s) origin such as https://api.twilio.com");
     });
@@ -136,7 +143,8 @@ public record AccesslineConfig(
     return new AccesslineConfig(AUTO_HOST, 8080, Path.of("data"), "Accessline", 4, Duration.ofSeconds(60), 4096, 10, 1.0, Duration.ofHours(12), false, List.of(),
         Optional.empty(), TtyCallSettings.defaults("Accessline"), Optional.empty(), helpText("Accessline"), Optional.empty(),
         Duration.ofMillis(500), 5, SmsSettings.defaults(), EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults(),
-        Optional.empty(), "accessline", Duration.ZERO, Optional.empty(), Optional.empty(), Duration.ofMinutes(5), ClientLimits.defaults(), WorkspaceSettings.defaults(), Operations.defaults(), Optional.empty());
+        Optional.empty(), "accessline", Duration.ZERO, Optional.empty(), Optional.empty(), Duration.ofMinutes(5), ClientLimits.defaults(), WorkspaceSettings.defaults(), Operations.defaults(),
+        Optional.empty(), ClusterSettings.off());
   }
 
   /** Where the store keeps its seal key and checkpoint file: as configured, or in the data directory. */
@@ -198,7 +206,8 @@ public record AccesslineConfig(
             .orElse(json.getJsonObject("seal", new JsonObject()).getLong("checkpointMinutes", d.checkpointEvery.toMinutes()))),
         clientLimits(json, var, d.clientLimits),
         workspace(json, var, d.workspace), Operations.fromJson(json, var),
-        RelayConfig.fromJson(json.getJsonObject("relay", new JsonObject()), var, centerName(json, var, d)));
+        RelayConfig.fromJson(json.getJsonObject("relay", new JsonObject()), var, centerName(json, var, d)),
+        ClusterSettings.fromJson(json.getJsonObject("cluster", new JsonObject()), var));
   }
 
   /** {@code records.categories} (a list in the file; a comma-separated list in the environment) and the resident names' key. */

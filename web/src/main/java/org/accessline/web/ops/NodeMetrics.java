@@ -2,7 +2,9 @@ package org.accessline.web.ops;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
@@ -42,6 +44,13 @@ public final class NodeMetrics {
     if (registry.isEmpty()) return Vertx.vertx();
     MicrometerMetricsOptions options = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true);
     return Vertx.builder().with(new VertxOptions().setMetricsOptions(options)).withMetrics(new MicrometerMetricsFactory(registry.get())).build();
+  }
+
+  /** The same, joined to a cluster through {@code manager}; {@code options} carry the event bus's address. */
+  public Future<Vertx> clusteredVertx(VertxOptions options, ClusterManager manager) {
+    if (registry.isEmpty()) return Vertx.builder().with(options).withClusterManager(manager).buildClustered();
+    options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
+    return Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry.get())).withClusterManager(manager).buildClustered();
   }
 
   public Optional<PrometheusMeterRegistry> registry() {

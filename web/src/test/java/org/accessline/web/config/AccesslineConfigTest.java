@@ -1,6 +1,8 @@
 package org.accessline.web.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.vertx.core.json.JsonArray;
@@ -87,6 +89,38 @@ class AccesslineConfigTest {
     AccesslineConfig c = AccesslineConfig.fromJson(file, Map.of());
     assertEquals(6, c.agents().get(0).capacity());
     assertEquals(2, c.agents().get(1).capacity());
+  }
+
+  @Test
+  void clusterModeIsOffByDefaultAndRefusedWithoutASharedPostgresStore() {
+    assertFalse(AccesslineConfig.fromJson(new JsonObject(), Map.of()).cluster().enabled());
+    JsonObject cluster = new JsonObject().put("enabled", true).put("members", new JsonArray().add("10.0.0.2").add("10.0.0.3:5701"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject().put("cluster", cluster), Map.of()));
+    assertTrue(e.getMessage().startsWith("cluster.enabled needs store.url"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject(), Map.of("ACCESSLINE_CLUSTER_ENABLED", "true",
+        "ACCESSLINE_CLUSTER_MEMBERS", "10.0.0.2")));
+
+    AccesslineConfig on = AccesslineConfig.fromJson(new JsonObject().put("cluster", cluster).put("store", new JsonObject().put("url", "postgresql://a@db:5432/x")),
+        Map.of("ACCESSLINE_CLUSTER_PORT", "5801", "ACCESSLINE_CLUSTER_HEARTBEAT_SECONDS", "2"));
+    assertTrue(on.cluster().enabled());
+    assertEquals(java.util.List.of("10.0.0.2", "10.0.0.3:5701"), on.cluster().members());
+    assertEquals(5801, on.cluster().port());
+    assertEquals(java.time.Duration.ofSeconds(2), on.cluster().heartbeat());
+  }
+
+  @Test
+  void aClusterWithNoWayToFindItsMembersOrImpossibleTimingsIsRefused() {
+    JsonObject store = new JsonObject().put("url", "postgresql://a@db:5432/x");
+    IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+        () -> AccesslineConfig.fromJson(new JsonObject().put("store", store).put("cluster", new JsonObject().put("enabled", true)), Map.of()));
+    assertTrue(none.getMessage().contains("cluster.members"), none.getMessage());
+    assertTrue(AccesslineConfig.fromJson(new JsonObject().put("store", store).put("cluster", new JsonObject().put("enabled", true).put("multicast", true)), Map.of())
+        .cluster().multicast());
+    IllegalArgumentException timeout = assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject().put("store", store)
+        .put("cluster", new JsonObject().put("enabled", true).put("multicast", true).put("heartbeatSeconds", 5).put("memberTimeoutSeconds", 6)), Map.of()));
+    assertEquals("cluster.memberTimeoutSeconds must be at least twice cluster.heartbeatSeconds and at most 600", timeout.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject().put("store", store)
+        .put("cluster", new JsonObject().put("enabled", true).put("members", new JsonArray().add("10.0.0.2; rm -rf"))), Map.of()));
   }
 
   @Test

@@ -42,6 +42,12 @@ public final class AgentClient implements AutoCloseable {
     return this;
   }
 
+  /** Carries on a sign-in made elsewhere, as a browser that kept its cookie does when it reaches another gateway node. */
+  public AgentClient withCookie(String cookie) {
+    this.cookie = cookie;
+    return this;
+  }
+
   /** The session cookie, for tests that speak HTTP with a client of their own. */
   public String cookie() {
     return cookie;

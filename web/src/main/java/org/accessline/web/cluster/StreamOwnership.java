@@ -1,0 +1,181 @@
+package org.accessline.web.cluster;
+
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import io.vertx.core.Future;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.Lock;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.accessline.gateway.store.InteractionStore;
+import org.accessline.web.config.ClusterSettings;
+
+/**
+ * Which node owns the open conversations. Every node contends for one cluster lock; the node that
+ * holds it claims a new epoch in the store, starts the stream (which reloads every open conversation
+ * from the store and writes only under that epoch), and takes the other nodes' calls at
+ * {@link ClusterPorts#CALLS}. Hazelcast frees the lock when its holder leaves or is lost; a survivor,
+ * after a random pause, takes it, and the old owner's writes are refused from its claim on.
+ */
+public final class StreamOwnership extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(StreamOwnership.class.getName());
+  static final String LOCK = "accessline.stream.owner";
+  /** Published by a node that has taken over, with its Vert.x node id, so every node introduces its agents to the new floor. */
+  static final String OWNER_CHANGED = "accessline.stream.owner-changed";
+  private static final long LOCK_TRY_MILLIS = 2_000;
+  private static final String VERTX_NODE_ID = "__vertx.nodeId";
+
+  /** Starts the stream under the epoch just claimed; the future it gives back stops it. */
+  @FunctionalInterface
+  public interface Streams {
+    Future<Running> start(long epoch);
+  }
+
+  /** A started stream, its ports, and how to stop it (letting its writes on their way settle). */
+  public record Running(ClusterPorts.Owned ports, Supplier<Future<Void>> stop) {}
+
+  private final InteractionStore store;
+  private final String nodeId;
+  private final ClusterSettings settings;
+  private final ClusterPorts ports;
+  private final Streams streams;
+  private boolean stopped;
+  private Lock lock;
+  private Running running;
+  private MessageConsumer<JsonObject> calls;
+  private MessageConsumer<String> ownerChanges;
+  private HazelcastInstance hazelcast;
+  private java.util.UUID membership;
+  private long epoch;
+
+  public StreamOwnership(InteractionStore store, String nodeId, ClusterSettings settings, ClusterPorts ports, Streams streams) {
+    this.store = store;
+    this.nodeId = nodeId;
+    this.settings = settings;
+    this.ports = ports;
+    this.streams = streams;
+  }
+
+  /** Begins contending; started once this node listens for new owners, not when it owns. */
+  @Override
+  public Future<?> start() {
+    hazelcast = ((HazelcastClusterManager) ((VertxInternal) vertx).clusterManager()).getHazelcastInstance();
+    membership = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
+      @Override
+      public void memberAdded(MembershipEvent event) {}
+
+      @Override
+      public void memberRemoved(MembershipEvent event) {
+        // Vert.x names its nodes apart from Hazelcast's members, in this member attribute.
+        String node = event.getMember().getAttribute(VERTX_NODE_ID);
+        if (node != null) ports.nodeLeft(node);
+      }
+    });
+    // The new owner's own consoles too: its stream has just started with an empty floor.
+    ownerChanges = vertx.eventBus().consumer(OWNER_CHANGED, message -> {
+      ports.ownerIs(message.body());
+      ports.introduceAgents().onFailure(e -> LOG.log(Level.WARNING, "could not introduce this node's agents to " + message.body(), e));
+    });
+    return ownerChanges.completion().onSuccess(v -> contend());
+  }
+
+  /** The epoch this node owns under, or 0 while it does not own the conversations. */
+  public long epoch() {
+    return running == null ? 0 : epoch;
+  }
+
+  private void contend() {
+    if (stopped || lock != null) return;
+    vertx.sharedData().getLockWithTimeout(LOCK, LOCK_TRY_MILLIS).onComplete(ar -> {
+      if (ar.failed()) {
+        if (!stopped) vertx.setTimer(1 + jitter(), t -> contend());
+        return;
+      }
+      lock = ar.result();
+      if (stopped) {
+        release();
+        return;
+      }
+      // Survivors of a lost node do not all reload at once: the winner pauses before it claims, so a
+      // node that saw the loss late is not the one to stall the floor.
+      vertx.setTimer(1 + jitter(), t -> takeOver());
+    });
+  }
+
+  private void takeOver() {
+    if (stopped) {
+      release();
+      return;
+    }
+    store.claimOwnership(nodeId).compose(claimed -> {
+      epoch = claimed;
+      return streams.start(claimed);
+    }).compose(started -> {
+      running = started;
+      ports.own(started.ports(), this::stepDown);
+      calls = vertx.eventBus().consumer(ClusterPorts.CALLS, message -> ports.serve(message.body()).onComplete(ar -> {
+        if (ar.succeeded()) message.reply(ar.result());
+        else message.reply(new JsonObject().put("failure", "failed").put("detail", String.valueOf(ar.cause().getMessage())));
+      }));
+      return calls.completion();
+    }).onSuccess(v -> {
+      LOG.info("node " + nodeId + " owns the open conversations (epoch " + epoch + ")");
+      vertx.eventBus().publish(OWNER_CHANGED, ((VertxInternal) vertx).clusterManager().getNodeId());
+    }).onFailure(e -> {
+      LOG.log(Level.WARNING, "node " + nodeId + " could not take over the conversations; it will try again", e);
+      stopOwning().onComplete(ar -> vertx.setTimer(1 + jitter(), t -> contend()));
+    });
+  }
+
+  /** Another node claimed a later epoch: this one stops its stream at once and contends again. */
+  private void stepDown() {
+    context.runOnContext(v -> {
+      if (running == null) return;
+      LOG.warning("node " + nodeId + " was taken over (its epoch " + epoch + " is stale); it stops writing");
+      stopOwning().onComplete(ar -> vertx.setTimer(1 + jitter(), t -> contend()));
+    });
+  }
+
+  /** Stops taking calls, stops the stream, then lets the lock go. */
+  private Future<Void> stopOwning() {
+    ports.disown();
+    Future<Void> unregistered = calls == null ? Future.succeededFuture() : calls.unregister();
+    calls = null;
+    Running was = running;
+    running = null;
+    return unregistered.eventually(() -> was == null ? Future.succeededFuture() : was.stop().get()).eventually(() -> {
+      release();
+      return Future.succeededFuture();
+    });
+  }
+
+  /** Hands the conversations on: another node takes over once this one has let its writes settle. */
+  @Override
+  public Future<?> stop() {
+    stopped = true;
+    try {
+      if (membership != null) hazelcast.getCluster().removeMembershipListener(membership);
+    } catch (RuntimeException alreadyGone) {
+      // This node's Hazelcast is no longer running: there is nothing left to listen to.
+    }
+    Future<Void> listening = ownerChanges == null ? Future.succeededFuture() : ownerChanges.unregister();
+    return listening.eventually(this::stopOwning);
+  }
+
+  private void release() {
+    if (lock != null) lock.release();
+    lock = null;
+  }
+
+  private long jitter() {
+    long most = settings.takeoverJitter().toMillis();
+    return most <= 0 ? 0 : ThreadLocalRandom.current().nextLong(most + 1);
+  }
+}
