@@ -47,7 +47,10 @@ export class Transcripts {
     this.container = container;
     this.labelledBy = labelledBy;
     this.logs = new Map();
+    this.atBottom = new WeakMap();
+    this.pinnedAt = new WeakMap();
     this.shown = null;
+    this.following = 0;
   }
 
   log(id) {
@@ -55,21 +58,47 @@ export class Transcripts {
     if (!log) {
       log = el('div', { className: 'log', role: 'log', tabIndex: 0, hidden: true, dataset: { conversation: id },
         aria: { live: 'polite', labelledby: this.labelledBy } });
+      // Whether the agent is reading the newest entries, noted when the log scrolls (layout is fresh
+      // then), so adding an entry never has to measure the log. The log's own scroll to the newest
+      // entry does not count as the agent leaving the bottom, though entries may have come after it.
+      this.atBottom.set(log, true);
+      log.addEventListener('scroll', () => {
+        const top = log.scrollTop;
+        this.atBottom.set(log, top >= (this.pinnedAt.get(log) ?? Infinity) - 1 || log.scrollHeight - top - log.clientHeight < 40);
+      }, { passive: true });
       this.logs.set(id, log);
       this.container.append(log);
     }
     return log;
   }
 
-  /** Adds one entry in sequence order (an entry fetched late goes before later ones already shown). */
+  /**
+   * Adds one entry in sequence order (an entry fetched late goes before later ones already shown).
+   * Nothing here reads layout: reading it after the previous entry's change would lay the page out
+   * once per entry. The open log follows the newest entry once, in the next frame, if the agent was
+   * at the bottom.
+   */
   add(conversation, entry) {
     const log = this.log(conversation.id);
-    const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
     const node = entryNode(conversation, entry);
     let after = log.lastElementChild;
     while (after && Number(after.dataset.seq) > entry.seq) after = after.previousElementSibling;
     if (after) after.after(node); else log.prepend(node);
-    if (atBottom && log === this.shown) log.scrollTop = log.scrollHeight;
+    if (log === this.shown && this.atBottom.get(log)) this.followNewest();
+  }
+
+  followNewest() {
+    if (this.following) return;
+    this.following = requestAnimationFrame(() => {
+      this.following = 0;
+      if (this.shown && this.atBottom.get(this.shown)) this.pin(this.shown);
+    });
+  }
+
+  /** Scrolls to the newest entry, noting where that left the log. */
+  pin(log) {
+    log.scrollTop = log.scrollHeight;
+    this.pinnedAt.set(log, log.scrollTop);
   }
 
   show(id) {
@@ -77,7 +106,8 @@ export class Transcripts {
     this.shown = id ? this.log(id) : null;
     if (this.shown) {
       this.shown.hidden = false;
-      this.shown.scrollTop = this.shown.scrollHeight;
+      this.pin(this.shown);
+      this.atBottom.set(this.shown, true);
     }
   }
 
