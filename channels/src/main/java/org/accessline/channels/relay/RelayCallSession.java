@@ -6,7 +6,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.accessline.channels.tty.CallRecorder;
 import org.accessline.channels.tty.HandOver;
 import org.accessline.channels.tty.LineMode;
 import org.accessline.channels.tty.LiveCall;
@@ -52,7 +51,6 @@ final class RelayCallSession implements LiveCall {
   private static final Logger LOG = LoggerFactory.getLogger(RelayCallSession.class);
   private static final int SAMPLE_RATE = 8000;
   private static final int SAMPLES_PER_FRAME = 160;
-  private static final int RECORD_ATTEMPTS = 5;
   static final String ENGINE = "vosk";
 
   private final ServerWebSocket socket;
@@ -69,7 +67,7 @@ final class RelayCallSession implements LiveCall {
   private final Contact caller;
   private long samples;
   private Future<ConversationId> conversation;
-  private Future<?> recorded = Future.succeededFuture();
+  private final CallRecorder recorder;
   private final Map<String, Pending> replies = new LinkedHashMap<>();
   private String hangUpAfter;
   private int followUps;
@@ -101,6 +99,7 @@ final class RelayCallSession implements LiveCall {
   private RelayCallSession(HandOver h, Intake intake, TtyCalls calls, RelaySettings settings, Future<RelaySpeech> speech) {
     this.socket = h.socket();
     this.context = h.context();
+    this.recorder = new CallRecorder(context);
     this.intake = intake;
     this.calls = calls;
     this.settings = settings;
@@ -140,7 +139,7 @@ final class RelayCallSession implements LiveCall {
   }
 
   private Future<ConversationId> open(String part) {
-    return retried(() -> intake.openCall(caller, key(part))).map(Posted::conversation).onSuccess(id -> {
+    return recorder.retried(() -> intake.openCall(caller, key(part))).map(Posted::conversation).onSuccess(id -> {
       if (ended) calls.ended(this);
       else calls.started(id, this);
     });
@@ -450,21 +449,7 @@ final class RelayCallSession implements LiveCall {
 
   /** Records in call order, retrying a failed write: the key makes a retry land once. */
   private void record(String what, Function<ConversationId, Future<?>> write) {
-    recorded = recorded.transform(ignored -> conversation.compose(id -> retried(() -> write.apply(id)))
-        .onFailure(e -> LOG.warn("could not record " + what + " for relay call " + callSid + ": " + e.getMessage())));
-  }
-
-  private <T> Future<T> retried(Supplier<Future<T>> write) {
-    return attempt(write, 1);
-  }
-
-  private <T> Future<T> attempt(Supplier<Future<T>> write, int n) {
-    return write.get().recover(e -> {
-      if (n >= RECORD_ATTEMPTS || e instanceof RefusedException) return Future.failedFuture(e);
-      Promise<T> later = Promise.promise();
-      context.owner().setTimer(Duration.ofMillis(200L << n).toMillis(), t -> attempt(write, n + 1).onComplete(later));
-      return later.future();
-    });
+    recorder.record(conversation, write, e -> LOG.warn("could not record " + what + " for relay call " + callSid + ": " + e.getMessage()));
   }
 
   private String key(String what) {

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.accessline.gateway.channel.DeliveryOutcome;
@@ -40,7 +39,6 @@ import org.accessline.gateway.channel.RefusedException;
 public final class TtyCallSession implements LiveCall {
   private static final Logger LOG = LoggerFactory.getLogger(TtyCallSession.class);
   private static final int SAMPLES_PER_FRAME = 160;
-  private static final int RECORD_ATTEMPTS = 5;
   private static final long REFUSAL_LOG_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
   /** Speech this long, with no TTY carrier, tells a speaking caller from a TTY on the shared line. */
   private static final int SPEECH_TO_DECIDE_MS = 600;
@@ -78,7 +76,7 @@ public final class TtyCallSession implements LiveCall {
   private final VoiceActivity voice = new VoiceActivity(300, 8000);
   private short[] undecided = new short[8000];
   private int undecidedLength;
-  private Future<?> recorded = Future.succeededFuture();
+  private final CallRecorder recorder;
   private final Map<String, Pending> replies = new LinkedHashMap<>();
   private String hangUpAfter;
   private Contact caller;
@@ -90,6 +88,7 @@ public final class TtyCallSession implements LiveCall {
   private TtyCallSession(ServerWebSocket socket, Intake intake, TtyCalls calls, TtyCallSettings settings) {
     this.socket = socket;
     this.context = Vertx.currentContext();
+    this.recorder = new CallRecorder(context);
     this.intake = intake;
     this.calls = calls;
     this.settings = settings;
@@ -197,7 +196,7 @@ public final class TtyCallSession implements LiveCall {
 
   /** Opens the call's conversation; {@code part} tells a follow-up on the same call from the first. */
   private Future<ConversationId> open(String part) {
-    return retried(() -> intake.openCall(caller, key(part))).map(Posted::conversation).onSuccess(id -> {
+    return recorder.retried(() -> intake.openCall(caller, key(part))).map(Posted::conversation).onSuccess(id -> {
       LOG.atInfo().addKeyValue("callSid", callSid).addKeyValue("conversationId", id).log("TTY call recorded");
       if (ended) calls.ended(this);
       else calls.started(id, this);
@@ -454,21 +453,7 @@ public final class TtyCallSession implements LiveCall {
 
   /** Records in call order, retrying a failed write: the key makes a retry land once. */
   private void record(String what, Function<ConversationId, Future<?>> write) {
-    recorded = recorded.transform(ignored -> conversation.compose(id -> retried(() -> write.apply(id)))
-        .onFailure(e -> LOG.atWarn().addKeyValue("callSid", callSid).log("could not record {} for a TTY call: {}", what, e.getMessage())));
-  }
-
-  private <T> Future<T> retried(Supplier<Future<T>> write) {
-    return attempt(write, 1);
-  }
-
-  private <T> Future<T> attempt(Supplier<Future<T>> write, int n) {
-    return write.get().recover(e -> {
-      if (n >= RECORD_ATTEMPTS || e instanceof RefusedException) return Future.failedFuture(e);
-      Promise<T> later = Promise.promise();
-      context.owner().setTimer(Duration.ofMillis(200L << n).toMillis(), t -> attempt(write, n + 1).onComplete(later));
-      return later.future();
-    });
+    recorder.record(conversation, write, e -> LOG.atWarn().addKeyValue("callSid", callSid).log("could not record {} for a TTY call: {}", what, e.getMessage()));
   }
 
   private String key(String what) {
