@@ -24,8 +24,10 @@ public final class ConversationsApi {
   private final Desk stream;
   private final InteractionStore store;
   private final ConversationViews views;
+  private final java.time.Clock clock;
 
-  public ConversationsApi(Desk stream, InteractionStore store, ConversationViews views) {
+  public ConversationsApi(Desk stream, InteractionStore store, ConversationViews views, java.time.Clock clock) {
+    this.clock = clock;
     this.stream = stream;
     this.store = store;
     this.views = views;
@@ -73,10 +75,18 @@ public final class ConversationsApi {
     ConversationId id = Validation.conversation(ctx);
     store.entries(id, 0).compose(entries -> {
       if (entries.isEmpty() || !(entries.get(0).event() instanceof ConversationEvent.Opened opened)) return Future.succeededFuture((JsonObject) null);
-      return store.earlierRecords(SamePerson.as(opened.contact()), HISTORY_LIMIT + 1).map(list -> {
+      return store.earlierRecords(SamePerson.as(opened.contact()), HISTORY_LIMIT + 1).compose(list -> {
+        java.util.List<EarlierRecord> shown = list.stream().filter(h -> !h.id().equals(id)).limit(HISTORY_LIMIT).toList();
+        // Each earlier record whose summary is served is a read of that record, logged under its own id before the answer.
+        String actor = StaffAuth.account(ctx).username().value();
+        java.time.Instant now = clock.instant();
+        java.util.List<org.accessline.gateway.store.AuditEvent> reads = shown.stream()
+            .map(h -> new org.accessline.gateway.store.AuditEvent(now, actor, "read", h.id().value(), "GET /api/conversations/" + id.value() + "/history (summary)"))
+            .toList();
         JsonArray out = new JsonArray();
-        list.stream().filter(h -> !h.id().equals(id)).limit(HISTORY_LIMIT).forEach(h -> out.add(json(h)));
-        return new JsonObject().put("residentName", views.residentName(opened.contact())).put("conversations", out);
+        shown.forEach(h -> out.add(json(h)));
+        return (reads.isEmpty() ? Future.<Void>succeededFuture() : store.audit(reads))
+            .map(v -> new JsonObject().put("residentName", views.residentName(opened.contact())).put("conversations", out));
       });
     }).onComplete(ar -> {
       if (ar.succeeded() && ar.result() == null) Problem.send(ctx, 404, "not_found", "No conversation has that id.");

@@ -104,6 +104,16 @@ class HistoryAcrossChannelsIT {
       assertTrue(trail.stream().anyMatch(e -> "refused".equals(e.getString("action")) && "lee".equals(e.getString("actor"))), trail.toString());
       assertTrue(trail.stream().anyMatch(e -> "read".equals(e.getString("action")) && "sam".equals(e.getString("actor"))
           && e.getString("detail").contains("/history")), trail.toString());
+      for (ConversationId shown : List.of(byRelay, byTty)) {
+        List<JsonObject> itsTrail = sam.get("/api/audit?record=" + shown.value()).bodyAsJsonObject().getJsonArray("events").stream()
+            .map(JsonObject.class::cast).toList();
+        for (String reader : List.of("maria", "sam")) {
+          assertTrue(itsTrail.stream().anyMatch(e -> "read".equals(e.getString("action")) && reader.equals(e.getString("actor"))
+              && e.getString("detail").contains(now + "/history")), "each earlier record served in a history is logged as read under its own id: " + itsTrail);
+        }
+      }
+      assertTrue(sam.get("/api/audit?record=" + byRelay.value()).bodyAsJsonObject().getJsonArray("events").stream().map(JsonObject.class::cast)
+          .noneMatch(e -> "lee".equals(e.getString("actor")) && "read".equals(e.getString("action"))), "a refused history reads nothing");
     }
   }
 }
