@@ -19,7 +19,14 @@ function speaker(actor) {
  * 'resident', 'center', 'event', 'note', 'whisper', 'urgent'.
  */
 const STAFF = {
-  message: e => ({ who: speaker(e.actor), text: e.event.text, tone: e.actor.role === 'resident' ? 'resident' : 'center' }),
+  message: e => ({
+    who: speaker(e.actor) + (e.event.transcription
+      ? ' (relayed by voice, machine-transcribed, ' + Math.round(e.event.transcription.confidence * 100) + '% confidence)' : ''),
+    text: e.event.text, tone: e.actor.role === 'resident' ? 'resident' : 'center'
+  }),
+  annotation: e => ({ who: 'Relay assistant\'s note', text: '(' + e.event.text + ')', tone: 'note' }),
+  'relay-assistant': e => ({ text: 'Relay assistant on the line: ' + e.event.service + (e.event.number ? ', CA ' + e.event.number : '')
+    + '. Speak to the resident, not the assistant; end each reply with "go ahead"; never hang up.', tone: 'event' }),
   opened: e => ({ text: 'Conversation opened on ' + channelName(e.event.channel) + (e.event.previous ? ', following an earlier conversation with the same resident.' : '.'), tone: 'event' }),
   queued: e => ({ text: 'Queued: ' + e.event.reason + '.', tone: 'event' }),
   offered: e => ({ text: 'Offered to ' + e.event.agentName + '.', tone: 'event' }),
