@@ -46,6 +46,11 @@ public record AgentAccount(AgentId username, String displayName, String password
         .put("role", supervisor ? "supervisor" : "agent").put("skills", new io.vertx.core.json.JsonArray(skills.stream().sorted().toList()));
   }
 
+  /** Until accounts carry their own roles and grants, a supervisor may do all but administer. */
+  public boolean may(Permission permission) {
+    return supervisor && permission != Permission.ADMINISTER;
+  }
+
   public AgentProfile profile() {
     return new AgentProfile(username, displayName, capacity, skills);
   }
