@@ -16,6 +16,7 @@ import { cannedReplies } from '/workspace/canned.js';
 import { composer as makeComposer } from '/workspace/composer.js';
 import { shortcuts } from '/workspace/shortcuts.js';
 import { notifier } from '/workspace/notify.js';
+import { relayHelp } from '/workspace/relay.js';
 
 const conversations = new Map(); // id -> { id, channel, residentName, entries: Map(seq -> entry), unread, order, … }
 let me = null;
@@ -47,6 +48,7 @@ const dialogs = conversationDialogs(ws);
 const context = contextPanel(ws);
 const canned = cannedReplies(ws);
 const composer = makeComposer(ws, canned);
+const relay = relayHelp(ws, announce);
 wireCloseButtons();
 
 /** Where the keyboard goes once the open conversation has left: the first conversation, an offer, or the list heading. */
@@ -118,6 +120,7 @@ function addEntry(c, e, live) {
     if (live) announce('Emergency in the conversation with ' + model.residentName(c) + ': ' + e.event.reason);
   }
   if (selected === c.id && live && (kind === 'delivery' || kind === 'message')) composer.showState(c);
+  if (selected === c.id && (e.event.transcription || kind === 'relay-assistant')) relay.show(c);
   if (kind === 'details' && live) context.detailsFiled(c);
   return true;
 }
@@ -168,6 +171,7 @@ function select(id, { focus = true } = {}) {
   box.value = c.draft || '';
   composer.showState(c);
   context.show(c);
+  relay.show(c);
   refresh();
   if (focus) box.focus();
 }
@@ -183,6 +187,7 @@ function deselect() {
   setText(byId('typing'), '');
   composer.switched();
   context.show(null);
+  relay.show(null);
 }
 
 // Offers.
@@ -256,7 +261,8 @@ function onFrame(f) {
       break;
     case 'typing':
       if (f.conversationId === selected && f.role === 'resident') {
-        setText(byId('typing'), f.active ? model.residentName(conversations.get(selected)) + ' is typing…' : '');
+        const c = conversations.get(selected);
+        if (!relay.typing(f, c, model.residentName(c))) setText(byId('typing'), f.active ? model.residentName(c) + ' is typing…' : '');
       }
       break;
     case 'error':

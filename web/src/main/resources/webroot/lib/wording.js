@@ -14,14 +14,18 @@ function speaker(actor) {
   return actor.name;
 }
 
+/** How a relayed turn says it reached us: the recogniser's words, not the resident's own typing. */
+export function transcribed(e) {
+  return e.event.transcription ? ' (relayed by voice, machine-transcribed, ' + Math.round(e.event.transcription.confidence * 100) + '% confidence)' : '';
+}
+
 /**
  * Staff wording, keyed by entry kind: each returns `{ who, text, tone }` where `tone` is one of
  * 'resident', 'center', 'event', 'note', 'whisper', 'urgent'.
  */
 const STAFF = {
   message: e => ({
-    who: speaker(e.actor) + (e.event.transcription
-      ? ' (relayed by voice, machine-transcribed, ' + Math.round(e.event.transcription.confidence * 100) + '% confidence)' : ''),
+    who: speaker(e.actor) + transcribed(e),
     text: e.event.text, tone: e.actor.role === 'resident' ? 'resident' : 'center'
   }),
   annotation: e => ({ who: 'Relay assistant\'s note', text: '(' + e.event.text + ')', tone: 'note' }),

@@ -4,7 +4,7 @@
 
 import { el } from '/lib/dom.js';
 import { timeElement } from '/lib/time.js';
-import { staffWording } from '/lib/wording.js';
+import { staffWording, transcribed } from '/lib/wording.js';
 import { reading } from '/tty.js';
 import { residentName } from '/workspace/model.js';
 
@@ -22,7 +22,7 @@ function detailsWording(event) {
 export function wording(conversation, entry) {
   if (entry.event.kind === 'details') return { text: detailsWording(entry.event), tone: 'note' };
   const w = staffWording(entry);
-  if (entry.event.kind === 'message' && entry.actor.role === 'resident') return { ...w, who: residentName(conversation) };
+  if (entry.event.kind === 'message' && entry.actor.role === 'resident') return { ...w, who: residentName(conversation) + transcribed(entry) };
   return w;
 }
 
