@@ -24,7 +24,7 @@ let centerName = 'The center';
 let ready = false;
 let typingSent = false;
 let typingTimer = null;
-/** Whether "… is typing" was announced since the staff member's last message: once per burst. */
+/** What "… is typing" announced since the staff member's last message (false: nothing): once per burst. */
 let typingAnnounced = false;
 const outbox = JSON.parse(store.getItem('accessline.outbox') || '[]');
 
@@ -87,12 +87,21 @@ function pendingItem(clientId) {
   return list.querySelector('li.pending[data-client-id="' + CSS.escape(clientId) + '"]');
 }
 
+/**
+ * The notice goes and its announcement is taken back, so nobody reads a stale "is typing" later;
+ * only the staff member's message ends the burst (a pause and more typing is not announced again).
+ */
+function stoppedTyping({ burstOver = false } = {}) {
+  if (typingAnnounced) announce.withdraw(typingAnnounced);
+  if (burstOver) typingAnnounced = false;
+  setText(typing, '');
+}
+
 function showEntry(e) {
   if (e.seq <= state.lastSeq) return;
   state.lastSeq = e.seq;
   if (e.kind === 'assigned' || e.kind === 'resolved') setText(place, '');
-  if (e.kind === 'resolved') setText(typing, '');
-  if (e.kind === 'message' && e.from !== 'resident') { typingAnnounced = false; setText(typing, ''); }
+  if (e.kind === 'resolved' || (e.kind === 'message' && e.from !== 'resident')) stoppedTyping({ burstOver: true });
   const confirmed = list.querySelector('li[data-seq="' + e.seq + '"]');
   if (confirmed) {
     // Confirmed by its acknowledgement already: the stored time replaces "sent", in the same bubble.
@@ -138,6 +147,8 @@ function onFrame(f) {
   switch (f.type) {
     case 'welcome':
       state.token = f.token;
+      // Shown afresh (a reload): what is replayed is history, not news, until the gateway says it has caught up.
+      log.setAttribute('aria-live', f.resumed && state.lastSeq === 0 ? 'off' : 'polite');
       if (!f.resumed) { state.conversationId = null; state.lastSeq = 0; }
       else if (f.conversationId && f.conversationId !== state.conversationId) { state.conversationId = f.conversationId; state.lastSeq = 0; }
       ready = true;
@@ -168,11 +179,15 @@ function onFrame(f) {
       break;
     }
     case 'typing': {
+      if (!f.active) { stoppedTyping(); break; }
       const who = (f.name || 'Staff') + ' is typing…';
-      setText(typing, f.active ? who : '');
-      if (f.active && !typingAnnounced) { typingAnnounced = true; announce(who, { repeat: true }); }
+      setText(typing, who);
+      if (!typingAnnounced) { typingAnnounced = who; announce(who, { repeat: true }); }
       break;
     }
+    case 'caught-up':
+      log.setAttribute('aria-live', 'polite');
+      break;
     case 'error':
       onError(f);
       break;

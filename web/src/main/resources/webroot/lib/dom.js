@@ -48,14 +48,24 @@ export function setText(node, text) {
  */
 export function announcer(region) {
   let last = '';
-  return function announce(text, { repeat = false } = {}) {
+  let pending = null;
+  function announce(text, { repeat = false } = {}) {
     if (!text) return;
     if (text === last && !repeat) return;
     last = text;
     region.textContent = '';
     // A separate task, so assistive technology sees a change even for a repeated text.
-    setTimeout(() => { region.textContent = text; }, 30);
+    clearTimeout(pending);
+    pending = setTimeout(() => { region.textContent = text; }, 30);
+  }
+  /** Takes `text` back once it is no longer true (someone stopped typing), so nobody reads it later. */
+  announce.withdraw = text => {
+    if (last !== text) return;
+    clearTimeout(pending);
+    last = '';
+    region.textContent = '';
   };
+  return announce;
 }
 
 /**

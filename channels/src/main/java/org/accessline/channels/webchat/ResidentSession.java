@@ -256,6 +256,9 @@ final class ResidentSession {
           List<Entry> live = heldBack;
           heldBack = null;
           ar.result().forEach(this::sendEntry);
+          // A page showing the conversation afresh (a reload) keeps the replay quiet until here, so a
+          // screen reader does not read the whole history again as if it were new.
+          send(new JsonObject().put("type", "caught-up").put("lastSeq", sentSeq));
           // A place given before this page started following is asked for; later changes arrive on the bus.
           intake.placeInLine(id).onSuccess(place -> place.filter(p -> following == consumer).ifPresent(p -> onBus(id, p)));
           live.forEach(this::sendEntry);
