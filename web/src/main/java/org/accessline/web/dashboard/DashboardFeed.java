@@ -31,13 +31,16 @@ import org.slf4j.LoggerFactory;
  * Keeps the day's counts and pushes the dashboard to supervisors. The counts are read from the store
  * at start and at each midnight in the center's zone, and kept current by the stream's published
  * counts; a count heard both ways counts once. While a dashboard is open the feed looks at the floor
- * five times a second and publishes a frame, encoded once for every console, when something other
- * than the passing of time changed, at most twice a second.
+ * five times a second, and at once when the queue's length changes, a count is heard or supervisors
+ * are alerted; it publishes a frame, encoded once for every console, when something other than the
+ * passing of time changed, at most twice a second.
  */
 public final class DashboardFeed implements DashboardWatch {
   private static final Logger LOG = LoggerFactory.getLogger(DashboardFeed.class);
   static final long LOOK_EVERY_MILLIS = 200;
   static final long PUBLISH_AT_MOST_EVERY_MILLIS = 500;
+  /** However many nudges come, the floor is looked at no more often than this, so a busy floor does not cost more to watch. */
+  static final long LOOK_AT_MOST_EVERY_MILLIS = 100;
   private final Vertx vertx;
   private final Desk desk;
   private final RoutingSettings routing;
@@ -50,12 +53,15 @@ public final class DashboardFeed implements DashboardWatch {
   private List<DayCounts.Count> heardWhileRebuilding;
   private Map<AgentId, Dashboard.Since> states = Map.of();
   private MessageConsumer<?> counts;
+  /** Signals that the floor changed in a way a supervisor must see at once: look now rather than at the next tick. */
+  private List<MessageConsumer<?>> nudges = List.of();
   private long midnightTimer = -1;
   private int watchers;
   private long lookTimer = -1;
   private String lastShape;
   private long lastPublished = Long.MIN_VALUE / 2;
   private boolean looking;
+  private long lastLooked = Long.MIN_VALUE / 2;
 
   public DashboardFeed(Vertx vertx, Desk desk, InteractionStore store, RoutingSettings routing, DashboardConfig config, Clock clock, ConversationViews views) {
     this.vertx = vertx;
@@ -70,15 +76,22 @@ public final class DashboardFeed implements DashboardWatch {
 
   /** Starts counting: listens for counts, then reads today back from the store. */
   public Future<Void> start() {
-    MessageConsumer<?> consumer = Addresses.COUNTS.subscribe(vertx.eventBus(), c -> heard(DayRebuild.countOf(c, routing)));
+    MessageConsumer<?> consumer = Addresses.COUNTS.subscribe(vertx.eventBus(), c -> {
+      heard(DayRebuild.countOf(c, routing));
+      look();
+    });
+    List<MessageConsumer<?>> soon = List.of(Addresses.QUEUE.subscribe(vertx.eventBus(), q -> look()),
+        Addresses.SUPERVISORS.subscribe(vertx.eventBus(), a -> look()));
     synchronized (this) {
       counts = consumer;
+      nudges = soon;
     }
     return consumer.completion().compose(v -> newDay(day(clock.instant())));
   }
 
   public synchronized void stop() {
     if (counts != null) counts.unregister();
+    nudges.forEach(MessageConsumer::unregister);
     if (midnightTimer >= 0) vertx.cancelTimer(midnightTimer);
     if (lookTimer >= 0) vertx.cancelTimer(lookTimer);
   }
@@ -168,8 +181,9 @@ public final class DashboardFeed implements DashboardWatch {
   private synchronized void look() {
     if (looking || watchers == 0) return;
     long now = System.nanoTime() / 1_000_000;
-    if (now - lastPublished < PUBLISH_AT_MOST_EVERY_MILLIS) return;
+    if (now - lastPublished < PUBLISH_AT_MOST_EVERY_MILLIS || now - lastLooked < LOOK_AT_MOST_EVERY_MILLIS) return;
     looking = true;
+    lastLooked = now;
     frame().onComplete(ar -> published(ar.succeeded() ? ar.result() : null, now));
   }
 
