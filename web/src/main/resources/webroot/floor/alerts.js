@@ -1,4 +1,4 @@
-// Alerts for supervisors: emergencies and agents asking for a supervisor. Each is one list item,
+// Alerts for supervisors: emergencies, agents asking for a supervisor and (on the dashboard) time limits passed. Each is one list item,
 // added once (from the socket, the escalation queue or the floor's emergency flag) and announced
 // once, marked by a word and a symbol as well as colour.
 import { byId, el, setText } from '/lib/dom.js';
@@ -17,7 +17,7 @@ export function alertList({ api, announce, problem, monitor, nameOf }) {
     const watch = el('button', { type: 'button', className: 'secondary small', aria: { label: 'Monitor ' + name } }, 'Monitor');
     watch.addEventListener('click', () => monitor(alert.conversationId, watch));
     const li = el('li', { className: emergency ? 'alert-item emergency' : 'alert-item', dataset: { conversation: alert.conversationId } },
-      el('span', { className: emergency ? 'flag emergency' : 'flag' }, emergency ? '⚠ Emergency' : 'Supervisor asked'), ' ',
+      el('span', { className: emergency ? 'flag emergency' : 'flag' }, emergency ? '⚠ Emergency' : alert.path === 'time-limit' ? '⏱ Past a time limit' : 'Supervisor asked'), ' ',
       alert.at ? timeElement(alert.at) : null, ' ', el('span', { className: 'who' }, name), ' ', alert.reason || '', ' ', watch);
     if (alert.path === 'supervisor') {
       const take = el('button', { type: 'button', className: 'small', aria: { label: 'Take it: the conversation with ' + name } }, 'Take it');
@@ -38,7 +38,8 @@ export function alertList({ api, announce, problem, monitor, nameOf }) {
     byId('no-alerts').hidden = true;
     if (!quiet) {
       setText(assertive, '');
-      setTimeout(() => setText(assertive, (emergency ? 'Emergency: ' : 'A supervisor is asked for: ') + name + '. ' + (alert.reason || '')), 30);
+      const lead = emergency ? 'Emergency: ' : alert.path === 'time-limit' ? 'Past a time limit: ' : 'A supervisor is asked for: ';
+      setTimeout(() => setText(assertive, lead + name + '. ' + (alert.reason || '')), 30);
     }
   }
 

@@ -57,7 +57,7 @@ public final class AccesslineRoutes {
     router.route("/api/*").handler(new CrossSiteGuard(config.twilio().map(TwilioAccount::publicBaseUrl)));
     PageRoutes.mountCenter(router, desk, config.centerName(), config.maxMessageBytes());
     WebChatRoutes.mount(router, new ResidentChat(vertx, services.intake(), services.residentGuard()), ws -> SocketKeepAlive.keep(vertx, ws, idle));
-    StaffRoutes.mount(router, vertx, desk, services.sessions(), staff, services.signInApi(vertx), body, idle, services.views(), services.floorWatch());
+    StaffRoutes.mount(router, vertx, desk, services.sessions(), staff, services.signInApi(vertx), body, idle, services.views(), services.floorWatch(), services.dashboardWatch());
     config.twilio().ifPresent(account -> twilioChannels(router, services, new TwilioSignatures(account)));
     ConversationRoutes.mount(router, staff, body, reads, desk, services.store(), services.ttyCalls(), config.maxMessageBytes(), clock, services.views(),
         config.workspace());

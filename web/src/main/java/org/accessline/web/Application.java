@@ -37,6 +37,7 @@ import org.accessline.transcripts.seal.SealKey;
 import org.accessline.web.config.AccesslineConfig;
 import org.accessline.web.residents.ConversationViews;
 import org.accessline.web.supervision.FloorFeed;
+import org.accessline.web.dashboard.DashboardFeed;
 import org.accessline.web.supervision.SupervisorApi;
 import org.accessline.web.ops.ManagementVerticle;
 import org.accessline.web.ops.MetricsEndpoint;
@@ -132,10 +133,11 @@ public final class Application {
       AgentSessions sessions = sessions(vertx, config, clock);
       Optional<MetricsEndpoint> endpoint = metrics.registry().map(r -> new MetricsEndpoint(r, stream.desk(), config, sessions, ttyCalls::active, clock));
       Optional<Integer> managementPort = config.operations().metricsPort();
+      DashboardFeed dashboard = new DashboardFeed(vertx, stream.desk(), store, config.routing(), config.dashboard(), clock, views);
       Services services = new Services(config, stream.desk(), stream.intake(), store, directory, sessions, ttyCalls, twilio,
           new SignInApi.Guards(new SignInThrottle(), checks, config.clientLimits().trustedProxies()), Services.residentGuard(vertx, stream.intake(), config), clock,
           views, new FloorFeed(vertx, new SupervisorApi(stream.desk(), directory, config.maxMessageBytes(), config.routing(), clock, views)::floorJson),
-          endpoint.filter(e -> managementPort.isEmpty()));
+          endpoint.filter(e -> managementPort.isEmpty()), dashboard);
       List<ManagementVerticle> management = new ArrayList<>(1);
       String host = listenHost(config, directory);
       List<Supplier<Future<Void>>> deployments = new ArrayList<>();
@@ -148,6 +150,10 @@ public final class Application {
           .compose(v -> auditRoleChanges(vertx, store, directory, clock))
           .compose(v -> vertx.deployVerticle(new CheckpointVerticle(store, config.checkpointEvery(), clock))).onSuccess(deployed)
           .compose(v -> stream.start()).onSuccess(v -> deployments.add(stream::stop))
+          .compose(v -> dashboard.start()).onSuccess(v -> deployments.add(() -> {
+            dashboard.stop();
+            return Future.succeededFuture();
+          }))
           .compose(v -> vertx.deployVerticle(() -> {
             HttpVerticle server = new HttpVerticle(services, host, config.httpPort());
             servers.add(server);

@@ -25,12 +25,13 @@ import org.accessline.web.staff.SignInApi;
  *
  * @param clock the one clock every business time on the web side is read from
  * @param floorWatch pushes the floor to supervisors' consoles
+ * @param dashboardWatch pushes the live dashboard to supervisors' dashboards
  * @param views one conversation as every staff view shows it, with the resident's stable name
  * @param metrics {@code /metrics} on the main port, when metrics are on and have no management port of their own
  */
 public record Services(AccesslineConfig config, Desk desk, Intake intake, InteractionStore store, AgentDirectory directory, AgentSessions sessions,
     TtyCalls ttyCalls, TwilioIntake twilio, SignInApi.Guards signInGuards, ResidentGuard residentGuard, Clock clock, ConversationViews views, FloorWatch floorWatch,
-    Optional<MetricsEndpoint> metrics) {
+    Optional<MetricsEndpoint> metrics, org.accessline.web.staff.DashboardWatch dashboardWatch) {
   /** What residents may send, shared by every server instance so limits hold across reconnects and event loops. */
   static ResidentGuard residentGuard(Vertx vertx, Intake intake, AccesslineConfig config) {
     ClientLimits c = config.clientLimits();

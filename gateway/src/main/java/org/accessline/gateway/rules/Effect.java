@@ -40,6 +40,9 @@ public sealed interface Effect {
   /** Tell the floor how long an agent had the conversation just resolved, for its wait estimates. */
   record Handled(Duration time) implements Effect {}
 
+  /** Tell the dashboards what the write counts for the figures of the day. */
+  record Count(org.accessline.gateway.signal.StreamSignal.Counted counted) implements Effect {}
+
   /** Tell the floor the conversation's state after the write; always the last effect of a write. */
   record FloorChanged(ConversationState after, boolean routingChanged) implements Effect {}
 }

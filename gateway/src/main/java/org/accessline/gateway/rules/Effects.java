@@ -46,6 +46,7 @@ public final class Effects {
       }
       if (event instanceof ConversationEvent.Escalated e) out.add(new Effect.Alert(entry.conversationId(), e.path(), e.reason(), entry.at()));
     }
+    org.accessline.gateway.signal.Counts.of(same, appended).forEach(c -> out.add(new Effect.Count(c)));
     out.add(new Effect.FloorChanged(after, routingChanged));
     return out;
   }

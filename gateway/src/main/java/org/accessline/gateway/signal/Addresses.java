@@ -25,6 +25,9 @@ public final class Addresses {
   /** Alerts (an emergency, a time limit, a hand-up) for every signed-in supervisor. */
   public static final Broadcast<StreamSignal.Alert> SUPERVISORS = new Broadcast<>("accessline.supervisors", StreamSignal.Alert.class);
 
+  /** Each write's counts for the figures of the day (answered, abandoned, handled, limits, emergencies), for the dashboard. */
+  public static final Broadcast<StreamSignal.Counted> COUNTS = new Broadcast<>("accessline.counts", StreamSignal.Counted.class);
+
   /** How many conversations wait for an agent, whenever that changes. */
   public static final Broadcast<StreamSignal.QueueLength> QUEUE = new Broadcast<>("accessline.queue", StreamSignal.QueueLength.class);
 }

@@ -94,6 +94,36 @@ public sealed interface StreamSignal {
     }
   }
 
+  /**
+   * A write counted for the floor's figures of the day: a waiting conversation answered or abandoned,
+   * one resolved by its agent, a time limit run past, an emergency recognised. {@code queue} is the
+   * queue it was moved to, empty for its channel's own; {@code waitMillis} is how long it had waited
+   * (answered and abandoned only). Published once, after the write is durable; see {@link Counts}.
+   */
+  record Counted(String what, ConversationId conversation, String channel, String queue, java.util.Optional<org.accessline.gateway.conversation.AgentId> agent,
+      long waitMillis, Instant at) implements StreamSignal {
+    public static final String ANSWERED = "answered";
+    public static final String ABANDONED = "abandoned";
+    public static final String HANDLED = "handled";
+    public static final String LIMIT_PASSED = "limit_passed";
+    public static final String EMERGENCY = "emergency";
+    private static final java.util.Set<String> KINDS = java.util.Set.of(ANSWERED, ABANDONED, HANDLED, LIMIT_PASSED, EMERGENCY);
+
+    public Counted {
+      if (!KINDS.contains(what)) throw new IllegalArgumentException("unknown count: " + what);
+      if (conversation == null || channel == null || queue == null || at == null) throw new IllegalArgumentException("a count needs its conversation, channel, queue and time");
+      if (agent == null) agent = java.util.Optional.empty();
+      if (waitMillis < 0) throw new IllegalArgumentException("a wait cannot be negative");
+    }
+
+    public JsonObject toJson() {
+      JsonObject json = new JsonObject().put("type", "counted").put("what", what).put("conversationId", conversation.value()).put("channel", channel)
+          .put("queue", queue).put("waitMillis", waitMillis).put("at", at.toString());
+      agent.ifPresent(a -> json.put("agent", a.value()));
+      return json;
+    }
+  }
+
   static StreamSignal fromJson(JsonObject json) {
     String type = json.getString("type", "");
     switch (type) {
@@ -116,6 +146,10 @@ public sealed interface StreamSignal {
             json.getString("reason"));
       case "alert":
         return new Alert(new ConversationId(json.getString("conversationId")), json.getString("path"), json.getString("reason"), Instant.parse(json.getString("at")));
+      case "counted":
+        return new Counted(json.getString("what"), new ConversationId(json.getString("conversationId")), json.getString("channel"), json.getString("queue"),
+            java.util.Optional.ofNullable(json.getString("agent")).map(org.accessline.gateway.conversation.AgentId::new), json.getLong("waitMillis"),
+            Instant.parse(json.getString("at")));
       default:
         throw new IllegalArgumentException("unknown stream signal: " + type);
     }

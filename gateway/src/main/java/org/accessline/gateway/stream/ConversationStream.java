@@ -238,6 +238,8 @@ public final class ConversationStream extends StreamPorts {
       floor.passedOn(p.conversation(), p.agent());
     } else if (effect instanceof Effect.Handled h) {
       floor.handled(h.time());
+    } else if (effect instanceof Effect.Count c) {
+      Addresses.COUNTS.publish(vertx.eventBus(), c.counted());
     } else if (effect instanceof Effect.FloorChanged f) {
       floor.changed(f.after(), f.routingChanged());
     } else {

@@ -59,7 +59,9 @@ class StreamSignalCodecTest {
         new StreamSignal.Offered(id, maria, "tty", at.plusSeconds(30), Optional.empty(), "A note without a transfer"),
         new StreamSignal.Offered(id, maria, "sms", at.plusSeconds(30), Optional.of("lee"), "Wants the permit desk"),
         new StreamSignal.OfferWithdrawn(id, maria, "lapsed"),
-        new StreamSignal.Alert(id, ConversationEvent.Escalated.EMERGENCY, "The 911 guidance could not be sent.", at));
+        new StreamSignal.Alert(id, ConversationEvent.Escalated.EMERGENCY, "The 911 guidance could not be sent.", at),
+        new StreamSignal.Counted(StreamSignal.Counted.ANSWERED, id, "webchat", "", Optional.of(maria), 12_345, at),
+        new StreamSignal.Counted(StreamSignal.Counted.ABANDONED, id, "tty", "permits", Optional.empty(), 0, at));
   }
 
   @Test

@@ -47,10 +47,19 @@ public final class AgentConsoleSession {
   /** Frames that need a look-up first are sent in the order their signals came. */
   private Future<?> outbox = Future.succeededFuture();
   private boolean floorWatched;
+  /** Present for a console opened as the live dashboard: it follows the dashboard's frames instead of the floor's. */
+  private final java.util.Optional<DashboardWatch> dashboard;
 
   /** @param session the sign-in this console was opened under; the console closes when it ends */
   public AgentConsoleSession(Vertx vertx, Desk stream, AgentSessions sessions, AgentSessions.Session session, ServerWebSocket socket,
       ConversationViews views, FloorWatch floor) {
+    this(vertx, stream, sessions, session, socket, views, floor, java.util.Optional.empty());
+  }
+
+  /** @param dashboard present when the console was opened as the live dashboard */
+  public AgentConsoleSession(Vertx vertx, Desk stream, AgentSessions sessions, AgentSessions.Session session, ServerWebSocket socket,
+      ConversationViews views, FloorWatch floor, java.util.Optional<DashboardWatch> dashboard) {
+    this.dashboard = dashboard.filter(d -> session.account().may(org.accessline.web.auth.Permission.SUPERVISE));
     this.views = views;
     this.floor = floor;
     this.sessions = sessions;
@@ -82,7 +91,9 @@ public final class AgentConsoleSession {
     MessageConsumer<StreamSignal> mine = Addresses.AGENT.subscribe(vertx.eventBus(), agent.id(), this::forward);
     MessageConsumer<StreamSignal.QueueLength> queue = Addresses.QUEUE.subscribe(vertx.eventBus(), signal -> send(signal.toJson()));
     MessageConsumer<StreamSignal.Alert> alerts = supervisor ? Addresses.SUPERVISORS.subscribe(vertx.eventBus(), signal -> send(signal.toJson())) : null;
-    MessageConsumer<JsonObject> floorFrames = supervisor ? vertx.eventBus().<JsonObject>localConsumer(FloorWatch.FRAMES, m -> send(m.body())) : null;
+    MessageConsumer<?> floorFrames = !supervisor ? null : dashboard.isPresent()
+        ? vertx.eventBus().<String>localConsumer(DashboardWatch.FRAMES, m -> sendEncoded(m.body()))
+        : vertx.eventBus().<JsonObject>localConsumer(FloorWatch.FRAMES, m -> send(m.body()));
     consumers = alerts == null ? List.<MessageConsumer<?>>of(signedOut, mine, queue) : List.<MessageConsumer<?>>of(signedOut, mine, queue, alerts, floorFrames);
     signedOut.completion()
         .compose(v -> mine.completion())
@@ -102,7 +113,14 @@ public final class AgentConsoleSession {
         .compose(v -> {
           if (!supervisor || closed) return Future.succeededFuture();
           floorWatched = true;
-          return floor.watch().onSuccess(this::send);
+          if (dashboard.isPresent()) return dashboard.get().watch().<Void>map(frame -> {
+            sendEncoded(frame);
+            return null;
+          });
+          return floor.watch().<Void>map(frame -> {
+            send(frame);
+            return null;
+          });
         })
         .onFailure(e -> {
           LOG.warn("console for " + agent.id() + " could not start", e);
@@ -138,7 +156,8 @@ public final class AgentConsoleSession {
   private void unwatchFloor() {
     if (!floorWatched) return;
     floorWatched = false;
-    floor.unwatch();
+    if (dashboard.isPresent()) dashboard.get().unwatch();
+    else floor.unwatch();
   }
 
   private void forward(StreamSignal signal) {
@@ -218,5 +237,9 @@ public final class AgentConsoleSession {
 
   private void send(JsonObject frame) {
     if (!closed) socket.writeTextMessage(frame.encode());
+  }
+
+  private void sendEncoded(String frame) {
+    if (!closed) socket.writeTextMessage(frame);
   }
 }

@@ -16,13 +16,14 @@ public final class StaffRoutes {
 
   /** @param idle the HTTP idle timeout, which the console's socket is kept inside of */
   public static void mount(Router router, Vertx vertx, Desk desk, AgentSessions sessions, StaffAuth staff, SignInApi signIns, BodyHandler body,
-      Duration idle, ConversationViews views, FloorWatch floor) {
+      Duration idle, ConversationViews views, FloorWatch floor, DashboardWatch dashboard) {
     MeApi me = new MeApi(desk);
     router.get("/agent/socket").handler(Validation.sameOrigin()).handler(staff).handler(ctx -> {
       var session = StaffAuth.session(ctx);
       ctx.request().toWebSocket().onSuccess(ws -> {
         SocketKeepAlive.keep(vertx, ws, idle);
-        new AgentConsoleSession(vertx, desk, sessions, session, ws, views, floor).start();
+        boolean asDashboard = "dashboard".equals(ctx.request().getParam("view"));
+        new AgentConsoleSession(vertx, desk, sessions, session, ws, views, floor, java.util.Optional.of(dashboard).filter(d -> asDashboard)).start();
       });
     });
     router.post("/api/session").handler(body).handler(Validation.jsonObjectBody()).handler(signIns::signIn);

@@ -97,7 +97,17 @@ public final class AgentClient implements AutoCloseable {
 
   /** Connects as a page from {@code origin} would. */
   public Future<WebSocket> tryConsole(String origin) {
-    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/agent/socket").addHeader("Origin", origin);
+    return tryConsole(origin, "/agent/socket");
+  }
+
+  /** Opens the console as the live dashboard does ({@code ?view=dashboard}), and waits for its snapshot. */
+  public JsonObject openDashboard() {
+    console = tryConsole("http://127.0.0.1:" + port, "/agent/socket?view=dashboard").await();
+    return frames.awaitType("snapshot");
+  }
+
+  private Future<WebSocket> tryConsole(String origin, String uri) {
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri).addHeader("Origin", origin);
     if (!cookie.isEmpty()) options.addHeader("Cookie", cookie);
     ClientWebSocket socket = sockets.webSocket();
     socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
