@@ -145,9 +145,13 @@ class TtyCallFailoverIT {
         String heard = call.heardByMinimodem(audio);
         assertTrue(heard.contains(TtyLine.RECONNECTED), heard);
         assertTrue(heard.contains("A CREW IS ON ITS WAY. GA"), heard);
+        call.hangUp();
+        maria.frames.await("the hang-up note", f -> isEvent(f, "note") && text(f).contains("hung up"), TURN_MS);
         cluster.closeLost(a);
         assertEquals(List.of(GREETING, "MY STREETLIGHT IS OUT GA", "Which street?", TtyLine.RECONNECTED, "IT IS ON ELM ST GA", "A crew is on its way."),
-            maria.storedMessages(conversation), "nothing lost, nothing twice");
+            maria.storedMessages(conversation), () -> "nothing lost, nothing twice: " + maria.recordEntries(conversation).stream().map(JsonObject.class::cast)
+                .map(e -> e.getJsonObject("actor").getString("role") + " " + e.getJsonObject("event").getString("kind") + " " + e.getJsonObject("event").getString("text"))
+                .toList());
       }
     }
   }
