@@ -77,9 +77,8 @@ public final class AccesslineRoutes {
   /** Twilio's webhooks and media streams; mounted only when a Twilio account is configured, SMS only with a sender. */
   private static void twilioChannels(Router router, Services services, TwilioSignatures signed) {
     AccesslineConfig config = services.config();
-    // A call's media stream lives on the node Twilio reached, and its replies are sent from the node
-    // owning its conversation: until those meet, a cluster takes no TTY calls rather than lose replies.
-    if (!config.cluster().enabled()) TtyCallRoutes.mount(router, signed, services.twilio().gate(), services.intake(), services.ttyCalls(), config.tty());
+    // In a cluster a call's stream runs on the node Twilio reached; its replies reach it there (cluster/CallStreams).
+    TtyCallRoutes.mount(router, signed, services.twilio().gate(), services.intake(), services.ttyCalls(), config.tty());
     if (config.smsSender().isEmpty()) return;
     SmsWebhooks sms = new SmsWebhooks(services.intake(), config.smsHelpText(), config.centerName(),
         services.twilio().smsLimit(), services.twilio().optingOut());

@@ -31,6 +31,7 @@ import org.accessline.web.auth.AgentDirectory;
 import org.accessline.web.auth.AgentSessions;
 import org.accessline.web.auth.PasswordChecks;
 import org.accessline.web.auth.SignInThrottle;
+import org.accessline.web.cluster.CallStreams;
 import org.accessline.web.cluster.SharedSessions;
 import org.accessline.gateway.store.AuditEvent;
 import org.accessline.transcripts.seal.SealKey;
@@ -129,6 +130,8 @@ public final class Application {
               epoch -> new ConversationStream(store, streamSettings, clock, adapters, metrics.meter(), OptionalLong.of(epoch)), config.smsSettings().answerTimeout())
           : StreamHost.single(vertx, new ConversationStream(store, streamSettings, clock, adapters, metrics.meter()));
       PasswordChecks checks = PasswordChecks.standard(vertx);
+      Optional<CallStreams> callStreams = config.cluster().enabled() ? config.twilio().map(account -> new CallStreams(ttyCalls, stream.intake(), account,
+          TwilioRest.client(account, config.twilioApiBaseUrl(), config.smsSettings().answerTimeout()), config.cluster().callHold())) : Optional.empty();
       config.relay().ifPresent(relay -> ttyCalls.speechOn(new RelayCalls(stream.intake(), ttyCalls, relay, speech.get()), relay.relayOnlyNumbers(), relay.detectSpeech()));
       AgentSessions sessions = sessions(vertx, config, clock);
       Optional<MetricsEndpoint> endpoint = metrics.registry().map(r -> new MetricsEndpoint(r, stream.desk(), config, sessions, ttyCalls::active, clock));
@@ -154,6 +157,7 @@ public final class Application {
             dashboard.stop();
             return Future.succeededFuture();
           }))
+          .compose(v -> callStreams.isEmpty() ? Future.succeededFuture() : vertx.deployVerticle(callStreams.get()).onSuccess(deployed))
           .compose(v -> vertx.deployVerticle(() -> {
             HttpVerticle server = new HttpVerticle(services, host, config.httpPort());
             servers.add(server);
@@ -165,7 +169,7 @@ public final class Application {
               : vertx.deployVerticle(new RetentionVerticle(services.recordAccess())).onSuccess(deployed))
           .map(v -> new Application(vertx, store, deployments, servers.get(0).actualPort(), demo, stream, sms, twilio.gate(),
               config.smsSettings().answerTimeout(), host, directory.onlyDemo(), checks,
-              management.stream().findFirst().map(ManagementVerticle::actualPort), endpoint).withRelaySpeech(speech))
+              management.stream().findFirst().map(ManagementVerticle::actualPort), endpoint).withRelaySpeech(speech).withCallStreams(callStreams))
           .onFailure(e -> {
             checks.close();
             endpoint.ifPresent(MetricsEndpoint::close);
@@ -264,7 +268,15 @@ public final class Application {
     return relaySpeech;
   }
 
+  private Optional<CallStreams> callStreams = Optional.empty();
+
+  private Application withCallStreams(Optional<CallStreams> callStreams) {
+    this.callStreams = callStreams;
+    return this;
+  }
+
   public Future<Void> stop() {
+    callStreams.ifPresent(CallStreams::leaving);
     twilioGate.drain();
     Future<Void> drained = sms.map(a -> a.drain(drainWithin)).orElse(Future.succeededFuture())
         .compose(v -> stream.deliveriesRecorded(drainWithin))

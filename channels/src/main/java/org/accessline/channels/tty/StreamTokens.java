@@ -35,6 +35,28 @@ public final class StreamTokens {
 
   private record Grant(String callSid, long expiresAt) {}
 
+  /**
+   * Other nodes that may receive the stream of a call this node answered (behind one public address,
+   * Twilio's webhook and its stream may reach different nodes): told of each token's hash as it is
+   * issued and of each call as a stream claims it. Never told a token itself.
+   */
+  public interface Sharing {
+    Sharing NONE = new Sharing() {
+      @Override
+      public void issued(String tokenHash, String callSid, long expiresAt, boolean again) {}
+
+      @Override
+      public void claimed(String callSid) {}
+    };
+
+    /** {@code again}: the call's earlier stream is gone and this token connects it anew. */
+    void issued(String tokenHash, String callSid, long expiresAt, boolean again);
+
+    void claimed(String callSid);
+  }
+
+  private volatile Sharing sharing = Sharing.NONE;
+
   private final long ttlMillis;
   private final LongSupplier clock;
   private final SecureRandom random = new SecureRandom();
@@ -52,15 +74,63 @@ public final class StreamTokens {
    * A new token for the call, or empty if a stream has already claimed it: Twilio asks once per
    * call, so a second request for a claimed call is a replay.
    */
-  public synchronized Optional<String> issue(String callSid) {
-    long now = clock.getAsLong();
-    trim(now);
-    if (claimedAt.containsKey(callSid)) return Optional.empty();
+  public Optional<String> issue(String callSid) {
+    String token;
+    Grant grant;
+    synchronized (this) {
+      long now = clock.getAsLong();
+      trim(now);
+      if (claimedAt.containsKey(callSid)) return Optional.empty();
+      token = newToken();
+      grant = new Grant(callSid, now + ttlMillis);
+      pending.put(hash(token), grant);
+    }
+    sharing.issued(hash(token), callSid, grant.expiresAt(), false);
+    return Optional.of(token);
+  }
+
+  private String newToken() {
     byte[] secret = new byte[32];
     random.nextBytes(secret);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    pending.put(hash(token), new Grant(callSid, now + ttlMillis));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+  }
+
+  public void shareWith(Sharing sharing) {
+    this.sharing = sharing;
+  }
+
+  /**
+   * A token to connect a call anew whose stream was lost with the node carrying it: the call's claim
+   * is lifted, so the first stream to present this token becomes its only stream again. Empty while
+   * a stream on this node still carries the call.
+   */
+  public Optional<String> issueAgain(String callSid) {
+    String token;
+    Grant grant;
+    synchronized (this) {
+      long now = clock.getAsLong();
+      trim(now);
+      if (streaming.contains(callSid)) return Optional.empty();
+      claimedAt.remove(callSid);
+      token = newToken();
+      grant = new Grant(callSid, now + ttlMillis);
+      pending.put(hash(token), grant);
+    }
+    sharing.issued(hash(token), callSid, grant.expiresAt(), true);
     return Optional.of(token);
+  }
+
+  /** Another node issued a token (by its hash) for a call, and its stream may arrive here. */
+  public synchronized void issuedElsewhere(String tokenHash, String callSid, long expiresAt, boolean again) {
+    trim(clock.getAsLong());
+    if (again && !streaming.contains(callSid)) claimedAt.remove(callSid);
+    if (!claimedAt.containsKey(callSid)) pending.put(tokenHash, new Grant(callSid, expiresAt));
+  }
+
+  /** A stream on another node claimed the call: its tokens are spent here too. */
+  public synchronized void claimedElsewhere(String callSid) {
+    pending.values().removeIf(g -> g.callSid().equals(callSid));
+    if (!claimedAt.containsKey(callSid)) claimedAt.put(callSid, clock.getAsLong());
   }
 
   /** Whether a stream has already claimed the call. */
@@ -70,7 +140,13 @@ public final class StreamTokens {
   }
 
   /** Lets a stream carry {@code callSid} if {@code token} was issued for it, is unused and unexpired. */
-  public synchronized Claim claim(String callSid, String token) {
+  public Claim claim(String callSid, String token) {
+    Claim claim = claimHere(callSid, token);
+    if (claim instanceof Claim.Granted) sharing.claimed(callSid);
+    return claim;
+  }
+
+  private synchronized Claim claimHere(String callSid, String token) {
     long now = clock.getAsLong();
     trim(now);
     if (token == null || token.isEmpty()) return new Claim.Refused("the stream carries no token");

@@ -82,6 +82,12 @@ public final class TtyCallSession implements LiveCall {
   private Contact caller;
   private int followUps;
   private boolean ended;
+  /** How many streams carried this call before this one: more than none after its node was lost. */
+  private int attachment;
+  private String from = "";
+  private LineMode startedAs = LineMode.TTY;
+  /** Twilio said the call is over (or we ended it), rather than only its stream closing. */
+  private boolean callOver;
 
   private record Pending(long seq, TtyReply reply, Promise<DeliveryOutcome> done) {}
 
@@ -102,7 +108,7 @@ public final class TtyCallSession implements LiveCall {
   public static void accept(ServerWebSocket socket, Intake intake, TtyCalls calls, TtyCallSettings settings) {
     TtyCallSession call = new TtyCallSession(socket, intake, calls, settings);
     socket.textMessageHandler(call::onMessage);
-    socket.closeHandler(v -> call.end("The call's audio stream closed."));
+    socket.closeHandler(v -> call.streamClosed());
     socket.exceptionHandler(e -> LOG.warn("TTY media stream error: " + e.getMessage()));
   }
 
@@ -115,7 +121,10 @@ public final class TtyCallSession implements LiveCall {
     else if (frame instanceof StreamFrame.Mark mark) mark(mark.name());
     else if (frame instanceof StreamFrame.Start start) start(start.message());
     else if (frame instanceof StreamFrame.Dtmf dtmf) dtmf(dtmf);
-    else if (frame instanceof StreamFrame.Stop) end("The caller hung up.");
+    else if (frame instanceof StreamFrame.Stop) {
+      callOver = true;
+      end("The caller hung up.");
+    }
     else if (frame instanceof StreamFrame.Malformed malformed) refused(malformed.reason());
   }
 
@@ -155,15 +164,18 @@ public final class TtyCallSession implements LiveCall {
     }
     streamSid = message.getString("streamSid", start.getString("streamSid", ""));
     callSid = sid;
-    caller = new Contact(Channel.TTY, callerAddress(parameters.getString(TwilioVoiceAnswer.FROM, ""), sid));
+    from = parameters.getString(TwilioVoiceAnswer.FROM, "");
+    caller = new Contact(Channel.TTY, callerAddress(from, sid));
+    attachment = parameters.getValue(TwilioVoiceAnswer.ATTACHMENT) instanceof String a && a.matches("[1-9][0-9]{0,3}") ? Integer.parseInt(a) : 0;
     LineMode mode = parameters.getValue(TwilioVoiceAnswer.MODE) instanceof String m ? LineMode.parse(m).orElse(LineMode.TTY) : LineMode.TTY;
+    startedAs = mode;
     if (mode == LineMode.RELAY && calls.speech().isPresent()) {
       handOver(Optional.empty(), Optional.empty());
       return;
     }
-    if (mode == LineMode.DETECT && calls.speech().isPresent()) deciding = true;
+    if (mode == LineMode.DETECT && calls.speech().isPresent() && attachment == 0) deciding = true;
     else openAsTty();
-    act(line.answered(now()));
+    act(attachment > 0 ? line.reconnected(now()) : line.answered(now()));
   }
 
   /** The call is a TTY call: its conversation opens now. */
@@ -198,8 +210,12 @@ public final class TtyCallSession implements LiveCall {
   private Future<ConversationId> open(String part) {
     return recorder.retried(() -> intake.openCall(caller, key(part))).map(Posted::conversation).onSuccess(id -> {
       LOG.atInfo().addKeyValue("callSid", callSid).addKeyValue("conversationId", id).log("TTY call recorded");
-      if (ended) calls.ended(this);
-      else calls.started(id, this);
+      if (ended) {
+        calls.ended(this);
+      } else {
+        calls.started(id, this);
+        calls.watch().carrying(callSid, id, from, startedAs, attachment);
+      }
     });
   }
 
@@ -312,8 +328,30 @@ public final class TtyCallSession implements LiveCall {
         key("dtmf-" + (message.sequenceNumber().isEmpty() ? String.valueOf(samples) : message.sequenceNumber()))));
   }
 
+  /**
+   * The stream closed without Twilio saying the call ended. With calls held on a drop (a cluster),
+   * the call waits on hold for a node to connect it again, so nothing says it ended; the replies
+   * waiting here fail, and the agent sees they were not sent.
+   */
+  private void streamClosed() {
+    if (callOver || calls.holdOnDrop().isEmpty() || callSid == null || ended) {
+      end("The call's audio stream closed.");
+      return;
+    }
+    if (deciding) openAsTty();
+    ended = true;
+    calls.releaseStream(callSid);
+    if (wasListening) demodulator.end(event -> line.heard(event, now()));
+    act(line.hungUp());
+    for (Pending p : replies.values()) p.done().tryFail("The call's line dropped before this reply was sent; it is being connected again, so send it again then.");
+    replies.clear();
+    calls.ended(this);
+    calls.watch().released(callSid, true);
+  }
+
   private void end(String reason) {
     if (ended) return;
+    callOver = true;
     // A call that ends before it was told apart is recorded as the TTY call the line defaults to.
     if (deciding) openAsTty();
     ended = true;
@@ -326,6 +364,7 @@ public final class TtyCallSession implements LiveCall {
     for (Pending p : replies.values()) p.done().tryFail("The call ended before this reply was sent.");
     replies.clear();
     calls.ended(this);
+    calls.watch().released(callSid, false);
   }
 
   // ---- Agents' replies ----
@@ -456,8 +495,10 @@ public final class TtyCallSession implements LiveCall {
     recorder.record(conversation, write, e -> LOG.atWarn().addKeyValue("callSid", callSid).log("could not record {} for a TTY call: {}", what, e.getMessage()));
   }
 
+  /** The call's conversation is found again by the same key on every stream; what each stream records is its own. */
   private String key(String what) {
-    return "tty:" + callSid + ":" + what;
+    if (attachment == 0 || what.startsWith("call")) return "tty:" + callSid + ":" + what;
+    return "tty:" + callSid + ":stream-" + attachment + ":" + what;
   }
 
   /** The call's audio clock: what Twilio has sent us so far, in milliseconds. */

@@ -40,6 +40,56 @@ public final class TtyCalls implements ChannelAdapter {
     record AlreadyAnswered() implements Admission {}
   }
 
+  /**
+   * Where else this node's calls are known: in a cluster, the other nodes, which route an agent's
+   * reply to the node carrying the call and may connect a call again when that node is lost.
+   */
+  public interface Watch {
+    Watch NONE = new Watch() {};
+
+    /** A call of this node now answers for {@code conversation}. */
+    default void live(ConversationId conversation, LiveCall call) {}
+
+    /** A call of this node ended here (it may go on elsewhere). */
+    default void gone(LiveCall call) {}
+
+    /** A stream on this node carries the call, recorded as {@code conversation}; {@code attachment} counts its earlier streams. */
+    default void carrying(String callSid, ConversationId conversation, String from, LineMode mode, int attachment) {}
+
+    /** The call's stream here ended; with {@code callGoesOn}, only the stream dropped and the call waits on hold to be connected again. */
+    default void released(String callSid, boolean callGoesOn) {}
+  }
+
+  /** A call carried by another node, reached through it. */
+  @FunctionalInterface
+  public interface Elsewhere {
+    Optional<LiveCall> call(ConversationId conversation);
+  }
+
+  private volatile Watch watch = Watch.NONE;
+  private volatile Elsewhere elsewhere = conversation -> Optional.empty();
+  private volatile Optional<java.time.Duration> holdOnDrop = Optional.empty();
+
+  /** In a cluster: calls are told to {@code watch}, replies for calls not here go {@code elsewhere}, and a dropped stream leaves its call on hold this long. */
+  public void cluster(Watch watch, Elsewhere elsewhere, java.time.Duration holdOnDrop) {
+    this.watch = watch;
+    this.elsewhere = elsewhere;
+    this.holdOnDrop = Optional.of(holdOnDrop);
+  }
+
+  Watch watch() {
+    return watch;
+  }
+
+  /** How long a call waits, silent, after its stream dropped without the caller hanging up; empty: the call ends with its stream. */
+  public Optional<java.time.Duration> holdOnDrop() {
+    return holdOnDrop;
+  }
+
+  public StreamTokens streamTokens() {
+    return tokens;
+  }
+
   public TtyCalls(TtyIntakeSettings intake, LongSupplier clockMillis) {
     this(intake, clockMillis, GatewayMeter.NONE);
   }
@@ -103,20 +153,19 @@ public final class TtyCalls implements ChannelAdapter {
 
   @Override
   public Future<DeliveryOutcome> deliver(OutboundMessage message) {
-    LiveCall call = live.get(message.conversation());
-    if (call == null) return Future.failedFuture("The call has ended, so this reply could not be sent.");
-    return call.send(message);
+    Optional<LiveCall> call = call(message.conversation());
+    if (call.isEmpty()) return Future.failedFuture("The call has ended, so this reply could not be sent.");
+    return call.get().send(message);
   }
 
   /** Stops the reply being sent on this conversation's call and drops the ones waiting. */
   public Future<Integer> stopSending(ConversationId conversation) {
-    LiveCall call = live.get(conversation);
-    if (call == null) return Future.succeededFuture(0);
-    return call.stopSending();
+    return call(conversation).map(LiveCall::stopSending).orElseGet(() -> Future.succeededFuture(0));
   }
 
   public Optional<LiveCall> call(ConversationId conversation) {
-    return Optional.ofNullable(live.get(conversation));
+    LiveCall here = live.get(conversation);
+    return here != null ? Optional.of(here) : elsewhere.call(conversation);
   }
 
   /** The same calls, seen as the relay channel's adapter: a relay conversation's replies reach its call here. */
@@ -137,10 +186,12 @@ public final class TtyCalls implements ChannelAdapter {
 
   public void started(ConversationId conversation, LiveCall call) {
     live.put(conversation, call);
+    watch.live(conversation, call);
   }
 
   /** Forgets the call under every conversation it had: a resolved one and its follow-up alike. */
   public void ended(LiveCall call) {
     live.values().removeIf(c -> c == call);
+    watch.gone(call);
   }
 }

@@ -44,6 +44,19 @@ public final class TtyLine {
     this.timing = new BaudotModulator(modem);
   }
 
+  /** Told to a caller whose call was moved to a new stream after the gateway node carrying it was lost or stopped. */
+  public static final String RECONNECTED = "LINE RECONNECTED GA";
+  static final String RECONNECTED_ID = "reconnected";
+
+  /** The call came back on a new stream: the caller was greeted before, so they read that the line is back instead. */
+  public List<TtyAction> reconnected(long now) {
+    greeted = true;
+    answeredAt = now;
+    lastActivityAt = now;
+    queue.addFirst(new TtyAction.Transmit(RECONNECTED_ID, RECONNECTED, false));
+    return tick(now);
+  }
+
   public List<TtyAction> answered(long now) {
     answeredAt = now;
     lastActivityAt = now;

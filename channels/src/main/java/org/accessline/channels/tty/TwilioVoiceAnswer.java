@@ -3,10 +3,13 @@ package org.accessline.channels.tty;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Connect;
 import com.twilio.twiml.voice.Parameter;
+import com.twilio.twiml.voice.Pause;
 import com.twilio.twiml.voice.Reject;
 import com.twilio.twiml.voice.Stream;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.accessline.channels.twilio.TwilioAccount;
 import org.accessline.channels.twilio.TwilioReplies;
 import org.accessline.channels.twilio.TwilioSignatures;
@@ -25,6 +28,7 @@ public final class TwilioVoiceAnswer {
   static final String CALL_SID = "callSid";
   static final String STREAM_TOKEN = "streamToken";
   static final String MODE = "mode";
+  static final String ATTACHMENT = "attachment";
 
   private final TwilioAccount account;
   private final TtyCalls calls;
@@ -49,13 +53,26 @@ public final class TwilioVoiceAnswer {
       // Busy tells the caller's TTY the line is taken; nothing is opened or recorded.
       TwilioReplies.twiml(ctx, new VoiceResponse.Builder().reject(new Reject.Builder().reason(Reject.Reason.BUSY).build()).build().toXml());
     } else if (admission instanceof TtyCalls.Admission.Connect connect) {
-      Stream stream = new Stream.Builder().url(account.socketUrl(STREAM_PATH))
-          .parameter(new Parameter.Builder().name(FROM).value(from).build())
-          .parameter(new Parameter.Builder().name(CALL_SID).value(callSid).build())
-          .parameter(new Parameter.Builder().name(STREAM_TOKEN).value(connect.streamToken()).build())
-          .parameter(new Parameter.Builder().name(MODE).value(calls.modeFor(fields.getOrDefault("To", "").strip()).wireName()).build())
-          .build();
-      TwilioReplies.twiml(ctx, new VoiceResponse.Builder().connect(new Connect.Builder().stream(stream).build()).build().toXml());
+      LineMode mode = calls.modeFor(fields.getOrDefault("To", "").strip());
+      TwilioReplies.twiml(ctx, connectTwiml(account, from, callSid, connect.streamToken(), mode, 0, calls.holdOnDrop()));
     }
+  }
+
+  /**
+   * Connects the call to a stream of ours. With {@code hold}, a pause follows: when the stream drops
+   * without the caller hanging up (the node carrying it lost), the call stays up, silent, that long,
+   * for another node to connect it to a new stream (its {@code attachment}-th) through Twilio's Calls API.
+   */
+  public static String connectTwiml(TwilioAccount account, String from, String callSid, String streamToken, LineMode mode, int attachment,
+      Optional<Duration> hold) {
+    Stream.Builder stream = new Stream.Builder().url(account.socketUrl(STREAM_PATH))
+        .parameter(new Parameter.Builder().name(FROM).value(from).build())
+        .parameter(new Parameter.Builder().name(CALL_SID).value(callSid).build())
+        .parameter(new Parameter.Builder().name(STREAM_TOKEN).value(streamToken).build())
+        .parameter(new Parameter.Builder().name(MODE).value(mode.wireName()).build());
+    if (attachment > 0) stream.parameter(new Parameter.Builder().name(ATTACHMENT).value(Integer.toString(attachment)).build());
+    VoiceResponse.Builder response = new VoiceResponse.Builder().connect(new Connect.Builder().stream(stream.build()).build());
+    hold.ifPresent(h -> response.pause(new Pause.Builder().length((int) Math.max(1, h.toSeconds())).build()));
+    return response.build().toXml();
   }
 }

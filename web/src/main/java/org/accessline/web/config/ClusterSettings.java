@@ -19,9 +19,10 @@ import java.util.function.Function;
  * @param memberTimeout a member silent this long is taken for gone, and its conversations are taken over
  * @param takeoverJitter the longest random pause a survivor takes before trying to take over, so survivors do not all reload at once
  * @param ownerWait how long a node holds a command while no node owns the conversations (a takeover under way) before answering that it is unavailable
+ * @param callHold how long a TTY or relay call stays up, silent, after its media stream dropped, for a surviving node to connect it again
  */
 public record ClusterSettings(boolean enabled, String name, List<String> members, boolean multicast, String host, int port, Duration heartbeat,
-    Duration memberTimeout, Duration takeoverJitter, Duration ownerWait) {
+    Duration memberTimeout, Duration takeoverJitter, Duration ownerWait, Duration callHold) {
 
   public ClusterSettings {
     if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) throw new IllegalArgumentException("cluster.name must be 1-64 letters, digits, '.', '_' or '-'");
@@ -36,6 +37,9 @@ public record ClusterSettings(boolean enabled, String name, List<String> members
       throw new IllegalArgumentException("cluster.memberTimeoutSeconds must be at least twice cluster.heartbeatSeconds and at most 600");
     }
     if (takeoverJitter == null || takeoverJitter.isNegative() || takeoverJitter.toMillis() > 60_000) throw new IllegalArgumentException("cluster.takeoverJitterMillis must be 0-60000");
+    if (callHold == null || enabled && memberTimeout != null && callHold.compareTo(memberTimeout.plusSeconds(5)) < 0 || callHold.toSeconds() > 3600) {
+      throw new IllegalArgumentException("cluster.callHoldSeconds must be at least cluster.memberTimeoutSeconds + 5 (a lost node is seen only after that) and at most 3600");
+    }
     if (ownerWait == null || ownerWait.toSeconds() < 1 || ownerWait.toSeconds() > 600) throw new IllegalArgumentException("cluster.ownerWaitSeconds must be 1-600");
     if (enabled && members.isEmpty() && !multicast) {
       throw new IllegalArgumentException("cluster.enabled needs the other nodes: list them in cluster.members, or set cluster.multicast to find them on the local network");
@@ -43,7 +47,7 @@ public record ClusterSettings(boolean enabled, String name, List<String> members
   }
 
   public static ClusterSettings off() {
-    return new ClusterSettings(false, "accessline", List.of(), false, "127.0.0.1", 5701, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofSeconds(30));
+    return new ClusterSettings(false, "accessline", List.of(), false, "127.0.0.1", 5701, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(90));
   }
 
   static ClusterSettings fromJson(JsonObject json, Function<String, Optional<String>> var) {
@@ -60,7 +64,8 @@ public record ClusterSettings(boolean enabled, String name, List<String> members
         Duration.ofSeconds(var.apply("CLUSTER_MEMBER_TIMEOUT_SECONDS").map(Long::parseLong)
             .orElse(json.getLong("memberTimeoutSeconds", d.memberTimeout.toSeconds()))),
         Duration.ofMillis(json.getLong("takeoverJitterMillis", d.takeoverJitter.toMillis())),
-        Duration.ofSeconds(var.apply("CLUSTER_OWNER_WAIT_SECONDS").map(Long::parseLong).orElse(json.getLong("ownerWaitSeconds", d.ownerWait.toSeconds()))));
+        Duration.ofSeconds(var.apply("CLUSTER_OWNER_WAIT_SECONDS").map(Long::parseLong).orElse(json.getLong("ownerWaitSeconds", d.ownerWait.toSeconds()))),
+        Duration.ofSeconds(var.apply("CLUSTER_CALL_HOLD_SECONDS").map(Long::parseLong).orElse(json.getLong("callHoldSeconds", d.callHold.toSeconds()))));
   }
 
   private static List<String> strings(JsonArray array) {

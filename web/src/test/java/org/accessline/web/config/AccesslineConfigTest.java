@@ -124,6 +124,18 @@ class AccesslineConfigTest {
   }
 
   @Test
+  void aCallIsHeldLongerThanALostNodeTakesToBeSeen() {
+    JsonObject store = new JsonObject().put("url", "postgresql://a@db:5432/x");
+    JsonObject cluster = new JsonObject().put("enabled", true).put("multicast", true);
+    assertEquals(java.time.Duration.ofSeconds(90), AccesslineConfig.fromJson(new JsonObject().put("store", store).put("cluster", cluster), Map.of()).cluster().callHold());
+    assertEquals(java.time.Duration.ofSeconds(45), AccesslineConfig.fromJson(new JsonObject().put("store", store).put("cluster", cluster),
+        Map.of("ACCESSLINE_CLUSTER_CALL_HOLD_SECONDS", "45")).cluster().callHold());
+    IllegalArgumentException shorter = assertThrows(IllegalArgumentException.class, () -> AccesslineConfig.fromJson(new JsonObject().put("store", store)
+        .put("cluster", cluster.copy().put("memberTimeoutSeconds", 30).put("callHoldSeconds", 20)), Map.of()));
+    assertTrue(shorter.getMessage().startsWith("cluster.callHoldSeconds must be at least"), shorter.getMessage());
+  }
+
+  @Test
   void impossibleValuesAreRefusedWithTheOptionNamed() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> AccesslineConfig.fromJson(new JsonObject().put("maxMessageBytes", 10), Map.of()));

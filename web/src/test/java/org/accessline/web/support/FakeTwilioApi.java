@@ -63,6 +63,7 @@ public final class FakeTwilioApi implements AutoCloseable {
     Router router = Router.router(vertx);
     router.post("/2010-04-01/Accounts/:account/Messages.json").handler(BodyHandler.create()).handler(this::createMessage);
     router.get("/2010-04-01/Accounts/:account/Messages.json").handler(this::listMessages);
+    router.post("/2010-04-01/Accounts/:account/Calls/:call").handler(BodyHandler.create()).handler(this::updateCall);
     server = vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1").await();
   }
 
@@ -181,6 +182,69 @@ public final class FakeTwilioApi implements AutoCloseable {
   private static void error(RoutingContext ctx, int status, int code, String message) {
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(new JsonObject().put("code", code).put("message", message)
         .put("more_info", "https://www.twilio.com/docs/errors/" + code).put("status", status).encode());
+  }
+
+  // ---- The Calls API: a call in progress, redirected to new TwiML ----
+
+  /** Calls Twilio holds, by sid: what each does with new TwiML; an ended call answers 21220. */
+  private final Map<String, java.util.function.Consumer<String>> callsInProgress = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Set<String> callsEnded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final List<Sent> callUpdates = new ArrayList<>();
+
+  /** The call is up: a Calls API update hands its TwiML to {@code followsTwiml} (on a thread of its own, as Twilio acts apart from its answer). */
+  public void callInProgress(String callSid, java.util.function.Consumer<String> followsTwiml) {
+    callsInProgress.put(callSid, followsTwiml);
+  }
+
+  /** The caller hung up: an update is refused as Twilio refuses one for a completed call. */
+  public void callEnded(String callSid) {
+    callsInProgress.remove(callSid);
+    callsEnded.add(callSid);
+  }
+
+  public synchronized List<Sent> callUpdates() {
+    return List.copyOf(callUpdates);
+  }
+
+  private void updateCall(RoutingContext ctx) {
+    String account = ctx.pathParam("account");
+    String callSid = ctx.pathParam("call").replaceFirst("\\.json$", "");
+    String expected = "Basic " + Base64.getEncoder().encodeToString((FakeTwilioCall.ACCOUNT_SID + ":" + FakeTwilioCall.AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
+    if (!expected.equals(ctx.request().getHeader("Authorization")) || !account.equals(FakeTwilioCall.ACCOUNT_SID)) {
+      error(ctx, 401, 20003, "Authenticate");
+      return;
+    }
+    if (!"application/x-www-form-urlencoded".equals(String.valueOf(ctx.request().getHeader("Content-Type")).split(";")[0].strip())) {
+      error(ctx, 400, 20001, "The request must be form-encoded.");
+      return;
+    }
+    Map<String, String> fields = FormBody.parse(ctx.body().buffer());
+    synchronized (this) {
+      callUpdates.add(new Sent(fields, ctx.request().getHeader("Authorization")));
+    }
+    if (callsEnded.contains(callSid)) {
+      error(ctx, 400, 21220, "Call is not in-progress. Cannot redirect.");
+      return;
+    }
+    java.util.function.Consumer<String> call = callsInProgress.get(callSid);
+    if (call == null) {
+      error(ctx, 404, 20404, "The requested resource /2010-04-01/Accounts/" + account + "/Calls/" + callSid + ".json was not found");
+      return;
+    }
+    if (!fields.containsKey("Twiml")) {
+      error(ctx, 400, 21205, "Url or Twiml is required.");
+      return;
+    }
+    String now = RFC_2822.format(ZonedDateTime.now());
+    JsonObject resource = new JsonObject().put("account_sid", account).put("annotation", null).put("answered_by", null).put("api_version", "2010-04-01")
+        .put("caller_name", null).put("date_created", now).put("date_updated", now).put("direction", "inbound").put("duration", null)
+        .put("end_time", null).put("forwarded_from", null).put("from", "+15551230000").put("from_formatted", "(555) 123-0000").put("group_sid", null)
+        .put("parent_call_sid", null).put("phone_number_sid", "PN" + "0".repeat(32)).put("price", null).put("price_unit", "USD").put("sid", callSid)
+        .put("start_time", now).put("status", "in-progress").put("subresource_uris", new JsonObject()).put("to", "+15550003110")
+        .put("to_formatted", "(555) 000-3110").put("trunk_sid", null).put("uri", "/2010-04-01/Accounts/" + account + "/Calls/" + callSid + ".json")
+        .put("queue_time", "0");
+    ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(resource.encode());
+    new Thread(() -> call.accept(fields.get("Twiml")), "fake-twilio-call-" + callSid).start();
   }
 
   @Override

@@ -43,7 +43,7 @@ public final class FakeTwilioCall implements AutoCloseable {
   private static final Pattern PARAMETER = Pattern.compile("<Parameter name=\"([^\"]+)\" value=\"([^\"]*)\"");
 
   private final Vertx vertx;
-  private final int port;
+  private int port;
   private final TwilioWebhookClient webhooks;
   private final WebSocketClient sockets;
   public final String callSid;
@@ -212,6 +212,31 @@ public final class FakeTwilioCall implements AutoCloseable {
   /** Waits, on the call's clock, for the gateway to mark {@code name} as played. */
   public JsonObject awaitMarkEchoed(String name) {
     return frames.await("mark " + name + " played", f -> "mark-echoed".equals(f.getString("event")) && name.equals(f.getString("name")), 60_000);
+  }
+
+  /**
+   * The stream's far end is gone (the node carrying it lost): the socket closes with no stop, and
+   * Twilio goes on to the TwiML after the {@code <Connect>}, holding the call.
+   */
+  public void streamDropped() {
+    stopPump();
+    if (stream != null && !stream.isClosed()) stream.close().await();
+  }
+
+  /** Twilio follows new TwiML for the call: its stream opens to the URL there, reaching the node on {@code nodePort} (wherever the load balancer sends it). */
+  public void follow(String twiml, int nodePort) {
+    synchronized (this) {
+      port = nodePort;
+      followed.add(twiml);
+    }
+    connect(twiml);
+  }
+
+  private final List<String> followed = new ArrayList<>();
+
+  /** The TwiML of each Calls API update the call followed. */
+  public synchronized List<String> followed() {
+    return List.copyOf(followed);
   }
 
   public void hangUp() {

@@ -1,0 +1,68 @@
+package org.accessline.channels.tty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Two nodes' tokens, told of each other's issues and claims as the cluster tells them: a stream may reach either node, once. */
+class StreamTokensSharedTest {
+  private static final String CALL = "CA" + "0123456789abcdef".repeat(2);
+  private long now = 1_000_000;
+  private final StreamTokens a = new StreamTokens(Duration.ofSeconds(30), () -> now);
+  private final StreamTokens b = new StreamTokens(Duration.ofSeconds(30), () -> now);
+  private final List<String> told = new ArrayList<>();
+
+  StreamTokensSharedTest() {
+    a.shareWith(to(b, "a"));
+    b.shareWith(to(a, "b"));
+  }
+
+  private StreamTokens.Sharing to(StreamTokens other, String from) {
+    return new StreamTokens.Sharing() {
+      @Override
+      public void issued(String tokenHash, String callSid, long expiresAt, boolean again) {
+        told.add(from + " issued " + tokenHash);
+        other.issuedElsewhere(tokenHash, callSid, expiresAt, again);
+      }
+
+      @Override
+      public void claimed(String callSid) {
+        other.claimedElsewhere(callSid);
+      }
+    };
+  }
+
+  @Test
+  void aTokenIssuedOnOneNodeOpensTheStreamOnTheOtherOnceAndOnlyItsHashTravels() {
+    String token = a.issue(CALL).orElseThrow();
+    assertFalse(told.get(0).contains(token), "only the token's hash crosses to the other node");
+    assertInstanceOf(StreamTokens.Claim.Granted.class, b.claim(CALL, token));
+    assertInstanceOf(StreamTokens.Claim.Refused.class, a.claim(CALL, token), "spent on every node");
+    assertTrue(a.answered(CALL), "a replayed voice webhook on the first node is refused too");
+  }
+
+  @Test
+  void aCallWhoseStreamWasLostIsOpenedAgainByANewTokenOnly() {
+    String first = a.issue(CALL).orElseThrow();
+    assertInstanceOf(StreamTokens.Claim.Granted.class, a.claim(CALL, first));
+    a.release(CALL);
+    String again = b.issueAgain(CALL).orElseThrow();
+    assertInstanceOf(StreamTokens.Claim.Refused.class, b.claim(CALL, first), "the old token stays spent");
+    assertInstanceOf(StreamTokens.Claim.Granted.class, a.claim(CALL, again), "the new one opens the call on whichever node it reaches");
+    assertInstanceOf(StreamTokens.Claim.Refused.class, b.claim(CALL, again));
+    assertEquals(2, told.size());
+  }
+
+  @Test
+  void noNewTokenWhileAStreamOnThisNodeStillCarriesTheCall() {
+    String first = a.issue(CALL).orElseThrow();
+    a.claim(CALL, first);
+    assertTrue(a.issueAgain(CALL).isEmpty());
+  }
+}
