@@ -16,8 +16,8 @@ CREATE TABLE directory_agencies (
 
 CREATE TABLE directory_closures (
   agency_id VARCHAR(64) NOT NULL REFERENCES directory_agencies (id) ON DELETE CASCADE,
-  day DATE NOT NULL,
-  PRIMARY KEY (agency_id, day)
+  closed_on DATE NOT NULL,
+  PRIMARY KEY (agency_id, closed_on)
 );
 
 CREATE TABLE directory_services (
@@ -46,14 +46,14 @@ CREATE INDEX directory_services_agency ON directory_services (agency_id);
 CREATE INDEX directory_services_verified ON directory_services (verified_on);
 CREATE INDEX directory_services_name ON directory_services (name);
 
--- Weekly openings in the agency's local time: day 1 (Monday) to 7, minutes of the day.
+-- Weekly openings in the agency's local time: weekday 1 (Monday) to 7, minutes of the day.
 CREATE TABLE directory_hours (
   service_id VARCHAR(64) NOT NULL REFERENCES directory_services (id) ON DELETE CASCADE,
-  day SMALLINT NOT NULL,
+  weekday SMALLINT NOT NULL,
   opens SMALLINT NOT NULL,
   closes SMALLINT NOT NULL
 );
-CREATE INDEX directory_hours_service ON directory_hours (service_id, day);
+CREATE INDEX directory_hours_service ON directory_hours (service_id, weekday);
 
 CREATE TABLE directory_languages (
   service_id VARCHAR(64) NOT NULL REFERENCES directory_services (id) ON DELETE CASCADE,
@@ -67,11 +67,11 @@ CREATE INDEX directory_languages_language ON directory_languages (language, serv
 CREATE TABLE referrals (
   conversation_num BIGINT NOT NULL REFERENCES conversations (num) ON DELETE CASCADE,
   seq BIGINT NOT NULL,
-  at TIMESTAMPTZ NOT NULL,
+  referred_at TIMESTAMPTZ NOT NULL,
   agency_id VARCHAR(64) NOT NULL,
   agency_name VARCHAR(200) NOT NULL,
   service_id VARCHAR(64) NOT NULL,
   service_name VARCHAR(200) NOT NULL,
   PRIMARY KEY (conversation_num, seq)
 );
-CREATE INDEX referrals_at ON referrals (at);
+CREATE INDEX referrals_at ON referrals (referred_at);

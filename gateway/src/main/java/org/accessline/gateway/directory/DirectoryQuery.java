@@ -7,13 +7,13 @@ import java.util.Set;
 
 /**
  * A directory search: the words, each widened to its synonyms (every group must match one of its
- * terms), and the filters. An empty list of groups lists by name.
+ * terms; a group's first term is the word as typed), and the filters. An empty list of groups lists by name.
  */
 public record DirectoryQuery(List<Set<String>> terms, Optional<Instant> openAt, Optional<String> language, boolean ttyOnly, int limit) {
   public static final int MOST = 100;
 
   public DirectoryQuery {
-    terms = terms.stream().map(Set::copyOf).filter(s -> !s.isEmpty()).toList();
+    terms = terms.stream().filter(s -> !s.isEmpty()).map(s -> java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(s))).toList();
     if (terms.size() > 12) throw new IllegalArgumentException("a search has at most 12 words");
     if (openAt == null) openAt = Optional.empty();
     if (language == null) language = Optional.empty();

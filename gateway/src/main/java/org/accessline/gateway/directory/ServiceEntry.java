@@ -25,11 +25,12 @@ public record ServiceEntry(String id, String agencyId, String name, String descr
     serviceArea = text(serviceArea, 400, "service area");
     eligibility = text(eligibility, 1000, "eligibility");
     accessibility = text(accessibility, 1000, "accessibility notes");
-    languages = List.copyOf(new java.util.LinkedHashSet<>(languages == null ? List.of() : languages.stream().map(l -> l.strip().toLowerCase(java.util.Locale.ROOT)).toList()));
+    languages = List.copyOf(new java.util.TreeSet<>(languages == null ? List.of() : languages.stream().map(l -> l.strip().toLowerCase(java.util.Locale.ROOT)).toList()));
     if (languages.size() > 40 || languages.stream().anyMatch(l -> !LANGUAGE.matcher(l).matches())) {
       throw new IllegalArgumentException("languages are language tags such as en, es or ase (at most 40)");
     }
-    week = List.copyOf(week == null ? List.of() : week);
+    week = (week == null ? List.<Opening>of() : week).stream()
+        .sorted(java.util.Comparator.comparing(Opening::day).thenComparing(Opening::opens).thenComparing(Opening::closes)).toList();
     if (week.size() > 70) throw new IllegalArgumentException("a service lists at most 70 weekly openings");
     if (reach == null) reach = Reach.NONE;
     if (verified == null) verified = Optional.empty();

@@ -43,7 +43,7 @@ public final class DirectorySql {
     out.add(d.sql("DELETE FROM directory_closures WHERE agency_id = " + d.add(a.id())));
     for (LocalDate day : a.closures()) {
       Sql.Params c = new Sql.Params(dialect);
-      out.add(c.sql("INSERT INTO directory_closures (agency_id, day) VALUES (" + c.add(a.id()) + ", " + c.add(day) + ")"));
+      out.add(c.sql("INSERT INTO directory_closures (agency_id, closed_on) VALUES (" + c.add(a.id()) + ", " + c.add(day) + ")"));
     }
     return out;
   }
@@ -72,7 +72,7 @@ public final class DirectorySql {
     }
     for (Opening o : s.week()) {
       Sql.Params h = new Sql.Params(dialect);
-      out.add(h.sql("INSERT INTO directory_hours (service_id, day, opens, closes) VALUES (" + h.add(s.id()) + ", " + h.add(o.day().getValue()) + ", "
+      out.add(h.sql("INSERT INTO directory_hours (service_id, weekday, opens, closes) VALUES (" + h.add(s.id()) + ", " + h.add(o.day().getValue()) + ", "
           + h.add(o.opensMinute()) + ", " + h.add(o.closesMinute()) + ")"));
     }
     for (String language : s.languages()) {
@@ -94,20 +94,27 @@ public final class DirectorySql {
     StringBuilder sql = new StringBuilder();
     boolean words = !q.terms().isEmpty();
     if (words && dialect == Dialect.H2) {
+      // Each group scores its best term, a word the resident typed counting twice a synonym; every group must match.
       StringBuilder terms = new StringBuilder();
       for (int g = 0; g < q.terms().size(); g++) {
+        boolean typed = true;
         for (String term : q.terms().get(g)) {
           if (terms.length() > 0) terms.append(", ");
-          terms.append("(CAST(").append(p.add(term)).append(" AS VARCHAR(40)), CAST(").append(p.add(g)).append(" AS INT))");
+          terms.append("(CAST(").append(p.add(term)).append(" AS VARCHAR(40)), CAST(").append(p.add(g)).append(" AS INT), CAST(")
+              .append(p.add(typed ? 2 : 1)).append(" AS INT))");
+          typed = false;
         }
       }
       sql.append("SELECT ").append(HIT_COLUMNS).append(", m.score").append(FROM)
-          .append(" JOIN (SELECT w.service_id, SUM(w.weight) AS score FROM directory_words w JOIN (VALUES ").append(terms)
-          .append(") AS q (term, grp) ON w.word = q.term GROUP BY w.service_id HAVING COUNT(DISTINCT q.grp) = ").append(p.add(q.terms().size()))
+          .append(" JOIN (SELECT b.service_id, SUM(b.best) AS score FROM (SELECT w.service_id, q.grp, MAX(w.weight * q.factor) AS best")
+          .append(" FROM directory_words w JOIN (VALUES ").append(terms).append(") AS q (term, grp, factor) ON w.word = q.term")
+          .append(" GROUP BY w.service_id, q.grp) b GROUP BY b.service_id HAVING COUNT(*) = ").append(p.add(q.terms().size()))
           .append(") m ON m.service_id = s.id");
     } else if (words) {
-      sql.append("SELECT ").append(HIT_COLUMNS).append(", ts_rank(s.search, tq) AS score").append(FROM)
-          .append(" CROSS JOIN to_tsquery('simple', ").append(p.add(tsQuery(q.terms()))).append(") AS tq");
+      // The words the resident typed rank again on their own, above a match by synonym only.
+      sql.append("SELECT ").append(HIT_COLUMNS).append(", ts_rank(s.search, tq) + ts_rank(s.search, typed) AS score").append(FROM)
+          .append(" CROSS JOIN to_tsquery('simple', ").append(p.add(tsQuery(q.terms()))).append(") AS tq")
+          .append(" CROSS JOIN to_tsquery('simple', ").append(p.add(typedQuery(q.terms()))).append(") AS typed");
     } else {
       sql.append("SELECT ").append(HIT_COLUMNS).append(", 0 AS score").append(FROM);
     }
@@ -120,13 +127,13 @@ public final class DirectorySql {
         now.append("(CAST(").append(p.add(l.zone())).append(" AS VARCHAR(64)), CAST(").append(p.add(l.day())).append(" AS INT), CAST(")
             .append(p.add(l.minute())).append(" AS INT), CAST(").append(p.add(l.date())).append(" AS DATE))");
       }
-      sql.append(" JOIN (VALUES ").append(now).append(") AS n (zone, dow, minute, today) ON n.zone = a.zone");
+      sql.append(" JOIN (VALUES ").append(now).append(") AS n (n_zone, n_weekday, n_minute, n_date) ON n.n_zone = a.zone");
     }
     sql.append(" WHERE 1 = 1");
     if (words && dialect == Dialect.POSTGRES) sql.append(" AND s.search @@ tq");
     if (q.openAt().isPresent()) {
-      sql.append(" AND EXISTS (SELECT 1 FROM directory_hours h WHERE h.service_id = s.id AND h.day = n.dow AND h.opens <= n.minute AND h.closes > n.minute)")
-          .append(" AND NOT EXISTS (SELECT 1 FROM directory_closures x WHERE x.agency_id = a.id AND x.day = n.today)");
+      sql.append(" AND EXISTS (SELECT 1 FROM directory_hours h WHERE h.service_id = s.id AND h.weekday = n.n_weekday AND h.opens <= n.n_minute AND h.closes > n.n_minute)")
+          .append(" AND NOT EXISTS (SELECT 1 FROM directory_closures x WHERE x.agency_id = a.id AND x.closed_on = n.n_date)");
     }
     q.language().ifPresent(l -> sql.append(" AND EXISTS (SELECT 1 FROM directory_languages l WHERE l.service_id = s.id AND l.language = ")
         .append(p.add(l.toLowerCase(java.util.Locale.ROOT))).append(")"));
@@ -170,7 +177,7 @@ public final class DirectorySql {
 
   /** Rows of (service id, day, opens, closes) for the services. */
   public Sql hours(Set<String> services) {
-    return in("SELECT service_id, day, opens, closes FROM directory_hours WHERE service_id IN ", services, " ORDER BY service_id, day, opens");
+    return in("SELECT service_id, weekday, opens, closes FROM directory_hours WHERE service_id IN ", services, " ORDER BY service_id, weekday, opens");
   }
 
   public Sql languages(Set<String> services) {
@@ -178,11 +185,11 @@ public final class DirectorySql {
   }
 
   public Sql closures(Set<String> agencies) {
-    return in("SELECT agency_id, day FROM directory_closures WHERE agency_id IN ", agencies, " ORDER BY agency_id, day");
+    return in("SELECT agency_id, closed_on FROM directory_closures WHERE agency_id IN ", agencies, " ORDER BY agency_id, closed_on");
   }
 
   public Sql allHours() {
-    return new Sql("SELECT service_id, day, opens, closes FROM directory_hours ORDER BY service_id, day, opens", List.of());
+    return new Sql("SELECT service_id, weekday, opens, closes FROM directory_hours ORDER BY service_id, weekday, opens", List.of());
   }
 
   public Sql allLanguages() {
@@ -190,12 +197,12 @@ public final class DirectorySql {
   }
 
   public Sql allClosures() {
-    return new Sql("SELECT agency_id, day FROM directory_closures ORDER BY agency_id, day", List.of());
+    return new Sql("SELECT agency_id, closed_on FROM directory_closures ORDER BY agency_id, closed_on", List.of());
   }
 
   public Sql referralsByAgency(Instant from, Instant to) {
     Sql.Params p = new Sql.Params(dialect);
-    return p.sql("SELECT agency_id, MAX(agency_name), COUNT(*) AS n FROM referrals WHERE at >= " + p.add(time(from)) + " AND at < " + p.add(time(to))
+    return p.sql("SELECT agency_id, MAX(agency_name), COUNT(*) AS n FROM referrals WHERE referred_at >= " + p.add(time(from)) + " AND referred_at < " + p.add(time(to))
         + " GROUP BY agency_id ORDER BY n DESC, agency_id");
   }
 
@@ -228,6 +235,13 @@ public final class DirectorySql {
     List<String> parts = new ArrayList<>();
     for (Set<String> g : groups) parts.add("(" + String.join(" | ", g) + ")");
     return String.join(" & ", parts);
+  }
+
+  /** Any of the words as typed, each group's first term. */
+  static String typedQuery(List<Set<String>> groups) {
+    List<String> typed = new ArrayList<>();
+    for (Set<String> g : groups) typed.add(g.iterator().next());
+    return String.join(" | ", typed);
   }
 
   static OffsetDateTime time(Instant at) {

@@ -33,7 +33,7 @@ final class EmbeddedDirectory implements SqlRunner {
   /** The referral's row for reports, written by the append in the entry's own transaction. */
   static void referred(Connection c, long num, Entry e, ConversationEvent.Referred r) throws SQLException {
     try (PreparedStatement st = c.prepareStatement(
-        "INSERT INTO referrals (conversation_num, seq, at, agency_id, agency_name, service_id, service_name) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        "INSERT INTO referrals (conversation_num, seq, referred_at, agency_id, agency_name, service_id, service_name) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       st.setLong(1, num);
       st.setLong(2, e.seq());
       st.setTimestamp(3, Timestamp.from(e.at()));

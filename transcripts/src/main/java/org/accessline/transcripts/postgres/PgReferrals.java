@@ -9,7 +9,7 @@ import org.accessline.gateway.conversation.Entry;
 
 /** The referral rows reports count, written in the same transaction as their entries. */
 final class PgReferrals {
-  private static final String INSERT = "INSERT INTO referrals (conversation_num, seq, at, agency_id, agency_name, service_id, service_name)"
+  private static final String INSERT = "INSERT INTO referrals (conversation_num, seq, referred_at, agency_id, agency_name, service_id, service_name)"
       + " VALUES ($1, $2, $3, $4, $5, $6, $7)";
 
   private PgReferrals() {}
