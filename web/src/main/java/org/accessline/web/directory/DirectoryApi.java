@@ -170,14 +170,28 @@ public final class DirectoryApi {
         });
   }
 
-  /** {@code POST /api/directory/import?format=csv|hsds}: all of it, or, with any bad row, nothing and every bad row listed. */
+  /**
+   * {@code POST /api/directory/import?format=csv} with {@code {"csv": "…"}}, or {@code ?format=hsds} with the
+   * HSDS object itself (JSON either way, as every API write is): all of it, or, with any bad row, nothing
+   * and every bad row listed.
+   */
   public void importFile(RoutingContext ctx) {
     String me = StaffAuth.account(ctx).username().value();
     String format = Optional.ofNullable(ctx.queryParams().get("format")).orElse("");
     Instant now = clock.instant();
     DirectoryImport read;
     if (format.equals("csv")) {
-      read = DirectoryCsv.read(ctx.body().asString(), now, me);
+      JsonObject json;
+      try {
+        json = ctx.body().asJsonObject();
+      } catch (RuntimeException e) {
+        json = null;
+      }
+      if (json == null || !(json.getValue("csv") instanceof String)) {
+        bad(ctx, List.of("The body must be {\"csv\": \"the file's text\"}."));
+        return;
+      }
+      read = DirectoryCsv.read(json.getString("csv"), now, me);
     } else if (format.equals("hsds")) {
       JsonObject json;
       try {
