@@ -47,6 +47,11 @@ public final class DirectoryApi {
     else Problem.send(ctx, 403, "not_an_editor", "Only a directory editor changes the directory.");
   }
 
+  /** {@code GET /api/directory/me}: whether the signed-in staff member may edit, so the page offers only what they may do. */
+  public void me(RoutingContext ctx) {
+    Answers.json(ctx, 200, new JsonObject().put("mayEdit", StaffAuth.account(ctx).may(Permission.EDIT_DIRECTORY)));
+  }
+
   /** Checks {@code :id} is a directory id, so a bad one is a clear 404 and never reaches the database. */
   public void validId(RoutingContext ctx) {
     if (DirectoryIds.valid(ctx.pathParam("id"))) ctx.next();

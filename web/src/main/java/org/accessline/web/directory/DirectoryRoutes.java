@@ -14,6 +14,8 @@ public final class DirectoryRoutes {
   private DirectoryRoutes() {}
 
   public static void mount(Router router, StaffAuth staff, BodyHandler body, RecordReads reads, DirectoryApi api, ReferralApi referrals) {
+    router.get("/directory").handler(ctx -> ctx.reroute(io.vertx.core.http.HttpMethod.GET, "/directory.html"));
+    router.get("/api/directory/me").handler(staff).handler(api::me);
     router.get("/api/directory/search").handler(staff).handler(api::search);
     router.get("/api/directory/stale").handler(staff).handler(api::stale);
     router.get("/api/directory/export.csv").handler(staff).handler(ctx -> api.export(ctx, true));
