@@ -19,6 +19,7 @@ import org.accessline.gateway.directory.ServiceEntry;
 import org.accessline.gateway.directory.Synonyms;
 import org.accessline.gateway.store.AuditEvent;
 import org.accessline.gateway.store.InteractionStore;
+import org.accessline.web.config.DirectoryConfig;
 import org.accessline.web.auth.Permission;
 import org.accessline.web.http.Answers;
 import org.accessline.web.http.Problem;

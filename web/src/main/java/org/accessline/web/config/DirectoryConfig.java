@@ -1,4 +1,4 @@
-package org.accessline.web.directory;
+package org.accessline.web.config;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
