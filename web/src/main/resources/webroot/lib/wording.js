@@ -47,6 +47,8 @@ const STAFF = {
   consent: e => ({ text: e.event.optedOut
     ? 'The resident texted ' + e.event.keyword + ': no text can reach them until they text START.'
     : 'The resident texted ' + e.event.keyword + ' and can be texted again.', tone: 'note' }),
+  referral: e => ({ text: 'Referred to ' + e.event.serviceName + ' (' + e.event.agencyName + ')' + (e.event.reach && e.event.reach.tty ? ', TTY ' + e.event.reach.tty : '')
+    + ' by ' + e.actor.name + '.', tone: 'note' }),
   resolved: e => ({ text: 'Resolved: ' + e.event.disposition + '.', tone: 'event' })
 };
 

@@ -6,6 +6,7 @@ import { timeElement } from '/lib/time.js';
 import { channelName } from '/lib/wording.js';
 import { renderGlossary } from '/tty.js';
 import { latestDetails, parseTags } from '/workspace/model.js';
+import { referralPanel } from '/workspace/directory.js';
 
 const FIELDS = {
   category: 'detail-category', tags: 'detail-tags', agency: 'detail-referral-agency', service: 'detail-referral-service',
@@ -14,6 +15,7 @@ const FIELDS = {
 
 export function contextPanel(ws) {
   renderGlossary(byId('tty-glossary'));
+  const referral = referralPanel(ws, byId('context-body'));
   let shownFor = null;
   let historyRequest = 0;
 
@@ -79,6 +81,7 @@ export function contextPanel(ws) {
     byId('context-empty').hidden = !!conversation;
     byId('context-body').hidden = !conversation;
     if (!conversation) { shownFor = null; return; }
+    referral.show(conversation);
     const tty = conversation.channel === 'tty' || conversation.channel === 'relay';
     byId('tty-help').hidden = !tty;
     if (shownFor === conversation.id) return;

@@ -39,6 +39,12 @@ public interface Desk {
   /** Files the record's category, tags, referral, follow-up and Open311 id (its agent, a supervisor, or any staff once resolved). */
   Future<Posted> fileDetails(ConversationId conversation, Participant staff, ConversationEvent.DetailsSet details);
 
+  /**
+   * Records a referral to a directory service on the record, as data (the same staff who may file its
+   * details); a retry with the same request id is recorded once.
+   */
+  Future<Posted> recordReferral(ConversationId conversation, Participant staff, ConversationEvent.Referred referral, String requestId);
+
   /** The agent hands up to a supervisor; supervisors are alerted, and the agent keeps it until one takes it. */
   Future<Posted> askSupervisor(ConversationId conversation, AgentProfile agent, String reason);
 

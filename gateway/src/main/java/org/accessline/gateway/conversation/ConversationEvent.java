@@ -326,6 +326,44 @@ public sealed interface ConversationEvent {
     }
   }
 
+  /**
+   * Staff referred the resident to a service of the resource directory: which agency and service
+   * (ids and names as they were then) and how to reach it, by kind ({@link #REACH_KINDS}).
+   */
+  record Referred(String agencyId, String agencyName, String serviceId, String serviceName, Map<String, String> reach) implements ConversationEvent {
+    public static final List<String> REACH_KINDS = List.of("phone", "tty", "videoPhone", "text", "web", "address");
+
+    public Referred {
+      for (String id : List.of(agencyId == null ? "" : agencyId, serviceId == null ? "" : serviceId)) {
+        if (!id.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,63}")) throw new IllegalArgumentException("a referral names its agency and service by id");
+      }
+      for (String name : java.util.Arrays.asList(agencyName, serviceName)) {
+        if (name == null || name.isBlank() || name.length() > 200) throw new IllegalArgumentException("a referral's agency and service names are 1-200 characters");
+      }
+      reach = Map.copyOf(new java.util.TreeMap<>(reach));
+      for (Map.Entry<String, String> e : reach.entrySet()) {
+        if (!REACH_KINDS.contains(e.getKey()) || e.getValue().isBlank() || e.getValue().length() > 400) {
+          throw new IllegalArgumentException("a referral's ways to reach are " + REACH_KINDS + ", each 1-400 characters");
+        }
+      }
+    }
+
+    public String kind() { return "referral"; }
+
+    public JsonObject fields() {
+      JsonObject how = new JsonObject();
+      new java.util.TreeMap<>(reach).forEach(how::put);
+      return new JsonObject().put("agencyId", agencyId).put("agencyName", agencyName).put("serviceId", serviceId).put("serviceName", serviceName)
+          .put("reach", how);
+    }
+
+    static Referred fromJson(JsonObject j) {
+      Map<String, String> how = new java.util.TreeMap<>();
+      j.getJsonObject("reach", new JsonObject()).forEach(e -> how.put(e.getKey(), String.valueOf(e.getValue())));
+      return new Referred(j.getString("agencyId"), j.getString("agencyName"), j.getString("serviceId"), j.getString("serviceName"), how);
+    }
+  }
+
   /** The conversation went up a path (emergency, supervisor, a time limit) for a reason people can read. */
   record Escalated(String path, String reason) implements ConversationEvent {
     public static final String EMERGENCY = "emergency";
@@ -389,6 +427,7 @@ public sealed interface ConversationEvent {
         Map.entry("transferred", j -> new Transferred(new AgentId(j.getString("from")), java.util.Optional.ofNullable(j.getString("to")).map(AgentId::new),
             j.getString("note"))),
         Map.entry("details", DetailsSet::fromJson),
+        Map.entry("referral", Referred::fromJson),
         Map.entry("escalated", j -> new Escalated(j.getString("path"), j.getString("reason"))),
         Map.entry("resolved", j -> new Resolved(j.getString("disposition"))));
   }

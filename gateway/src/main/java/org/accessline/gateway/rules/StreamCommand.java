@@ -142,6 +142,18 @@ public sealed interface StreamCommand {
     }
   }
 
+  /**
+   * Staff record a referral to a directory service; allowed whenever filing details is. The request id
+   * is the client's own, so a retried request records it once.
+   */
+  record Refer(ConversationId conversation, Participant staff, org.accessline.gateway.conversation.ConversationEvent.Referred referral, String requestId)
+      implements StreamCommand {
+    public Refer {
+      if (conversation == null || staff == null || !staff.isStaff() || referral == null) throw new IllegalArgumentException("a referral needs a conversation, staff and the service");
+      if (requestId == null || !requestId.matches("[A-Za-z0-9-]{8,64}")) throw new IllegalArgumentException("a referral needs the client's request id");
+    }
+  }
+
   /** A supervisor moves a conversation to another agent. */
   record Reassign(ConversationId conversation, AgentId to, String toName, String byName) implements StreamCommand {
     public Reassign {

@@ -83,6 +83,12 @@ public final class StreamRules {
       if (!allowed) return new Decision.Refused(Refusal.NOT_YOURS);
       return append(state, now, f.staff(), f.details(), Optional.empty());
     }
+    if (command instanceof StreamCommand.Refer r) {
+      boolean allowed = state.isAssignedTo(new AgentId(r.staff().id())) || r.staff().role() == org.accessline.gateway.conversation.Role.SUPERVISOR
+          || state.resolved();
+      if (!allowed) return new Decision.Refused(Refusal.NOT_YOURS);
+      return once(state, "referral:" + r.requestId(), now, r.staff(), r.referral());
+    }
     if (state.resolved()) return new Decision.Refused(Refusal.RESOLVED);
     if (command instanceof StreamCommand.AskSupervisor a) {
       if (!state.isAssignedTo(new AgentId(a.agent().id()))) return new Decision.Refused(Refusal.NOT_YOURS);

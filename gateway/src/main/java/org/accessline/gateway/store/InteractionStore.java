@@ -59,6 +59,9 @@ public interface InteractionStore {
   /** The canned replies kept in the same database. */
   CannedReplies cannedReplies();
 
+  /** The resource directory kept in the same database, and the referrals recorded on records. */
+  org.accessline.gateway.directory.Directory directory();
+
   /** Whether the contact's latest consent entry opted them out; false if they never changed it. */
   Future<Boolean> optedOut(Contact contact);
 

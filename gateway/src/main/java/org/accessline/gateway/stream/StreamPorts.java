@@ -193,6 +193,11 @@ abstract class StreamPorts extends VerticleBase implements Intake, Desk {
   }
 
   @Override
+  public Future<Posted> recordReferral(ConversationId conversation, Participant staff, ConversationEvent.Referred referral, String requestId) {
+    return submit(conversation, new StreamCommand.Refer(conversation, staff, referral, requestId));
+  }
+
+  @Override
   public Future<Posted> askSupervisor(ConversationId conversation, AgentProfile agent, String reason) {
     return submit(conversation, new StreamCommand.AskSupervisor(conversation, agent.participant(), reason));
   }

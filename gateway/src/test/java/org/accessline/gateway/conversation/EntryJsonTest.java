@@ -68,6 +68,9 @@ class EntryJsonTest {
         new ConversationEvent.DetailsSet(Optional.of("Streets"), List.of("pothole"), Optional.of("Public Works"), Optional.of("Road repair"),
             Optional.of(java.time.LocalDate.parse("2026-12-01")), Optional.of("maria"), Optional.of("SR-2026-000123")),
         new ConversationEvent.DetailsSet(Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+        new ConversationEvent.Referred("sanitation", "Department of Sanitation", "bulk-trash", "Bulk trash pickup",
+            java.util.Map.of("phone", "555-0101", "tty", "555-0102", "address", "100 Main St, Springfield")),
+        new ConversationEvent.Referred("a1", "Agency", "s1", "Service", java.util.Map.of()),
         new ConversationEvent.Escalated(ConversationEvent.Escalated.EMERGENCY, "The resident's words name an emergency (\"fire\")."),
         new ConversationEvent.Resolved("Information provided"));
   }

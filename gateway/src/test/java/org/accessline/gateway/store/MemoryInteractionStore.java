@@ -256,6 +256,11 @@ public final class MemoryInteractionStore implements InteractionStore {
   private final MemoryCannedReplies cannedReplies = new MemoryCannedReplies();
 
   @Override
+  public org.accessline.gateway.directory.Directory directory() {
+    throw new UnsupportedOperationException("the resource directory is kept only by the real stores");
+  }
+
+  @Override
   public CannedReplies cannedReplies() {
     return cannedReplies;
   }

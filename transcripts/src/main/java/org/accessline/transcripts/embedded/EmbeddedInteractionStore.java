@@ -61,6 +61,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   private SealKey key;
   private Integrity integrity;
   private final CannedReplies cannedReplies = new EmbeddedCannedReplies(this);
+  private final org.accessline.gateway.directory.Directory resourceDirectory = EmbeddedDirectory.of(this);
 
   /** The store with its seal key and checkpoint file in the data directory too. */
   public EmbeddedInteractionStore(Path directory) {
@@ -370,6 +371,11 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   }
 
   @Override
+  public org.accessline.gateway.directory.Directory directory() {
+    return resourceDirectory;
+  }
+
+  @Override
   public CannedReplies cannedReplies() {
     return cannedReplies;
   }
@@ -469,6 +475,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
           st.executeUpdate();
         }
       }
+      if (e.event() instanceof ConversationEvent.Referred r) EmbeddedDirectory.referred(c, num, e, r);
       if (e.event() instanceof ConversationEvent.Resolved r) {
         try (PreparedStatement st = c.prepareStatement("UPDATE conversations SET resolved_at = ?, disposition = ? WHERE num = ?")) {
           st.setTimestamp(1, Timestamp.from(e.at()));

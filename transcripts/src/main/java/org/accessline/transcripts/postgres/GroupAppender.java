@@ -218,6 +218,7 @@ final class GroupAppender {
     EntryRows rows = new EntryRows();
     List<Tuple> resolved = new ArrayList<>();
     List<Tuple> filed = new ArrayList<>();
+    List<Tuple> referred = new ArrayList<>();
     for (Pending p : group) {
       long num = nums.get(p.conversation());
       String chained = Optional.ofNullable(hashes.get(num)).orElse(EntryChain.GENESIS);
@@ -225,11 +226,12 @@ final class GroupAppender {
         chained = EntryChain.hash(chained, e);
         rows.add(num, e, chained);
         PostgresInteractionStore.recordColumns(num, e, resolved, filed);
+        PgReferrals.collect(num, e, referred);
       }
     }
     Future<Void> done = rows.insert(c).compose(v -> rows.sealHeads(c, key));
     if (!filed.isEmpty()) done = done.compose(v -> c.preparedQuery(PostgresInteractionStore.FILE_DETAILS).executeBatch(filed).mapEmpty());
     if (!resolved.isEmpty()) done = done.compose(v -> c.preparedQuery(PostgresInteractionStore.RESOLVE).executeBatch(resolved).mapEmpty());
-    return done;
+    return done.compose(v -> PgReferrals.insert(c, referred));
   }
 }

@@ -65,6 +65,7 @@ public final class PostgresInteractionStore implements InteractionStore {
   private final String schema;
   private final RecordSeals seals;
   private Pool pool;
+  private final org.accessline.gateway.directory.Directory directory = PgDirectory.of(() -> pool);
   private GroupAppender appender;
   private SealKey key;
   private PgIntegrity integrity;
@@ -167,16 +168,18 @@ public final class PostgresInteractionStore implements InteractionStore {
       EntryRows rows = new EntryRows();
       List<Tuple> resolved = new ArrayList<>();
       List<Tuple> filed = new ArrayList<>();
+      List<Tuple> referred = new ArrayList<>();
       String chained = previous;
       for (Entry e : batch) {
         chained = EntryChain.hash(chained, e);
         rows.add(n, e, chained);
         recordColumns(n, e, resolved, filed);
+        PgReferrals.collect(n, e, referred);
       }
       Future<Void> done = rows.insert(c).compose(v -> rows.sealHeads(c, key));
       for (Tuple t : filed) done = done.compose(v -> c.preparedQuery(FILE_DETAILS).execute(t).mapEmpty());
       for (Tuple t : resolved) done = done.compose(v -> c.preparedQuery(RESOLVE).execute(t).mapEmpty());
-      return done;
+      return done.compose(v -> PgReferrals.insert(c, referred));
     }));
   }
 
@@ -250,6 +253,11 @@ public final class PostgresInteractionStore implements InteractionStore {
   @Override
   public CannedReplies cannedReplies() {
     return new PgCannedReplies(pool);
+  }
+
+  @Override
+  public org.accessline.gateway.directory.Directory directory() {
+    return directory;
   }
 
   @Override

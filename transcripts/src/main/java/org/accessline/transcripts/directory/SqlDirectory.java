@@ -1,0 +1,121 @@
+package org.accessline.transcripts.directory;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.accessline.gateway.directory.Agency;
+import org.accessline.gateway.directory.Directory;
+import org.accessline.gateway.directory.DirectoryHit;
+import org.accessline.gateway.directory.DirectoryQuery;
+import org.accessline.gateway.directory.ReferralCount;
+import org.accessline.gateway.directory.ServiceEntry;
+
+/** The directory on either store: the statements of {@link DirectorySql}, run by the store's {@link SqlRunner}. */
+public final class SqlDirectory implements Directory {
+  private final SqlRunner db;
+  private final DirectorySql sql;
+
+  public SqlDirectory(SqlRunner db, Sql.Dialect dialect) {
+    this.db = db;
+    this.sql = new DirectorySql(dialect);
+  }
+
+  @Override
+  public Future<Void> saveAgency(Agency agency) {
+    // The agency's name is indexed with each of its services, so they are indexed again with it.
+    return completed(db.query(sql.servicesOf(agency.id()))).compose(services -> {
+          List<Sql> all = new ArrayList<>(sql.saveAgency(agency));
+          for (DirectoryHit h : services) all.addAll(sql.saveService(h.service(), agency.name()));
+          return db.transaction(all);
+        });
+  }
+
+  @Override
+  public Future<Void> saveService(ServiceEntry service) {
+    return agency(service.agencyId()).compose(agency -> agency.isEmpty() ? Future.failedFuture(new UnknownAgency(service.agencyId()))
+        : db.transaction(sql.saveService(service, agency.get().name())));
+  }
+
+  @Override
+  public Future<Optional<Agency>> agency(String id) {
+    return db.query(sql.agency(id)).compose(rows -> rows.isEmpty() ? Future.succeededFuture(Optional.<Agency>empty())
+        : db.query(sql.closures(Set.of(id))).map(days -> Optional.of(DirectoryRows.agency(rows.get(0), 0, days.stream().map(d -> d.date(1)).toList()))));
+  }
+
+  @Override
+  public Future<Optional<DirectoryHit>> service(String id) {
+    return completed(db.query(sql.service(id))).map(hits -> hits.stream().findFirst());
+  }
+
+  @Override
+  public Future<List<DirectoryHit>> search(DirectoryQuery query) {
+    Future<List<ZoneId>> zones = query.openAt().isEmpty() ? Future.succeededFuture(List.of())
+        : db.query(sql.zones()).map(rows -> rows.stream().map(r -> ZoneId.of(r.text(0))).toList());
+    return zones.compose(z -> completed(db.query(sql.search(query, z))));
+  }
+
+  @Override
+  public Future<List<DirectoryHit>> stale(LocalDate notBefore, int limit) {
+    return completed(db.query(sql.stale(notBefore, limit)));
+  }
+
+  @Override
+  public Future<Contents> contents() {
+    return db.query(sql.allAgencies()).compose(agencyRows -> db.query(sql.allClosures()).compose(closureRows -> db.query(sql.allServices())
+        .compose(serviceRows -> db.query(sql.allHours()).compose(hourRows -> db.query(sql.allLanguages()).map(languageRows -> {
+          Map<String, List<LocalDate>> closures = DirectoryRows.grouped(cells(closureRows), c -> c.date(1));
+          List<Agency> agencies = agencyRows.stream().map(r -> DirectoryRows.agency(r, 0, closures.getOrDefault(r.text(0), List.of()))).toList();
+          List<DirectoryHit> hits = DirectoryRows.complete(serviceRows.stream().map(DirectoryRows::hit).toList(),
+              DirectoryRows.grouped(cells(hourRows), DirectoryRows::opening), DirectoryRows.grouped(cells(languageRows), c -> c.text(1)), closures);
+          return new Contents(agencies, hits.stream().map(DirectoryHit::service).toList());
+        })))));
+  }
+
+  @Override
+  public Future<Void> importAll(List<Agency> agencies, List<ServiceEntry> services) {
+    Map<String, String> names = new HashMap<>();
+    agencies.forEach(a -> names.put(a.id(), a.name()));
+    List<String> missing = services.stream().map(ServiceEntry::agencyId).filter(id -> !names.containsKey(id)).distinct().toList();
+    Future<Void> known = Future.succeededFuture();
+    for (String id : missing) {
+      known = known.compose(v -> agency(id).compose(a -> {
+        if (a.isEmpty()) return Future.failedFuture(new UnknownAgency(id));
+        names.put(id, a.get().name());
+        return Future.succeededFuture();
+      }));
+    }
+    return known.compose(v -> {
+      List<Sql> all = new ArrayList<>();
+      agencies.forEach(a -> all.addAll(sql.saveAgency(a)));
+      services.forEach(s -> all.addAll(sql.saveService(s, names.get(s.agencyId()))));
+      return db.transaction(all);
+    });
+  }
+
+  @Override
+  public Future<List<ReferralCount>> referralsByAgency(Instant from, Instant to) {
+    return db.query(sql.referralsByAgency(from, to)).map(rows -> rows.stream().map(r -> new ReferralCount(r.text(0), r.text(1), r.number(2))).toList());
+  }
+
+  private Future<List<DirectoryHit>> completed(Future<List<Row>> found) {
+    return found.compose(rows -> {
+      List<DirectoryRows.Partial> partial = rows.stream().map(DirectoryRows::hit).toList();
+      if (partial.isEmpty()) return Future.succeededFuture(List.of());
+      Set<String> ids = DirectoryRows.serviceIds(partial);
+      return db.query(sql.hours(ids)).compose(hours -> db.query(sql.languages(ids)).compose(languages -> db.query(sql.closures(DirectoryRows.agencyIds(partial)))
+          .map(closures -> DirectoryRows.complete(partial, DirectoryRows.grouped(cells(hours), DirectoryRows::opening),
+              DirectoryRows.grouped(cells(languages), c -> c.text(1)), DirectoryRows.grouped(cells(closures), c -> c.date(1))))));
+    });
+  }
+
+  private static List<DirectoryRows.Cells> cells(List<Row> rows) {
+    return new ArrayList<>(rows);
+  }
+}
