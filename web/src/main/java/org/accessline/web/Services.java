@@ -9,6 +9,7 @@ import org.accessline.channels.webchat.ResidentGuard;
 import org.accessline.gateway.channel.Desk;
 import org.accessline.gateway.channel.Intake;
 import org.accessline.gateway.store.InteractionStore;
+import org.accessline.web.admin.RecordCategories;
 import org.accessline.web.auth.AgentDirectory;
 import org.accessline.web.auth.AgentSessions;
 import org.accessline.web.config.AccesslineConfig;
@@ -27,10 +28,11 @@ import org.accessline.web.staff.SignInApi;
  * @param floorWatch pushes the floor to supervisors' consoles
  * @param views one conversation as every staff view shows it, with the resident's stable name
  * @param metrics {@code /metrics} on the main port, when metrics are on and have no management port of their own
+ * @param categories what a record may be filed under, as the administrators keep it
  */
 public record Services(AccesslineConfig config, Desk desk, Intake intake, InteractionStore store, AgentDirectory directory, AgentSessions sessions,
     TtyCalls ttyCalls, TwilioIntake twilio, SignInApi.Guards signInGuards, ResidentGuard residentGuard, Clock clock, ConversationViews views, FloorWatch floorWatch,
-    Optional<MetricsEndpoint> metrics) {
+    Optional<MetricsEndpoint> metrics, RecordCategories categories) {
   /** What residents may send, shared by every server instance so limits hold across reconnects and event loops. */
   static ResidentGuard residentGuard(Vertx vertx, Intake intake, AccesslineConfig config) {
     ClientLimits c = config.clientLimits();
