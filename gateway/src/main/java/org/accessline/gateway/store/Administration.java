@@ -35,9 +35,14 @@ public interface Administration {
   /** Sets the list only if none is stored yet; true if it did. */
   Future<Boolean> seedCategories(List<String> categories);
 
-  /** Whether an enabled administrator remains once {@code changed} replaces its namesake among {@code all}. */
+  /**
+   * Whether {@code changed}, replacing its namesake among {@code all}, keeps an enabled administrator
+   * where there was one. A change to an account that was not one never takes the last away (an
+   * installation with no administrator yet still upgrades its staff's password hashes).
+   */
   static boolean leavesAnAdmin(List<StaffAccount> all, StaffAccount changed) {
-    return changed.enabledAdmin() || all.stream().anyMatch(a -> !a.username().equals(changed.username()) && a.enabledAdmin());
+    boolean wasAdmin = all.stream().anyMatch(a -> a.username().equals(changed.username()) && a.enabledAdmin());
+    return !wasAdmin || changed.enabledAdmin() || all.stream().anyMatch(a -> !a.username().equals(changed.username()) && a.enabledAdmin());
   }
 
   /** What became of a create or an update. */
