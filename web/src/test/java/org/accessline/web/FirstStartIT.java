@@ -60,9 +60,14 @@ class FirstStartIT {
 
       JsonObject staff = new JsonObject().put("agents", new JsonArray().add(new JsonObject().put("username", "maria")
           .put("passwordHash", PasswordHasher.hash("pw".toCharArray(), 1_000))));
+      AgentDirectory noAdmin = new AgentDirectory(store.administration());
+      noAdmin.start(vertx, store, config(staff).agents(), dataDir, 4, java.time.Clock.systemUTC()).await();
+      assertEquals("127.0.0.1", Application.listenHost(config(staff), noAdmin), "the demo administrator stays until an administrator is configured");
+
+      staff.getJsonArray("agents").add(new JsonObject().put("username", "root").put("role", "admin").put("passwordHash", PasswordHasher.hash("pw".toCharArray(), 1_000)));
       AgentDirectory configured = new AgentDirectory(store.administration());
       configured.start(vertx, store, config(staff).agents(), dataDir, 4, java.time.Clock.systemUTC()).await();
-      assertEquals("0.0.0.0", Application.listenHost(config(staff), configured), "with staff configured (the demo accounts disabled), every interface");
+      assertEquals("0.0.0.0", Application.listenHost(config(staff), configured), "with staff and an administrator configured (the demo accounts disabled), every interface");
       assertEquals("127.0.0.1", Application.listenHost(config(staff.copy().put("httpHost", "127.0.0.1")), configured));
     } finally {
       store.close().await();

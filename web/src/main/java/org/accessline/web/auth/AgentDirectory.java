@@ -118,6 +118,9 @@ public final class AgentDirectory {
                   if (saved instanceof Administration.Saved.Done) {
                     events.add(new AuditEvent(clock.instant(), StaffAccounts.CONFIGURATION, "account_change", "staff",
                         demo.username() + ": demo account disabled, as staff are configured"));
+                  } else if (saved instanceof Administration.Saved.LastAdmin) {
+                    events.add(new AuditEvent(clock.instant(), StaffAccounts.CONFIGURATION, "account_change", "staff",
+                        demo.username() + ": demo account kept enabled, as no configured account is an administrator"));
                   }
                   return null;
                 }));
