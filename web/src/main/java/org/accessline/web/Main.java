@@ -67,6 +67,7 @@ public final class Main {
     System.out.println("  Agent workspace:  " + base + "/agent");
     System.out.println("  Supervisor floor: " + base + "/supervisor");
     System.out.println("  Records:          " + base + "/records.html");
+    System.out.println("  Administration:   " + base + "/admin");
     if (config.operations().metricsEnabled()) {
       System.out.println(app.managementPort().map(p -> "  Metrics:          http://" + config.operations().metricsHost() + ":" + p + "/metrics")
           .orElse("  Metrics:          " + base + "/metrics (a supervisor's sign-in or the metrics token)"));
