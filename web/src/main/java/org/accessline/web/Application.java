@@ -102,9 +102,9 @@ public final class Application {
     Clock clock = Clock.systemUTC();
     return vertx.executeBlocking(() -> residentNamesKey(config)).compose(namesKey -> {
       InteractionStore store = Stores.open(vertx, config);
-      AgentDirectory directory = new AgentDirectory(store.administration());
+      AgentDirectory directory = new AgentDirectory(store::administration);
       List<AgentDirectory.DemoAccount> demo = new ArrayList<>();
-      RecordCategories categories = new RecordCategories(store.administration(), config.workspace());
+      RecordCategories categories = new RecordCategories(store::administration, config.workspace());
       ConversationViews views = new ConversationViews(namesKey::mac, config.limits());
       TtyCalls ttyCalls = new TtyCalls(config.tty().intake(), clock::millis, metrics.meter());
       List<ChannelAdapter> adapters = new ArrayList<>(List.of(new WebChatAdapter(), ttyCalls));

@@ -52,7 +52,7 @@ class FirstStartIT {
     org.accessline.transcripts.embedded.EmbeddedInteractionStore store = new org.accessline.transcripts.embedded.EmbeddedInteractionStore(dataDir.resolve("db"));
     try {
       store.start().await();
-      AgentDirectory demoOnly = new AgentDirectory(store.administration());
+      AgentDirectory demoOnly = new AgentDirectory(store::administration);
       demoOnly.start(vertx, store, List.of(), dataDir, 4, java.time.Clock.systemUTC()).await();
       assertEquals("127.0.0.1", Application.listenHost(config(new JsonObject()), demoOnly));
       assertEquals("0.0.0.0", Application.listenHost(config(new JsonObject().put("httpHost", "0.0.0.0")), demoOnly), "httpHost set explicitly wins");
@@ -60,12 +60,12 @@ class FirstStartIT {
 
       JsonObject staff = new JsonObject().put("agents", new JsonArray().add(new JsonObject().put("username", "maria")
           .put("passwordHash", PasswordHasher.hash("pw".toCharArray(), 1_000))));
-      AgentDirectory noAdmin = new AgentDirectory(store.administration());
+      AgentDirectory noAdmin = new AgentDirectory(store::administration);
       noAdmin.start(vertx, store, config(staff).agents(), dataDir, 4, java.time.Clock.systemUTC()).await();
       assertEquals("127.0.0.1", Application.listenHost(config(staff), noAdmin), "the demo administrator stays until an administrator is configured");
 
       staff.getJsonArray("agents").add(new JsonObject().put("username", "root").put("role", "admin").put("passwordHash", PasswordHasher.hash("pw".toCharArray(), 1_000)));
-      AgentDirectory configured = new AgentDirectory(store.administration());
+      AgentDirectory configured = new AgentDirectory(store::administration);
       configured.start(vertx, store, config(staff).agents(), dataDir, 4, java.time.Clock.systemUTC()).await();
       assertEquals("0.0.0.0", Application.listenHost(config(staff), configured), "with staff and an administrator configured (the demo accounts disabled), every interface");
       assertEquals("127.0.0.1", Application.listenHost(config(staff.copy().put("httpHost", "127.0.0.1")), configured));

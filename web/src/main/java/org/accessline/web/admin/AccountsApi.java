@@ -32,7 +32,6 @@ import org.accessline.web.staff.StaffAuth;
 public final class AccountsApi {
   private final Vertx vertx;
   private final InteractionStore store;
-  private final Administration accounts;
   private final AgentSessions sessions;
   private final int defaultCapacity;
   private final Clock clock;
@@ -40,7 +39,6 @@ public final class AccountsApi {
   public AccountsApi(Vertx vertx, InteractionStore store, AgentSessions sessions, int defaultCapacity, Clock clock) {
     this.vertx = vertx;
     this.store = store;
-    this.accounts = store.administration();
     this.sessions = sessions;
     this.defaultCapacity = defaultCapacity;
     this.clock = clock;
@@ -48,7 +46,7 @@ public final class AccountsApi {
 
   /** {@code GET /api/admin/accounts}. */
   public void list(RoutingContext ctx) {
-    accounts.accounts().onComplete(ar -> Answers.respond(ctx, ar.map(all -> new JsonObject().put("accounts",
+    store.administration().accounts().onComplete(ar -> Answers.respond(ctx, ar.map(all -> new JsonObject().put("accounts",
         new JsonArray(all.stream().map(AccountsApi::json).toList()))), 200));
   }
 
@@ -65,7 +63,7 @@ public final class AccountsApi {
     String password = AgentDirectory.randomPassword();
     AccountRules.Settings s = creation.settings();
     vertx.executeBlocking(() -> PasswordHasher.hash(password.toCharArray()), false)
-        .compose(hash -> accounts.create(new StaffAccount(creation.username(), s.displayName(), hash, s.role().wireName(), StaffAccounts.wireGrants(s.grants()),
+        .compose(hash -> store.administration().create(new StaffAccount(creation.username(), s.displayName(), hash, s.role().wireName(), StaffAccounts.wireGrants(s.grants()),
             s.capacity(), s.skills(), false, 1, clock.instant(), actor, clock.instant(), actor)))
         .onComplete(ar -> {
           if (ar.failed()) {
@@ -96,12 +94,12 @@ public final class AccountsApi {
       return;
     }
     AccountRules.Settings s = edit.settings();
-    accounts.account(target).compose(found -> {
+    store.administration().account(target).compose(found -> {
       if (found.isEmpty()) return Future.succeededFuture(Optional.<Outcome>empty());
       StaffAccount before = found.get();
       StaffAccount after = new StaffAccount(before.username(), s.displayName(), before.passwordHash(), s.role().wireName(), StaffAccounts.wireGrants(s.grants()),
           s.capacity(), s.skills(), s.disabled(), edit.version(), before.createdAt(), before.createdBy(), clock.instant(), actor.username().value());
-      return accounts.update(after).map(saved -> Optional.of(new Outcome(before, saved)));
+      return store.administration().update(after).map(saved -> Optional.of(new Outcome(before, saved)));
     }).onComplete(ar -> {
       if (ar.failed()) {
         Problem.send(ctx, 503, "unavailable", "The account could not be saved; nothing was changed. Please try again.");
@@ -127,10 +125,10 @@ public final class AccountsApi {
     String actor = StaffAuth.account(ctx).username().value();
     String target = ctx.pathParam("username");
     String password = AgentDirectory.randomPassword();
-    vertx.executeBlocking(() -> PasswordHasher.hash(password.toCharArray()), false).compose(hash -> accounts.account(target).compose(found -> {
+    vertx.executeBlocking(() -> PasswordHasher.hash(password.toCharArray()), false).compose(hash -> store.administration().account(target).compose(found -> {
       if (found.isEmpty()) return Future.succeededFuture(Optional.<Saved>empty());
       StaffAccount a = found.get();
-      return accounts.update(a.changed(a.displayName(), hash, a.role(), a.grants(), a.capacity(), a.skills(), a.disabled(), clock.instant(), actor))
+      return store.administration().update(a.changed(a.displayName(), hash, a.role(), a.grants(), a.capacity(), a.skills(), a.disabled(), clock.instant(), actor))
           .map(Optional::of);
     })).onComplete(ar -> {
       if (ar.failed()) {

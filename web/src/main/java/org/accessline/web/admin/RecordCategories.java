@@ -14,11 +14,12 @@ import org.accessline.web.config.WorkspaceSettings;
 public final class RecordCategories {
   /** Event bus address published (to every node) after the list changes. */
   public static final String CHANGED = "accessline.records.categories-changed";
-  private final Administration store;
+  private final java.util.function.Supplier<Administration> stored;
   private volatile WorkspaceSettings current;
 
-  public RecordCategories(Administration store, WorkspaceSettings configured) {
-    this.store = store;
+  /** @param stored the store's categories, asked for only once the store has started */
+  public RecordCategories(java.util.function.Supplier<Administration> stored, WorkspaceSettings configured) {
+    this.stored = stored;
     this.current = configured;
   }
 
@@ -34,11 +35,11 @@ public final class RecordCategories {
   /** Seeds the store from the configuration if it has none, then loads; and reloads whenever any node changes the list. */
   public Future<Void> start(Vertx vertx) {
     vertx.eventBus().<String>consumer(CHANGED, m -> reload());
-    return store.seedCategories(current.categories()).compose(v -> reload());
+    return stored.get().seedCategories(current.categories()).compose(v -> reload());
   }
 
   Future<Void> reload() {
-    return store.categories().map(stored -> {
+    return stored.get().categories().map(stored -> {
       if (!stored.isEmpty()) current = new WorkspaceSettings(stored, current.residentNamesKeyFile());
       return null;
     });

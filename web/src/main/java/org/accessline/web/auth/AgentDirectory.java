@@ -43,10 +43,11 @@ public final class AgentDirectory {
   /** Replaced whole on each reload, so readers on any thread see one consistent set. */
   private volatile Map<AgentId, AgentAccount> accounts = Map.of();
   private volatile boolean demoInUse;
-  private final Administration store;
+  private final java.util.function.Supplier<Administration> administration;
 
-  public AgentDirectory(Administration store) {
-    this.store = store;
+  /** @param stored the store's accounts, asked for only once the store has started */
+  public AgentDirectory(java.util.function.Supplier<Administration> stored) {
+    this.administration = stored;
   }
 
   public Optional<AgentAccount> find(AgentId id) {
@@ -68,7 +69,7 @@ public final class AgentDirectory {
 
   /** Reads the enabled accounts from the store again. */
   public Future<Void> reload() {
-    return store.accounts().map(rows -> {
+    return administration.get().accounts().map(rows -> {
       Map<AgentId, AgentAccount> map = new LinkedHashMap<>();
       boolean demo = false;
       for (StaffAccount row : rows) {
@@ -98,14 +99,14 @@ public final class AgentDirectory {
    */
   public Future<List<DemoAccount>> start(Vertx vertx, InteractionStore audit, List<AgentAccount> configured, Path dataDir, int capacity, Clock clock) {
     return vertx.executeBlocking(() -> new Legacy(withUpgrades(configured, dataDir), demoFile(dataDir, capacity)))
-        .compose(legacy -> store.accounts().compose(stored -> {
+        .compose(legacy -> administration.get().accounts().compose(stored -> {
           if (!stored.isEmpty() || !configured.isEmpty() || legacy.demo().isEmpty()) return Future.succeededFuture(stored);
-          return store.seed(legacy.demo().stream().map(a -> StaffAccounts.row(a, false, clock.instant(), StaffAccounts.FIRST_START)).toList())
-              .compose(v -> store.accounts());
+          return administration.get().seed(legacy.demo().stream().map(a -> StaffAccounts.row(a, false, clock.instant(), StaffAccounts.FIRST_START)).toList())
+              .compose(v -> administration.get().accounts());
         }).compose(stored -> {
           SeedPlan plan = SeedPlan.decide(legacy.configured(), stored);
           List<AuditEvent> events = new ArrayList<>();
-          Future<Void> chain = store.seed(plan.seed().stream().map(a -> StaffAccounts.row(a, false, clock.instant(), StaffAccounts.CONFIGURATION)).toList())
+          Future<Void> chain = administration.get().seed(plan.seed().stream().map(a -> StaffAccounts.row(a, false, clock.instant(), StaffAccounts.CONFIGURATION)).toList())
               .map(seeded -> {
                 seeded.forEach(s -> events.add(new AuditEvent(clock.instant(), StaffAccounts.CONFIGURATION, "role_change", "staff",
                     s.username() + ": new account, " + s.role())));
@@ -113,7 +114,7 @@ public final class AgentDirectory {
               });
           plan.disagreements().forEach(d -> events.add(new AuditEvent(clock.instant(), StaffAccounts.CONFIGURATION, "config_ignored", "staff", d)));
           for (StaffAccount demo : plan.disable()) {
-            chain = chain.compose(v -> store.update(demo.changed(demo.displayName(), demo.passwordHash(), demo.role(), demo.grants(), demo.capacity(),
+            chain = chain.compose(v -> administration.get().update(demo.changed(demo.displayName(), demo.passwordHash(), demo.role(), demo.grants(), demo.capacity(),
                 demo.skills(), true, clock.instant(), StaffAccounts.CONFIGURATION)).map(saved -> {
                   if (saved instanceof Administration.Saved.Done) {
                     events.add(new AuditEvent(clock.instant(), StaffAccounts.CONFIGURATION, "account_change", "staff",
@@ -127,7 +128,7 @@ public final class AgentDirectory {
           }
           Future<List<DemoAccount>> made = chain.compose(v -> plan.demoToCreate().isEmpty() ? Future.succeededFuture(List.<DemoAccount>of())
               : vertx.executeBlocking(() -> plan.demoToCreate().stream().map(d -> demoAccount(d, capacity)).toList())
-                  .compose(demos -> store.seed(demos.stream().map(d -> StaffAccounts.row(d.account(), false, clock.instant(), StaffAccounts.FIRST_START)).toList())
+                  .compose(demos -> administration.get().seed(demos.stream().map(d -> StaffAccounts.row(d.account(), false, clock.instant(), StaffAccounts.FIRST_START)).toList())
                       .map(seeded -> demos.stream().filter(d -> seeded.stream().anyMatch(s -> s.username().equals(d.account().username().value()))).toList())));
           return made.compose(demos -> {
             demos.forEach(d -> events.add(new AuditEvent(clock.instant(), StaffAccounts.FIRST_START, "role_change", "staff",
@@ -144,10 +145,10 @@ public final class AgentDirectory {
    * first). Not published: what the account may do is unchanged, so no session needs to end.
    */
   public Future<Void> upgrade(AgentId username, String oldHash, String newHash) {
-    return store.account(username.value()).compose(found -> {
+    return administration.get().account(username.value()).compose(found -> {
       if (found.isEmpty() || !found.get().passwordHash().equals(oldHash)) return Future.succeededFuture();
       StaffAccount a = found.get();
-      return store.update(a.changed(a.displayName(), newHash, a.role(), a.grants(), a.capacity(), a.skills(), a.disabled(), a.changedAt(), a.changedBy()))
+      return administration.get().update(a.changed(a.displayName(), newHash, a.role(), a.grants(), a.capacity(), a.skills(), a.disabled(), a.changedAt(), a.changedBy()))
           .compose(v -> reload());
     });
   }

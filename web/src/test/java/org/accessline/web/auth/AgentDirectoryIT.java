@@ -47,7 +47,7 @@ class AgentDirectoryIT {
   }
 
   private AgentDirectory started(List<AgentAccount> configured, List<AgentDirectory.DemoAccount> made) {
-    AgentDirectory directory = new AgentDirectory(store.administration());
+    AgentDirectory directory = new AgentDirectory(store::administration);
     made.addAll(directory.start(vertx, store, configured, data, 4, Clock.systemUTC()).await());
     return directory;
   }
