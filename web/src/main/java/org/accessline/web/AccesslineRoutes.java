@@ -13,6 +13,8 @@ import org.accessline.channels.twilio.TwilioSignatures;
 import org.accessline.channels.webchat.ResidentChat;
 import org.accessline.channels.webchat.WebChatRoutes;
 import org.accessline.gateway.channel.Desk;
+import org.accessline.web.admin.AccountsApi;
+import org.accessline.web.admin.AdminRoutes;
 import org.accessline.web.cannedreplies.CannedRepliesApi;
 import org.accessline.web.cannedreplies.CannedReplyRoutes;
 import org.accessline.web.directory.DirectoryApi;
@@ -50,7 +52,7 @@ public final class AccesslineRoutes {
     AccesslineConfig config = services.config();
     Desk desk = services.desk();
     Clock clock = services.clock();
-    StaffAuth staff = new StaffAuth(services.sessions());
+    StaffAuth staff = new StaffAuth(services.sessions(), services.directory());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
     Duration idle = config.clientLimits().httpIdleTimeout();
     RecordReads reads = new RecordReads(desk, services.store(), clock, services.views());
@@ -63,7 +65,7 @@ public final class AccesslineRoutes {
     StaffRoutes.mount(router, vertx, desk, services.sessions(), staff, services.signInApi(vertx), body, idle, services.views(), services.floorWatch(), services.dashboardWatch());
     config.twilio().ifPresent(account -> twilioChannels(router, services, new TwilioSignatures(account)));
     ConversationRoutes.mount(router, staff, body, reads, desk, services.store(), services.ttyCalls(), config.maxMessageBytes(), clock, services.views(),
-        config.workspace());
+        services.categories()::settings);
     OfferRoutes.mount(router, staff, body, desk, services.directory(), services.views());
     SupervisionRoutes.mount(router, staff, body, desk, services.directory(), config.maxMessageBytes(), config.routing(), clock, services.views());
     SmsRoutes.mount(router, staff, body);
@@ -71,6 +73,8 @@ public final class AccesslineRoutes {
     RecordRoutes.mount(router, staff, body, reads, services.recordAccess(), services.store(), config.centerName(), clock);
     CannedReplyRoutes.mount(router, staff, body, reads, new CannedRepliesApi(services.store().cannedReplies(), desk, services.views(), config.centerName(), clock));
     DirectoryRoutes.mount(router, staff, body, reads, new DirectoryApi(services.store(), config.directory(), clock), new ReferralApi(services.store().directory(), desk));
+    AdminRoutes.mount(router, vertx, staff, body, new AccountsApi(vertx, services.store(), services.sessions(), config.agentCapacity(), clock),
+        services.categories(), services.store(), config.routing(), clock);
     services.metrics().ifPresent(metrics -> router.get("/metrics").handler(metrics::staffOrToken));
     router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "not_found", "No such API."));
     PageRoutes.mountSite(router, vertx);

@@ -27,6 +27,7 @@ import org.accessline.channels.webchat.WebChatAdapter;
 import org.accessline.gateway.store.InteractionStore;
 import org.accessline.gateway.signal.StreamSignalCodec;
 import org.accessline.gateway.stream.ConversationStream;
+import org.accessline.web.admin.RecordCategories;
 import org.accessline.web.auth.AgentDirectory;
 import org.accessline.web.auth.AgentSessions;
 import org.accessline.web.auth.PasswordChecks;
@@ -101,16 +102,12 @@ public final class Application {
       return Future.failedFuture("cluster.enabled needs a Vert.x that has joined the cluster (ClusterNode.join)");
     }
     Clock clock = Clock.systemUTC();
-    AgentDirectory directory = new AgentDirectory(config.agents());
-    return vertx.executeBlocking(() -> {
-      try {
-        return directory.load(config.dataDir(), config.agentCapacity());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }).compose(demo -> vertx.executeBlocking(() -> residentNamesKey(config)).compose(namesKey -> {
-      ConversationViews views = new ConversationViews(namesKey::mac, config.limits());
+    return vertx.executeBlocking(() -> residentNamesKey(config)).compose(namesKey -> {
       InteractionStore store = Stores.open(vertx, config);
+      AgentDirectory directory = new AgentDirectory(store::administration);
+      List<AgentDirectory.DemoAccount> demo = new ArrayList<>();
+      RecordCategories categories = new RecordCategories(store::administration, config.workspace());
+      ConversationViews views = new ConversationViews(namesKey::mac, config.limits());
       TtyCalls ttyCalls = new TtyCalls(config.tty().intake(), clock::millis, metrics.meter());
       List<ChannelAdapter> adapters = new ArrayList<>(List.of(new WebChatAdapter(), ttyCalls));
       // The model loads in the background; a relay call that comes first keeps its audio until it is ready.
@@ -140,17 +137,22 @@ public final class Application {
       Services services = new Services(config, stream.desk(), stream.intake(), store, directory, sessions, ttyCalls, twilio,
           new SignInApi.Guards(new SignInThrottle(), checks, config.clientLimits().trustedProxies()), Services.residentGuard(vertx, stream.intake(), config), clock,
           views, new FloorFeed(vertx, new SupervisorApi(stream.desk(), directory, config.maxMessageBytes(), config.routing(), clock, views)::floorJson),
-          endpoint.filter(e -> managementPort.isEmpty()), dashboard);
+          endpoint.filter(e -> managementPort.isEmpty()), dashboard, categories);
       List<ManagementVerticle> management = new ArrayList<>(1);
-      String host = listenHost(config, directory);
       List<Supplier<Future<Void>>> deployments = new ArrayList<>();
       io.vertx.core.Handler<String> deployed = id -> deployments.add(() -> vertx.undeploy(id));
       List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
       // One server instance per core; instances of one deployment share the port, even a random one.
       DeploymentOptions perCore = new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()));
       // The checkpoint writer goes first so it stops last, after every append has been made.
+      String[] host = new String[1];
       return store.start()
-          .compose(v -> auditRoleChanges(vertx, store, directory, clock))
+          .compose(v -> directory.start(vertx, store, config.agents(), config.dataDir(), config.agentCapacity(), clock)).map(made -> {
+            demo.addAll(made);
+            directory.follow(vertx);
+            host[0] = listenHost(config, directory);
+            return null;
+          }).compose(v -> categories.start(vertx))
           .compose(v -> vertx.deployVerticle(new CheckpointVerticle(store, config.checkpointEvery(), clock))).onSuccess(deployed)
           .compose(v -> stream.start()).onSuccess(v -> deployments.add(stream::stop))
           .compose(v -> dashboard.start()).onSuccess(v -> deployments.add(() -> {
@@ -159,7 +161,7 @@ public final class Application {
           }))
           .compose(v -> callStreams.isEmpty() ? Future.succeededFuture() : vertx.deployVerticle(callStreams.get()).onSuccess(deployed))
           .compose(v -> vertx.deployVerticle(() -> {
-            HttpVerticle server = new HttpVerticle(services, host, config.httpPort());
+            HttpVerticle server = new HttpVerticle(services, host[0], config.httpPort());
             servers.add(server);
             return server;
           }, perCore)).onSuccess(deployed)
@@ -168,14 +170,14 @@ public final class Application {
           .compose(v -> config.retention().isZero() ? Future.succeededFuture()
               : vertx.deployVerticle(new RetentionVerticle(services.recordAccess())).onSuccess(deployed))
           .map(v -> new Application(vertx, store, deployments, servers.get(0).actualPort(), demo, stream, sms, twilio.gate(),
-              config.smsSettings().answerTimeout(), host, directory.onlyDemo(), checks,
+              config.smsSettings().answerTimeout(), host[0], directory.onlyDemo(), checks,
               management.stream().findFirst().map(ManagementVerticle::actualPort), endpoint).withRelaySpeech(speech).withCallStreams(callStreams))
           .onFailure(e -> {
             checks.close();
             endpoint.ifPresent(MetricsEndpoint::close);
             speech.ifPresent(f -> f.onSuccess(RelaySpeech::close));
           });
-    }));
+    });
   }
 
   /** Staff sessions: in this process, or shared by every node of the cluster so that losing one signs nobody out. */
@@ -200,23 +202,12 @@ public final class Application {
   }
 
   /**
-   * {@code httpHost} "auto" listens on every interface once staff accounts are configured, but only
-   * on loopback while the demo account (whose password was printed in a terminal) is all there is.
+   * {@code httpHost} "auto" listens on every interface once staff accounts exist, but only on
+   * loopback while a first-start demo account (whose password was printed in a terminal) can sign in.
    */
   static String listenHost(AccesslineConfig config, AgentDirectory directory) {
     if (!config.httpHost().equals(AccesslineConfig.AUTO_HOST)) return config.httpHost();
     return directory.onlyDemo() ? "127.0.0.1" : "0.0.0.0";
-  }
-
-  /** Roles come from the configuration; a change between starts is written to the audit log. */
-  private static Future<Void> auditRoleChanges(Vertx vertx, InteractionStore store, AgentDirectory directory, Clock clock) {
-    return vertx.executeBlocking(directory::roleChanges).compose(changes -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (String change : changes) {
-        chain = chain.compose(v -> store.audit(new AuditEvent(clock.instant(), "configuration", "role_change", "staff", change)));
-      }
-      return chain;
-    });
   }
 
   /** The address the gateway listens on. */
@@ -245,6 +236,11 @@ public final class Application {
 
   public Optional<AgentDirectory.DemoAccount> demoAccount() {
     return demoAccounts.stream().filter(d -> !d.account().supervisor()).findFirst();
+  }
+
+  /** The demo account of the given role made at this start, if any. */
+  public Optional<AgentDirectory.DemoAccount> demoAccount(org.accessline.web.auth.Role role) {
+    return demoAccounts.stream().filter(d -> d.account().role() == role).findFirst();
   }
 
   /** The demo accounts this start created (each password shown once): the agent and the supervisor, or whichever was missing. */

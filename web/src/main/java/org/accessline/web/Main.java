@@ -67,6 +67,7 @@ public final class Main {
     System.out.println("  Agent workspace:  " + base + "/agent");
     System.out.println("  Supervisor floor: " + base + "/supervisor");
     System.out.println("  Records:          " + base + "/records.html");
+    System.out.println("  Administration:   " + base + "/admin");
     if (config.operations().metricsEnabled()) {
       System.out.println(app.managementPort().map(p -> "  Metrics:          http://" + config.operations().metricsHost() + ":" + p + "/metrics")
           .orElse("  Metrics:          " + base + "/metrics (a supervisor's sign-in or the metrics token)"));
@@ -83,9 +84,9 @@ public final class Main {
         ? "  SMS:              point the number's messaging webhook at " + t.url(SmsWebhookRoutes.INBOUND_PATH) + " (HTTP POST)."
         : "  SMS is off: set ACCESSLINE_TWILIO_SMS_FROM or ACCESSLINE_TWILIO_MESSAGING_SERVICE_SID to turn it on."));
     if (app.demoOnly() && config.httpHost().equals(AccesslineConfig.AUTO_HOST)) {
-      System.out.println("  Listening on loopback (" + app.host() + ") only, while the demo accounts are the only ones: configure staff accounts, or set httpHost (ACCESSLINE_HTTP_HOST), to take connections from other machines.");
+      System.out.println("  Listening on loopback (" + app.host() + ") only, while the first-start demo accounts can sign in: configure staff accounts, one of them with role admin (or disable the demo ones on the admin page), or set httpHost (ACCESSLINE_HTTP_HOST), to take connections from other machines.");
     }
-    app.demoAccounts().forEach(demo -> System.out.println("  A demo " + (demo.account().supervisor() ? "supervisor" : "agent")
+    app.demoAccounts().forEach(demo -> System.out.println("  A demo " + demo.account().role().wireName()
         + " was created for this first start: username \"" + demo.account().username() + "\", password \"" + demo.password()
         + "\". Write it down: it is stored only as a hash and is not shown again."));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -9,6 +9,7 @@ import org.accessline.channels.webchat.ResidentGuard;
 import org.accessline.gateway.channel.Desk;
 import org.accessline.gateway.channel.Intake;
 import org.accessline.gateway.store.InteractionStore;
+import org.accessline.web.admin.RecordCategories;
 import org.accessline.web.auth.AgentDirectory;
 import org.accessline.web.auth.AgentSessions;
 import org.accessline.web.config.AccesslineConfig;
@@ -28,10 +29,11 @@ import org.accessline.web.staff.SignInApi;
  * @param dashboardWatch pushes the live dashboard to supervisors' dashboards
  * @param views one conversation as every staff view shows it, with the resident's stable name
  * @param metrics {@code /metrics} on the main port, when metrics are on and have no management port of their own
+ * @param categories what a record may be filed under, as the administrators keep it
  */
 public record Services(AccesslineConfig config, Desk desk, Intake intake, InteractionStore store, AgentDirectory directory, AgentSessions sessions,
     TtyCalls ttyCalls, TwilioIntake twilio, SignInApi.Guards signInGuards, ResidentGuard residentGuard, Clock clock, ConversationViews views, FloorWatch floorWatch,
-    Optional<MetricsEndpoint> metrics, org.accessline.web.staff.DashboardWatch dashboardWatch) {
+    Optional<MetricsEndpoint> metrics, org.accessline.web.staff.DashboardWatch dashboardWatch, RecordCategories categories) {
   /** What residents may send, shared by every server instance so limits hold across reconnects and event loops. */
   static ResidentGuard residentGuard(Vertx vertx, Intake intake, AccesslineConfig config) {
     ClientLimits c = config.clientLimits();

@@ -31,7 +31,8 @@ class FirstStartIT {
       Application app = Application.start(vertx, config(new JsonObject().put("httpPort", 0).put("dataDir", dataDir.toString()))).await();
       try {
         assertTrue(app.demoAccount().isPresent(), "the demo account was made");
-        assertEquals(List.of(false, true), app.demoAccounts().stream().map(d -> d.account().supervisor()).toList(), "a demo agent and a demo supervisor");
+        assertEquals(List.of("agent", "supervisor", "admin"), app.demoAccounts().stream().map(d -> d.account().role().wireName()).toList(),
+            "a demo agent, supervisor and administrator");
         assertTrue(app.demoOnly());
         assertEquals("127.0.0.1", app.host());
         WebClient client = WebClient.create(vertx);
@@ -47,17 +48,30 @@ class FirstStartIT {
 
   @Test
   void configuredAccountsOrAnExplicitHostOpenIt() throws Exception {
-    AgentDirectory demoOnly = new AgentDirectory(List.of());
-    demoOnly.load(dataDir, 4);
-    assertEquals("127.0.0.1", Application.listenHost(config(new JsonObject()), demoOnly));
-    assertEquals("0.0.0.0", Application.listenHost(config(new JsonObject().put("httpHost", "0.0.0.0")), demoOnly), "httpHost set explicitly wins");
-    assertEquals("192.0.2.10", Application.listenHost(config(new JsonObject().put("httpHost", "192.0.2.10")), demoOnly));
+    Vertx vertx = Vertx.vertx();
+    org.accessline.transcripts.embedded.EmbeddedInteractionStore store = new org.accessline.transcripts.embedded.EmbeddedInteractionStore(dataDir.resolve("db"));
+    try {
+      store.start().await();
+      AgentDirectory demoOnly = new AgentDirectory(store::administration);
+      demoOnly.start(vertx, store, List.of(), dataDir, 4, java.time.Clock.systemUTC()).await();
+      assertEquals("127.0.0.1", Application.listenHost(config(new JsonObject()), demoOnly));
+      assertEquals("0.0.0.0", Application.listenHost(config(new JsonObject().put("httpHost", "0.0.0.0")), demoOnly), "httpHost set explicitly wins");
+      assertEquals("192.0.2.10", Application.listenHost(config(new JsonObject().put("httpHost", "192.0.2.10")), demoOnly));
 
-    JsonObject staff = new JsonObject().put("agents", new JsonArray().add(new JsonObject().put("username", "maria")
-        .put("passwordHash", PasswordHasher.hash("pw".toCharArray(), 1_000))));
-    AgentDirectory configured = new AgentDirectory(config(staff).agents());
-    configured.load(dataDir.resolve("other"), 4);
-    assertEquals("0.0.0.0", Application.listenHost(config(staff), configured), "with staff configured, every interface");
-    assertEquals("127.0.0.1", Application.listenHost(config(staff.copy().put("httpHost", "127.0.0.1")), configured));
+      JsonObject staff = new JsonObject().put("agents", new JsonArray().add(new JsonObject().put("username", "maria")
+          .put("passwordHash", PasswordHasher.hash("pw".toCharArray(), 1_000))));
+      AgentDirectory noAdmin = new AgentDirectory(store::administration);
+      noAdmin.start(vertx, store, config(staff).agents(), dataDir, 4, java.time.Clock.systemUTC()).await();
+      assertEquals("127.0.0.1", Application.listenHost(config(staff), noAdmin), "the demo administrator stays until an administrator is configured");
+
+      staff.getJsonArray("agents").add(new JsonObject().put("username", "root").put("role", "admin").put("passwordHash", PasswordHasher.hash("pw".toCharArray(), 1_000)));
+      AgentDirectory configured = new AgentDirectory(store::administration);
+      configured.start(vertx, store, config(staff).agents(), dataDir, 4, java.time.Clock.systemUTC()).await();
+      assertEquals("0.0.0.0", Application.listenHost(config(staff), configured), "with staff and an administrator configured (the demo accounts disabled), every interface");
+      assertEquals("127.0.0.1", Application.listenHost(config(staff.copy().put("httpHost", "127.0.0.1")), configured));
+    } finally {
+      store.close().await();
+      vertx.close().await();
+    }
   }
 }

@@ -61,6 +61,8 @@ public interface InteractionStore {
 
   /** The resource directory kept in the same database, and the referrals recorded on records. */
   org.accessline.gateway.directory.Directory directory();
+  /** The staff accounts and record categories kept in the same database. */
+  Administration administration();
 
   /** Whether the contact's latest consent entry opted them out; false if they never changed it. */
   Future<Boolean> optedOut(Contact contact);

@@ -254,6 +254,12 @@ public final class MemoryInteractionStore implements InteractionStore {
   }
 
   private final MemoryCannedReplies cannedReplies = new MemoryCannedReplies();
+  private final MemoryAdministration administration = new MemoryAdministration();
+
+  @Override
+  public Administration administration() {
+    return administration;
+  }
 
   @Override
   public org.accessline.gateway.directory.Directory directory() {

@@ -62,6 +62,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   private Integrity integrity;
   private final CannedReplies cannedReplies = new EmbeddedCannedReplies(this);
   private final org.accessline.gateway.directory.Directory resourceDirectory = EmbeddedDirectory.of(this);
+  private final org.accessline.gateway.store.Administration administration = new EmbeddedAdministration(this);
 
   /** The store with its seal key and checkpoint file in the data directory too. */
   public EmbeddedInteractionStore(Path directory) {
@@ -378,6 +379,11 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   @Override
   public CannedReplies cannedReplies() {
     return cannedReplies;
+  }
+
+  @Override
+  public org.accessline.gateway.store.Administration administration() {
+    return administration;
   }
 
   @Override

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract on the embedded H2 file store, and what only it has: its migration record in the file. */
-class EmbeddedInteractionStoreIT extends StoreTrustContract {
+class EmbeddedInteractionStoreIT extends StoreTrustContract implements org.accessline.transcripts.AdministrationStoreContract {
   @TempDir Path dir;
 
   @Override
@@ -192,5 +192,16 @@ class EmbeddedInteractionStoreIT extends StoreTrustContract {
       assertEquals("Parks", found.getString(1));
       assertEquals(java.util.List.of("ward 4", "trees"), java.util.Arrays.asList((Object[]) found.getArray(2).getArray()));
     }
+  }
+
+  @Override
+  public org.accessline.gateway.store.Administration administration() {
+    return store.administration();
+  }
+
+  @Override
+  public void reopen() {
+    store.close().await();
+    store = openStore();
   }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * postgresql://postgres@127.0.0.1:5432/test), each test in a schema of its own. Outside CI it skips
  * with a clear message when no server answers; with CI=true it must run.
  */
-class PostgresInteractionStoreIT extends StoreTrustContract {
+class PostgresInteractionStoreIT extends StoreTrustContract implements org.accessline.transcripts.AdministrationStoreContract {
   private static final String URI = TestPostgres.URI;
   private final String schema = TestPostgres.freshSchema("contract");
   @org.junit.jupiter.api.io.TempDir java.nio.file.Path sealDir;
@@ -168,5 +168,16 @@ class PostgresInteractionStoreIT extends StoreTrustContract {
     assertEquals(0, counts[1], "no shared transaction failed and fell back to one append at a time");
     assertEquals(count, store.conversationIds().await().size());
     for (ConversationId id : ids) assertEquals(java.util.Optional.empty(), store.verify(id).await().orElseThrow().firstBadSeq());
+  }
+
+  @Override
+  public org.accessline.gateway.store.Administration administration() {
+    return store.administration();
+  }
+
+  @Override
+  public void reopen() {
+    store.close().await();
+    store = openStore();
   }
 }

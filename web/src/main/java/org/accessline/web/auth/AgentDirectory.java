@@ -1,186 +1,201 @@
 package org.accessline.web.auth;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.accessline.gateway.conversation.AgentId;
+import org.accessline.gateway.routing.AgentProfile;
+import org.accessline.gateway.store.Administration;
+import org.accessline.gateway.store.AuditEvent;
+import org.accessline.gateway.store.InteractionStore;
+import org.accessline.gateway.store.StaffAccount;
 
 /**
- * The staff accounts: those in the configuration, plus a demo account that the first start creates
- * in the data directory when none are configured, so a new installation can be tried at once.
+ * The accounts that may sign in: the enabled ones in the store, held in memory so a request never
+ * waits on the database to learn who is asking. Every change is published on {@link #CHANGED}, and
+ * each node reloads, so a cluster agrees within moments.
  *
- * <p>A password hash made with fewer iterations than today's is replaced at the account's next
- * sign-in. The configuration file is the administrator's, so the stronger hash is kept beside it in
- * the data directory ({@value #UPGRADES_FILE}), naming the configured hash it replaces: if the
- * administrator later sets a new hash, the configured one wins again.
+ * <p>At start the configuration seeds the store ({@link SeedPlan}). Files an older version kept in
+ * the data directory are read once: the demo accounts ({@value #DEMO_FILE}) and the stronger hashes
+ * of configured accounts ({@value #UPGRADES_FILE}).
  */
 public final class AgentDirectory {
+  /** Event bus address published (to every node) after any account changes. */
+  public static final String CHANGED = "accessline.staff.accounts-changed";
   static final String DEMO_FILE = "agents.json";
   static final String UPGRADES_FILE = "password-upgrades.json";
   private static final String PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+  private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** Replaced whole on each change, so readers on any thread see one consistent set. */
-  private volatile Map<AgentId, AgentAccount> accounts;
-  private final Map<AgentId, String> configuredHashes = new LinkedHashMap<>();
-  private Path dataDir;
-  private boolean demo;
+  /** Replaced whole on each reload, so readers on any thread see one consistent set. */
+  private volatile Map<AgentId, AgentAccount> accounts = Map.of();
+  private volatile boolean demoInUse;
+  private final java.util.function.Supplier<Administration> administration;
 
-  public AgentDirectory(List<AgentAccount> configured) {
-    Map<AgentId, AgentAccount> map = new LinkedHashMap<>();
-    configured.forEach(a -> {
-      map.put(a.username(), a);
-      configuredHashes.put(a.username(), a.passwordHash());
-    });
-    accounts = map;
+  /** @param stored the store's accounts, asked for only once the store has started */
+  public AgentDirectory(java.util.function.Supplier<Administration> stored) {
+    this.administration = stored;
   }
 
   public Optional<AgentAccount> find(AgentId id) {
     return Optional.ofNullable(accounts.get(id));
   }
 
-  /** Every account, in the order configured. */
+  /** Every enabled account, by username. */
   public List<AgentAccount> all() {
     return List.copyOf(accounts.values());
   }
 
-  /** Whether the only accounts are the demo one the first start made (nobody configured staff yet). */
+  /** Whether a first-start demo account (its password printed in a terminal) can still sign in; the gateway then keeps to loopback. */
   public boolean onlyDemo() {
-    return demo;
+    return demoInUse;
   }
 
   /** A demo account created at this start: its password, shown once and never stored in clear. */
   public record DemoAccount(AgentAccount account, String password) {}
 
-  static final AgentId DEMO_AGENT = new AgentId("demo");
-  static final AgentId DEMO_SUPERVISOR = new AgentId("demo-supervisor");
-
-  /**
-   * Reads the data directory: with no configured accounts, loads the demo agent and demo supervisor,
-   * creating whichever is missing (returned with its password only then, so a data directory made
-   * when only the demo agent was created gains the supervisor at its next start); with configured
-   * ones, applies the stored upgrades of their hashes.
-   */
-  public synchronized List<DemoAccount> load(Path dataDir, int capacity) throws IOException {
-    this.dataDir = dataDir;
-    if (!accounts.isEmpty()) {
-      applyUpgrades();
-      return List.of();
-    }
-    demo = true;
-    Path file = dataDir.resolve(DEMO_FILE);
-    Map<AgentId, AgentAccount> map = new LinkedHashMap<>();
-    if (Files.exists(file)) {
-      JsonArray stored = new JsonArray(Files.readString(file, StandardCharsets.UTF_8));
-      for (int i = 0; i < stored.size(); i++) {
-        AgentAccount account = AgentAccount.fromJson(stored.getJsonObject(i), capacity);
-        map.put(account.username(), account);
+  /** Reads the enabled accounts from the store again. */
+  public Future<Void> reload() {
+    return administration.get().accounts().map(rows -> {
+      Map<AgentId, AgentAccount> map = new LinkedHashMap<>();
+      boolean demo = false;
+      for (StaffAccount row : rows) {
+        if (row.disabled()) continue;
+        map.put(new AgentId(row.username()), StaffAccounts.account(row));
+        demo |= StaffAccounts.FIRST_START.equals(row.createdBy());
       }
-    }
-    List<DemoAccount> created = new ArrayList<>();
-    if (!map.containsKey(DEMO_AGENT)) created.add(demoAccount(DEMO_AGENT, "Demo Agent", false, capacity));
-    if (!map.containsKey(DEMO_SUPERVISOR)) created.add(demoAccount(DEMO_SUPERVISOR, "Demo Supervisor", true, capacity));
-    created.forEach(d -> map.put(d.account().username(), d.account()));
-    if (!created.isEmpty()) {
-      Files.createDirectories(dataDir);
-      JsonArray all = new JsonArray();
-      map.values().forEach(a -> all.add(a.toJson()));
-      write(file, all);
-    }
-    accounts = map;
-    return List.copyOf(created);
+      accounts = map;
+      demoInUse = demo;
+      return null;
+    });
   }
 
-  private static DemoAccount demoAccount(AgentId username, String displayName, boolean supervisor, int capacity) {
-    String password = randomPassword();
-    return new DemoAccount(new AgentAccount(username, displayName, PasswordHasher.hash(password.toCharArray()), capacity, supervisor,
-        org.accessline.gateway.routing.AgentProfile.DEFAULT_SKILLS), password);
+  /** Reloads whenever any node says the accounts changed. */
+  public void follow(Vertx vertx) {
+    vertx.eventBus().<String>consumer(CHANGED, m -> reload());
+  }
+
+  /** Tells every node (this one included) to reload. */
+  public static void announce(Vertx vertx) {
+    vertx.eventBus().publish(CHANGED, "");
   }
 
   /**
-   * Replaces the account's hash, on disk first. Blocking: call it on the password-check pool.
-   * Does nothing if the hash changed meanwhile (another sign-in upgraded it first).
+   * Seeds the store from the configuration (and an older version's files), writes what it did to the
+   * audit log, and loads. Returns the demo accounts made now, each with its password.
    */
-  public synchronized void upgrade(AgentId username, String oldHash, String newHash) throws IOException {
-    AgentAccount current = accounts.get(username);
-    if (current == null || !current.passwordHash().equals(oldHash) || dataDir == null) return;
-    AgentAccount upgraded = new AgentAccount(current.username(), current.displayName(), newHash, current.capacity(), current.supervisor(), current.skills());
-    Map<AgentId, AgentAccount> map = new LinkedHashMap<>(accounts);
-    map.put(username, upgraded);
-    Files.createDirectories(dataDir);
-    if (demo) {
-      JsonArray all = new JsonArray();
-      map.values().forEach(a -> all.add(a.toJson()));
-      write(dataDir.resolve(DEMO_FILE), all);
-    } else {
-      JsonObject upgrades = readUpgrades();
-      upgrades.put(username.value(), new JsonObject().put("replaces", configuredHashes.get(username)).put("hash", newHash));
-      write(dataDir.resolve(UPGRADES_FILE), upgrades);
-    }
-    accounts = map;
+  public Future<List<DemoAccount>> start(Vertx vertx, InteractionStore audit, List<AgentAccount> configured, Path dataDir, int capacity, Clock clock) {
+    return vertx.executeBlocking(() -> new Legacy(withUpgrades(configured, dataDir), demoFile(dataDir, capacity)))
+        .compose(legacy -> administration.get().accounts().compose(stored -> {
+          if (!stored.isEmpty() || !configured.isEmpty() || legacy.demo().isEmpty()) return Future.succeededFuture(stored);
+          return administration.get().seed(legacy.demo().stream().map(a -> StaffAccounts.row(a, false, clock.instant(), StaffAccounts.FIRST_START)).toList())
+              .compose(v -> administration.get().accounts());
+        }).compose(stored -> {
+          SeedPlan plan = SeedPlan.decide(legacy.configured(), stored);
+          List<AuditEvent> events = new ArrayList<>();
+          Future<Void> chain = administration.get().seed(plan.seed().stream().map(a -> StaffAccounts.row(a, false, clock.instant(), StaffAccounts.CONFIGURATION)).toList())
+              .map(seeded -> {
+                seeded.forEach(s -> events.add(new AuditEvent(clock.instant(), StaffAccounts.CONFIGURATION, "role_change", "staff",
+                    s.username() + ": new account, " + s.role())));
+                return null;
+              });
+          plan.disagreements().forEach(d -> events.add(new AuditEvent(clock.instant(), StaffAccounts.CONFIGURATION, "config_ignored", "staff", d)));
+          for (StaffAccount demo : plan.disable()) {
+            chain = chain.compose(v -> administration.get().update(demo.changed(demo.displayName(), demo.passwordHash(), demo.role(), demo.grants(), demo.capacity(),
+                demo.skills(), true, clock.instant(), StaffAccounts.CONFIGURATION)).map(saved -> {
+                  if (saved instanceof Administration.Saved.Done) {
+                    events.add(new AuditEvent(clock.instant(), StaffAccounts.CONFIGURATION, "account_change", "staff",
+                        demo.username() + ": demo account disabled, as staff are configured"));
+                  } else if (saved instanceof Administration.Saved.LastAdmin) {
+                    events.add(new AuditEvent(clock.instant(), StaffAccounts.CONFIGURATION, "account_change", "staff",
+                        demo.username() + ": demo account kept enabled, as no configured account is an administrator"));
+                  }
+                  return null;
+                }));
+          }
+          Future<List<DemoAccount>> made = chain.compose(v -> plan.demoToCreate().isEmpty() ? Future.succeededFuture(List.<DemoAccount>of())
+              : vertx.executeBlocking(() -> plan.demoToCreate().stream().map(d -> demoAccount(d, capacity)).toList())
+                  .compose(demos -> administration.get().seed(demos.stream().map(d -> StaffAccounts.row(d.account(), false, clock.instant(), StaffAccounts.FIRST_START)).toList())
+                      .map(seeded -> demos.stream().filter(d -> seeded.stream().anyMatch(s -> s.username().equals(d.account().username().value()))).toList())));
+          return made.compose(demos -> {
+            demos.forEach(d -> events.add(new AuditEvent(clock.instant(), StaffAccounts.FIRST_START, "role_change", "staff",
+                d.account().username().value() + ": new account, " + d.account().role().wireName())));
+            return audit.audit(events).map(demos);
+          });
+        })).compose(demos -> reload().map(demos));
   }
 
-  private void applyUpgrades() throws IOException {
-    JsonObject upgrades = readUpgrades();
-    Map<AgentId, AgentAccount> map = new LinkedHashMap<>(accounts);
-    for (AgentAccount a : accounts.values()) {
-      JsonObject u = upgrades.getJsonObject(a.username().value());
-      if (u == null || !a.passwordHash().equals(u.getString("replaces")) || !PasswordHasher.wellFormed(u.getString("hash"))) continue;
-      map.put(a.username(), new AgentAccount(a.username(), a.displayName(), u.getString("hash"), a.capacity(), a.supervisor(), a.skills()));
-    }
-    accounts = map;
+  private record Legacy(List<AgentAccount> configured, List<AgentAccount> demo) {}
+
+  /**
+   * Replaces the account's hash if it is still {@code oldHash} (another sign-in may have upgraded it
+   * first). Not published: what the account may do is unchanged, so no session needs to end.
+   */
+  public Future<Void> upgrade(AgentId username, String oldHash, String newHash) {
+    return administration.get().account(username.value()).compose(found -> {
+      if (found.isEmpty() || !found.get().passwordHash().equals(oldHash)) return Future.succeededFuture();
+      StaffAccount a = found.get();
+      return administration.get().update(a.changed(a.displayName(), newHash, a.role(), a.grants(), a.capacity(), a.skills(), a.disabled(), a.changedAt(), a.changedBy()))
+          .compose(v -> reload());
+    });
   }
 
-  private JsonObject readUpgrades() throws IOException {
+  /** The stronger hashes an older version kept beside the configuration, applied where the configured hash is still the one they replaced. */
+  private static List<AgentAccount> withUpgrades(List<AgentAccount> configured, Path dataDir) {
     Path file = dataDir.resolve(UPGRADES_FILE);
-    return Files.exists(file) ? new JsonObject(Files.readString(file, StandardCharsets.UTF_8)) : new JsonObject();
-  }
-
-  /**
-   * Compares each account's role with the one recorded at the last start (in the data directory),
-   * records today's, and returns the changes, for the audit log.
-   */
-  public synchronized List<String> roleChanges() throws IOException {
-    Path file = dataDir.resolve("staff-roles.json");
-    JsonObject before = Files.exists(file) ? new JsonObject(Files.readString(file, StandardCharsets.UTF_8)) : new JsonObject();
-    JsonObject now = new JsonObject();
-    List<String> changes = new ArrayList<>();
-    for (AgentAccount a : accounts.values()) {
-      String role = a.supervisor() ? "supervisor" : "agent";
-      now.put(a.username().value(), role);
-      String was = before.getString(a.username().value());
-      if (was == null) changes.add(a.username().value() + ": new account, " + role);
-      else if (!was.equals(role)) changes.add(a.username().value() + ": " + was + " -> " + role);
+    if (!Files.exists(file)) return configured;
+    JsonObject upgrades = new JsonObject(read(file));
+    List<AgentAccount> out = new ArrayList<>();
+    for (AgentAccount a : configured) {
+      JsonObject u = upgrades.getJsonObject(a.username().value());
+      boolean applies = u != null && a.passwordHash().equals(u.getString("replaces")) && PasswordHasher.wellFormed(u.getString("hash"));
+      out.add(applies ? new AgentAccount(a.username(), a.displayName(), u.getString("hash"), a.capacity(), a.role(), a.grants(), a.skills()) : a);
     }
-    for (String gone : before.fieldNames()) if (!now.containsKey(gone)) changes.add(gone + ": account removed (was " + before.getString(gone) + ")");
-    Files.createDirectories(dataDir);
-    write(file, now);
-    return changes;
+    return out;
   }
 
-  /** Written whole to a temporary file and moved into place, so a crash leaves the old file or the new. */
-  private static void write(Path file, Object json) throws IOException {
-    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-    String text = json instanceof JsonArray a ? a.encodePrettily() : ((JsonObject) json).encodePrettily();
-    Files.writeString(temporary, text, StandardCharsets.UTF_8);
-    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  private static List<AgentAccount> demoFile(Path dataDir, int capacity) {
+    Path file = dataDir.resolve(DEMO_FILE);
+    if (!Files.exists(file)) return List.of();
+    JsonArray stored = new JsonArray(read(file));
+    List<AgentAccount> out = new ArrayList<>();
+    for (int i = 0; i < stored.size(); i++) out.add(AgentAccount.fromJson(stored.getJsonObject(i), capacity));
+    return out;
   }
 
-  private static String randomPassword() {
-    SecureRandom random = new SecureRandom();
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static DemoAccount demoAccount(SeedPlan.Demo demo, int capacity) {
+    String password = randomPassword();
+    return new DemoAccount(new AgentAccount(new AgentId(demo.username), demo.displayName, PasswordHasher.hash(password.toCharArray()), capacity, demo.role,
+        java.util.Set.of(), AgentProfile.DEFAULT_SKILLS), password);
+  }
+
+  /** Sixteen letters and digits in groups of four, without look-alikes: about 79 bits. */
+  public static String randomPassword() {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < 16; i++) {
       if (i > 0 && i % 4 == 0) out.append('-');
-      out.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
+      out.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
     }
     return out.toString();
   }

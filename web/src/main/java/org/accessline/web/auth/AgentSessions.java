@@ -66,6 +66,15 @@ public final class AgentSessions {
     return token == null ? Optional.empty() : Optional.ofNullable(sessions.remove(token));
   }
 
+  /** Ends every session of the account (disabled, or its role, grants or password changed); returns those that were live. */
+  public java.util.List<Session> closeAll(AgentId agent) {
+    java.util.List<Session> closed = new java.util.ArrayList<>();
+    for (Map.Entry<String, Session> e : java.util.List.copyOf(sessions.entrySet())) {
+      if (e.getValue().account().username().equals(agent) && sessions.remove(e.getKey()) != null) closed.add(e.getValue());
+    }
+    return closed;
+  }
+
   /** Whether the agent is still signed in somewhere else (another browser or device) than the given session. */
   public boolean signedInElsewhere(AgentId agent, String sessionId) {
     Instant now = clock.instant();

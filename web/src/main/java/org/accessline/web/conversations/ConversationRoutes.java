@@ -18,7 +18,7 @@ public final class ConversationRoutes {
 
   /** @param reads lets a reader into a live conversation's entries and history, as {@link RecordReads#liveWork()} decides */
   public static void mount(Router router, StaffAuth staff, BodyHandler body, RecordReads reads, Desk desk, InteractionStore store, TtyCalls ttyCalls,
-      int maxMessageBytes, Clock clock, ConversationViews views, WorkspaceSettings workspace) {
+      int maxMessageBytes, Clock clock, ConversationViews views, java.util.function.Supplier<WorkspaceSettings> workspace) {
     ConversationsApi conversations = new ConversationsApi(desk, store, views, clock);
     ReplyApi replies = new ReplyApi(desk, store, ttyCalls, maxMessageBytes, clock);
     DetailsApi details = new DetailsApi(desk, workspace);

@@ -23,16 +23,17 @@ import org.accessline.web.staff.StaffAuth;
 /** What an agent says about a conversation: the skills it needs, and the details filed on its record. */
 public final class DetailsApi {
   private final Desk stream;
-  private final WorkspaceSettings workspace;
+  private final java.util.function.Supplier<WorkspaceSettings> workspace;
 
-  public DetailsApi(Desk stream, WorkspaceSettings workspace) {
+  /** @param workspace the categories as they are now (an administrator may change them at any time) */
+  public DetailsApi(Desk stream, java.util.function.Supplier<WorkspaceSettings> workspace) {
     this.stream = stream;
     this.workspace = workspace;
   }
 
-  /** {@code GET /api/categories}: what a record may be filed under, as configured ({@code records.categories}). */
+  /** {@code GET /api/categories}: what a record may be filed under, as the administrators keep them (seeded from {@code records.categories}). */
   public void categories(RoutingContext ctx) {
-    Answers.json(ctx, 200, new JsonObject().put("categories", new JsonArray(workspace.categories())));
+    Answers.json(ctx, 200, new JsonObject().put("categories", new JsonArray(workspace.get().categories())));
   }
 
   /** {@code PUT /api/conversations/{id}/skills {"skills":[…]}}: what an agent taking it must have. */
@@ -70,10 +71,10 @@ public final class DetailsApi {
       JsonObject referral = body.getJsonObject("referral", new JsonObject());
       JsonObject followUp = body.getJsonObject("followUp", new JsonObject());
       Optional<String> category = strictText(body, "category").filter(c -> !c.isBlank());
-      if (category.isPresent() && workspace.category(category.get()).isEmpty()) {
+      if (category.isPresent() && workspace.get().category(category.get()).isEmpty()) {
         throw new IllegalArgumentException("\"category\" must be one of the center's categories (GET /api/categories).");
       }
-      ctx.put(PARSED, new ConversationEvent.DetailsSet(category.flatMap(workspace::category), tags,
+      ctx.put(PARSED, new ConversationEvent.DetailsSet(category.flatMap(workspace.get()::category), tags,
           strictText(referral, "agency"), strictText(referral, "service"),
           strictText(followUp, "due").map(LocalDate::parse), strictText(followUp, "owner"), strictText(body, "open311Id")));
     } catch (IllegalArgumentException | ClassCastException | DateTimeException e) {

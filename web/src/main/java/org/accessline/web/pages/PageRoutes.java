@@ -27,6 +27,7 @@ public final class PageRoutes {
     router.get("/agent").handler(ctx -> ctx.reroute(HttpMethod.GET, "/agent.html"));
     router.get("/supervisor").handler(ctx -> ctx.reroute(HttpMethod.GET, "/supervisor.html"));
     router.get("/dashboard").handler(ctx -> ctx.reroute(HttpMethod.GET, "/dashboard.html"));
+    router.get("/admin").handler(ctx -> ctx.reroute(HttpMethod.GET, "/admin.html"));
     new Pages(vertx, WEBROOT).mount(router);
     router.route("/*").handler(StaticHandler.create(WEBROOT).setDefaultContentEncoding("UTF-8").setCachingEnabled(false));
   }

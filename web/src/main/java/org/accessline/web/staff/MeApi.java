@@ -35,8 +35,14 @@ public final class MeApi {
         .onComplete(ar -> Answers.respond(ctx, ar.map(p -> new JsonObject().put("presence", p.wireName())), 200));
   }
 
+  /**
+   * {@code role} stays "agent" or "supervisor" (an administrator supervises too), as the pages read
+   * it; {@code accountRole} is the stored role, and {@code permissions} what the account may do.
+   */
   static JsonObject describe(AgentAccount account) {
     return new JsonObject().put("username", account.username().value()).put("displayName", account.displayName()).put("capacity", account.capacity())
-        .put("role", account.supervisor() ? "supervisor" : "agent");
+        .put("role", account.supervisor() ? "supervisor" : "agent").put("accountRole", account.role().wireName())
+        .put("permissions", new io.vertx.core.json.JsonArray(java.util.Arrays.stream(org.accessline.web.auth.Permission.values()).filter(account::may)
+            .map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).toList()));
   }
 }

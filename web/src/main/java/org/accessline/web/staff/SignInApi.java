@@ -109,11 +109,8 @@ public final class SignInApi {
     String stored = candidate.map(AgentAccount::passwordHash).orElseGet(() -> Decoy.HASH);
     boolean right = PasswordHasher.verify(password, stored) && candidate.isPresent();
     if (right && PasswordHasher.needsUpgrade(stored)) {
-      try {
-        directory.upgrade(candidate.get().username(), stored, PasswordHasher.hash(password));
-      } catch (Exception e) {
-        LOG.warn("could not store the stronger password hash for " + candidate.get().username() + "; the old one stays", e);
-      }
+      directory.upgrade(candidate.get().username(), stored, PasswordHasher.hash(password))
+          .onFailure(e -> LOG.warn("could not store the stronger password hash for " + candidate.get().username() + "; the old one stays", e));
     }
     java.util.Arrays.fill(password, '\0');
     return right;
