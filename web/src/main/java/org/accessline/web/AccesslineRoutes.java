@@ -14,6 +14,10 @@ import org.accessline.channels.webchat.ResidentChat;
 import org.accessline.channels.webchat.WebChatRoutes;
 import org.accessline.gateway.channel.Desk;
 import org.accessline.web.cannedreplies.CannedRepliesApi;
+import org.accessline.web.followups.ConsentApi;
+import org.accessline.web.followups.FollowUpRoutes;
+import org.accessline.web.followups.FollowUpWork;
+import org.accessline.web.followups.FollowUpsApi;
 import org.accessline.web.cannedreplies.CannedReplyRoutes;
 import org.accessline.web.config.AccesslineConfig;
 import org.accessline.web.conversations.ConversationRoutes;
@@ -67,6 +71,9 @@ public final class AccesslineRoutes {
     TtyRoutes.mount(router, staff, body, desk, services.ttyCalls(), config.tty(), config.maxMessageBytes());
     RecordRoutes.mount(router, staff, body, reads, services.recordAccess(), services.store(), config.centerName(), clock);
     CannedReplyRoutes.mount(router, staff, body, reads, new CannedRepliesApi(services.store().cannedReplies(), desk, services.views(), config.centerName(), clock));
+    FollowUpsApi followUps = new FollowUpsApi(vertx, services.store(), services.directory(), config.routing(), config.followUps(), clock);
+    FollowUpRoutes.mount(router, staff, body, reads, followUps, new FollowUpWork(vertx, services.store(), desk, services.intake(), followUps, config.followUps(),
+        config.maxMessageBytes(), java.util.Optional.empty(), clock), new ConsentApi(services.store(), desk, services.intake(), clock));
     services.metrics().ifPresent(metrics -> router.get("/metrics").handler(metrics::staffOrToken));
     router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "not_found", "No such API."));
     PageRoutes.mountSite(router, vertx);

@@ -38,6 +38,7 @@ import org.accessline.web.config.AccesslineConfig;
 import org.accessline.web.residents.ConversationViews;
 import org.accessline.web.supervision.FloorFeed;
 import org.accessline.web.supervision.SupervisorApi;
+import org.accessline.web.followups.FollowUpScheduler;
 import org.accessline.web.ops.ManagementVerticle;
 import org.accessline.web.ops.MetricsEndpoint;
 import org.accessline.web.ops.NodeMetrics;
@@ -148,6 +149,7 @@ public final class Application {
           .compose(v -> auditRoleChanges(vertx, store, directory, clock))
           .compose(v -> vertx.deployVerticle(new CheckpointVerticle(store, config.checkpointEvery(), clock))).onSuccess(deployed)
           .compose(v -> stream.start()).onSuccess(v -> deployments.add(stream::stop))
+          .compose(v -> vertx.deployVerticle(new FollowUpScheduler(store.followUps(), clock, config.followUps().overdueAfter()))).onSuccess(deployed)
           .compose(v -> vertx.deployVerticle(() -> {
             HttpVerticle server = new HttpVerticle(services, host, config.httpPort());
             servers.add(server);

@@ -87,6 +87,11 @@ public final class FollowUpRules {
     return f.with(f.state(), f.attempts(), Optional.of(reason), f.nextAttemptAt(), f.conversation(), now);
   }
 
+  /** An attempt that was started could not be carried out (the store or the stream did not answer): scheduled again as it was, the attempt not counted. */
+  public static FollowUp interrupted(FollowUp started, String reason, Instant now) {
+    return started.with(FollowUpState.SCHEDULED, Math.max(0, started.attempts() - 1), Optional.of(reason), started.nextAttemptAt(), started.conversation(), now);
+  }
+
   public static Optional<FollowUp> cancel(FollowUp f, Instant now) {
     if (f.state().finished()) return Optional.empty();
     return Optional.of(f.with(FollowUpState.CANCELLED, f.attempts(), f.lastOutcome(), f.nextAttemptAt(), f.conversation(), now));
