@@ -98,7 +98,9 @@ public final class FollowUpWork {
    * opt-out. An opt-out the ledger has not seen yet is written to it here, so the ledger tells the truth.
    */
   private Future<Consent> consent(Contact number, AgentAccount me) {
-    return followUps.latestConsent(number).compose(latest -> intake.optedOut(number).compose(out -> {
+    // The records are read as well as the stream's fold: a text of the resident's own is the revocation, whichever knows it first.
+    Future<Boolean> optedOut = intake.optedOut(number).compose(folded -> folded ? Future.succeededFuture(true) : store.optedOut(number));
+    return followUps.latestConsent(number).compose(latest -> optedOut.compose(out -> {
       if (!out || latest.isEmpty() || !latest.get().granted()) return Future.succeededFuture(new Consent(latest, out));
       ConsentChange revoked = new ConsentChange(number, false, clock.instant(), ConsentChange.RESIDENT, Optional.empty(), "opted out by text (found in the records)");
       return followUps.recordConsent(revoked)

@@ -102,8 +102,8 @@ public final class FollowUpsApi {
 
   /** {@code GET /api/records/:id/follow-ups}: the record's follow-ups, after the record's read was decided and audited. */
   public void ofRecord(RoutingContext ctx) {
-    Answers.respond(ctx, followUps.ofRecord(Validation.conversation(ctx))
-        .map(all -> new JsonObject().put("followUps", FollowUpJson.json(all, clock.instant(), config.overdueAfter()))), 200);
+    followUps.ofRecord(Validation.conversation(ctx)).map(all -> new JsonObject().put("followUps", FollowUpJson.json(all, clock.instant(), config.overdueAfter())))
+        .onComplete(ar -> Answers.respond(ctx, ar, 200));
   }
 
   /** {@code GET /api/follow-ups/mine}: the caller's own pending follow-ups and their queues'. */
