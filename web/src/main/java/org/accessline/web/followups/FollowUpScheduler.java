@@ -1,6 +1,7 @@
 package org.accessline.web.followups;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -31,6 +33,7 @@ public final class FollowUpScheduler extends VerticleBase {
   /** Event-bus address: the body is the id of a follow-up that was created or changed. */
   public static final String CHANGED = "accessline.followups.changed";
   private static final Logger LOG = LoggerFactory.getLogger(FollowUpScheduler.class);
+  private static final int SLICE = 2_000;
 
   private record Moment(Instant at, String id) implements Comparable<Moment> {
     @Override
@@ -61,17 +64,27 @@ public final class FollowUpScheduler extends VerticleBase {
   @Override
   public Future<?> start() {
     changes = vertx.eventBus().consumer(CHANGED, m -> reread(m.body()));
-    return changes.completion().compose(v -> store.pending()).map(pending -> {
-      Instant now = clock.instant();
-      // Whatever fell due or went overdue while the gateway was down is told once, now.
-      for (FollowUp f : pending) {
-        tell(f, FollowUpRules.phase(f, now, overdueAfter));
-        hold(f, now);
-      }
-      arm();
-      LOG.atInfo().addKeyValue("pending", pending.size()).log("follow-ups scheduled");
-      return null;
+    return changes.completion().compose(v -> store.pending()).compose(pending -> {
+      Promise<Void> indexed = Promise.promise();
+      indexFrom(pending, 0, clock.instant(), indexed);
+      return indexed.future().onSuccess(x -> LOG.atInfo().addKeyValue("pending", pending.size()).log("follow-ups scheduled"));
     });
+  }
+
+  /**
+   * Indexes a slice, then lets the loop run before the next one, so a hundred thousand follow-ups
+   * read at start never hold the event loop for long.
+   */
+  private void indexFrom(List<FollowUp> pending, int from, Instant now, Promise<Void> done) {
+    int to = Math.min(pending.size(), from + SLICE);
+    // Whatever fell due or went overdue while the gateway was down is told once, now.
+    for (FollowUp f : pending.subList(from, to)) {
+      tell(f, FollowUpRules.phase(f, now, overdueAfter));
+      hold(f, now);
+    }
+    arm();
+    if (to == pending.size()) done.complete();
+    else context.runOnContext(v -> indexFrom(pending, to, now, done));
   }
 
   @Override
