@@ -21,6 +21,7 @@ import org.accessline.gateway.followup.FollowUpState;
 import org.accessline.gateway.store.FollowUps;
 import org.accessline.gateway.store.InteractionStore;
 import org.accessline.web.auth.AgentAccount;
+import org.accessline.web.config.FollowUpConfig;
 import org.accessline.web.http.Answers;
 import org.accessline.web.http.Problem;
 import org.accessline.web.http.Validation;

@@ -21,6 +21,7 @@ import org.accessline.gateway.store.AuditEvent;
 import org.accessline.gateway.store.FollowUps;
 import org.accessline.gateway.store.InteractionStore;
 import org.accessline.web.auth.AgentAccount;
+import org.accessline.web.config.FollowUpConfig;
 import org.accessline.web.auth.AgentDirectory;
 import org.accessline.web.auth.Permission;
 import org.accessline.web.http.Answers;

@@ -1,4 +1,4 @@
-package org.accessline.web.followups;
+package org.accessline.web.config;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
