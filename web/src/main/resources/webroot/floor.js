@@ -10,6 +10,7 @@ import { conversationTables, agentTable, queueTable, isEmergency } from '/floor/
 import { monitorPanel } from '/floor/monitor.js';
 import { alertList } from '/floor/alerts.js';
 import { formatDuration } from '/lib/time.js';
+import { followUpTable } from '/floor/followups.js';
 
 const announce = announcer(byId('announcer'));
 const problem = text => setText(byId('problem'), text || '');
@@ -29,6 +30,7 @@ const nameOf = id => known.has(id) ? residentName(known.get(id)) : 'a resident';
 const monitor = monitorPanel({ api, announce, problem, send: frame => socket && socket.send(frame) });
 const startMonitoring = (id, button) => monitor.start(id, nameOf(id), button);
 const alerts = alertList({ api, announce, problem, monitor: startMonitoring, nameOf });
+const followUps = followUpTable({ api, announce, problem });
 
 const conversations = conversationTables({
   agentsNow: () => agents,
@@ -74,6 +76,9 @@ function onFrame(f) {
     case 'entry':
       if (f.monitoring) monitor.entry(f.entry);
       break;
+    case 'follow-up-overdue':
+      followUps.overdue(f);
+      break;
     case 'error':
       problem(f.message);
       break;
@@ -91,6 +96,7 @@ function connect() {
         conversationId: x.id, path: 'supervisor', reason: 'Waiting for a supervisor' + (x.agent ? ' (from ' + x.agent + ').' : '.'), at: x.opened
       }, { quiet: true })), e => problem(e.message));
       monitor.resume();
+      followUps.refresh();
     },
     onState: s => { if (s !== 'open') setText(byId('connection'), 'Connection lost. Reconnecting…'); },
     beforeReconnect: () => api('GET', '/api/me')

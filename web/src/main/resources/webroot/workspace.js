@@ -17,6 +17,7 @@ import { composer as makeComposer } from '/workspace/composer.js';
 import { shortcuts } from '/workspace/shortcuts.js';
 import { notifier } from '/workspace/notify.js';
 import { relayHelp } from '/workspace/relay.js';
+import { followUps } from '/workspace/followups.js';
 
 const conversations = new Map(); // id -> { id, channel, residentName, entries: Map(seq -> entry), unread, order, … }
 let me = null;
@@ -47,6 +48,7 @@ const offers = new Offers(byId('offers'), byId('offer-list'), byId('offer-now'),
 const dialogs = conversationDialogs(ws);
 const context = contextPanel(ws);
 const canned = cannedReplies(ws);
+const following = followUps(ws);
 const composer = makeComposer(ws, canned);
 const relay = relayHelp(ws, announce);
 wireCloseButtons();
@@ -238,8 +240,13 @@ function onFrame(f) {
         track(s);
       }
       refresh();
+      following.refresh();
       break;
     }
+    case 'follow-up-due':
+    case 'follow-up-overdue':
+      following.onFrame(f);
+      break;
     case 'queue':
       setQueue(f.waiting);
       break;

@@ -10,7 +10,7 @@ import { referralPanel } from '/workspace/directory.js';
 
 const FIELDS = {
   category: 'detail-category', tags: 'detail-tags', agency: 'detail-referral-agency', service: 'detail-referral-service',
-  due: 'detail-follow-up-due', owner: 'detail-follow-up-owner', open311: 'detail-open311'
+  open311: 'detail-open311'
 };
 
 export function contextPanel(ws) {
@@ -38,8 +38,6 @@ export function contextPanel(ws) {
     byId(FIELDS.tags).value = (d.tags || []).join(', ');
     byId(FIELDS.agency).value = d.referralAgency || '';
     byId(FIELDS.service).value = d.referralService || '';
-    byId(FIELDS.due).value = d.followUpDue || '';
-    byId(FIELDS.owner).value = d.followUpOwner || '';
     byId(FIELDS.open311).value = d.open311Id || '';
     setText(byId('details-status'), '');
   }
@@ -104,7 +102,6 @@ export function contextPanel(ws) {
     const body = { tags: parseTags(byId(FIELDS.tags).value) };
     if (value('category')) body.category = value('category');
     if (value('agency') || value('service')) body.referral = { ...(value('agency') && { agency: value('agency') }), ...(value('service') && { service: value('service') }) };
-    if (value('due') || value('owner')) body.followUp = { ...(value('due') && { due: value('due') }), ...(value('owner') && { owner: value('owner') }) };
     if (value('open311')) body.open311Id = value('open311');
     setText(byId('details-status'), 'Saving…');
     try {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * {@code verify} says about it, on every store: audit rows altered, deleted and reordered; records
  * truncated, rewritten with their hashes recomputed, and deleted outright; and a purge that forgets.
  */
-public abstract class StoreTrustContract extends WorkspaceStoreContract {
+public abstract class StoreTrustContract extends FollowUpStoreContract {
 
   /** Runs one statement on the store's database behind its back, with {@code ?} for each argument. */
   protected abstract int change(String sql, Object... args) throws Exception;

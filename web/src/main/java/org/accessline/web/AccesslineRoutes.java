@@ -16,6 +16,10 @@ import org.accessline.gateway.channel.Desk;
 import org.accessline.web.admin.AccountsApi;
 import org.accessline.web.admin.AdminRoutes;
 import org.accessline.web.cannedreplies.CannedRepliesApi;
+import org.accessline.web.followups.ConsentApi;
+import org.accessline.web.followups.FollowUpRoutes;
+import org.accessline.web.followups.FollowUpWork;
+import org.accessline.web.followups.FollowUpsApi;
 import org.accessline.web.cannedreplies.CannedReplyRoutes;
 import org.accessline.web.directory.DirectoryApi;
 import org.accessline.web.directory.DirectoryRoutes;
@@ -75,6 +79,9 @@ public final class AccesslineRoutes {
     DirectoryRoutes.mount(router, staff, body, reads, new DirectoryApi(services.store(), config.directory(), clock), new ReferralApi(services.store().directory(), desk));
     AdminRoutes.mount(router, vertx, staff, body, new AccountsApi(vertx, services.store(), services.sessions(), config.agentCapacity(), clock),
         services.categories(), services.store(), config.routing(), clock);
+    FollowUpsApi followUps = new FollowUpsApi(vertx, services.store(), services.directory(), config.routing(), config.followUps(), clock);
+    FollowUpRoutes.mount(router, staff, body, reads, followUps, new FollowUpWork(vertx, services.store(), desk, services.intake(), followUps, config.followUps(),
+        config.maxMessageBytes(), java.util.Optional.empty(), clock), new ConsentApi(services.store(), desk, services.intake(), clock));
     services.metrics().ifPresent(metrics -> router.get("/metrics").handler(metrics::staffOrToken));
     router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "not_found", "No such API."));
     PageRoutes.mountSite(router, vertx);

@@ -41,6 +41,7 @@ import org.accessline.web.residents.ConversationViews;
 import org.accessline.web.supervision.FloorFeed;
 import org.accessline.web.dashboard.DashboardFeed;
 import org.accessline.web.supervision.SupervisorApi;
+import org.accessline.web.followups.FollowUpScheduler;
 import org.accessline.web.ops.ManagementVerticle;
 import org.accessline.web.ops.MetricsEndpoint;
 import org.accessline.web.ops.NodeMetrics;
@@ -160,6 +161,7 @@ public final class Application {
             return Future.succeededFuture();
           }))
           .compose(v -> callStreams.isEmpty() ? Future.succeededFuture() : vertx.deployVerticle(callStreams.get()).onSuccess(deployed))
+          .compose(v -> vertx.deployVerticle(new FollowUpScheduler(store.followUps(), clock, config.followUps().overdueAfter()))).onSuccess(deployed)
           .compose(v -> vertx.deployVerticle(() -> {
             HttpVerticle server = new HttpVerticle(services, host[0], config.httpPort());
             servers.add(server);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.accessline.gateway.conversation.AgentId;
+import org.accessline.gateway.conversation.Contact;
 import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.ConversationState;
@@ -52,6 +53,13 @@ public interface Desk {
 
   /** Tells the other side someone is typing. Never stored. */
   Future<Void> typing(ConversationId conversation, Participant who, boolean active);
+
+  /**
+   * Opens a new conversation with the contact, assigned to the agent, linked back to {@code origin}
+   * in its opening entry. The same {@code key} again answers with the first one. A text contact with
+   * an open conversation is refused ({@code already_open}).
+   */
+  Future<Posted> openOutbound(Contact contact, AgentProfile agent, ConversationId origin, String key);
 
   // ---- Offers ----
 

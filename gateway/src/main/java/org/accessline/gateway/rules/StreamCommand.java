@@ -38,6 +38,19 @@ public sealed interface StreamCommand {
     }
   }
 
+  /**
+   * Staff reach a resident again (a follow-up): a new conversation with the contact, assigned to the
+   * agent at once, whose opening entry links back to the record it follows up.
+   */
+  record OpenOutbound(Contact contact, Participant agent, ConversationId origin, String dedupeKey) implements StreamCommand {
+    public OpenOutbound {
+      if (contact == null || agent == null || !agent.isStaff() || origin == null) {
+        throw new IllegalArgumentException("an outbound conversation needs a contact, a staff member and the record it follows");
+      }
+      requireKey(dedupeKey);
+    }
+  }
+
   /** A phone call came in. Each call is its own conversation, even when the caller has another open. */
   record OpenCall(Contact contact, String callKey) implements StreamCommand {
     public OpenCall {

@@ -70,6 +70,7 @@ public final class StreamRules {
   private static Decision entriesOf(Optional<ConversationState> current, StreamCommand command, Instant now, NewRecord fresh) {
     if (command instanceof StreamCommand.ResidentMessage m) return residentMessage(current, m, now, fresh);
     if (command instanceof StreamCommand.OpenCall c) return openCall(c, now, fresh);
+    if (command instanceof StreamCommand.OpenOutbound o) return openOutbound(current, o, now, fresh);
     if (current.isEmpty()) return new Decision.Refused(Refusal.UNKNOWN_CONVERSATION);
     ConversationState state = current.get();
     if (command instanceof StreamCommand.RecordDelivery d) return delivery(state, d, now);
@@ -228,6 +229,24 @@ public final class StreamRules {
     return new Decision.Append(List.of(
         entry(id, 1, now, Participant.resident(c.contact()), new ConversationEvent.Opened(c.contact(), fresh.previous()), Optional.of(c.callKey())),
         entry(id, 2, now, Participant.SYSTEM, new ConversationEvent.Queued(now, WAITING_FOR_AGENT), Optional.empty())));
+  }
+
+  /**
+   * A conversation the center starts. A text contact with a conversation still open is refused:
+   * their next text would land in that one, so the agent continues there instead. Opened twice with
+   * the same key (a retried follow-up), it is the first one.
+   */
+  private static Decision openOutbound(Optional<ConversationState> current, StreamCommand.OpenOutbound o, Instant now, NewRecord fresh) {
+    if (current.isPresent()) {
+      Long earlier = current.get().seqByDedupeKey().get(o.dedupeKey());
+      if (earlier != null) return new Decision.AlreadyRecorded(earlier);
+      if (!current.get().resolved()) return new Decision.Refused(Refusal.ALREADY_OPEN);
+    }
+    ConversationId id = fresh.id();
+    AgentId agent = new AgentId(o.agent().id());
+    return new Decision.Append(List.of(
+        entry(id, 1, now, o.agent(), new ConversationEvent.Opened(o.contact(), Optional.of(o.origin())), Optional.of(o.dedupeKey())),
+        entry(id, 2, now, Participant.SYSTEM, new ConversationEvent.Assigned(agent, o.agent().displayName()), Optional.empty())));
   }
 
   /** Appends {@code event} unless an entry with {@code key} is already in the conversation. */

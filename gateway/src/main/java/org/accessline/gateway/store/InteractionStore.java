@@ -63,6 +63,8 @@ public interface InteractionStore {
   org.accessline.gateway.directory.Directory directory();
   /** The staff accounts and record categories kept in the same database. */
   Administration administration();
+  /** Follow-ups and the consent ledger. */
+  FollowUps followUps();
 
   /** Whether the contact's latest consent entry opted them out; false if they never changed it. */
   Future<Boolean> optedOut(Contact contact);

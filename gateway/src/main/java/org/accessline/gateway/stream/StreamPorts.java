@@ -188,6 +188,13 @@ abstract class StreamPorts extends VerticleBase implements Intake, Desk {
   }
 
   @Override
+  public Future<Posted> openOutbound(Contact contact, AgentProfile agent, ConversationId origin, String key) {
+    // A text continues the contact's one open conversation; a call is a conversation of its own.
+    boolean ownLine = !org.accessline.gateway.rules.Consent.keptFor(contact.channel());
+    return open(contact, new StreamCommand.OpenOutbound(contact, agent.participant(), origin, key), ownLine);
+  }
+
+  @Override
   public Future<Posted> fileDetails(ConversationId conversation, Participant staff, ConversationEvent.DetailsSet details) {
     return submit(conversation, new StreamCommand.FileDetails(conversation, staff, details));
   }

@@ -30,6 +30,7 @@ import org.accessline.gateway.store.StaleOwnerException;
 import org.accessline.gateway.store.AuditEvent;
 import org.accessline.gateway.store.CallerContext;
 import org.accessline.gateway.store.CannedReplies;
+import org.accessline.gateway.store.FollowUps;
 import org.accessline.gateway.store.EarlierRecord;
 import org.accessline.gateway.store.ConversationSummary;
 import org.accessline.gateway.store.EntryChain;
@@ -63,6 +64,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   private final CannedReplies cannedReplies = new EmbeddedCannedReplies(this);
   private final org.accessline.gateway.directory.Directory resourceDirectory = EmbeddedDirectory.of(this);
   private final org.accessline.gateway.store.Administration administration = new EmbeddedAdministration(this);
+  private final FollowUps followUps = new EmbeddedFollowUps(this);
 
   /** The store with its seal key and checkpoint file in the data directory too. */
   public EmbeddedInteractionStore(Path directory) {
@@ -384,6 +386,11 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   @Override
   public org.accessline.gateway.store.Administration administration() {
     return administration;
+  }
+
+  @Override
+  public FollowUps followUps() {
+    return followUps;
   }
 
   @Override

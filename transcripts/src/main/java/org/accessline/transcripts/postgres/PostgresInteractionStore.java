@@ -34,6 +34,7 @@ import org.accessline.gateway.store.AppendOutcome;
 import org.accessline.gateway.store.AuditEvent;
 import org.accessline.gateway.store.CallerContext;
 import org.accessline.gateway.store.CannedReplies;
+import org.accessline.gateway.store.FollowUps;
 import org.accessline.gateway.store.EarlierRecord;
 import org.accessline.gateway.store.ConversationSummary;
 import org.accessline.gateway.store.EntryChain;
@@ -263,6 +264,11 @@ public final class PostgresInteractionStore implements InteractionStore {
   @Override
   public org.accessline.gateway.store.Administration administration() {
     return new PgAdministration(pool);
+  }
+
+  @Override
+  public FollowUps followUps() {
+    return new PgFollowUps(pool);
   }
 
   @Override

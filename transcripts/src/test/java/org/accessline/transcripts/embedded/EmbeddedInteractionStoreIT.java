@@ -145,20 +145,22 @@ class EmbeddedInteractionStoreIT extends StoreTrustContract implements org.acces
       assertEquals(SCRIPTS, appliedVersions(c));
       var again = EmbeddedSchema.migrate(url, key());
       assertEquals(0, again.migrationsExecuted);
-      assertEquals(String.valueOf(SCRIPTS), again.initialSchemaVersion);
+      assertEquals(LATEST, again.initialSchemaVersion);
       assertEquals(SCRIPTS, appliedVersions(c));
     }
   }
 
-  /** The embedded store's scripts, V1 to V5. */
-  private static final int SCRIPTS = 6;
+  /** The embedded store's scripts' versions, in order: V7 belongs to another feature, and V8 (follow-ups) does not wait for it. */
+  private static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "8");
+  private static final int SCRIPTS = VERSIONS.size();
+  private static final String LATEST = VERSIONS.get(VERSIONS.size() - 1);
 
   /** How many versions Flyway's history holds as applied by their scripts, checked against V1..V{n} in order. */
   static int appliedVersions(Connection c) throws java.sql.SQLException {
     var rs = c.createStatement().executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL' ORDER BY \"installed_rank\"");
     int n = 0;
     while (rs.next()) {
-      assertEquals(String.valueOf(++n), rs.getString(1));
+      assertEquals(VERSIONS.get(n++), rs.getString(1));
       assertTrue(rs.getBoolean(2));
     }
     return n;
@@ -186,7 +188,7 @@ class EmbeddedInteractionStoreIT extends StoreTrustContract implements org.acces
         EntryRows.bind(rows, 1, new org.accessline.gateway.conversation.Entry(id, seq++, java.time.Instant.now(), maria, details, java.util.Optional.empty()), "h");
         rows.executeUpdate();
       }
-      assertEquals(String.valueOf(SCRIPTS), EmbeddedSchema.migrate(url, key()).targetSchemaVersion);
+      assertEquals(LATEST, EmbeddedSchema.migrate(url, key()).targetSchemaVersion);
       var found = c.createStatement().executeQuery("SELECT category, tags FROM conversations");
       assertTrue(found.next());
       assertEquals("Parks", found.getString(1));

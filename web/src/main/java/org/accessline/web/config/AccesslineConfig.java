@@ -86,7 +86,9 @@ public record AccesslineConfig(
     /** The live dashboard: the center's time zone and service-level targets. */
     org.accessline.web.dashboard.DashboardConfig dashboard,
     /** The resource directory's synonyms and how long an entry stays verified. */
-    DirectoryConfig directory) {
+    DirectoryConfig directory,
+    /** Follow-ups: when one is overdue, how a failed attempt is retried, the web chat link a text carries. */
+    FollowUpConfig followUps) {
 
   public AccesslineConfig {
     if (httpHost == null || httpHost.isBlank()) throw new IllegalArgumentException("httpHost must not be empty");
@@ -129,6 +131,7 @@ public record AccesslineConfig(
     if (smsHelpText == null || smsHelpText.isBlank() || smsHelpText.length() > 320) throw new IllegalArgumentException("sms.helpText must be 1-320 characters");
     if (cluster == null) throw new IllegalArgumentException("cluster settings must be given");
     if (dashboard == null) throw new IllegalArgumentException("dashboard settings must be given");
+    if (followUps == null) throw new IllegalArgumentException("follow-up settings must be given");
     if (cluster.enabled() && storeUrl.isEmpty()) {
       throw new IllegalArgumentException("cluster.enabled needs store.url: the nodes of a cluster keep their records in one shared PostgreSQL database,"
           + " and the embedded store belongs to a single process");
@@ -149,7 +152,7 @@ public record AccesslineConfig(
         Optional.empty(), TtyCallSettings.defaults("Accessline"), Optional.empty(), helpText("Accessline"), Optional.empty(),
         Duration.ofMillis(500), 5, SmsSettings.defaults(), EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults(),
         Optional.empty(), "accessline", Duration.ZERO, Optional.empty(), Optional.empty(), Duration.ofMinutes(5), ClientLimits.defaults(), WorkspaceSettings.defaults(), Operations.defaults(),
-        Optional.empty(), ClusterSettings.off(), org.accessline.web.dashboard.DashboardConfig.defaults(), DirectoryConfig.defaults());
+        Optional.empty(), ClusterSettings.off(), org.accessline.web.dashboard.DashboardConfig.defaults(), DirectoryConfig.defaults(), FollowUpConfig.defaults());
   }
 
   /** Where the store keeps its seal key and checkpoint file: as configured, or in the data directory. */
@@ -214,7 +217,8 @@ public record AccesslineConfig(
         RelayConfig.fromJson(json.getJsonObject("relay", new JsonObject()), var, centerName(json, var, d)),
         ClusterSettings.fromJson(json.getJsonObject("cluster", new JsonObject()), var),
         org.accessline.web.dashboard.DashboardConfig.fromJson(json.getJsonObject("dashboard", new JsonObject()), var),
-        DirectoryConfig.fromJson(json.getJsonObject("directory", new JsonObject()), var));
+        DirectoryConfig.fromJson(json.getJsonObject("directory", new JsonObject()), var),
+        FollowUpConfig.fromJson(json.getJsonObject("followUps", new JsonObject()), var));
   }
 
   /** {@code records.categories} (a list in the file; a comma-separated list in the environment) and the resident names' key. */

@@ -30,7 +30,7 @@ public final class Answers {
         case UNKNOWN_CONVERSATION, UNKNOWN_MESSAGE -> 404;
         case NOT_YOURS -> 403;
         case EMPTY_TEXT, INVALID_TEXT -> 400;
-        case RESOLVED, NOT_ASSIGNABLE, ALREADY_ESCALATED, NOT_ESCALATED, TRANSFER_PENDING, ALREADY_THEIRS, NO_OFFER, OTHER_MESSAGE -> 409;
+        case RESOLVED, NOT_ASSIGNABLE, ALREADY_ESCALATED, NOT_ESCALATED, TRANSFER_PENDING, ALREADY_THEIRS, NO_OFFER, OTHER_MESSAGE, ALREADY_OPEN -> 409;
       };
       Problem.send(ctx, code, refused.refusal().code, refused.refusal().message);
       return;

@@ -40,6 +40,8 @@ public final class AgentConsoleSession {
   private final AgentSessions sessions;
   private long expiryTimer = -1;
   private List<MessageConsumer<?>> consumers = List.of();
+  /** Features' pushed frames (follow-ups due and overdue), see {@link StaffFrames}. */
+  private List<MessageConsumer<?>> featureFrames = List.of();
   private boolean closed;
   private MessageConsumer<StreamSignal> monitoring;
   private final ConversationViews views;
@@ -79,6 +81,7 @@ public final class AgentConsoleSession {
       closed = true;
       if (expiryTimer >= 0) vertx.cancelTimer(expiryTimer);
       consumers.forEach(MessageConsumer::unregister);
+      featureFrames.forEach(MessageConsumer::unregister);
       if (monitoring != null) monitoring.unregister();
       unwatchFloor();
       stream.agentDisconnected(agent.id());
@@ -95,6 +98,9 @@ public final class AgentConsoleSession {
         ? vertx.eventBus().<String>localConsumer(DashboardWatch.FRAMES, m -> sendEncoded(m.body()))
         : vertx.eventBus().<JsonObject>localConsumer(FloorWatch.FRAMES, m -> send(m.body()));
     consumers = alerts == null ? List.<MessageConsumer<?>>of(signedOut, mine, queue) : List.<MessageConsumer<?>>of(signedOut, mine, queue, alerts, floorFrames);
+    featureFrames = new java.util.ArrayList<>(List.of(vertx.eventBus().<JsonObject>consumer(StaffFrames.to(agent.id()), m -> send(m.body())),
+        vertx.eventBus().<JsonObject>consumer(StaffFrames.EVERYONE, m -> send(m.body()))));
+    if (supervisor) featureFrames.add(vertx.eventBus().<JsonObject>consumer(StaffFrames.SUPERVISORS, m -> send(m.body())));
     signedOut.completion()
         .compose(v -> mine.completion())
         .compose(v -> queue.completion())
@@ -136,6 +142,7 @@ public final class AgentConsoleSession {
     if (closed) return;
     closed = true;
     consumers.forEach(MessageConsumer::unregister);
+    featureFrames.forEach(MessageConsumer::unregister);
     if (monitoring != null) monitoring.unregister();
     unwatchFloor();
     Future<?> away = sessions.signedInElsewhere(agent.id(), session.id()) ? Future.succeededFuture() : stream.setPresence(agent, Presence.AWAY);
