@@ -59,6 +59,11 @@ public interface InteractionStore {
   /** The canned replies kept in the same database. */
   CannedReplies cannedReplies();
 
+  /** The service requests (Open311) kept in the same database; a store that keeps none says so when asked. */
+  default ServiceRequests serviceRequests() {
+    throw new UnsupportedOperationException("this store keeps no service requests");
+  }
+
   /** Whether the contact's latest consent entry opted them out; false if they never changed it. */
   Future<Boolean> optedOut(Contact contact);
 

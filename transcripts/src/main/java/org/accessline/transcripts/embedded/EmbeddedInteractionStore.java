@@ -61,6 +61,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   private SealKey key;
   private Integrity integrity;
   private final CannedReplies cannedReplies = new EmbeddedCannedReplies(this);
+  private final org.accessline.gateway.store.ServiceRequests serviceRequests = new EmbeddedServiceRequests(this);
 
   /** The store with its seal key and checkpoint file in the data directory too. */
   public EmbeddedInteractionStore(Path directory) {
@@ -372,6 +373,11 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   @Override
   public CannedReplies cannedReplies() {
     return cannedReplies;
+  }
+
+  @Override
+  public org.accessline.gateway.store.ServiceRequests serviceRequests() {
+    return serviceRequests;
   }
 
   @Override
