@@ -132,10 +132,11 @@ public final class Application {
       AgentSessions sessions = sessions(vertx, config, clock);
       Optional<MetricsEndpoint> endpoint = metrics.registry().map(r -> new MetricsEndpoint(r, stream.desk(), config, sessions, ttyCalls::active, clock));
       Optional<Integer> managementPort = config.operations().metricsPort();
+      Optional<org.accessline.web.open311.Open311Parts> open311 = org.accessline.web.open311.Open311Parts.of(vertx, config.open311(), store, clock);
       Services services = new Services(config, stream.desk(), stream.intake(), store, directory, sessions, ttyCalls, twilio,
           new SignInApi.Guards(new SignInThrottle(), checks, config.clientLimits().trustedProxies()), Services.residentGuard(vertx, stream.intake(), config), clock,
           views, new FloorFeed(vertx, new SupervisorApi(stream.desk(), directory, config.maxMessageBytes(), config.routing(), clock, views)::floorJson),
-          endpoint.filter(e -> managementPort.isEmpty()));
+          endpoint.filter(e -> managementPort.isEmpty()), open311.map(o -> o.api()));
       List<ManagementVerticle> management = new ArrayList<>(1);
       String host = listenHost(config, directory);
       List<Supplier<Future<Void>>> deployments = new ArrayList<>();
@@ -148,6 +149,7 @@ public final class Application {
           .compose(v -> auditRoleChanges(vertx, store, directory, clock))
           .compose(v -> vertx.deployVerticle(new CheckpointVerticle(store, config.checkpointEvery(), clock))).onSuccess(deployed)
           .compose(v -> stream.start()).onSuccess(v -> deployments.add(stream::stop))
+          .compose(v -> open311.isEmpty() ? Future.succeededFuture() : vertx.deployVerticle(open311.get().outbox().verticle()).onSuccess(deployed))
           .compose(v -> vertx.deployVerticle(() -> {
             HttpVerticle server = new HttpVerticle(services, host, config.httpPort());
             servers.add(server);
