@@ -13,6 +13,7 @@ import { Offers } from '/workspace/offers.js';
 import { conversationDialogs, openModal, wireCloseButtons } from '/workspace/dialogs.js';
 import { contextPanel } from '/workspace/context.js';
 import { cannedReplies } from '/workspace/canned.js';
+import { serviceRequests } from '/workspace/open311.js';
 import { composer as makeComposer } from '/workspace/composer.js';
 import { shortcuts } from '/workspace/shortcuts.js';
 import { notifier } from '/workspace/notify.js';
@@ -46,6 +47,7 @@ const offers = new Offers(byId('offers'), byId('offer-list'), byId('offer-now'),
 const dialogs = conversationDialogs(ws);
 const context = contextPanel(ws);
 const canned = cannedReplies(ws);
+serviceRequests(ws);
 const composer = makeComposer(ws, canned);
 wireCloseButtons();
 
