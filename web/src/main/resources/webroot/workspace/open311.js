@@ -27,6 +27,15 @@ export function describeRequest(r) {
   }
 }
 
+/** A version 4 UUID naming one form's request, so sending it twice makes one request (randomUUID needs a secure context; this does not). */
+function newKey() {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map(x => x.toString(16).padStart(2, '0')).join('');
+  return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
+}
+
 /** A datetime-local value as ISO 8601 with this browser's zone, as the spec asks. */
 function withZone(local) {
   if (!local) return '';
@@ -86,8 +95,9 @@ export function serviceRequests(ws) {
     }
     select.length = 1;
     for (const s of services) select.append(el('option', { value: s.code }, s.name + (s.group ? ' (' + s.group + ')' : '')));
-    requestKey = crypto.randomUUID();
+    requestKey = newKey();
     definition = null;
+    chosen = '';
     form.hidden = false;
     start.hidden = true;
     select.focus();
@@ -129,7 +139,10 @@ export function serviceRequests(ws) {
     }
   }
 
+  let chosen = '';
   async function chooseService() {
+    if (select.value === chosen && (definition || !chosen)) return;
+    chosen = select.value;
     clear(fields);
     definition = null;
     if (!select.value) return;
@@ -273,6 +286,7 @@ export function serviceRequests(ws) {
 
   start.addEventListener('click', openForm);
   select.addEventListener('change', chooseService);
+  select.addEventListener('input', chooseService);
   form.addEventListener('submit', submit);
   // Asked only once signed in, so the page's own sign-in check is the one that answers a lapsed session.
   let on = null;

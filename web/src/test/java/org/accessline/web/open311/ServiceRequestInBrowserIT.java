@@ -47,7 +47,7 @@ class ServiceRequestInBrowserIT extends BrowserTest {
     Browsers.press(agent, By.id("open311-start"));
     Workspace.awaitFocus(agent, "open311-service");
     Axe.assertNoViolations(agent, "the service request form before a service is chosen");
-    agent.switchTo().activeElement().sendKeys("Pothole");
+    agent.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
     Browsers.waitFor(agent, By.id("open311-attr-WHERE"));
     assertEquals("415 N Lake Shore Dr", agent.findElement(By.id("open311-address")).getAttribute("value"), "the address is prefilled from what the resident wrote");
     assertTrue(agent.findElement(By.id("open311-description")).getAttribute("value").contains("please fix"));
@@ -58,7 +58,7 @@ class ServiceRequestInBrowserIT extends BrowserTest {
     Workspace.awaitFocus(agent, "open311-attr-WHERE");
     assertEquals("true", agent.findElement(By.id("open311-attr-WHERE")).getAttribute("aria-invalid"));
     Axe.assertNoViolations(agent, "the form with an answer to change");
-    agent.switchTo().activeElement().sendKeys("In the street");
+    agent.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
     agent.findElement(By.id("open311-attr-DEPTH")).sendKeys("4");
     agent.findElement(By.id("open311-send")).sendKeys(Keys.ENTER);
     Browsers.waitForText(agent, By.id("open311-list"), "open, city request number");
