@@ -18,7 +18,7 @@ public final class AddressGuess {
       Pattern.CASE_INSENSITIVE);
   private static final Pattern CORNER = Pattern.compile(
       "\\b(?:corner of\\s+)?([a-z0-9'.-]+(?:\\s+(?:" + KINDS + "))?)\\s+(?:and|&|at)\\s+([a-z0-9'.-]+(?:\\s+(?:" + KINDS + "))?)\\b", Pattern.CASE_INSENSITIVE);
-  private static final Pattern STREETISH = Pattern.compile("(?i).*(\\d|\\b(?:" + KINDS + ")\\b).*");
+  private static final Pattern STREETISH = Pattern.compile("(?i).*(\\b\\d+(?:st|nd|rd|th)\\b|\\b(?:" + KINDS + ")\\b).*");
 
   private AddressGuess() {}
 
@@ -40,7 +40,7 @@ public final class AddressGuess {
     while (corner.find()) {
       String a = corner.group(1);
       String b = corner.group(2);
-      // "trash and bottles" is no corner: one side at least must look like a street.
+      // "trash and bottles" or "me at 555" is no corner: one side at least must name a street's kind or be an ordinal.
       if (STREETISH.matcher(a).matches() || STREETISH.matcher(b).matches()) last = a + " and " + b;
     }
     return Optional.ofNullable(last);
