@@ -152,4 +152,19 @@ public abstract class WorkspaceStoreContract extends InteractionStoreContract {
     assertEquals(List.of(open, refused), requests.forConversation(conversation).await());
     assertEquals(Optional.empty(), requests.find(UUID.randomUUID().toString()).await());
   }
+
+  @Test
+  void aPurgedRecordsServiceRequestsGoWithItAndOthersStay() {
+    ConversationId old = recorded(CONTACT, T0, "pothole at 1 Main St", "maria", "Information provided");
+    ConversationId recent = recorded(CONTACT, T0.plusSeconds(86_400 * 30), "pothole at 2 Main St", "maria", "Information provided");
+    Instant at = Instant.parse("2026-11-22T10:00:00.123Z");
+    for (ConversationId c : List.of(old, recent)) {
+      store.serviceRequests().save(new org.accessline.gateway.store.ServiceRequest(UUID.randomUUID().toString(), c, "POTHOLE", "Pothole",
+          "{\"address_string\":\"1 Main St\"}", org.accessline.gateway.store.ServiceRequest.State.CLOSED, Optional.empty(), Optional.of("SR-1"),
+          Optional.of("closed"), Optional.empty(), "", 0, at, Optional.empty(), "maria", at, at)).await();
+    }
+    assertEquals(1, store.purge(T0.plusSeconds(86_400), T0.plusSeconds(86_400 * 31)).await());
+    assertEquals(List.of(), store.serviceRequests().forConversation(old).await(), "what the resident said and where goes with the record");
+    assertEquals(1, store.serviceRequests().forConversation(recent).await().size());
+  }
 }
