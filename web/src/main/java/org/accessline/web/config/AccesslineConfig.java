@@ -84,7 +84,7 @@ public record AccesslineConfig(
     /** Several nodes as one cluster over a shared PostgreSQL store; off by default. */
     ClusterSettings cluster,
     /** The city's Open311 GeoReport v2 endpoint for service requests; off by default. */
-    org.accessline.web.open311.Open311Config open311) {
+    Open311Config open311) {
 
   public AccesslineConfig {
     if (httpHost == null || httpHost.isBlank()) throw new IllegalArgumentException("httpHost must not be empty");
@@ -147,7 +147,7 @@ public record AccesslineConfig(
         Optional.empty(), TtyCallSettings.defaults("Accessline"), Optional.empty(), helpText("Accessline"), Optional.empty(),
         Duration.ofMillis(500), 5, SmsSettings.defaults(), EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults(),
         Optional.empty(), "accessline", Duration.ZERO, Optional.empty(), Optional.empty(), Duration.ofMinutes(5), ClientLimits.defaults(), WorkspaceSettings.defaults(), Operations.defaults(),
-        Optional.empty(), ClusterSettings.off(), org.accessline.web.open311.Open311Config.off());
+        Optional.empty(), ClusterSettings.off(), Open311Config.off());
   }
 
   /** Where the store keeps its seal key and checkpoint file: as configured, or in the data directory. */
@@ -211,7 +211,7 @@ public record AccesslineConfig(
         workspace(json, var, d.workspace), Operations.fromJson(json, var),
         RelayConfig.fromJson(json.getJsonObject("relay", new JsonObject()), var, centerName(json, var, d)),
         ClusterSettings.fromJson(json.getJsonObject("cluster", new JsonObject()), var),
-        org.accessline.web.open311.Open311Config.fromJson(json.getJsonObject("open311", new JsonObject()), var));
+        Open311Config.fromJson(json.getJsonObject("open311", new JsonObject()), var));
   }
 
   /** {@code records.categories} (a list in the file; a comma-separated list in the environment) and the resident names' key. */

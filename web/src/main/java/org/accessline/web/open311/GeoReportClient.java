@@ -1,5 +1,7 @@
 package org.accessline.web.open311;
 
+import org.accessline.web.config.Open311Config;
+import org.accessline.web.config.Open311Format;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;

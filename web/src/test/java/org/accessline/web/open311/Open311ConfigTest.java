@@ -1,5 +1,7 @@
 package org.accessline.web.open311;
 
+import org.accessline.web.config.Open311Config;
+import org.accessline.web.config.Open311Format;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.accessline.web.open311;
+package org.accessline.web.config;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
