@@ -113,4 +113,58 @@ public abstract class WorkspaceStoreContract extends InteractionStoreContract {
     assertEquals(2, store.earlierRecords(samePerson, 2).await().size());
     assertEquals(List.of(), store.earlierRecords(List.of(), 10).await());
   }
+
+  @Test
+  void serviceRequestsAreKeptUntilTakenThenFollowedAndSurviveReopening() {
+    org.accessline.gateway.store.ServiceRequests requests = store.serviceRequests();
+    ConversationId conversation = ConversationId.random();
+    Instant at = Instant.parse("2026-11-22T10:00:00.123Z");
+    org.accessline.gateway.store.ServiceRequest kept = new org.accessline.gateway.store.ServiceRequest(UUID.randomUUID().toString(), conversation, "POTHOLE",
+        "Pothole", "{\"description\":\"Deep hole\"}", org.accessline.gateway.store.ServiceRequest.State.SENDING, Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), "", 0, at, Optional.empty(), "maria", at, at);
+    org.accessline.gateway.store.ServiceRequest later = new org.accessline.gateway.store.ServiceRequest(UUID.randomUUID().toString(), conversation, "GRAFFITI",
+        "Graffiti", "{}", org.accessline.gateway.store.ServiceRequest.State.SENDING, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "", 0,
+        at.plusSeconds(600), Optional.empty(), "maria", at.plusSeconds(1), at.plusSeconds(1));
+    requests.save(kept).await();
+    requests.save(later).await();
+    store.close().await();
+    store = openStore();
+    requests = store.serviceRequests();
+
+    assertEquals(List.of(kept, later), requests.forConversation(conversation).await(), "oldest first");
+    assertEquals(List.of(kept), requests.due(at.plusSeconds(1), 10).await(), "only what is due");
+    assertEquals(List.of(), requests.forConversation(ConversationId.random()).await());
+
+    org.accessline.gateway.store.ServiceRequest retried = kept.with(org.accessline.gateway.store.ServiceRequest.State.SENDING, Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), "", 1, at.plusSeconds(30), Optional.of("the endpoint did not answer"), at.plusSeconds(2));
+    requests.save(retried).await();
+    assertEquals(Optional.of(retried), requests.find(kept.id()).await());
+    assertEquals(List.of(), requests.due(at.plusSeconds(29), 10).await(), "a retry waits its back-off");
+
+    org.accessline.gateway.store.ServiceRequest open = retried.with(org.accessline.gateway.store.ServiceRequest.State.OPEN, Optional.of("tok-1"), Optional.of("SR-77"),
+        Optional.of("open"), Optional.of("Crew assigned"), "", 0, at.plusSeconds(60), Optional.empty(), at.plusSeconds(3));
+    requests.save(open).await();
+    org.accessline.gateway.store.ServiceRequest refused = later.with(org.accessline.gateway.store.ServiceRequest.State.REJECTED, Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), "[{\"code\":\"400\",\"description\":\"WHERE is required\",\"field\":\"WHERE\"}]", 1, at.plusSeconds(600),
+        Optional.empty(), at.plusSeconds(4));
+    requests.save(refused).await();
+    assertEquals(List.of(open), requests.due(at.plusSeconds(3600), 10).await(), "a refused request is no longer worked");
+    assertEquals(List.of(open, refused), requests.forConversation(conversation).await());
+    assertEquals(Optional.empty(), requests.find(UUID.randomUUID().toString()).await());
+  }
+
+  @Test
+  void aPurgedRecordsServiceRequestsGoWithItAndOthersStay() {
+    ConversationId old = recorded(CONTACT, T0, "pothole at 1 Main St", "maria", "Information provided");
+    ConversationId recent = recorded(CONTACT, T0.plusSeconds(86_400 * 30), "pothole at 2 Main St", "maria", "Information provided");
+    Instant at = Instant.parse("2026-11-22T10:00:00.123Z");
+    for (ConversationId c : List.of(old, recent)) {
+      store.serviceRequests().save(new org.accessline.gateway.store.ServiceRequest(UUID.randomUUID().toString(), c, "POTHOLE", "Pothole",
+          "{\"address_string\":\"1 Main St\"}", org.accessline.gateway.store.ServiceRequest.State.CLOSED, Optional.empty(), Optional.of("SR-1"),
+          Optional.of("closed"), Optional.empty(), "", 0, at, Optional.empty(), "maria", at, at)).await();
+    }
+    assertEquals(1, store.purge(T0.plusSeconds(86_400), T0.plusSeconds(86_400 * 31)).await());
+    assertEquals(List.of(), store.serviceRequests().forConversation(old).await(), "what the resident said and where goes with the record");
+    assertEquals(1, store.serviceRequests().forConversation(recent).await().size());
+  }
 }

@@ -82,6 +82,7 @@ public final class AccesslineRoutes {
     FollowUpsApi followUps = new FollowUpsApi(vertx, services.store(), services.directory(), config.routing(), config.followUps(), clock);
     FollowUpRoutes.mount(router, staff, body, reads, followUps, new FollowUpWork(vertx, services.store(), desk, services.intake(), followUps, config.followUps(),
         config.maxMessageBytes(), java.util.Optional.empty(), clock), new ConsentApi(services.store(), desk, services.intake(), clock));
+    services.open311().ifPresent(api -> org.accessline.web.open311.Open311Routes.mount(router, staff, body, reads, api));
     services.metrics().ifPresent(metrics -> router.get("/metrics").handler(metrics::staffOrToken));
     router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "not_found", "No such API."));
     PageRoutes.mountSite(router, vertx);

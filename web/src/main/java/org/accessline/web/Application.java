@@ -134,11 +134,12 @@ public final class Application {
       AgentSessions sessions = sessions(vertx, config, clock);
       Optional<MetricsEndpoint> endpoint = metrics.registry().map(r -> new MetricsEndpoint(r, stream.desk(), config, sessions, ttyCalls::active, clock));
       Optional<Integer> managementPort = config.operations().metricsPort();
+      Optional<org.accessline.web.open311.Open311Parts> open311 = org.accessline.web.open311.Open311Parts.of(vertx, config.open311(), store, clock);
       DashboardFeed dashboard = new DashboardFeed(vertx, stream.desk(), store, config.routing(), config.dashboard(), clock, views);
       Services services = new Services(config, stream.desk(), stream.intake(), store, directory, sessions, ttyCalls, twilio,
           new SignInApi.Guards(new SignInThrottle(), checks, config.clientLimits().trustedProxies()), Services.residentGuard(vertx, stream.intake(), config), clock,
           views, new FloorFeed(vertx, new SupervisorApi(stream.desk(), directory, config.maxMessageBytes(), config.routing(), clock, views)::floorJson),
-          endpoint.filter(e -> managementPort.isEmpty()), dashboard, categories);
+          endpoint.filter(e -> managementPort.isEmpty()), dashboard, categories, open311.map(o -> o.api()));
       List<ManagementVerticle> management = new ArrayList<>(1);
       List<Supplier<Future<Void>>> deployments = new ArrayList<>();
       io.vertx.core.Handler<String> deployed = id -> deployments.add(() -> vertx.undeploy(id));
@@ -162,6 +163,7 @@ public final class Application {
           }))
           .compose(v -> callStreams.isEmpty() ? Future.succeededFuture() : vertx.deployVerticle(callStreams.get()).onSuccess(deployed))
           .compose(v -> vertx.deployVerticle(new FollowUpScheduler(store.followUps(), clock, config.followUps().overdueAfter()))).onSuccess(deployed)
+          .compose(v -> open311.isEmpty() ? Future.succeededFuture() : vertx.deployVerticle(open311.get().outbox().verticle()).onSuccess(deployed))
           .compose(v -> vertx.deployVerticle(() -> {
             HttpVerticle server = new HttpVerticle(services, host[0], config.httpPort());
             servers.add(server);

@@ -30,10 +30,12 @@ import org.accessline.web.staff.SignInApi;
  * @param views one conversation as every staff view shows it, with the resident's stable name
  * @param metrics {@code /metrics} on the main port, when metrics are on and have no management port of their own
  * @param categories what a record may be filed under, as the administrators keep it
+ * @param open311 service requests, when an Open311 endpoint is configured
  */
 public record Services(AccesslineConfig config, Desk desk, Intake intake, InteractionStore store, AgentDirectory directory, AgentSessions sessions,
     TtyCalls ttyCalls, TwilioIntake twilio, SignInApi.Guards signInGuards, ResidentGuard residentGuard, Clock clock, ConversationViews views, FloorWatch floorWatch,
-    Optional<MetricsEndpoint> metrics, org.accessline.web.staff.DashboardWatch dashboardWatch, RecordCategories categories) {
+    Optional<MetricsEndpoint> metrics, org.accessline.web.staff.DashboardWatch dashboardWatch, RecordCategories categories,
+    Optional<org.accessline.web.open311.ServiceRequestsApi> open311) {
   /** What residents may send, shared by every server instance so limits hold across reconnects and event loops. */
   static ResidentGuard residentGuard(Vertx vertx, Intake intake, AccesslineConfig config) {
     ClientLimits c = config.clientLimits();

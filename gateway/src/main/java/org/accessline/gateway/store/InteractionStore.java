@@ -65,6 +65,10 @@ public interface InteractionStore {
   Administration administration();
   /** Follow-ups and the consent ledger. */
   FollowUps followUps();
+  /** The service requests (Open311) kept in the same database; a store that keeps none says so when asked. */
+  default ServiceRequests serviceRequests() {
+    throw new UnsupportedOperationException("this store keeps no service requests");
+  }
 
   /** Whether the contact's latest consent entry opted them out; false if they never changed it. */
   Future<Boolean> optedOut(Contact contact);

@@ -65,6 +65,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   private final org.accessline.gateway.directory.Directory resourceDirectory = EmbeddedDirectory.of(this);
   private final org.accessline.gateway.store.Administration administration = new EmbeddedAdministration(this);
   private final FollowUps followUps = new EmbeddedFollowUps(this);
+  private final org.accessline.gateway.store.ServiceRequests serviceRequests = new EmbeddedServiceRequests(this);
 
   /** The store with its seal key and checkpoint file in the data directory too. */
   public EmbeddedInteractionStore(Path directory) {
@@ -391,6 +392,11 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   @Override
   public FollowUps followUps() {
     return followUps;
+  }
+
+  @Override
+  public org.accessline.gateway.store.ServiceRequests serviceRequests() {
+    return serviceRequests;
   }
 
   @Override

@@ -73,6 +73,14 @@ final class Retention {
         st.executeBatch();
       }
     }
+    // A service request holds what the resident said and where: it goes with its record.
+    try (PreparedStatement st = c.prepareStatement("DELETE FROM service_requests WHERE conversation_id = ?")) {
+      for (PurgeFact f : facts) {
+        st.setString(1, f.id());
+        st.addBatch();
+      }
+      st.executeBatch();
+    }
     try (PreparedStatement st = c.prepareStatement("DELETE FROM conversations WHERE num = ?")) {
       for (long num : nums) {
         st.setLong(1, num);

@@ -92,6 +92,8 @@ final class PgIntegrity {
           Long[] gone = nums.toArray(Long[]::new);
           return c.preparedQuery("INSERT INTO purged_records (" + PURGE_COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7)").executeBatch(facts)
               .compose(r -> c.preparedQuery("DELETE FROM entries WHERE conversation_num = ANY($1)").execute(Tuple.of(gone)))
+              .compose(r -> c.preparedQuery("DELETE FROM service_requests WHERE conversation_id = ANY($1)")
+                  .execute(Tuple.of(rows.stream().map(row -> row.getUUID(1)).toArray(java.util.UUID[]::new))))
               .compose(r -> c.preparedQuery("DELETE FROM conversations WHERE num = ANY($1)").execute(Tuple.of(gone)))
               .map(r -> nums.size());
         })).compose(purged -> purged == 0 ? Future.succeededFuture(0)

@@ -272,6 +272,11 @@ public final class PostgresInteractionStore implements InteractionStore {
   }
 
   @Override
+  public org.accessline.gateway.store.ServiceRequests serviceRequests() {
+    return new PgServiceRequests(pool);
+  }
+
+  @Override
   public Future<Boolean> optedOut(Contact contact) {
     return onCaller(() -> pool.preparedQuery("SELECT e.event" + FROM + "WHERE c.channel = $1 AND c.contact = $2 AND e.kind = 'consent'"
         + " ORDER BY e.at DESC, e.conversation_num DESC, e.seq DESC LIMIT 1").execute(Tuple.of(contact.channel().name(), contact.address()))

@@ -1,0 +1,26 @@
+package org.accessline.gateway.store;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.accessline.gateway.conversation.ConversationId;
+
+/**
+ * Service requests made from conversations, beside the records in the same database: the outbox of
+ * requests not yet taken by the city's endpoint and the requests whose status is followed. Every
+ * future completes on the caller's context, and a write only once it is durable.
+ */
+public interface ServiceRequests {
+
+  /** Inserts the request, or replaces the one with its id. */
+  Future<Void> save(ServiceRequest request);
+
+  Future<Optional<ServiceRequest>> find(String id);
+
+  /** The conversation's requests, oldest first. */
+  Future<List<ServiceRequest>> forConversation(ConversationId conversation);
+
+  /** Requests still worked (sending, awaiting an id, open) whose next attempt is due, soonest first. */
+  Future<List<ServiceRequest>> due(Instant now, int limit);
+}
