@@ -255,6 +255,12 @@ public final class MemoryInteractionStore implements InteractionStore {
 
   private final MemoryCannedReplies cannedReplies = new MemoryCannedReplies();
 
+  /** Reports are computed by a database; tests that need them use a real store. */
+  @Override
+  public Reports reports() {
+    return query -> io.vertx.core.Future.failedFuture(new UnsupportedOperationException("reports need a database store"));
+  }
+
   @Override
   public CannedReplies cannedReplies() {
     return cannedReplies;

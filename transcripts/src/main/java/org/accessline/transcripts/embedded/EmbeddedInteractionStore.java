@@ -30,6 +30,7 @@ import org.accessline.gateway.store.StaleOwnerException;
 import org.accessline.gateway.store.AuditEvent;
 import org.accessline.gateway.store.CallerContext;
 import org.accessline.gateway.store.CannedReplies;
+import org.accessline.gateway.store.Reports;
 import org.accessline.gateway.store.EarlierRecord;
 import org.accessline.gateway.store.ConversationSummary;
 import org.accessline.gateway.store.EntryChain;
@@ -61,6 +62,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   private SealKey key;
   private Integrity integrity;
   private final CannedReplies cannedReplies = new EmbeddedCannedReplies(this);
+  private final Reports reports = new EmbeddedReports(this);
 
   /** The store with its seal key and checkpoint file in the data directory too. */
   public EmbeddedInteractionStore(Path directory) {
@@ -375,6 +377,11 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   }
 
   @Override
+  public Reports reports() {
+    return reports;
+  }
+
+  @Override
   public Future<Boolean> optedOut(Contact contact) {
     return read(c -> {
       try (PreparedStatement st = c.prepareStatement("SELECT e.event FROM entries e JOIN conversations c ON c.num = e.conversation_num"
@@ -461,6 +468,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
     }
     Heads.seal(c, key, num, first.conversationId().value(), entries.get(entries.size() - 1).seq(), previous);
     indexWords(c, num, entries, indexed);
+    EmbeddedReports.fold(c, num, entries);
     for (Entry e : entries) {
       if (e.event() instanceof ConversationEvent.DetailsSet d) {
         try (PreparedStatement st = c.prepareStatement("UPDATE conversations SET category = ?, tags = ? WHERE num = ?")) {

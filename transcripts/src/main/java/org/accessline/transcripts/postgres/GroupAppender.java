@@ -218,8 +218,10 @@ final class GroupAppender {
     EntryRows rows = new EntryRows();
     List<Tuple> resolved = new ArrayList<>();
     List<Tuple> filed = new ArrayList<>();
+    Map<Long, List<Entry>> byRecord = new java.util.LinkedHashMap<>();
     for (Pending p : group) {
       long num = nums.get(p.conversation());
+      byRecord.computeIfAbsent(num, k -> new ArrayList<>()).addAll(p.entries());
       String chained = Optional.ofNullable(hashes.get(num)).orElse(EntryChain.GENESIS);
       for (Entry e : p.entries()) {
         chained = EntryChain.hash(chained, e);
@@ -230,6 +232,6 @@ final class GroupAppender {
     Future<Void> done = rows.insert(c).compose(v -> rows.sealHeads(c, key));
     if (!filed.isEmpty()) done = done.compose(v -> c.preparedQuery(PostgresInteractionStore.FILE_DETAILS).executeBatch(filed).mapEmpty());
     if (!resolved.isEmpty()) done = done.compose(v -> c.preparedQuery(PostgresInteractionStore.RESOLVE).executeBatch(resolved).mapEmpty());
-    return done;
+    return done.compose(v -> PgReports.fold(c, byRecord));
   }
 }

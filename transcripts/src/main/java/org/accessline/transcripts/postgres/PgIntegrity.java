@@ -92,6 +92,8 @@ final class PgIntegrity {
           Long[] gone = nums.toArray(Long[]::new);
           return c.preparedQuery("INSERT INTO purged_records (" + PURGE_COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7)").executeBatch(facts)
               .compose(r -> c.preparedQuery("DELETE FROM entries WHERE conversation_num = ANY($1)").execute(Tuple.of(gone)))
+              .compose(r -> c.preparedQuery("DELETE FROM report_fact_tags WHERE num = ANY($1)").execute(Tuple.of(gone)))
+              .compose(r -> c.preparedQuery("DELETE FROM report_facts WHERE num = ANY($1)").execute(Tuple.of(gone)))
               .compose(r -> c.preparedQuery("DELETE FROM conversations WHERE num = ANY($1)").execute(Tuple.of(gone)))
               .map(r -> nums.size());
         })).compose(purged -> purged == 0 ? Future.succeededFuture(0)

@@ -34,6 +34,7 @@ import org.accessline.gateway.store.AppendOutcome;
 import org.accessline.gateway.store.AuditEvent;
 import org.accessline.gateway.store.CallerContext;
 import org.accessline.gateway.store.CannedReplies;
+import org.accessline.gateway.store.Reports;
 import org.accessline.gateway.store.EarlierRecord;
 import org.accessline.gateway.store.ConversationSummary;
 import org.accessline.gateway.store.EntryChain;
@@ -245,6 +246,11 @@ public final class PostgresInteractionStore implements InteractionStore {
   @Override
   public Future<List<EarlierRecord>> earlierRecords(List<Contact> contacts, int limit) {
     return onCaller(() -> PgEarlierRecords.find(pool, contacts, limit));
+  }
+
+  @Override
+  public Reports reports() {
+    return new PgReports(pool);
   }
 
   @Override
