@@ -112,7 +112,7 @@ final class PgReports implements Reports {
       if (retagged.isEmpty()) return done;
       return done.compose(v -> c.preparedQuery("DELETE FROM report_fact_tags WHERE num = ANY($1)").execute(Tuple.of(retagged.toArray(Long[]::new))))
           .compose(v -> tags.isEmpty() ? Future.succeededFuture() : c.preparedQuery("INSERT INTO report_fact_tags (num, tag) SELECT * FROM unnest($1::bigint[], $2::varchar[])")
-              .execute(Tuple.of(tagNums.toArray(Long[]::new), tags.toArray(String[]::new))).mapEmpty())
+              .execute(Tuple.tuple().addValue(tagNums.toArray(Long[]::new)).addValue(tags.toArray(String[]::new))).mapEmpty())
           .mapEmpty();
     });
   }

@@ -177,7 +177,7 @@ public final class PostgresInteractionStore implements InteractionStore {
       Future<Void> done = rows.insert(c).compose(v -> rows.sealHeads(c, key));
       for (Tuple t : filed) done = done.compose(v -> c.preparedQuery(FILE_DETAILS).execute(t).mapEmpty());
       for (Tuple t : resolved) done = done.compose(v -> c.preparedQuery(RESOLVE).execute(t).mapEmpty());
-      return done;
+      return done.compose(v -> PgReports.fold(c, java.util.Map.of(n, batch)));
     }));
   }
 

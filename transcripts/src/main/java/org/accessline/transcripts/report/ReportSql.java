@@ -19,6 +19,8 @@ public final class ReportSql {
   /** The statement and its arguments, in placeholder order. */
   public record Statement(String sql, List<Object> args) {}
 
+  /** A number argument, typed so PostgreSQL need not guess (it would take it for text). */
+  private static final String NUMBER = "CAST(? AS BIGINT)";
   private static final String ANSWERED = "x.answered_ms IS NOT NULL";
   private static final String HANDLE = "CASE WHEN x.answered_ms IS NOT NULL AND x.ended_ms IS NOT NULL THEN x.ended_ms - x.answered_ms END";
 
@@ -77,35 +79,35 @@ public final class ReportSql {
     StringBuilder sql = new StringBuilder("(SELECT f.*, ").append(byTag ? "t.tag AS tag_name, " : "").append("f.opened_ms + ");
     List<ReportQuery.OffsetStep> steps = q.offsetSteps();
     if (steps.size() == 1) {
-      sql.append("?");
+      sql.append(NUMBER);
       args.add(steps.get(0).offsetMillis());
     } else {
       sql.append("CASE");
       for (int i = 0; i < steps.size() - 1; i++) {
-        sql.append(" WHEN f.opened_ms < ? THEN ?");
+        sql.append(" WHEN f.opened_ms < " + NUMBER + " THEN " + NUMBER);
         args.add(steps.get(i).untilMillis());
         args.add(steps.get(i).offsetMillis());
       }
-      sql.append(" ELSE ? END");
+      sql.append(" ELSE " + NUMBER + " END");
       args.add(steps.get(steps.size() - 1).offsetMillis());
     }
     sql.append(" AS local_ms, CASE");
     ServiceLevelTargets targets = q.targets();
     for (Map.Entry<String, ServiceLevelTargets.Target> e : targets.byQueue().entrySet()) {
-      sql.append(" WHEN f.queue = ? THEN ?");
+      sql.append(" WHEN f.queue = ? THEN " + NUMBER);
       args.add(e.getKey());
       args.add(e.getValue().within().toMillis());
     }
     for (Map.Entry<String, ServiceLevelTargets.Target> e : targets.byChannel().entrySet()) {
       // A queue named after a channel is that channel's own queue unless it has a target of its own.
-      sql.append(" WHEN f.channel = ? THEN ?");
+      sql.append(" WHEN f.channel = ? THEN " + NUMBER);
       args.add(e.getKey());
       args.add(e.getValue().within().toMillis());
     }
-    sql.append(" ELSE ? END AS target_ms FROM report_facts f");
+    sql.append(" ELSE " + NUMBER + " END AS target_ms FROM report_facts f");
     args.add(targets.fallback().within().toMillis());
     if (byTag) sql.append(" LEFT JOIN report_fact_tags t ON t.num = f.num");
-    sql.append(" WHERE f.opened_ms >= ? AND f.opened_ms < ?) x");
+    sql.append(" WHERE f.opened_ms >= " + NUMBER + " AND f.opened_ms < " + NUMBER + ") x");
     args.add(q.from().toEpochMilli());
     args.add(q.to().toEpochMilli());
     return sql.toString();
