@@ -26,6 +26,8 @@ import org.accessline.web.offers.OfferRoutes;
 import org.accessline.web.pages.PageRoutes;
 import org.accessline.web.records.RecordReads;
 import org.accessline.web.records.RecordRoutes;
+import org.accessline.web.reports.ReportRoutes;
+import org.accessline.web.reports.ReportsApi;
 import org.accessline.web.sms.SmsRoutes;
 import org.accessline.web.staff.StaffAuth;
 import org.accessline.web.staff.StaffRoutes;
@@ -67,6 +69,7 @@ public final class AccesslineRoutes {
     TtyRoutes.mount(router, staff, body, desk, services.ttyCalls(), config.tty(), config.maxMessageBytes());
     RecordRoutes.mount(router, staff, body, reads, services.recordAccess(), services.store(), config.centerName(), clock);
     CannedReplyRoutes.mount(router, staff, body, reads, new CannedRepliesApi(services.store().cannedReplies(), desk, services.views(), config.centerName(), clock));
+    ReportRoutes.mount(router, staff, new ReportsApi(services.store(), config.reports(), clock));
     services.metrics().ifPresent(metrics -> router.get("/metrics").handler(metrics::staffOrToken));
     router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "not_found", "No such API."));
     PageRoutes.mountSite(router, vertx);
