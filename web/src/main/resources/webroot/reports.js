@@ -121,7 +121,8 @@ function chartSection(report, spec, n, metrics, groups, buckets) {
     options: { animation: false, responsive: true, maintainAspectRatio: false } }));
   return el('section', { className: 'report-chart', aria: { labelledby: headingId } },
     el('div', {}, el('h3', { id: headingId }, spec.title), el('div', { className: 'chart-box' }, canvas)),
-    el('div', { className: 'table-scroll' }, table));
+    // A wide table scrolls inside its own box, which takes focus so the keyboard can scroll it too.
+    el('div', { className: 'table-scroll', tabIndex: 0, role: 'region', aria: { label: spec.title + ' figures' } }, table));
 }
 
 function heatmap(cells) {

@@ -53,8 +53,8 @@ class ReportsIT {
     resident.say("r1", "The streetlight on Birch Lane is out");
     String id = maria.awaitAssignment();
     maria.post("/api/conversations/" + id + "/messages", new JsonObject().put("text", "Thanks, I have filed a repair request."));
-    maria.put("/api/conversations/" + id + "/details", new JsonObject().put("category", "=HYPERLINK(\"http://evil.example\")")
-        .put("tags", new JsonArray().add("@SUM(1+1)")));
+    assertEquals(200, maria.put("/api/conversations/" + id + "/details", new JsonObject()
+        .put("tags", new JsonArray().add("=hyperlink(\"http://evil.example\")").add("@sum(1+1)"))).statusCode());
     maria.post("/api/conversations/" + id + "/resolve", new JsonObject().put("disposition", "Service request created"));
     resident.awaitEntry("resolved", "the conversation closing");
   }
@@ -88,16 +88,17 @@ class ReportsIT {
   @Test
   void theCsvHasEveryMetricAndNoFormula() {
     handledConversation();
-    for (String group : new String[] {"category", "tag"}) {
-      var csv = sam.get("/api/reports.csv?from=" + today + "&to=" + today + "&group=" + group);
-      assertEquals(200, csv.statusCode());
-      assertTrue(csv.getHeader("Content-Type").startsWith("text/csv"));
-      String[] lines = csv.bodyAsString().split("\r\n");
-      assertEquals("group,bucket_start,offered,handled,abandoned,abandonment_rate,service_level,first_response_seconds,handle_average_seconds,"
-          + "handle_p90_seconds,wait_average_seconds,transfers,escalations,emergencies", lines[0]);
-      assertEquals(2, lines.length, csv.bodyAsString());
-      assertTrue(lines[1].startsWith("\"'=HYPERLINK(\"\"http://evil.example\"\")\"") || lines[1].startsWith("\"'@SUM(1+1)\""), lines[1]);
-    }
+    var csv = sam.get("/api/reports.csv?from=" + today + "&to=" + today + "&group=tag");
+    assertEquals(200, csv.statusCode());
+    assertTrue(csv.getHeader("Content-Type").startsWith("text/csv"));
+    String[] lines = csv.bodyAsString().split("\r\n");
+    assertEquals("group,bucket_start,offered,handled,abandoned,abandonment_rate,service_level,first_response_seconds,handle_average_seconds,"
+        + "handle_p90_seconds,wait_average_seconds,transfers,escalations,emergencies", lines[0]);
+    assertEquals(3, lines.length, csv.bodyAsString());
+    assertTrue(lines[1].startsWith("\"'=hyperlink(\"\"http://evil.example\"\")\",") || lines[1].startsWith("\"'@sum(1+1)\","), lines[1]);
+    assertTrue(lines[2].startsWith("\"'=hyperlink(\"\"http://evil.example\"\")\",") || lines[2].startsWith("\"'@sum(1+1)\","), lines[2]);
+    assertTrue(lines[1].endsWith(",1,1,0,0.0000,1.0000" + lines[1].substring(lines[1].indexOf(",1,1,0,0.0000,1.0000") + 20)), lines[1]);
+    sam.get("/api/reports.csv?from=" + today + "&to=" + today + "&group=category");
     assertEquals(2, audited("report").stream().filter(e -> e.getString("detail").startsWith("csv report")).count());
   }
 
