@@ -34,7 +34,9 @@ class ReportsIT {
 
   @BeforeEach
   void start() {
-    gateway = TestGateway.start(work.resolve("data"));
+    // A category as an administrator might type it: a spreadsheet would run it as a formula.
+    gateway = new TestGateway(work.resolve("data"), java.time.Duration.ofSeconds(30), 4, new JsonObject()
+        .put("records", new JsonObject().put("categories", new JsonArray().add("=HYPERLINK(\"http://evil.example\")").add("Streets"))));
     maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("maria").available();
     sam = new AgentClient(gateway.vertx, gateway.port()).signedIn("sam");
     resident = ResidentClient.connect(gateway.vertx, gateway.port());
@@ -54,7 +56,7 @@ class ReportsIT {
     String id = maria.awaitAssignment();
     maria.post("/api/conversations/" + id + "/messages", new JsonObject().put("text", "Thanks, I have filed a repair request."));
     assertEquals(200, maria.put("/api/conversations/" + id + "/details", new JsonObject()
-        .put("tags", new JsonArray().add("=hyperlink(\"http://evil.example\")").add("@sum(1+1)"))).statusCode());
+        .put("category", "=HYPERLINK(\"http://evil.example\")").put("tags", new JsonArray().add("lights").add("birch lane"))).statusCode());
     maria.post("/api/conversations/" + id + "/resolve", new JsonObject().put("disposition", "Service request created"));
     resident.awaitEntry("resolved", "the conversation closing");
   }
@@ -88,17 +90,16 @@ class ReportsIT {
   @Test
   void theCsvHasEveryMetricAndNoFormula() {
     handledConversation();
-    var csv = sam.get("/api/reports.csv?from=" + today + "&to=" + today + "&group=tag");
+    var csv = sam.get("/api/reports.csv?from=" + today + "&to=" + today + "&group=category");
     assertEquals(200, csv.statusCode());
     assertTrue(csv.getHeader("Content-Type").startsWith("text/csv"));
     String[] lines = csv.bodyAsString().split("\r\n");
     assertEquals("group,bucket_start,offered,handled,abandoned,abandonment_rate,service_level,first_response_seconds,handle_average_seconds,"
         + "handle_p90_seconds,wait_average_seconds,transfers,escalations,emergencies", lines[0]);
-    assertEquals(3, lines.length, csv.bodyAsString());
-    assertTrue(lines[1].startsWith("\"'=hyperlink(\"\"http://evil.example\"\")\",") || lines[1].startsWith("\"'@sum(1+1)\","), lines[1]);
-    assertTrue(lines[2].startsWith("\"'=hyperlink(\"\"http://evil.example\"\")\",") || lines[2].startsWith("\"'@sum(1+1)\","), lines[2]);
-    assertTrue(lines[1].endsWith(",1,1,0,0.0000,1.0000" + lines[1].substring(lines[1].indexOf(",1,1,0,0.0000,1.0000") + 20)), lines[1]);
-    sam.get("/api/reports.csv?from=" + today + "&to=" + today + "&group=category");
+    assertEquals(2, lines.length, csv.bodyAsString());
+    assertTrue(lines[1].startsWith("\"'=HYPERLINK(\"\"http://evil.example\"\")\",\"" + today + "T00:00\",1,1,0,0.0000,"), lines[1]);
+    var tags = sam.get("/api/reports.csv?from=" + today + "&to=" + today + "&group=tag").bodyAsString().split("\r\n");
+    assertEquals(3, tags.length, "one line per tag");
     assertEquals(2, audited("report").stream().filter(e -> e.getString("detail").startsWith("csv report")).count());
   }
 
