@@ -83,7 +83,7 @@ public final class ReportBenchmark {
         try {
           long t0 = System.nanoTime();
           pool.query("INSERT INTO report_facts (num, channel, queue, agent, category, opened_ms, queued_ms, answered_ms, first_reply_ms, ended_ms,"
-              + " abandoned, transfers, escalations, emergency) SELECT " + facts("x") + " FROM generate_series(1, " + records + ") AS g(x)").execute().await();
+              + " abandoned, transfers, escalations, emergency) SELECT " + facts("x") + " FROM generate_series(CAST(1 AS BIGINT), " + records + ") AS g(x)").execute().await();
           pool.query("ANALYZE report_facts").execute().await();
           System.out.printf("PostgreSQL: seeded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
           measure("PostgreSQL", pg, runs, () -> pool.preparedQuery("SELECT count(*) FROM report_facts WHERE opened_ms >= $1 AND opened_ms < $2")
