@@ -95,7 +95,8 @@ final class PgReports implements Reports {
         RecordFacts before = known.get(num);
         RecordFacts after = before;
         for (Entry e : entries) {
-          if (after == null) after = RecordFacts.opened(e);
+          // A record stored before facts were kept has none to fold into; it stays out of reports rather than fail its appends.
+          if (after == null) after = e.event() instanceof org.accessline.gateway.conversation.ConversationEvent.Opened ? RecordFacts.opened(e) : null;
           else if (RecordFacts.matters(e)) after = after.with(e);
         }
         if (after == null || after.equals(before)) return;
