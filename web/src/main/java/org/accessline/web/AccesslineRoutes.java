@@ -35,6 +35,8 @@ import org.accessline.web.offers.OfferRoutes;
 import org.accessline.web.pages.PageRoutes;
 import org.accessline.web.records.RecordReads;
 import org.accessline.web.records.RecordRoutes;
+import org.accessline.web.reports.ReportRoutes;
+import org.accessline.web.reports.ReportsApi;
 import org.accessline.web.sms.SmsRoutes;
 import org.accessline.web.staff.StaffAuth;
 import org.accessline.web.staff.StaffRoutes;
@@ -83,6 +85,7 @@ public final class AccesslineRoutes {
     FollowUpRoutes.mount(router, staff, body, reads, followUps, new FollowUpWork(vertx, services.store(), desk, services.intake(), followUps, config.followUps(),
         config.maxMessageBytes(), java.util.Optional.empty(), clock), new ConsentApi(services.store(), desk, services.intake(), clock));
     services.open311().ifPresent(api -> org.accessline.web.open311.Open311Routes.mount(router, staff, body, reads, api));
+    ReportRoutes.mount(router, staff, new ReportsApi(services.store(), config.reports(), clock));
     services.metrics().ifPresent(metrics -> router.get("/metrics").handler(metrics::staffOrToken));
     router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "not_found", "No such API."));
     PageRoutes.mountSite(router, vertx);

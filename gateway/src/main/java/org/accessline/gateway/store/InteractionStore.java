@@ -69,6 +69,8 @@ public interface InteractionStore {
   default ServiceRequests serviceRequests() {
     throw new UnsupportedOperationException("this store keeps no service requests");
   }
+  /** Reports over the records kept in the same database. */
+  Reports reports();
 
   /** Whether the contact's latest consent entry opted them out; false if they never changed it. */
   Future<Boolean> optedOut(Contact contact);

@@ -266,6 +266,12 @@ public final class MemoryInteractionStore implements InteractionStore {
     throw new UnsupportedOperationException("the resource directory is kept only by the real stores");
   }
 
+  /** Reports are computed by a database; tests that need them use a real store. */
+  @Override
+  public Reports reports() {
+    return query -> io.vertx.core.Future.failedFuture(new UnsupportedOperationException("reports need a database store"));
+  }
+
   @Override
   public CannedReplies cannedReplies() {
     return cannedReplies;

@@ -31,6 +31,7 @@ import org.accessline.gateway.store.AuditEvent;
 import org.accessline.gateway.store.CallerContext;
 import org.accessline.gateway.store.CannedReplies;
 import org.accessline.gateway.store.FollowUps;
+import org.accessline.gateway.store.Reports;
 import org.accessline.gateway.store.EarlierRecord;
 import org.accessline.gateway.store.ConversationSummary;
 import org.accessline.gateway.store.EntryChain;
@@ -66,6 +67,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   private final org.accessline.gateway.store.Administration administration = new EmbeddedAdministration(this);
   private final FollowUps followUps = new EmbeddedFollowUps(this);
   private final org.accessline.gateway.store.ServiceRequests serviceRequests = new EmbeddedServiceRequests(this);
+  private final Reports reports = new EmbeddedReports(this);
 
   /** The store with its seal key and checkpoint file in the data directory too. */
   public EmbeddedInteractionStore(Path directory) {
@@ -400,6 +402,11 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   }
 
   @Override
+  public Reports reports() {
+    return reports;
+  }
+
+  @Override
   public Future<Boolean> optedOut(Contact contact) {
     return read(c -> {
       try (PreparedStatement st = c.prepareStatement("SELECT e.event FROM entries e JOIN conversations c ON c.num = e.conversation_num"
@@ -486,6 +493,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
     }
     Heads.seal(c, key, num, first.conversationId().value(), entries.get(entries.size() - 1).seq(), previous);
     indexWords(c, num, entries, indexed);
+    EmbeddedReports.fold(c, num, entries);
     for (Entry e : entries) {
       if (e.event() instanceof ConversationEvent.DetailsSet d) {
         try (PreparedStatement st = c.prepareStatement("UPDATE conversations SET category = ?, tags = ? WHERE num = ?")) {

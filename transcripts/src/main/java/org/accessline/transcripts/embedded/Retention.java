@@ -81,6 +81,15 @@ final class Retention {
       }
       st.executeBatch();
     }
+    for (String table : List.of("report_fact_tags", "report_facts")) {
+      try (PreparedStatement st = c.prepareStatement("DELETE FROM " + table + " WHERE num = ?")) {
+        for (long num : nums) {
+          st.setLong(1, num);
+          st.addBatch();
+        }
+        st.executeBatch();
+      }
+    }
     try (PreparedStatement st = c.prepareStatement("DELETE FROM conversations WHERE num = ?")) {
       for (long num : nums) {
         st.setLong(1, num);

@@ -219,8 +219,10 @@ final class GroupAppender {
     List<Tuple> resolved = new ArrayList<>();
     List<Tuple> filed = new ArrayList<>();
     List<Tuple> referred = new ArrayList<>();
+    Map<Long, List<Entry>> byRecord = new java.util.LinkedHashMap<>();
     for (Pending p : group) {
       long num = nums.get(p.conversation());
+      byRecord.computeIfAbsent(num, k -> new ArrayList<>()).addAll(p.entries());
       String chained = Optional.ofNullable(hashes.get(num)).orElse(EntryChain.GENESIS);
       for (Entry e : p.entries()) {
         chained = EntryChain.hash(chained, e);
@@ -232,6 +234,6 @@ final class GroupAppender {
     Future<Void> done = rows.insert(c).compose(v -> rows.sealHeads(c, key));
     if (!filed.isEmpty()) done = done.compose(v -> c.preparedQuery(PostgresInteractionStore.FILE_DETAILS).executeBatch(filed).mapEmpty());
     if (!resolved.isEmpty()) done = done.compose(v -> c.preparedQuery(PostgresInteractionStore.RESOLVE).executeBatch(resolved).mapEmpty());
-    return done.compose(v -> PgReferrals.insert(c, referred));
+    return done.compose(v -> PgReferrals.insert(c, referred)).compose(v -> PgReports.fold(c, byRecord));
   }
 }

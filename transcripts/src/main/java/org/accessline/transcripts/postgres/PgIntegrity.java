@@ -94,6 +94,8 @@ final class PgIntegrity {
               .compose(r -> c.preparedQuery("DELETE FROM entries WHERE conversation_num = ANY($1)").execute(Tuple.of(gone)))
               .compose(r -> c.preparedQuery("DELETE FROM service_requests WHERE conversation_id = ANY($1)")
                   .execute(Tuple.of(rows.stream().map(row -> row.getUUID(1)).toArray(java.util.UUID[]::new))))
+              .compose(r -> c.preparedQuery("DELETE FROM report_fact_tags WHERE num = ANY($1)").execute(Tuple.of(gone)))
+              .compose(r -> c.preparedQuery("DELETE FROM report_facts WHERE num = ANY($1)").execute(Tuple.of(gone)))
               .compose(r -> c.preparedQuery("DELETE FROM conversations WHERE num = ANY($1)").execute(Tuple.of(gone)))
               .map(r -> nums.size());
         })).compose(purged -> purged == 0 ? Future.succeededFuture(0)

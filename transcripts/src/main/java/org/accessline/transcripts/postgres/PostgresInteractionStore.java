@@ -35,6 +35,7 @@ import org.accessline.gateway.store.AuditEvent;
 import org.accessline.gateway.store.CallerContext;
 import org.accessline.gateway.store.CannedReplies;
 import org.accessline.gateway.store.FollowUps;
+import org.accessline.gateway.store.Reports;
 import org.accessline.gateway.store.EarlierRecord;
 import org.accessline.gateway.store.ConversationSummary;
 import org.accessline.gateway.store.EntryChain;
@@ -180,7 +181,7 @@ public final class PostgresInteractionStore implements InteractionStore {
       Future<Void> done = rows.insert(c).compose(v -> rows.sealHeads(c, key));
       for (Tuple t : filed) done = done.compose(v -> c.preparedQuery(FILE_DETAILS).execute(t).mapEmpty());
       for (Tuple t : resolved) done = done.compose(v -> c.preparedQuery(RESOLVE).execute(t).mapEmpty());
-      return done.compose(v -> PgReferrals.insert(c, referred));
+      return done.compose(v -> PgReferrals.insert(c, referred)).compose(v -> PgReports.fold(c, java.util.Map.of(n, batch)));
     }));
   }
 
@@ -249,6 +250,11 @@ public final class PostgresInteractionStore implements InteractionStore {
   @Override
   public Future<List<EarlierRecord>> earlierRecords(List<Contact> contacts, int limit) {
     return onCaller(() -> PgEarlierRecords.find(pool, contacts, limit));
+  }
+
+  @Override
+  public Reports reports() {
+    return new PgReports(pool);
   }
 
   @Override

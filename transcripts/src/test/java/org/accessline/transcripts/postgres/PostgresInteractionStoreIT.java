@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * postgresql://postgres@127.0.0.1:5432/test), each test in a schema of its own. Outside CI it skips
  * with a clear message when no server answers; with CI=true it must run.
  */
-class PostgresInteractionStoreIT extends StoreTrustContract implements org.accessline.transcripts.AdministrationStoreContract {
+class PostgresInteractionStoreIT extends StoreTrustContract {
   private static final String URI = TestPostgres.URI;
   private final String schema = TestPostgres.freshSchema("contract");
   @org.junit.jupiter.api.io.TempDir java.nio.file.Path sealDir;
@@ -118,8 +118,8 @@ class PostgresInteractionStoreIT extends StoreTrustContract implements org.acces
     store = openStore();
     Pool pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(URI).addProperty("search_path", schema)).using(vertx).build();
     try {
-      assertEquals(7, pool.query("SELECT count(*) FROM flyway_schema_history WHERE type = 'SQL' AND success").execute().await().iterator().next().getLong(0).intValue());
-      assertEquals(java.util.List.of("1", "2", "3", "4", "5", "6", "8"), pool.query("SELECT version FROM flyway_schema_history WHERE type = 'SQL' ORDER BY installed_rank").execute()
+      assertEquals(12, pool.query("SELECT count(*) FROM flyway_schema_history WHERE type = 'SQL' AND success").execute().await().iterator().next().getLong(0).intValue());
+      assertEquals(java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(String::valueOf).toList(), pool.query("SELECT version FROM flyway_schema_history WHERE type = 'SQL' ORDER BY installed_rank").execute()
           .await().stream().map(r -> r.getString(0)).toList());
     } finally {
       pool.close().await();
@@ -132,7 +132,11 @@ class PostgresInteractionStoreIT extends StoreTrustContract implements org.acces
     store.append(opening(id, "before-seals")).await();
     store.close().await();
     // Back to the schema before seals, with rows written by that version.
-    for (String sql : java.util.List.of("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '8')", "DROP TABLE follow_ups", "DROP TABLE consent_ledger", "DROP TABLE canned_replies", "DROP TABLE stream_ownership", "ALTER TABLE audit_log DROP COLUMN previous_hash, DROP COLUMN hash",
+    for (String sql : java.util.List.of("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7', '8', '9', '10', '11', '12')",
+        "DROP TABLE calibration_sessions, evaluation_comments, evaluation_answers, evaluations, scorecard_versions, report_fact_tags, report_facts,"
+        + " staff_accounts, record_categories, service_requests, follow_ups, consent_ledger, referrals, directory_languages, directory_hours, directory_services,"
+        + " directory_closures, directory_agencies CASCADE",
+        "DROP TABLE canned_replies", "DROP TABLE stream_ownership", "ALTER TABLE audit_log DROP COLUMN previous_hash, DROP COLUMN hash",
         "ALTER TABLE conversations DROP COLUMN head_seq, DROP COLUMN head_hash, DROP COLUMN head_seal",
         "ALTER TABLE purged_records DROP COLUMN opened_at, DROP COLUMN resolved_at, DROP COLUMN purged_by, DROP COLUMN reason, DROP COLUMN seal",
         "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (now(), 'sam', 'read', 'r', 'one'), (now(), 'sam', 'read', 'r', 'two')",
@@ -168,16 +172,5 @@ class PostgresInteractionStoreIT extends StoreTrustContract implements org.acces
     assertEquals(0, counts[1], "no shared transaction failed and fell back to one append at a time");
     assertEquals(count, store.conversationIds().await().size());
     for (ConversationId id : ids) assertEquals(java.util.Optional.empty(), store.verify(id).await().orElseThrow().firstBadSeq());
-  }
-
-  @Override
-  public org.accessline.gateway.store.Administration administration() {
-    return store.administration();
-  }
-
-  @Override
-  public void reopen() {
-    store.close().await();
-    store = openStore();
   }
 }

@@ -90,7 +90,9 @@ public record AccesslineConfig(
     /** Follow-ups: when one is overdue, how a failed attempt is retried, the web chat link a text carries. */
     FollowUpConfig followUps,
     /** The city's Open311 GeoReport v2 endpoint for service requests; off by default. */
-    Open311Config open311) {
+    Open311Config open311,
+    /** The reports' time zone and service level targets. */
+    org.accessline.web.reports.ReportsConfig reports) {
 
   public AccesslineConfig {
     if (httpHost == null || httpHost.isBlank()) throw new IllegalArgumentException("httpHost must not be empty");
@@ -135,6 +137,7 @@ public record AccesslineConfig(
     if (dashboard == null) throw new IllegalArgumentException("dashboard settings must be given");
     if (followUps == null) throw new IllegalArgumentException("follow-up settings must be given");
     if (open311 == null) throw new IllegalArgumentException("open311 settings must be given");
+    if (reports == null) throw new IllegalArgumentException("reports settings must be given");
     if (cluster.enabled() && storeUrl.isEmpty()) {
       throw new IllegalArgumentException("cluster.enabled needs store.url: the nodes of a cluster keep their records in one shared PostgreSQL database,"
           + " and the embedded store belongs to a single process");
@@ -155,7 +158,7 @@ public record AccesslineConfig(
         Optional.empty(), TtyCallSettings.defaults("Accessline"), Optional.empty(), helpText("Accessline"), Optional.empty(),
         Duration.ofMillis(500), 5, SmsSettings.defaults(), EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults(),
         Optional.empty(), "accessline", Duration.ZERO, Optional.empty(), Optional.empty(), Duration.ofMinutes(5), ClientLimits.defaults(), WorkspaceSettings.defaults(), Operations.defaults(),
-        Optional.empty(), ClusterSettings.off(), org.accessline.web.dashboard.DashboardConfig.defaults(), DirectoryConfig.defaults(), FollowUpConfig.defaults(), Open311Config.off());
+        Optional.empty(), ClusterSettings.off(), org.accessline.web.dashboard.DashboardConfig.defaults(), DirectoryConfig.defaults(), FollowUpConfig.defaults(), Open311Config.off(), org.accessline.web.reports.ReportsConfig.defaults());
   }
 
   /** Where the store keeps its seal key and checkpoint file: as configured, or in the data directory. */
@@ -222,7 +225,8 @@ public record AccesslineConfig(
         org.accessline.web.dashboard.DashboardConfig.fromJson(json.getJsonObject("dashboard", new JsonObject()), var),
         DirectoryConfig.fromJson(json.getJsonObject("directory", new JsonObject()), var),
         FollowUpConfig.fromJson(json.getJsonObject("followUps", new JsonObject()), var),
-        Open311Config.fromJson(json.getJsonObject("open311", new JsonObject()), var));
+        Open311Config.fromJson(json.getJsonObject("open311", new JsonObject()), var),
+        org.accessline.web.reports.ReportsConfig.fromJson(json.getJsonObject("reports", new JsonObject()), var));
   }
 
   /** {@code records.categories} (a list in the file; a comma-separated list in the environment) and the resident names' key. */
