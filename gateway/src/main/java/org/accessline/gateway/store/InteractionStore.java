@@ -59,6 +59,9 @@ public interface InteractionStore {
   /** The canned replies kept in the same database. */
   CannedReplies cannedReplies();
 
+  /** Quality review's scorecards, evaluations and calibration sessions, kept in the same database. */
+  QualityReviews qualityReviews();
+
   /** Whether the contact's latest consent entry opted them out; false if they never changed it. */
   Future<Boolean> optedOut(Contact contact);
 

@@ -256,6 +256,11 @@ public final class MemoryInteractionStore implements InteractionStore {
   private final MemoryCannedReplies cannedReplies = new MemoryCannedReplies();
 
   @Override
+  public QualityReviews qualityReviews() {
+    throw new UnsupportedOperationException("the gateway's tests keep no quality reviews");
+  }
+
+  @Override
   public CannedReplies cannedReplies() {
     return cannedReplies;
   }

@@ -30,6 +30,7 @@ import org.accessline.gateway.store.StaleOwnerException;
 import org.accessline.gateway.store.AuditEvent;
 import org.accessline.gateway.store.CallerContext;
 import org.accessline.gateway.store.CannedReplies;
+import org.accessline.gateway.store.QualityReviews;
 import org.accessline.gateway.store.EarlierRecord;
 import org.accessline.gateway.store.ConversationSummary;
 import org.accessline.gateway.store.EntryChain;
@@ -61,6 +62,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   private SealKey key;
   private Integrity integrity;
   private final CannedReplies cannedReplies = new EmbeddedCannedReplies(this);
+  private final QualityReviews qualityReviews = new EmbeddedQualityReviews(this);
 
   /** The store with its seal key and checkpoint file in the data directory too. */
   public EmbeddedInteractionStore(Path directory) {
@@ -372,6 +374,11 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   @Override
   public CannedReplies cannedReplies() {
     return cannedReplies;
+  }
+
+  @Override
+  public QualityReviews qualityReviews() {
+    return qualityReviews;
   }
 
   @Override

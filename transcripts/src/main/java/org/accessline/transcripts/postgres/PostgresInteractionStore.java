@@ -34,6 +34,7 @@ import org.accessline.gateway.store.AppendOutcome;
 import org.accessline.gateway.store.AuditEvent;
 import org.accessline.gateway.store.CallerContext;
 import org.accessline.gateway.store.CannedReplies;
+import org.accessline.gateway.store.QualityReviews;
 import org.accessline.gateway.store.EarlierRecord;
 import org.accessline.gateway.store.ConversationSummary;
 import org.accessline.gateway.store.EntryChain;
@@ -250,6 +251,11 @@ public final class PostgresInteractionStore implements InteractionStore {
   @Override
   public CannedReplies cannedReplies() {
     return new PgCannedReplies(pool);
+  }
+
+  @Override
+  public QualityReviews qualityReviews() {
+    return new PgQualityReviews(pool);
   }
 
   @Override
