@@ -138,16 +138,15 @@ final class EmbeddedQualityReviews implements QualityReviews {
   public Future<Boolean> move(Move m) {
     return store.write(c -> inTransaction(c, () -> {
       try (PreparedStatement st = c.prepareStatement("UPDATE evaluations SET state = ?, score_tenths = COALESCE(?, score_tenths), flagged = ?, counts = ?,"
-          + " submitted_at = CASE WHEN ? = 'submitted' THEN ? ELSE submitted_at END WHERE id = ? AND state = ?")) {
+          + " submitted_at = COALESCE(?, submitted_at) WHERE id = ? AND state = ?")) {
         st.setString(1, m.to());
         if (m.scoreTenths().isPresent()) st.setInt(2, m.scoreTenths().get());
         else st.setNull(2, Types.INTEGER);
         st.setBoolean(3, m.flagged());
         st.setBoolean(4, m.counts());
-        st.setString(5, m.to());
-        st.setTimestamp(6, Timestamp.from(m.at()));
-        st.setString(7, m.evaluation());
-        st.setString(8, m.from());
+        st.setTimestamp(5, m.to().equals("submitted") ? Timestamp.from(m.at()) : null);
+        st.setString(6, m.evaluation());
+        st.setString(7, m.from());
         if (st.executeUpdate() == 0) return false;
       }
       if (m.commentKind().isPresent()) {

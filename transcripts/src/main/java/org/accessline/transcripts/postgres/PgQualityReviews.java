@@ -94,15 +94,15 @@ final class PgQualityReviews implements QualityReviews {
 
   @Override
   public Future<Boolean> move(Move m) {
-    Tuple args = Tuple.wrap(new ArrayList<>(Arrays.asList(m.to(), m.scoreTenths().orElse(null), m.flagged(), m.counts(), PostgresInteractionStore.time(m.at()),
+    Tuple args = Tuple.wrap(new ArrayList<>(Arrays.asList(m.to(), m.scoreTenths().orElse(null), m.flagged(), m.counts(), m.to().equals("submitted") ? PostgresInteractionStore.time(m.at()) : null,
         m.evaluation(), m.from())));
     return PostgresInteractionStore.onCaller(() -> pool.withTransaction(tx -> tx.preparedQuery("UPDATE evaluations SET state = $1, score_tenths = COALESCE($2, score_tenths),"
-        + " flagged = $3, counts = $4, submitted_at = CASE WHEN $1 = 'submitted' THEN $5 ELSE submitted_at END WHERE id = $6 AND state = $7").execute(args)
+        + " flagged = $3, counts = $4, submitted_at = COALESCE($5, submitted_at) WHERE id = $6 AND state = $7").execute(args)
         .compose(rows -> {
           if (rows.rowCount() == 0) return Future.succeededFuture(false);
           if (m.commentKind().isEmpty()) return Future.succeededFuture(true);
           return tx.preparedQuery("INSERT INTO evaluation_comments (evaluation_id, n, at, author, kind, text)"
-              + " SELECT $1, COALESCE(MAX(n), 0) + 1, $2, $3, $4, $5 FROM evaluation_comments WHERE evaluation_id = $1")
+              + " SELECT $1::varchar, COALESCE(MAX(n), 0) + 1, $2, $3, $4, $5 FROM evaluation_comments WHERE evaluation_id = $1::varchar")
               .execute(Tuple.of(m.evaluation(), PostgresInteractionStore.time(m.at()), m.actor(), m.commentKind().get(), m.comment())).map(v -> true);
         })));
   }

@@ -118,8 +118,8 @@ class PostgresInteractionStoreIT extends StoreTrustContract {
     store = openStore();
     Pool pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(URI).addProperty("search_path", schema)).using(vertx).build();
     try {
-      assertEquals(6, pool.query("SELECT count(*) FROM flyway_schema_history WHERE type = 'SQL' AND success").execute().await().iterator().next().getLong(0).intValue());
-      assertEquals(java.util.List.of("1", "2", "3", "4", "5", "6"), pool.query("SELECT version FROM flyway_schema_history WHERE type = 'SQL' ORDER BY installed_rank").execute()
+      assertEquals(7, pool.query("SELECT count(*) FROM flyway_schema_history WHERE type = 'SQL' AND success").execute().await().iterator().next().getLong(0).intValue());
+      assertEquals(java.util.List.of("1", "2", "3", "4", "5", "6", "12"), pool.query("SELECT version FROM flyway_schema_history WHERE type = 'SQL' ORDER BY installed_rank").execute()
           .await().stream().map(r -> r.getString(0)).toList());
     } finally {
       pool.close().await();
@@ -132,7 +132,8 @@ class PostgresInteractionStoreIT extends StoreTrustContract {
     store.append(opening(id, "before-seals")).await();
     store.close().await();
     // Back to the schema before seals, with rows written by that version.
-    for (String sql : java.util.List.of("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6')", "DROP TABLE canned_replies", "DROP TABLE stream_ownership", "ALTER TABLE audit_log DROP COLUMN previous_hash, DROP COLUMN hash",
+    for (String sql : java.util.List.of("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '12')", "DROP TABLE calibration_sessions", "DROP TABLE evaluation_comments",
+        "DROP TABLE evaluation_answers", "DROP TABLE evaluations", "DROP TABLE scorecard_versions", "DROP TABLE canned_replies", "DROP TABLE stream_ownership", "ALTER TABLE audit_log DROP COLUMN previous_hash, DROP COLUMN hash",
         "ALTER TABLE conversations DROP COLUMN head_seq, DROP COLUMN head_hash, DROP COLUMN head_seal",
         "ALTER TABLE purged_records DROP COLUMN opened_at, DROP COLUMN resolved_at, DROP COLUMN purged_by, DROP COLUMN reason, DROP COLUMN seal",
         "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (now(), 'sam', 'read', 'r', 'one'), (now(), 'sam', 'read', 'r', 'two')",
