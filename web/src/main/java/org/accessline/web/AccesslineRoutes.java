@@ -15,6 +15,7 @@ import org.accessline.channels.webchat.WebChatRoutes;
 import org.accessline.gateway.channel.Desk;
 import org.accessline.web.cannedreplies.CannedRepliesApi;
 import org.accessline.web.cannedreplies.CannedReplyRoutes;
+import org.accessline.web.quality.QualityRoutes;
 import org.accessline.web.config.AccesslineConfig;
 import org.accessline.web.conversations.ConversationRoutes;
 import org.accessline.web.http.CrossSiteGuard;
@@ -67,6 +68,7 @@ public final class AccesslineRoutes {
     TtyRoutes.mount(router, staff, body, desk, services.ttyCalls(), config.tty(), config.maxMessageBytes());
     RecordRoutes.mount(router, staff, body, reads, services.recordAccess(), services.store(), config.centerName(), clock);
     CannedReplyRoutes.mount(router, staff, body, reads, new CannedRepliesApi(services.store().cannedReplies(), desk, services.views(), config.centerName(), clock));
+    QualityRoutes.mount(router, staff, body, services.store(), services.directory(), config.quality(), clock);
     services.metrics().ifPresent(metrics -> router.get("/metrics").handler(metrics::staffOrToken));
     router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "not_found", "No such API."));
     PageRoutes.mountSite(router, vertx);

@@ -33,6 +33,7 @@ import org.accessline.web.auth.PasswordChecks;
 import org.accessline.web.auth.SignInThrottle;
 import org.accessline.web.cluster.SharedSessions;
 import org.accessline.gateway.store.AuditEvent;
+import org.accessline.web.quality.QualitySeed;
 import org.accessline.transcripts.seal.SealKey;
 import org.accessline.web.config.AccesslineConfig;
 import org.accessline.web.residents.ConversationViews;
@@ -146,6 +147,7 @@ public final class Application {
       // The checkpoint writer goes first so it stops last, after every append has been made.
       return store.start()
           .compose(v -> auditRoleChanges(vertx, store, directory, clock))
+          .compose(v -> QualitySeed.ensure(store.qualityReviews(), clock))
           .compose(v -> vertx.deployVerticle(new CheckpointVerticle(store, config.checkpointEvery(), clock))).onSuccess(deployed)
           .compose(v -> stream.start()).onSuccess(v -> deployments.add(stream::stop))
           .compose(v -> vertx.deployVerticle(() -> {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.accessline.web.quality.QualitySettings;
 import java.util.HashMap;
 import org.accessline.channels.sms.SmsSender;
 import org.accessline.channels.sms.SmsSettings;
@@ -82,7 +83,9 @@ public record AccesslineConfig(
     /** Relay calls on the TTY line (speech recognition and a voice); empty when off. */
     Optional<RelaySettings> relay,
     /** Several nodes as one cluster over a shared PostgreSQL store; off by default. */
-    ClusterSettings cluster) {
+    ClusterSettings cluster,
+    /** Quality review: the weekly sample's size and key. */
+    QualitySettings quality) {
 
   public AccesslineConfig {
     if (httpHost == null || httpHost.isBlank()) throw new IllegalArgumentException("httpHost must not be empty");
@@ -124,6 +127,7 @@ public record AccesslineConfig(
     if (smsSettings == null) throw new IllegalArgumentException("sms settings must be given");
     if (smsHelpText == null || smsHelpText.isBlank() || smsHelpText.length() > 320) throw new IllegalArgumentException("sms.helpText must be 1-320 characters");
     if (cluster == null) throw new IllegalArgumentException("cluster settings must be given");
+    if (quality == null) throw new IllegalArgumentException("quality settings must be given");
     if (cluster.enabled() && storeUrl.isEmpty()) {
       throw new IllegalArgumentException("cluster.enabled needs store.url: the nodes of a cluster keep their records in one shared PostgreSQL database,"
           + " and the embedded store belongs to a single process");
@@ -144,7 +148,7 @@ public record AccesslineConfig(
         Optional.empty(), TtyCallSettings.defaults("Accessline"), Optional.empty(), helpText("Accessline"), Optional.empty(),
         Duration.ofMillis(500), 5, SmsSettings.defaults(), EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults(),
         Optional.empty(), "accessline", Duration.ZERO, Optional.empty(), Optional.empty(), Duration.ofMinutes(5), ClientLimits.defaults(), WorkspaceSettings.defaults(), Operations.defaults(),
-        Optional.empty(), ClusterSettings.off());
+        Optional.empty(), ClusterSettings.off(), QualitySettings.defaults());
   }
 
   /** Where the store keeps its seal key and checkpoint file: as configured, or in the data directory. */
@@ -207,7 +211,8 @@ public record AccesslineConfig(
         clientLimits(json, var, d.clientLimits),
         workspace(json, var, d.workspace), Operations.fromJson(json, var),
         RelayConfig.fromJson(json.getJsonObject("relay", new JsonObject()), var, centerName(json, var, d)),
-        ClusterSettings.fromJson(json.getJsonObject("cluster", new JsonObject()), var));
+        ClusterSettings.fromJson(json.getJsonObject("cluster", new JsonObject()), var),
+        QualitySettings.fromJson(json.getJsonObject("quality", new JsonObject()), var));
   }
 
   /** {@code records.categories} (a list in the file; a comma-separated list in the environment) and the resident names' key. */
