@@ -8,6 +8,8 @@ import java.time.Clock;
 import org.accessline.gateway.store.InteractionStore;
 import org.accessline.web.auth.AgentDirectory;
 import org.accessline.web.auth.Permission;
+import io.vertx.core.json.JsonObject;
+import org.accessline.web.http.Answers;
 import org.accessline.web.http.Problem;
 import org.accessline.web.http.Validation;
 import org.accessline.web.staff.StaffAuth;
@@ -25,6 +27,8 @@ public final class QualityRoutes {
       if (StaffAuth.account(ctx).may(Permission.REVIEW_QUALITY)) ctx.next();
       else Problem.send(ctx, 403, "not_a_reviewer", "Quality review needs the review permission.");
     };
+    router.get("/api/quality/access").handler(staff).handler(ctx -> Answers.json(ctx, 200, new JsonObject()
+        .put("reviewer", StaffAuth.account(ctx).may(Permission.REVIEW_QUALITY)).put("resolver", StaffAuth.account(ctx).may(Permission.SUPERVISE))));
     router.get("/api/quality/scorecards").handler(staff).handler(scorecards::list);
     router.get("/api/quality/scorecards/:scorecard/:version").handler(staff).handler(scorecards::get);
     router.post("/api/quality/scorecards").handler(body).handler(staff).handler(reviewers).handler(Validation.jsonObjectBody()).handler(scorecards::publish);
