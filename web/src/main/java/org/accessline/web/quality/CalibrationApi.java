@@ -48,7 +48,7 @@ public final class CalibrationApi {
       return;
     }
     String session = UUID.randomUUID().toString();
-    ScorecardsApi.version(reviews, Validation.text(body, "scorecard"), Optional.ofNullable(body.getInteger("version")))
+    ScorecardsApi.version(reviews, Validation.text(body, "scorecard"), ScorecardsApi.versionField(body))
         .compose(v -> evaluations.open(ctx, evaluations.newDraft(ctx, record.get().value(), v.id(), v.version(), Optional.of(session), true),
             Validation.text(body, "agent")).compose(reference -> reviews.openCalibration(new QualityReviews.CalibrationSession(session, record.get().value(), v.id(),
                 v.version(), EvaluationsApi.me(ctx), clock.instant())).map(x -> new JsonObject().put("id", session).put("reference", EvaluationJson.json(reference)))))

@@ -63,7 +63,7 @@ public final class EvaluationsApi {
     Future<QualityReviews.NewEvaluation> draft = calibration.isPresent()
         ? reviews.calibration(calibration.get()).compose(s -> s.isEmpty() ? Future.failedFuture(new Refusal(404, "not_found", "No calibration session has that id."))
             : Future.succeededFuture(newDraft(ctx, s.get().record(), s.get().scorecard(), s.get().version(), calibration, false)))
-        : ScorecardsApi.version(reviews, Validation.text(body, "scorecard"), Optional.ofNullable(body.getInteger("version")))
+        : ScorecardsApi.version(reviews, Validation.text(body, "scorecard"), ScorecardsApi.versionField(body))
             .map(v -> newDraft(ctx, record.get().value(), v.id(), v.version(), Optional.empty(), false));
     draft.compose(d -> open(ctx, d, Validation.text(body, "agent"))).onComplete(ar -> Refusal.respond(ctx, ar.map(EvaluationJson::json), 201));
   }
@@ -191,7 +191,11 @@ public final class EvaluationsApi {
   /** {@code POST /api/quality/evaluations/{id}/resolve} {upheld, note}: upheld keeps it counting; otherwise it is voided. */
   public void resolve(RoutingContext ctx) {
     JsonObject body = Validation.body(ctx);
-    boolean upheld = Boolean.TRUE.equals(body.getValue("upheld"));
+    if (!(body.getValue("upheld") instanceof Boolean)) {
+      Refusal.respond(ctx, Future.failedFuture(new Refusal(400, "invalid", "\"upheld\" must be true (the evaluation stands) or false (it is voided).")), 200);
+      return;
+    }
+    boolean upheld = body.getBoolean("upheld");
     String note = Validation.text(body, "note").map(String::strip).orElse("");
     seen(ctx).compose(e -> decided(ctx, e, new EvaluationFlow.Step.Resolve(upheld, note)).compose(to -> moved(ctx, e,
         new QualityReviews.Move(e.id(), e.state(), to.wireName(), clock.instant(), me(ctx), Optional.empty(), e.flagged(), upheld && e.counts(),

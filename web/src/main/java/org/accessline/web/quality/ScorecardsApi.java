@@ -52,6 +52,11 @@ public final class ScorecardsApi {
     return found.compose(v -> v.map(Future::succeededFuture).orElse(Future.failedFuture(new Refusal(404, "not_found", "No published scorecard has that id and version."))));
   }
 
+  /** A body's "version": a whole number, else none asked for (the latest). */
+  static Optional<Integer> versionField(JsonObject body) {
+    return body.getValue("version") instanceof Integer v ? Optional.of(v) : Optional.empty();
+  }
+
   static JsonObject json(QualityReviews.ScorecardVersion v) {
     return new JsonObject().put("id", v.id()).put("version", v.version()).put("name", v.name()).put("publishedAt", v.publishedAt().toString())
         .put("publishedBy", v.publishedBy()).put("definition", new JsonObject(v.definition()));

@@ -85,6 +85,7 @@ class QualityReviewIT {
     assertEquals(200, disputed.statusCode(), disputed.bodyAsString());
     assertEquals(403, sam.post(path(draft) + "/resolve", new JsonObject().put("upheld", true).put("note", "I stand by it")).statusCode(),
         "the reviewer does not judge a dispute of their own evaluation");
+    assertEquals(400, rita.post(path(draft) + "/resolve", new JsonObject().put("upheld", "no").put("note", "x")).statusCode(), "upheld is true or false");
     HttpResponse<Buffer> resolved = rita.post(path(draft) + "/resolve", new JsonObject().put("upheld", false).put("note", "The recording confirms her account."));
     assertEquals(200, resolved.statusCode(), resolved.bodyAsString());
     JsonObject done = resolved.bodyAsJsonObject();
@@ -192,6 +193,8 @@ class QualityReviewIT {
     assertEquals(400, sam.post("/api/quality/evaluations", new JsonObject().put("record", record).put("agent", "lee")).statusCode(), "lee never held it");
     assertEquals(404, sam.post("/api/quality/evaluations", new JsonObject().put("record", java.util.UUID.randomUUID().toString())).statusCode());
     assertEquals(400, sam.post("/api/quality/evaluations", new JsonObject().put("record", "../etc")).statusCode());
+    assertEquals(409, sam.post("/api/quality/evaluations", new JsonObject().put("record", record).put("version", "1; DROP")).statusCode(),
+        "a version that is not a number is taken as the latest, never a server error; the record is already evaluated");
   }
 
   @Test
