@@ -9,6 +9,7 @@ CREATE TABLE scorecard_versions (
   PRIMARY KEY (id, version)
 );
 -- An evaluation names the record's sealed head it scored (head_seq entries, the last hashed head_hash).
+-- single_key is "record/agent" outside calibration and NULL in it: one evaluation per record and agent, even when two reviewers race.
 CREATE TABLE evaluations (
   id VARCHAR(36) PRIMARY KEY,
   scorecard VARCHAR(40) NOT NULL,
@@ -25,6 +26,7 @@ CREATE TABLE evaluations (
   flagged BOOLEAN NOT NULL,
   counts BOOLEAN NOT NULL,
   created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+  single_key VARCHAR(110) UNIQUE,
   submitted_at TIMESTAMP WITH TIME ZONE,
   FOREIGN KEY (scorecard, version) REFERENCES scorecard_versions (id, version)
 );

@@ -103,6 +103,7 @@ public abstract class QualityStoreContract {
     assertEquals(store.entries(done, 0).await().size(), (int) e.headSeq());
     assertEquals(64, e.headHash().length());
     assertEquals(Optional.of(e), store.qualityReviews().evaluation(e.id()).await());
+    assertThrows(QualityReviews.AlreadyEvaluated.class, () -> draft(done, "maria", "eve"), "one evaluation per record and agent, whoever races for it");
 
     ConversationId open = record("maria", false);
     assertThrows(QualityReviews.NotReviewable.class, () -> draft(open, "maria", "rita"));

@@ -61,7 +61,8 @@ public interface QualityReviews {
 
   /**
    * Opens a draft at the record's current sealed head, read in the same transaction. Fails with
-   * {@link NotReviewable} when the record is unknown, still open, or has no sealed head.
+   * {@link NotReviewable} when the record is unknown, still open, or has no sealed head, and with
+   * {@link AlreadyEvaluated} when, outside calibration, that agent's work on that record already has one.
    */
   Future<Evaluation> open(NewEvaluation draft);
 
@@ -87,6 +88,12 @@ public interface QualityReviews {
   final class VersionTaken extends RuntimeException {
     public VersionTaken(String id, int version) {
       super("version " + version + " of scorecard \"" + id + "\" is already published; publish a new version instead");
+    }
+  }
+
+  final class AlreadyEvaluated extends RuntimeException {
+    public AlreadyEvaluated() {
+      super("this record is already evaluated for this agent");
     }
   }
 

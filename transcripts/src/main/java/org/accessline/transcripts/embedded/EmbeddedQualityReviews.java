@@ -88,7 +88,7 @@ final class EmbeddedQualityReviews implements QualityReviews {
           if (rs.wasNull() || headHash == null) throw new NotReviewable("The record has no sealed head yet.");
         }
       }
-      try (PreparedStatement st = c.prepareStatement("INSERT INTO evaluations (" + EVALUATION + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, NULL, FALSE, FALSE, ?, NULL)")) {
+      try (PreparedStatement st = c.prepareStatement("INSERT INTO evaluations (" + EVALUATION + ", single_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, NULL, FALSE, FALSE, ?, NULL, ?)")) {
         st.setString(1, d.id());
         st.setString(2, d.scorecard());
         st.setInt(3, d.version());
@@ -100,7 +100,11 @@ final class EmbeddedQualityReviews implements QualityReviews {
         st.setString(9, d.calibration().orElse(null));
         st.setBoolean(10, d.reference());
         st.setTimestamp(11, Timestamp.from(d.at()));
+        st.setString(12, d.calibration().isPresent() ? null : d.record() + "/" + d.agent());
         st.executeUpdate();
+      } catch (SQLException e) {
+        if (DUPLICATE_KEY.equals(e.getSQLState())) throw new AlreadyEvaluated();
+        throw e;
       }
       return new Evaluation(d.id(), d.scorecard(), d.version(), d.record(), headSeq, headHash, d.agent(), d.reviewer(), "draft", d.calibration(),
           d.reference(), Optional.empty(), false, false, d.at(), Optional.empty(), Map.of(), List.of());

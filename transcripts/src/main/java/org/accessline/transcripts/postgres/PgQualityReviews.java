@@ -72,11 +72,11 @@ final class PgQualityReviews implements QualityReviews {
           long headSeq = head.getLong(1);
           String headHash = head.getString(2);
           Tuple args = Tuple.wrap(new ArrayList<>(Arrays.asList(d.id(), d.scorecard(), d.version(), d.record(), headSeq, headHash, d.agent(), d.reviewer(),
-              d.calibration().orElse(null), d.reference(), PostgresInteractionStore.time(d.at()))));
-          return tx.preparedQuery("INSERT INTO evaluations (" + EVALUATION + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'draft', $9, $10, NULL, FALSE, FALSE, $11, NULL)")
+              d.calibration().orElse(null), d.reference(), PostgresInteractionStore.time(d.at()), d.calibration().isPresent() ? null : d.record() + "/" + d.agent())));
+          return tx.preparedQuery("INSERT INTO evaluations (" + EVALUATION + ", single_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'draft', $9, $10, NULL, FALSE, FALSE, $11, NULL, $12)")
               .execute(args).map(v -> new Evaluation(d.id(), d.scorecard(), d.version(), d.record(), headSeq, headHash, d.agent(), d.reviewer(), "draft",
                   d.calibration(), d.reference(), Optional.empty(), false, false, d.at(), Optional.empty(), Map.of(), List.of()));
-        })));
+        })).recover(e -> e instanceof PgException pg && DUPLICATE_KEY.equals(pg.getSqlState()) ? Future.failedFuture(new AlreadyEvaluated()) : Future.failedFuture(e)));
   }
 
   @Override

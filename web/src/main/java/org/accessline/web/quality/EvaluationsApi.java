@@ -90,7 +90,9 @@ public final class EvaluationsApi {
           d.reference(), d.at());
       return d.calibration().isPresent() ? Future.succeededFuture(named) : notYetEvaluated(named);
     }).compose(named -> reviews.open(named).recover(e -> e instanceof QualityReviews.NotReviewable n
-        ? Future.failedFuture(new Refusal(409, "not_reviewable", n.getMessage())) : Future.failedFuture(e)))
+        ? Future.failedFuture(new Refusal(409, "not_reviewable", n.getMessage()))
+        : e instanceof QualityReviews.AlreadyEvaluated ? Future.failedFuture(new Refusal(409, "already_evaluated", "This record is already evaluated for " + named.agent() + "."))
+        : Future.failedFuture(e)))
         .compose(e -> audit(ctx, "quality_write", e, "opened a draft of record " + e.record() + " at entry " + e.headSeq() + " for " + e.agent()).map(e));
   }
 
