@@ -6,6 +6,7 @@ import { timeElement, formatDuration, isoDuration } from '/lib/time.js';
 import { staffWording, channelName } from '/lib/wording.js';
 import { residentName } from '/lib/names.js';
 import { signInForm, showSignIn } from '/lib/sign-in.js';
+import { mountReviewLink } from '/quality/link.js';
 
 const PAGE = 25;
 const DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
@@ -180,6 +181,7 @@ async function openRecord(id, from = null) {
   const links = clear(byId('record-links'));
   if (r.previousId) links.appendChild(linkButton('Read the resident\'s previous record', r.previousId));
   r.relatedIds.forEach((later, i) => links.appendChild(linkButton('Read the record that followed' + (r.relatedIds.length > 1 ? ' (' + (i + 1) + ')' : ''), later)));
+  if (r.status === 'resolved') mountReviewLink(links, r.id);
 
   const entries = clear(byId('record-entries'));
   r.entries.forEach(e => entries.appendChild(entryItem(e)));

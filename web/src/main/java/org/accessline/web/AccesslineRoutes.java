@@ -24,6 +24,7 @@ import org.accessline.web.cannedreplies.CannedReplyRoutes;
 import org.accessline.web.directory.DirectoryApi;
 import org.accessline.web.directory.DirectoryRoutes;
 import org.accessline.web.directory.ReferralApi;
+import org.accessline.web.quality.QualityRoutes;
 import org.accessline.web.config.AccesslineConfig;
 import org.accessline.web.conversations.ConversationRoutes;
 import org.accessline.web.http.CrossSiteGuard;
@@ -86,6 +87,7 @@ public final class AccesslineRoutes {
         config.maxMessageBytes(), java.util.Optional.empty(), clock), new ConsentApi(services.store(), desk, services.intake(), clock));
     services.open311().ifPresent(api -> org.accessline.web.open311.Open311Routes.mount(router, staff, body, reads, api));
     ReportRoutes.mount(router, staff, new ReportsApi(services.store(), config.reports(), clock));
+    QualityRoutes.mount(router, staff, body, services.store(), services.directory(), config.quality(), clock);
     services.metrics().ifPresent(metrics -> router.get("/metrics").handler(metrics::staffOrToken));
     router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "not_found", "No such API."));
     PageRoutes.mountSite(router, vertx);

@@ -35,6 +35,7 @@ import org.accessline.web.auth.SignInThrottle;
 import org.accessline.web.cluster.CallStreams;
 import org.accessline.web.cluster.SharedSessions;
 import org.accessline.gateway.store.AuditEvent;
+import org.accessline.web.quality.QualitySeed;
 import org.accessline.transcripts.seal.SealKey;
 import org.accessline.web.config.AccesslineConfig;
 import org.accessline.web.residents.ConversationViews;
@@ -155,6 +156,7 @@ public final class Application {
             host[0] = listenHost(config, directory);
             return null;
           }).compose(v -> categories.start(vertx))
+          .compose(v -> QualitySeed.ensure(store.qualityReviews(), clock))
           .compose(v -> vertx.deployVerticle(new CheckpointVerticle(store, config.checkpointEvery(), clock))).onSuccess(deployed)
           .compose(v -> stream.start()).onSuccess(v -> deployments.add(stream::stop))
           .compose(v -> dashboard.start()).onSuccess(v -> deployments.add(() -> {

@@ -71,6 +71,8 @@ public interface InteractionStore {
   }
   /** Reports over the records kept in the same database. */
   Reports reports();
+  /** Quality review's scorecards, evaluations and calibration sessions, kept in the same database. */
+  QualityReviews qualityReviews();
 
   /** Whether the contact's latest consent entry opted them out; false if they never changed it. */
   Future<Boolean> optedOut(Contact contact);

@@ -273,6 +273,11 @@ public final class MemoryInteractionStore implements InteractionStore {
   }
 
   @Override
+  public QualityReviews qualityReviews() {
+    throw new UnsupportedOperationException("the gateway's tests keep no quality reviews");
+  }
+
+  @Override
   public CannedReplies cannedReplies() {
     return cannedReplies;
   }

@@ -32,6 +32,7 @@ import org.accessline.gateway.store.CallerContext;
 import org.accessline.gateway.store.CannedReplies;
 import org.accessline.gateway.store.FollowUps;
 import org.accessline.gateway.store.Reports;
+import org.accessline.gateway.store.QualityReviews;
 import org.accessline.gateway.store.EarlierRecord;
 import org.accessline.gateway.store.ConversationSummary;
 import org.accessline.gateway.store.EntryChain;
@@ -68,6 +69,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   private final FollowUps followUps = new EmbeddedFollowUps(this);
   private final org.accessline.gateway.store.ServiceRequests serviceRequests = new EmbeddedServiceRequests(this);
   private final Reports reports = new EmbeddedReports(this);
+  private final QualityReviews qualityReviews = new EmbeddedQualityReviews(this);
 
   /** The store with its seal key and checkpoint file in the data directory too. */
   public EmbeddedInteractionStore(Path directory) {
@@ -404,6 +406,11 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   @Override
   public Reports reports() {
     return reports;
+  }
+
+  @Override
+  public QualityReviews qualityReviews() {
+    return qualityReviews;
   }
 
   @Override

@@ -36,6 +36,7 @@ import org.accessline.gateway.store.CallerContext;
 import org.accessline.gateway.store.CannedReplies;
 import org.accessline.gateway.store.FollowUps;
 import org.accessline.gateway.store.Reports;
+import org.accessline.gateway.store.QualityReviews;
 import org.accessline.gateway.store.EarlierRecord;
 import org.accessline.gateway.store.ConversationSummary;
 import org.accessline.gateway.store.EntryChain;
@@ -280,6 +281,11 @@ public final class PostgresInteractionStore implements InteractionStore {
   @Override
   public org.accessline.gateway.store.ServiceRequests serviceRequests() {
     return new PgServiceRequests(pool);
+  }
+
+  @Override
+  public QualityReviews qualityReviews() {
+    return new PgQualityReviews(pool);
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.accessline.web.quality.QualitySettings;
 import java.util.HashMap;
 import org.accessline.channels.sms.SmsSender;
 import org.accessline.channels.sms.SmsSettings;
@@ -92,7 +93,9 @@ public record AccesslineConfig(
     /** The city's Open311 GeoReport v2 endpoint for service requests; off by default. */
     Open311Config open311,
     /** The reports' time zone and service level targets. */
-    org.accessline.web.reports.ReportsConfig reports) {
+    org.accessline.web.reports.ReportsConfig reports,
+    /** Quality review: the weekly sample's size and key. */
+    QualitySettings quality) {
 
   public AccesslineConfig {
     if (httpHost == null || httpHost.isBlank()) throw new IllegalArgumentException("httpHost must not be empty");
@@ -138,6 +141,7 @@ public record AccesslineConfig(
     if (followUps == null) throw new IllegalArgumentException("follow-up settings must be given");
     if (open311 == null) throw new IllegalArgumentException("open311 settings must be given");
     if (reports == null) throw new IllegalArgumentException("reports settings must be given");
+    if (quality == null) throw new IllegalArgumentException("quality settings must be given");
     if (cluster.enabled() && storeUrl.isEmpty()) {
       throw new IllegalArgumentException("cluster.enabled needs store.url: the nodes of a cluster keep their records in one shared PostgreSQL database,"
           + " and the embedded store belongs to a single process");
@@ -158,7 +162,7 @@ public record AccesslineConfig(
         Optional.empty(), TtyCallSettings.defaults("Accessline"), Optional.empty(), helpText("Accessline"), Optional.empty(),
         Duration.ofMillis(500), 5, SmsSettings.defaults(), EmergencyPolicy.defaults(), LimitPolicy.standard(), QueueUpdates.defaults(), RoutingSettings.defaults(),
         Optional.empty(), "accessline", Duration.ZERO, Optional.empty(), Optional.empty(), Duration.ofMinutes(5), ClientLimits.defaults(), WorkspaceSettings.defaults(), Operations.defaults(),
-        Optional.empty(), ClusterSettings.off(), org.accessline.web.dashboard.DashboardConfig.defaults(), DirectoryConfig.defaults(), FollowUpConfig.defaults(), Open311Config.off(), org.accessline.web.reports.ReportsConfig.defaults());
+        Optional.empty(), ClusterSettings.off(), org.accessline.web.dashboard.DashboardConfig.defaults(), DirectoryConfig.defaults(), FollowUpConfig.defaults(), Open311Config.off(), org.accessline.web.reports.ReportsConfig.defaults(), QualitySettings.defaults());
   }
 
   /** Where the store keeps its seal key and checkpoint file: as configured, or in the data directory. */
@@ -226,7 +230,8 @@ public record AccesslineConfig(
         DirectoryConfig.fromJson(json.getJsonObject("directory", new JsonObject()), var),
         FollowUpConfig.fromJson(json.getJsonObject("followUps", new JsonObject()), var),
         Open311Config.fromJson(json.getJsonObject("open311", new JsonObject()), var),
-        org.accessline.web.reports.ReportsConfig.fromJson(json.getJsonObject("reports", new JsonObject()), var));
+        org.accessline.web.reports.ReportsConfig.fromJson(json.getJsonObject("reports", new JsonObject()), var),
+        QualitySettings.fromJson(json.getJsonObject("quality", new JsonObject()), var));
   }
 
   /** {@code records.categories} (a list in the file; a comma-separated list in the environment) and the resident names' key. */

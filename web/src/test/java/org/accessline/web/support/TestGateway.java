@@ -68,7 +68,7 @@ public final class TestGateway implements AutoCloseable {
 
   private static AccesslineConfig withGrace(AccesslineConfig c, Duration grace) {
     return new AccesslineConfig(c.httpHost(), c.httpPort(), c.dataDir(), c.centerName(), c.agentCapacity(), grace, c.maxMessageBytes(),
-        c.residentBurst(), c.residentMessagesPerSecond(), c.sessionLifetime(), c.secureCookies(), c.agents(), c.twilio(), c.tty(), c.smsSender(), c.smsHelpText(), c.twilioApiBaseUrl(), c.smsFirstRetry(), c.smsAttempts(), c.smsSettings(), c.emergencies(), c.limits(), c.queueUpdates(), c.routing(), c.storeUrl(), c.storeSchema(), c.retention(), c.sealKeyFile(), c.checkpointFile(), c.checkpointEvery(), c.clientLimits(), c.workspace(), c.operations(), c.relay(), c.cluster(), c.dashboard(), c.directory(), c.followUps(), c.open311(), c.reports());
+        c.residentBurst(), c.residentMessagesPerSecond(), c.sessionLifetime(), c.secureCookies(), c.agents(), c.twilio(), c.tty(), c.smsSender(), c.smsHelpText(), c.twilioApiBaseUrl(), c.smsFirstRetry(), c.smsAttempts(), c.smsSettings(), c.emergencies(), c.limits(), c.queueUpdates(), c.routing(), c.storeUrl(), c.storeSchema(), c.retention(), c.sealKeyFile(), c.checkpointFile(), c.checkpointEvery(), c.clientLimits(), c.workspace(), c.operations(), c.relay(), c.cluster(), c.dashboard(), c.directory(), c.followUps(), c.open311(), c.reports(), c.quality());
   }
 
   /** The running gateway's store, for tests that must put old records in place. */
