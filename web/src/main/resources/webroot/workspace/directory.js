@@ -19,7 +19,7 @@ export function referralPanel(ws, container) {
   const language = el('input', { id: 'referral-language', maxLength: 12, size: 4, 'aria-describedby': 'referral-language-hint' });
   const form = el('form', { id: 'referral-form', role: 'search', 'aria-label': 'Directory' },
     el('label', { htmlFor: 'referral-q' }, 'Search the directory'), query,
-    el('p', {}, el('label', {}, openNow, ' Open now'), ' ', el('label', {}, tty, ' TTY available')),
+    el('p', {}, el('label', { htmlFor: 'referral-open' }, openNow, ' Open now'), ' ', el('label', { htmlFor: 'referral-tty' }, tty, ' TTY available')),
     el('label', { htmlFor: 'referral-language' }, 'Language'), language,
     el('p', { id: 'referral-language-hint', className: 'hint' }, 'A language tag such as es, or leave it empty.'),
     el('p', {}, el('button', { type: 'submit', className: 'secondary' }, 'Search')));
