@@ -149,6 +149,20 @@ public abstract class DirectoryContract {
   }
 
   @Test
+  void anAgencyInATimeZoneNewToTheDirectoryIsOpenNowAtOnce() {
+    // Monday 23:30 in Tokyo, a zone none of the seed's agencies keeps; the first search reads the zones the directory has.
+    Instant monday = Instant.parse("2026-11-23T14:30:00Z");
+    DirectoryQuery ferry = SYNONYMS.query("ferry", Optional.of(monday), Optional.empty(), false, 10);
+    assertEquals(List.of(), ids(ferry));
+    directory.saveAgency(new Agency("ag-tokyo", "Harbor office", "", ZoneId.of("Asia/Tokyo"), List.of(), org.accessline.gateway.directory.Reach.NONE,
+        DirectorySeed.AT, "ana")).await();
+    directory.saveService(new ServiceEntry("night-ferry", "ag-tokyo", "Night ferry desk", "Late crossings", "Harbor", "", List.of("en"),
+        List.of(new org.accessline.gateway.directory.Opening(java.time.DayOfWeek.MONDAY, java.time.LocalTime.of(23, 0), java.time.LocalTime.of(23, 59))),
+        org.accessline.gateway.directory.Reach.NONE, "", Optional.empty(), DirectorySeed.AT, "ana")).await();
+    assertEquals(List.of("night-ferry"), ids(ferry));
+  }
+
+  @Test
   void renamingAnAgencyFindsItsServicesByTheNewName() {
     Agency ag1 = seed.agencies.get(12);
     directory.saveAgency(new Agency(ag1.id(), "Department of Highways", ag1.description(), ag1.zone(), ag1.closures(), ag1.reach(),

@@ -21,6 +21,8 @@ import org.accessline.gateway.directory.ServiceEntry;
 public final class SqlDirectory implements Directory {
   private final SqlRunner db;
   private final DirectorySql sql;
+  private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+  private volatile List<ZoneId> keptZones;
 
   public SqlDirectory(SqlRunner db, Sql.Dialect dialect) {
     this.db = db;
@@ -33,14 +35,14 @@ public final class SqlDirectory implements Directory {
     return completed(db.query(sql.servicesOf(agency.id()))).compose(services -> {
           List<Sql> all = new ArrayList<>(sql.saveAgency(agency));
           for (DirectoryHit h : services) all.addAll(sql.saveService(h.service(), agency.name()));
-          return db.transaction(all);
+          return written(db.transaction(all));
         });
   }
 
   @Override
   public Future<Void> saveService(ServiceEntry service) {
     return agency(service.agencyId()).compose(agency -> agency.isEmpty() ? Future.failedFuture(new UnknownAgency(service.agencyId()))
-        : db.transaction(sql.saveService(service, agency.get().name())));
+        : written(db.transaction(sql.saveService(service, agency.get().name()))));
   }
 
   @Override
@@ -56,9 +58,35 @@ public final class SqlDirectory implements Directory {
 
   @Override
   public Future<List<DirectoryHit>> search(DirectoryQuery query) {
-    Future<List<ZoneId>> zones = query.openAt().isEmpty() ? Future.succeededFuture(List.of())
-        : db.query(sql.zones()).map(rows -> rows.stream().map(r -> ZoneId.of(r.text(0))).toList());
+    Future<List<ZoneId>> zones = query.openAt().isEmpty() ? Future.succeededFuture(List.of()) : zones();
     return zones.compose(z -> completed(db.query(sql.search(query, z))));
+  }
+
+  /** The agencies' time zones, kept between searches only while no other process can write them. */
+  private Future<List<ZoneId>> zones() {
+    List<ZoneId> known = keptZones;
+    if (known != null) return Future.succeededFuture(known);
+    long generation = writes.get();
+    return db.query(sql.zones()).map(rows -> {
+      List<ZoneId> read = rows.stream().map(r -> ZoneId.of(r.text(0))).toList();
+      if (db.soleWriter()) {
+        synchronized (writes) {
+          // A write that completed while this read ran may have added a zone this read missed.
+          if (writes.get() == generation) keptZones = read;
+        }
+      }
+      return read;
+    });
+  }
+
+  /** Runs a write, then forgets the kept zones, whether or not it committed. */
+  private Future<Void> written(Future<Void> write) {
+    return write.andThen(done -> {
+      synchronized (writes) {
+        writes.incrementAndGet();
+        keptZones = null;
+      }
+    });
   }
 
   @Override
@@ -95,7 +123,7 @@ public final class SqlDirectory implements Directory {
       List<Sql> all = new ArrayList<>();
       agencies.forEach(a -> all.addAll(sql.saveAgency(a)));
       services.forEach(s -> all.addAll(sql.saveService(s, names.get(s.agencyId()))));
-      return db.transaction(all);
+      return written(db.transaction(all));
     });
   }
 
@@ -109,9 +137,21 @@ public final class SqlDirectory implements Directory {
       List<DirectoryRows.Partial> partial = rows.stream().map(DirectoryRows::hit).toList();
       if (partial.isEmpty()) return Future.succeededFuture(List.of());
       Set<String> ids = DirectoryRows.serviceIds(partial);
-      return db.query(sql.hours(ids)).compose(hours -> db.query(sql.languages(ids)).compose(languages -> db.query(sql.closures(DirectoryRows.agencyIds(partial)))
-          .map(closures -> DirectoryRows.complete(partial, DirectoryRows.grouped(cells(hours), DirectoryRows::opening),
-              DirectoryRows.grouped(cells(languages), c -> c.text(1)), DirectoryRows.grouped(cells(closures), c -> c.date(1))))));
+      return db.query(sql.details(ids, DirectoryRows.agencyIds(partial))).map(details -> {
+        List<DirectoryRows.Cells> hours = new ArrayList<>();
+        List<DirectoryRows.Cells> languages = new ArrayList<>();
+        List<DirectoryRows.Cells> closures = new ArrayList<>();
+        for (Row r : details) {
+          Object[] v = r.values();
+          switch (r.text(0)) {
+            case "h" -> hours.add(new Row(new Object[] {v[1], v[2], v[3], v[4]}));
+            case "l" -> languages.add(new Row(new Object[] {v[1], v[5]}));
+            default -> closures.add(new Row(new Object[] {v[1], v[6]}));
+          }
+        }
+        return DirectoryRows.complete(partial, DirectoryRows.grouped(hours, DirectoryRows::opening), DirectoryRows.grouped(languages, c -> c.text(1)),
+            DirectoryRows.grouped(closures, c -> c.date(1)));
+      });
     });
   }
 

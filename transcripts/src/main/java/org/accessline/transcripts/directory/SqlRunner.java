@@ -12,4 +12,12 @@ public interface SqlRunner {
    * kept fails with {@link org.accessline.gateway.directory.Directory.UnknownAgency}.
    */
   Future<Void> transaction(List<Sql> statements);
+
+  /**
+   * Whether every write to these tables passes through this runner (one process owns the database), so
+   * what the directory reads may be kept between searches until it writes again.
+   */
+  default boolean soleWriter() {
+    return false;
+  }
 }

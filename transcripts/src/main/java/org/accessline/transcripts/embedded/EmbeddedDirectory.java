@@ -65,6 +65,12 @@ final class EmbeddedDirectory implements SqlRunner {
   }
 
   @Override
+  public boolean soleWriter() {
+    // The embedded database's file is locked by the one process that opened it.
+    return true;
+  }
+
+  @Override
   public Future<Void> transaction(List<Sql> statements) {
     return store.write(c -> {
       boolean auto = c.getAutoCommit();
