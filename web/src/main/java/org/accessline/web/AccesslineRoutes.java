@@ -91,7 +91,8 @@ public final class AccesslineRoutes {
     services.metrics().ifPresent(metrics -> router.get("/metrics").handler(metrics::staffOrToken));
     router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "not_found", "No such API."));
     PageRoutes.mountSite(router, vertx);
-    router.errorHandler(413, ctx -> Problem.send(ctx, 413, "too_large", "The request body is larger than " + MAX_BODY_BYTES + " bytes."));
+    router.errorHandler(413, ctx -> Problem.send(ctx, 413, "too_large", "The request body is larger than "
+        + (ctx.request().path().equals("/api/directory/import") ? "a directory import may be (20 MB)" : MAX_BODY_BYTES + " bytes") + "."));
     return router;
   }
 

@@ -185,35 +185,39 @@ public final class DirectoryApi {
     String me = StaffAuth.account(ctx).username().value();
     String format = Optional.ofNullable(ctx.queryParams().get("format")).orElse("");
     Instant now = clock.instant();
-    DirectoryImport read;
-    if (format.equals("csv")) {
-      JsonObject json;
-      try {
-        json = ctx.body().asJsonObject();
-      } catch (RuntimeException e) {
-        json = null;
-      }
-      if (json == null || !(json.getValue("csv") instanceof String)) {
-        bad(ctx, List.of("The body must be {\"csv\": \"the file's text\"}."));
-        return;
-      }
-      read = DirectoryCsv.read(json.getString("csv"), now, me);
-    } else if (format.equals("hsds")) {
-      JsonObject json;
-      try {
-        json = ctx.body().asJsonObject();
-      } catch (RuntimeException e) {
-        json = null;
-      }
-      if (json == null) {
-        bad(ctx, List.of("The body must be an HSDS JSON object with \"organizations\" and \"services\"."));
-        return;
-      }
-      read = Hsds.read(json, now, me);
-    } else {
+    if (!format.equals("csv") && !format.equals("hsds")) {
       Problem.send(ctx, 400, "bad_import", "Say the file's \"format\": csv or hsds.");
       return;
     }
+    // A file of tens of thousands of rows takes seconds to read: never on the event loop, where it
+    // would hold up every other request this thread serves.
+    io.vertx.core.buffer.Buffer body = ctx.body().buffer();
+    ctx.vertx().executeBlocking(() -> readImport(format, body, now, me), false).onComplete(parsed -> {
+      if (parsed.failed()) {
+        Answers.respond(ctx, parsed.map(v -> null), 200);
+        return;
+      }
+      imported(ctx, format, now, me, parsed.result());
+    });
+  }
+
+  /** The file read whole; a body that is not what the format needs reads as a problem, never a throw. */
+  private static DirectoryImport readImport(String format, io.vertx.core.buffer.Buffer body, Instant now, String me) {
+    JsonObject json;
+    try {
+      json = body == null ? null : new JsonObject(body);
+    } catch (RuntimeException e) {
+      json = null;
+    }
+    if (format.equals("csv")) {
+      if (json == null || !(json.getValue("csv") instanceof String)) return DirectoryImport.refused(List.of("The body must be {\"csv\": \"the file's text\"}."));
+      return DirectoryCsv.read(json.getString("csv"), now, me);
+    }
+    if (json == null) return DirectoryImport.refused(List.of("The body must be an HSDS JSON object with \"organizations\" and \"services\"."));
+    return Hsds.read(json, now, me);
+  }
+
+  private void imported(RoutingContext ctx, String format, Instant now, String me, DirectoryImport read) {
     if (!read.ok()) {
       bad(ctx, read.problems());
       return;

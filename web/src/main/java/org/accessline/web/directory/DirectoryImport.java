@@ -14,6 +14,11 @@ public record DirectoryImport(List<Agency> agencies, List<ServiceEntry> services
     problems = List.copyOf(problems.size() > MOST_PROBLEMS ? problems.subList(0, MOST_PROBLEMS) : problems);
   }
 
+  /** A file that could not be read at all: nothing in it, and why. */
+  public static DirectoryImport refused(List<String> problems) {
+    return new DirectoryImport(List.of(), List.of(), problems);
+  }
+
   public boolean ok() {
     return problems.isEmpty();
   }
