@@ -31,6 +31,12 @@ public final class StreamTokens {
     record Granted(String callSid) implements Claim {}
 
     record Refused(String reason) implements Claim {}
+
+    /**
+     * Not known here yet, on a node that shares tokens: the voice webhook may have been answered by
+     * another node whose word of the token is still on its way, so the stream may ask again shortly.
+     */
+    record NotYetShared() implements Claim {}
   }
 
   private record Grant(String callSid, long expiresAt) {}
@@ -151,7 +157,12 @@ public final class StreamTokens {
     trim(now);
     if (token == null || token.isEmpty()) return new Claim.Refused("the stream carries no token");
     Grant grant = pending.get(hash(token));
-    if (grant == null) return new Claim.Refused("the token is unknown, used or expired");
+    if (grant == null) {
+      // A call already streamed, or awaiting another token known here, is not waiting for this one.
+      boolean awaited = sharing != Sharing.NONE && !claimedAt.containsKey(callSid) && pending.values().stream().noneMatch(g -> g.callSid().equals(callSid));
+      if (!awaited) return new Claim.Refused("the token is unknown, used or expired");
+      return new Claim.NotYetShared();
+    }
     if (!grant.callSid().equals(callSid)) return new Claim.Refused("the token was issued for another call");
     if (streaming.contains(callSid) || claimedAt.containsKey(callSid)) return new Claim.Refused("the call already has its stream");
     // Every token issued for this call goes: the first stream to claim one is the call's only stream.

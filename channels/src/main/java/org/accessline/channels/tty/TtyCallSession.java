@@ -44,6 +44,9 @@ public final class TtyCallSession implements LiveCall {
   private static final int SPEECH_TO_DECIDE_MS = 600;
   /** Audio kept while the line is told apart, for the recogniser to hear from the start. */
   private static final int LONGEST_UNDECIDED_SAMPLES = 30 * 8000;
+  /** How long a stream whose token is not known here yet waits for another node's word of it. */
+  private static final long TOKEN_SHARING_WAIT_NANOS = Duration.ofSeconds(3).toNanos();
+  private static final long TOKEN_SHARING_RETRY_MS = 50;
 
   private final ServerWebSocket socket;
   private final Context context;
@@ -67,6 +70,8 @@ public final class TtyCallSession implements LiveCall {
   private short[] pcm = new short[0];
 
   private String streamSid;
+  /** A start message came: a second one on the same stream is ignored, even while its token is awaited. */
+  private boolean starting;
   private String callSid;
   private final Promise<ConversationId> opened = Promise.promise();
   private Future<ConversationId> conversation = opened.future();
@@ -142,7 +147,8 @@ public final class TtyCallSession implements LiveCall {
   }
 
   private void start(JsonObject message) {
-    if (streamSid != null || ended) return;
+    if (starting || ended) return;
+    starting = true;
     JsonObject start = message.getJsonObject("start", new JsonObject());
     JsonObject format = start.getJsonObject("mediaFormat", new JsonObject());
     if (!"audio/x-mulaw".equals(format.getString("encoding")) || format.getInteger("sampleRate", 0) != modem.sampleRate()
@@ -157,11 +163,29 @@ public final class TtyCallSession implements LiveCall {
       return;
     }
     String token = parameters.getValue(TwilioVoiceAnswer.STREAM_TOKEN) instanceof String t ? t : "";
-    if (calls.claimStream(sid, token) instanceof StreamTokens.Claim.Refused refused) {
-      LOG.atWarn().addKeyValue("callSid", sid).log("refused a media stream: {}", refused.reason());
+    claimed(message, sid, token, System.nanoTime() + TOKEN_SHARING_WAIT_NANOS);
+  }
+
+  /**
+   * Takes the call once its token is known here. Twilio connects the stream as soon as the webhook's
+   * answer reaches it, which can be before the answering node's word of the token reached this one:
+   * such a stream asks again for a moment rather than being refused and the call lost.
+   */
+  private void claimed(JsonObject message, String sid, String token, long giveUpAt) {
+    if (ended) return;
+    StreamTokens.Claim claim = calls.claimStream(sid, token);
+    if (claim instanceof StreamTokens.Claim.NotYetShared && System.nanoTime() < giveUpAt) {
+      context.owner().setTimer(TOKEN_SHARING_RETRY_MS, t -> claimed(message, sid, token, giveUpAt));
+      return;
+    }
+    if (!(claim instanceof StreamTokens.Claim.Granted)) {
+      String reason = claim instanceof StreamTokens.Claim.Refused refused ? refused.reason() : "the token did not reach this node in time";
+      LOG.atWarn().addKeyValue("callSid", sid).log("refused a media stream: {}", reason);
       socket.close((short) 1008, "the stream does not belong to a call we answered");
       return;
     }
+    JsonObject start = message.getJsonObject("start", new JsonObject());
+    JsonObject parameters = start.getJsonObject("customParameters", new JsonObject());
     streamSid = message.getString("streamSid", start.getString("streamSid", ""));
     callSid = sid;
     from = parameters.getString(TwilioVoiceAnswer.FROM, "");

@@ -60,6 +60,29 @@ class StreamTokensSharedTest {
   }
 
   @Test
+  void aStreamThatOvertakesWordOfItsTokenMayAskAgainAndThenOpensTheCallOnce() {
+    List<Runnable> onTheirWay = new ArrayList<>();
+    StreamTokens answering = new StreamTokens(Duration.ofSeconds(30), () -> now);
+    StreamTokens streaming = new StreamTokens(Duration.ofSeconds(30), () -> now);
+    answering.shareWith(new StreamTokens.Sharing() {
+      @Override
+      public void issued(String tokenHash, String callSid, long expiresAt, boolean again) {
+        onTheirWay.add(() -> streaming.issuedElsewhere(tokenHash, callSid, expiresAt, again));
+      }
+
+      @Override
+      public void claimed(String callSid) {}
+    });
+    streaming.shareWith(to(answering, "streaming"));
+    String token = answering.issue(CALL).orElseThrow();
+    assertInstanceOf(StreamTokens.Claim.NotYetShared.class, streaming.claim(CALL, token), "word of the token is still on its way");
+    onTheirWay.forEach(Runnable::run);
+    assertInstanceOf(StreamTokens.Claim.Granted.class, streaming.claim(CALL, token));
+    assertInstanceOf(StreamTokens.Claim.Refused.class, streaming.claim(CALL, token), "once claimed, a replay is refused at once");
+    assertInstanceOf(StreamTokens.Claim.Refused.class, answering.claim(CALL, token), "and on the answering node");
+  }
+
+  @Test
   void noNewTokenWhileAStreamOnThisNodeStillCarriesTheCall() {
     String first = a.issue(CALL).orElseThrow();
     a.claim(CALL, first);
