@@ -18,8 +18,8 @@ public final class RelayAssistantId {
   public record Identity(String service, Optional<String> number, String heard) {}
 
   private static final String ROLE = "(?:operator|agent|ca|c a|communications assistant|communication assistant|assistant)";
-  /** Recognisers hear spoken digits as their homophones: "to six for three" is 2643. */
-  private static final String NUMBER_WORD = "(?:zero|oh|o|one|two|to|too|three|four|for|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+  /** Recognisers hear spoken digits as their homophones: "to six for three" and "to fix for three" are 2643. */
+  private static final String NUMBER_WORD = "(?:zero|oh|o|one|two|to|too|three|four|for|five|six|fix|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
       + "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|\\d+)";
   private static final String NUMBER = "((?:" + NUMBER_WORD + ")(?: " + NUMBER_WORD + ")*)";
   /** "[this is] [the] <up to three words> relay [operator|CA] [number] [N]". */
@@ -77,10 +77,11 @@ public final class RelayAssistantId {
 
   private static final Map<String, Integer> UNITS = Map.ofEntries(
       Map.entry("zero", 0), Map.entry("oh", 0), Map.entry("o", 0), Map.entry("one", 1), Map.entry("two", 2), Map.entry("to", 2),
-      Map.entry("too", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("for", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
+      Map.entry("too", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("for", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("fix", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
       Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("fourteen", 14),
       Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17), Map.entry("eighteen", 18), Map.entry("nineteen", 19));
-  private static final java.util.Set<String> HOMOPHONES = java.util.Set.of("to", "too", "for", "o", "oh");
+  // "fix" is how the phone-band recogniser has heard "six" (BENCHMARKS.md, relay calls).
+  private static final java.util.Set<String> HOMOPHONES = java.util.Set.of("to", "too", "for", "o", "oh", "fix");
   private static final Map<String, Integer> TENS = Map.of("twenty", 20, "thirty", 30, "forty", 40, "fifty", 50, "sixty", 60, "seventy", 70,
       "eighty", 80, "ninety", 90);
 

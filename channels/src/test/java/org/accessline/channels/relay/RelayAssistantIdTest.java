@@ -34,7 +34,9 @@ class RelayAssistantIdTest {
     var id = RelayAssistantId.in("hello this is georgia really operator to six for three").orElseThrow();
     assertEquals("Georgia Relay", id.service());
     assertEquals(Optional.of("2643"), id.number());
+    assertEquals(Optional.of("2643"), RelayAssistantId.in("hello this is georgia relay operator to fix for three").orElseThrow().number());
     assertTrue(RelayAssistantId.in("the relay operator to help you").orElseThrow().number().isEmpty());
+    assertTrue(RelayAssistantId.in("the relay operator to fix it").orElseThrow().number().isEmpty());
     assertTrue(RelayAssistantId.in("i really need help").isEmpty());
   }
 
