@@ -4,6 +4,7 @@ import '/vendor/chart.umd.js';
 import { byId, el, clear, setText } from '/lib/dom.js';
 import { apiClient } from '/lib/api.js';
 import { signInForm, showSignIn } from '/lib/sign-in.js';
+import { renderWork } from '/reports/work.js';
 
 const api = apiClient({ onSignedOut: () => showSignIn(byId('reports')) });
 const problem = text => setText(byId('problem'), text || '');
@@ -62,8 +63,9 @@ async function run() {
   problem('');
   const asked = params();
   let report;
+  let work;
   try {
-    report = await api('GET', '/api/reports?' + asked);
+    [report, work] = await Promise.all([api('GET', '/api/reports?' + asked), api('GET', '/api/reports/work?' + asked)]);
   } catch (e) {
     problem(e.message);
     return;
@@ -72,8 +74,9 @@ async function run() {
   byId('csv').hidden = false;
   byId('print').hidden = false;
   render(report);
+  const workSummary = renderWork(work, asked);
   byId('result').hidden = false;
-  setText(byId('announcer'), 'Report ready: ' + byId('summary').textContent);
+  setText(byId('announcer'), 'Report ready: ' + byId('summary').textContent + ' ' + workSummary);
   byId('result-heading').focus();
 }
 

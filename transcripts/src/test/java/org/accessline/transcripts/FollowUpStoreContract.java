@@ -100,6 +100,29 @@ public abstract class FollowUpStoreContract extends WorkspaceStoreContract {
   }
 
   @Test
+  void aReopenedFollowUpIsNotDoneAndIsOverdueOnceItsGraceHasRun() {
+    FollowUps followUps = store.followUps();
+    Duration grace = Duration.ofMinutes(15);
+    FollowUp reopened = followUp(ConversationId.random(), Owner.agent("maria"), DUE);
+    followUps.create(reopened).await();
+    FollowUp done = FollowUpRules.done(reopened, Optional.empty(), "texted", DUE.plusSeconds(60));
+    followUps.update(done, FollowUpState.SCHEDULED).await();
+    Instant from = DUE.minus(Duration.ofHours(1));
+    Instant to = DUE.plus(Duration.ofDays(1));
+    assertEquals(new FollowUps.Counts(1, 0), followUps.count(from, to, Optional.empty(), grace, to).await());
+    FollowUp again = done.with(FollowUpState.SCHEDULED, done.attempts(), Optional.of("resident wrote back: not fixed"), DUE.plus(Duration.ofHours(1)),
+        done.conversation(), DUE.plus(Duration.ofMinutes(5)));
+    followUps.update(again, FollowUpState.DONE).await();
+    assertEquals(new FollowUps.Counts(0, 0), followUps.count(from, to, Optional.empty(), grace, DUE.plus(Duration.ofMinutes(10))).await(),
+        "reopened within its grace: not done, not yet overdue");
+    assertEquals(new FollowUps.Counts(0, 1), followUps.count(from, to, Optional.empty(), grace, to).await(),
+        "reopened and still open past its grace: overdue, and its earlier done no longer counts");
+    followUps.update(FollowUpRules.done(again, Optional.empty(), "crew came back", DUE.plus(Duration.ofHours(2))), FollowUpState.SCHEDULED).await();
+    assertEquals(new FollowUps.Counts(1, 1), followUps.count(from, to, Optional.empty(), grace, to).await(),
+        "done again, late: counted once as done, and as overdue because it was not done within its grace");
+  }
+
+  @Test
   void theConsentLedgerKeepsEveryChangeInOrderPerNumber() {
     FollowUps followUps = store.followUps();
     assertEquals(Optional.empty(), followUps.latestConsent(NUMBER).await());

@@ -86,7 +86,7 @@ public final class AccesslineRoutes {
     FollowUpRoutes.mount(router, staff, body, reads, followUps, new FollowUpWork(vertx, services.store(), desk, services.intake(), followUps, config.followUps(),
         config.maxMessageBytes(), java.util.Optional.empty(), clock), new ConsentApi(services.store(), desk, services.intake(), clock));
     services.open311().ifPresent(api -> org.accessline.web.open311.Open311Routes.mount(router, staff, body, reads, api));
-    ReportRoutes.mount(router, staff, new ReportsApi(services.store(), config.reports(), clock));
+    ReportRoutes.mount(router, staff, new ReportsApi(services.store(), config.reports(), clock, config.followUps().overdueAfter()));
     QualityRoutes.mount(router, staff, body, services.store(), services.directory(), config.quality(), clock);
     services.metrics().ifPresent(metrics -> router.get("/metrics").handler(metrics::staffOrToken));
     router.route("/api/*").handler(ctx -> Problem.send(ctx, 404, "not_found", "No such API."));

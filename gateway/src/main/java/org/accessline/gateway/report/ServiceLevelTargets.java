@@ -39,6 +39,16 @@ public record ServiceLevelTargets(Target fallback, Map<String, Target> byChannel
     return new ServiceLevelTargets(quick, channels, Map.of());
   }
 
+  /** A channel's target, else the default: what the dashboard's per-channel figures measure against. */
+  public Target forChannel(String channel) {
+    return byChannel.getOrDefault(channel, fallback);
+  }
+
+  /** A queue's own target, else the default: what the dashboard's per-queue figures measure against. */
+  public Target forQueue(String queue) {
+    return byQueue.getOrDefault(queue, fallback);
+  }
+
   /** The target for a conversation in {@code queue} (its channel's name when it never moved) on {@code channel}. */
   public Target targetFor(String queue, String channel) {
     Target q = byQueue.get(queue);

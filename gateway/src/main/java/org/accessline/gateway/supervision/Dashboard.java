@@ -1,5 +1,6 @@
 package org.accessline.gateway.supervision;
 
+import org.accessline.gateway.report.ServiceLevelTargets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.accessline.gateway.supervision;
 
+import org.accessline.gateway.report.ServiceLevelTargets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,7 +27,7 @@ public final class DayCounts {
     }
 
     Tally plus(Count c, ServiceLevelTargets.Target target) {
-      boolean inTarget = c.waitMillis() <= target.seconds() * 1000L;
+      boolean inTarget = c.waitMillis() <= target.within().toMillis();
       return switch (c.what()) {
         case ANSWERED -> new Tally(answered + 1, answeredInTarget + (inTarget ? 1 : 0), abandoned, abandonedAfterTarget, limitsPassed, emergencies);
         case ABANDONED -> new Tally(answered, answeredInTarget, abandoned + 1, abandonedAfterTarget + (inTarget ? 0 : 1), limitsPassed, emergencies);

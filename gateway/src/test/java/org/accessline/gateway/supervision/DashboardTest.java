@@ -1,5 +1,6 @@
 package org.accessline.gateway.supervision;
 
+import org.accessline.gateway.report.ServiceLevelTargets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -83,7 +84,7 @@ class DashboardTest {
     assertEquals(2, chat.abandonedToday());
     Dashboard.Segment tty = d.channels().stream().filter(s -> s.name().equals("tty")).findFirst().orElseThrow();
     assertEquals(OptionalInt.of(100), tty.serviceLevel(), "45 s is within TTY's 60 s");
-    assertEquals(new ServiceLevelTargets.Target(80, 60), tty.target());
+    assertEquals(new ServiceLevelTargets.Target(80, java.time.Duration.ofSeconds(60)), tty.target());
     assertEquals(List.of("general", "tty-line"), d.queues().stream().map(Dashboard.Segment::name).toList(), "every configured queue, in name order");
     assertEquals(OptionalInt.of(0), d.queues().get(1).serviceLevel(), "tty-line takes the general 20 s target: 45 s misses it");
   }

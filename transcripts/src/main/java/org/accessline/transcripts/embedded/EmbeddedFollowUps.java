@@ -117,12 +117,18 @@ final class EmbeddedFollowUps implements FollowUps {
           done = rs.getLong(1);
         }
       }
-      try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM follow_ups WHERE due >= ? AND due < ?" + byOwner)) {
+      // Overdue as Counts.overdue defines it, counted by the database: due plus the grace passed by asOf, and not done within it.
+      try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM follow_ups WHERE due >= ? AND due < ? AND due < ?"
+          + " AND NOT (state = 'done' AND updated_at <= DATEADD(MILLISECOND, ?, due))" + byOwner)) {
         st.setTimestamp(1, Timestamp.from(from));
         st.setTimestamp(2, Timestamp.from(to));
-        if (owner.isPresent()) st.setString(3, owner.get().wire());
-        long overdue = rows(st).stream().filter(f -> Counts.overdue(f, overdueAfter, asOf)).count();
-        return new Counts(done, overdue);
+        st.setTimestamp(3, Timestamp.from(asOf.minus(overdueAfter)));
+        st.setLong(4, overdueAfter.toMillis());
+        if (owner.isPresent()) st.setString(5, owner.get().wire());
+        try (ResultSet rs = st.executeQuery()) {
+          rs.next();
+          return new Counts(done, rs.getLong(1));
+        }
       }
     });
   }

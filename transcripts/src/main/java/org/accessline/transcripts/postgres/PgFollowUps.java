@@ -83,9 +83,14 @@ final class PgFollowUps implements FollowUps {
     String byOwner = owner.isPresent() ? " AND owner = $3" : "";
     Tuple args = Tuple.of(time(from), time(to));
     owner.ifPresent(o -> args.addString(o.wire()));
+    // Overdue as Counts.overdue defines it, counted by the database: due plus the grace passed by asOf, and not done within it.
+    String overdueByOwner = owner.isPresent() ? " AND owner = $5" : "";
+    Tuple overdueArgs = Tuple.of(time(from), time(to), time(asOf.minus(overdueAfter)), (double) overdueAfter.toMillis());
+    owner.ifPresent(o -> overdueArgs.addString(o.wire()));
     return onCaller(() -> pool.preparedQuery("SELECT COUNT(*) FROM follow_ups WHERE state = 'done' AND updated_at >= $1 AND updated_at < $2" + byOwner).execute(args)
-        .compose(done -> pool.preparedQuery("SELECT " + COLUMNS + " FROM follow_ups WHERE due >= $1 AND due < $2" + byOwner).execute(args)
-            .map(rows -> new Counts(done.iterator().next().getLong(0), rows(rows).stream().filter(f -> Counts.overdue(f, overdueAfter, asOf)).count()))));
+        .compose(done -> pool.preparedQuery("SELECT COUNT(*) FROM follow_ups WHERE due >= $1 AND due < $2 AND due < $3"
+                + " AND NOT (state = 'done' AND updated_at <= due + $4::float8 * INTERVAL '1 millisecond')" + overdueByOwner).execute(overdueArgs)
+            .map(overdue -> new Counts(done.iterator().next().getLong(0), overdue.iterator().next().getLong(0)))));
   }
 
   @Override

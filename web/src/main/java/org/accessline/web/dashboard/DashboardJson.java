@@ -43,7 +43,7 @@ final class DashboardJson {
     for (Dashboard.Segment s : list) {
       out.add(new JsonObject().put("name", s.name()).put("waiting", s.waiting()).put("oldestWaitSeconds", s.oldestWaitSeconds())
           .put("serviceLevel", s.serviceLevel().isPresent() ? s.serviceLevel().getAsInt() : null)
-          .put("targetPercent", s.target().percent()).put("targetSeconds", s.target().seconds()).put("meetsTarget", s.meetsTarget())
+          .put("targetPercent", s.target().percent()).put("targetSeconds", s.target().within().toSeconds()).put("meetsTarget", s.meetsTarget())
           .put("answeredToday", s.answeredToday()).put("abandonedToday", s.abandonedToday()).put("limitsPassedToday", s.limitsPassedToday())
           .put("emergenciesToday", s.emergenciesToday()));
     }

@@ -22,11 +22,13 @@ public final class ReportsApi {
   private final InteractionStore store;
   private final ReportsConfig config;
   private final Clock clock;
+  private final java.time.Duration followUpGrace;
 
-  public ReportsApi(InteractionStore store, ReportsConfig config, Clock clock) {
+  public ReportsApi(InteractionStore store, ReportsConfig config, Clock clock, java.time.Duration followUpGrace) {
     this.store = store;
     this.config = config;
     this.clock = clock;
+    this.followUpGrace = followUpGrace;
   }
 
   /** Refuses, and logs the refusal, unless the account may supervise. */
@@ -48,6 +50,35 @@ public final class ReportsApi {
     run(ctx, "csv", report -> ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
         .putHeader("Content-Disposition", "attachment; filename=\"report-" + report.query().grouping().key() + "-" + report.query().bucket().key() + ".csv\"")
         .end(ReportCsv.of(report)));
+  }
+
+  /** Referrals by agency, follow-ups done and overdue, and quality averages over the range, as JSON. */
+  public void work(RoutingContext ctx) {
+    runWork(ctx, "json", (q, w) -> ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(WorkFiguresFormat.json(q, w).encode()));
+  }
+
+  public void workCsv(RoutingContext ctx) {
+    runWork(ctx, "csv", (q, w) -> ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+        .putHeader("Content-Disposition", "attachment; filename=\"report-work.csv\"").end(WorkFiguresFormat.csv(w)));
+  }
+
+  private void runWork(RoutingContext ctx, String format, java.util.function.BiConsumer<ReportQuery, WorkFigures> answer) {
+    Map<String, String> params = new HashMap<>();
+    ctx.queryParams().forEach(e -> params.putIfAbsent(e.getKey(), e.getValue()));
+    ReportRequest request = ReportRequest.parse(params, config);
+    if (request instanceof ReportRequest.Invalid invalid) {
+      Problem.send(ctx, 400, "bad_report", invalid.message());
+      return;
+    }
+    ReportQuery q = ((ReportRequest.Valid) request).query();
+    String actor = StaffAuth.account(ctx).username().value();
+    store.audit(new AuditEvent(clock.instant(), actor, "report", "reports", format + " work report " + q.from() + ".." + q.to() + " (" + q.zone() + ")"))
+        .compose(v -> store.directory().referralsByAgency(q.from(), q.to()))
+        .compose(referrals -> store.followUps().count(q.from(), q.to(), java.util.Optional.empty(), followUpGrace, clock.instant())
+            .compose(followUps -> store.qualityReviews().averages(java.util.Optional.empty(), q.from(), q.to())
+                .map(quality -> new WorkFigures(referrals, followUps, quality))))
+        .onSuccess(w -> answer.accept(q, w))
+        .onFailure(e -> Problem.send(ctx, 503, "report_failed", "The report could not be run; nothing was served. Try again."));
   }
 
   /** The time zone and service level targets, for the reports page and the live dashboard. */

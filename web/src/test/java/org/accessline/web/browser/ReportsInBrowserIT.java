@@ -73,6 +73,11 @@ class ReportsInBrowserIT extends BrowserTest {
     String volume = browser.findElement(By.cssSelector("#charts table")).getText();
     assertTrue(volume.contains("webchat, " + today) && volume.contains("Offered"), "each chart's figures are in a table: " + volume);
     assertTrue(browser.findElement(By.id("heatmap-summary")).getText().startsWith("Busiest:"));
+    assertEquals("No referrals were made in this range.", browser.findElement(By.id("referrals-summary")).getText());
+    assertTrue(browser.findElement(By.id("follow-ups-summary")).getText().startsWith("0 follow-ups done and 0 overdue"));
+    assertEquals("No evaluations were submitted in this range.", browser.findElement(By.id("quality-summary")).getText());
+    assertTrue(browser.findElement(By.cssSelector("#work table")).getText().contains("Overdue"), "the follow-up figures are a table");
+    assertTrue(browser.findElement(By.id("work-csv")).getAttribute("href").contains("/api/reports/work.csv?from=" + today));
     assertTrue(browser.findElement(By.id("csv")).getAttribute("href").contains("/api/reports.csv?from=" + today + "&to=" + today + "&bucket=day&group=channel"));
     Axe.assertNoViolations(browser, "reports page, a report shown");
     org.accessline.web.support.Emulation.darkMode(browser);

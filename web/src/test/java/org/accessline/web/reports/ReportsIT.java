@@ -136,4 +136,35 @@ class ReportsIT {
     assertEquals(new JsonObject().put("percent", 80).put("seconds", 20L), settings.getJsonObject("serviceLevel").getJsonObject("channels").getJsonObject("sms"));
     assertEquals(60L, settings.getJsonObject("serviceLevel").getJsonObject("channels").getJsonObject("tty").getLong("seconds"));
   }
+
+  @Test
+  void theWorkReportCountsFollowUpsDoneAndOverdueAndIsAuditedAndRefusedToAgents() {
+    java.time.Instant now = java.time.Instant.now();
+    String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+    var followUps = gateway.store().followUps();
+    var origin = org.accessline.gateway.conversation.ConversationId.random();
+    var late = org.accessline.gateway.followup.FollowUp.scheduled("f-late", origin, java.util.Optional.empty(), org.accessline.gateway.followup.FollowUpChannel.TASK,
+        org.accessline.gateway.followup.Owner.agent("maria"), now.minus(java.time.Duration.ofHours(1)), "call the crew back", now.minus(java.time.Duration.ofHours(2)), "maria");
+    var done = org.accessline.gateway.followup.FollowUp.scheduled("f-done", origin, java.util.Optional.empty(), org.accessline.gateway.followup.FollowUpChannel.TASK,
+        org.accessline.gateway.followup.Owner.agent("maria"), now.plus(java.time.Duration.ofHours(1)), "check the light", now.minus(java.time.Duration.ofHours(2)), "maria");
+    followUps.create(late).await();
+    followUps.create(done).await();
+    followUps.update(org.accessline.gateway.followup.FollowUpRules.done(done, java.util.Optional.empty(), "light fixed", now), org.accessline.gateway.followup.FollowUpState.SCHEDULED).await();
+    String range = "from=" + yesterday + "&to=" + today;
+    var answer = sam.get("/api/reports/work?" + range);
+    assertEquals(200, answer.statusCode(), answer.bodyAsString());
+    JsonObject work = answer.bodyAsJsonObject();
+    assertEquals(new JsonObject().put("done", 1L).put("overdue", 1L), work.getJsonObject("followUps"), work.encodePrettily());
+    assertEquals(0L, work.getJsonObject("referrals").getLong("total"));
+    assertEquals(null, work.getJsonObject("quality").getValue("overall"), "no evaluation, no average (not zero)");
+    String[] csv = sam.get("/api/reports/work.csv?" + range).bodyAsString().split("\r\n");
+    assertEquals(List.of("section,name,count,average_percent,flagged", "follow_ups,\"done\",1,,", "follow_ups,\"overdue\",1,,"), List.of(csv));
+    assertEquals(2, audited("report").stream().filter(e -> e.getString("detail").contains("work report")).count());
+    assertEquals(403, maria.get("/api/reports/work?" + range).statusCode());
+    assertEquals(403, maria.get("/api/reports/work.csv?" + range).statusCode());
+    var bad = sam.get("/api/reports/work?from=" + today + "&to=" + yesterday);
+    assertEquals(400, bad.statusCode());
+    assertEquals("bad_report", bad.bodyAsJsonObject().getString("error"));
+    assertEquals(2, audited("report").size(), "refused and bad requests run nothing");
+  }
 }
