@@ -39,6 +39,7 @@ import org.accessline.web.config.FollowUpConfig;
  * only the attempt in progress changes, once, so a retried callback changes nothing twice.
  */
 public final class TwilioOutboundCalls implements OutboundTtyCalls {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TwilioOutboundCalls.class);
   public static final String STATUS_PATH = "/channels/tty/twilio/outbound-status";
   static final List<String> EVENTS = List.of("initiated", "ringing", "answered", "completed");
 
@@ -85,7 +86,8 @@ public final class TwilioOutboundCalls implements OutboundTtyCalls {
           return vertx.<String>executeBlocking(() -> TwilioCallUpdates.place(twilio, resident.address(), config.callerNumber().orElseThrow(), twiml, callback, EVENTS), false)
               .map(sid -> started.with(FollowUpState.IN_PROGRESS, started.attempts(), Optional.of("calling"), started.nextAttemptAt(), Optional.of(conversation), clock.instant()));
         })
-        .compose(placed -> store.followUps().update(placed, FollowUpState.IN_PROGRESS).map(placed));
+        .compose(placed -> store.followUps().update(placed, FollowUpState.IN_PROGRESS).map(placed))
+        .onFailure(e -> LOG.atWarn().addKeyValue("followUpId", started.id()).log("could not place the follow-up's TTY call: {}", String.valueOf(e)));
   }
 
   private void status(RoutingContext ctx) {

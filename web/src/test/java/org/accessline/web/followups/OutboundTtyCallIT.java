@@ -94,6 +94,7 @@ class OutboundTtyCallIT {
     assertEquals(CALLER_NUMBER, create.fields().get("From"));
     assertTrue(create.fields().get("Twiml").contains("<Connect><Stream url=\"wss://311.example.test/channels/tty/twilio/stream\">"), create.fields().get("Twiml"));
     assertFalse(create.fields().containsKey("MachineDetection"), "answering-machine detection misreads TTY tones");
+    assertEquals("initiated ringing answered completed", create.fields().get("StatusCallbackEvent"));
     assertTrue(create.fields().get("StatusCallback").startsWith(FakeTwilioCall.PUBLIC_BASE + "/channels/tty/twilio/outbound-status/"));
 
     FakeTwilioCall call = sms.twilio.awaitAnswered();

@@ -284,7 +284,10 @@ public final class FakeTwilioApi implements AutoCloseable {
       error(ctx, 401, 20003, "Authenticate");
       return;
     }
-    Map<String, String> fields = FormBody.parse(ctx.body().buffer());
+    // StatusCallbackEvent repeats, once per event; the rest are single.
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    io.vertx.core.MultiMap form = ctx.request().formAttributes();
+    for (String name : form.names()) fields.put(name, String.join(" ", form.getAll(name)));
     if (!fields.containsKey("To") || !fields.containsKey("From")) {
       error(ctx, 400, 21201, "No 'To' number is specified");
       return;
