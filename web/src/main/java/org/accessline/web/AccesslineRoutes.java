@@ -84,7 +84,7 @@ public final class AccesslineRoutes {
         services.categories(), services.store(), config.routing(), clock);
     FollowUpsApi followUps = new FollowUpsApi(vertx, services.store(), services.directory(), config.routing(), config.followUps(), clock);
     FollowUpRoutes.mount(router, staff, body, reads, followUps, new FollowUpWork(vertx, services.store(), desk, services.intake(), followUps, config.followUps(),
-        config.maxMessageBytes(), java.util.Optional.empty(), clock), new ConsentApi(services.store(), desk, services.intake(), clock));
+        config.maxMessageBytes(), outboundCalls(router, vertx, services, desk, clock), clock), new ConsentApi(services.store(), desk, services.intake(), clock));
     services.open311().ifPresent(api -> org.accessline.web.open311.Open311Routes.mount(router, staff, body, reads, api));
     ReportRoutes.mount(router, staff, new ReportsApi(services.store(), config.reports(), clock, config.followUps().overdueAfter()));
     QualityRoutes.mount(router, staff, body, services.store(), services.directory(), config.quality(), clock);
@@ -94,6 +94,20 @@ public final class AccesslineRoutes {
     router.errorHandler(413, ctx -> Problem.send(ctx, 413, "too_large", "The request body is larger than "
         + (ctx.request().path().equals("/api/directory/import") ? "a directory import may be (20 MB)" : MAX_BODY_BYTES + " bytes") + "."));
     return router;
+  }
+
+  /** Outbound TTY calls for follow-ups, with their status webhook: only with a Twilio account and a caller number. */
+  private static java.util.Optional<org.accessline.web.followups.OutboundTtyCalls> outboundCalls(Router router, Vertx vertx, Services services,
+      org.accessline.gateway.channel.Desk desk, java.time.Clock clock) {
+    AccesslineConfig config = services.config();
+    if (config.twilio().isEmpty() || config.followUps().callerNumber().isEmpty()) return java.util.Optional.empty();
+    TwilioSignatures signed = new TwilioSignatures(config.twilio().get());
+    org.accessline.web.followups.TwilioOutboundCalls calls = new org.accessline.web.followups.TwilioOutboundCalls(vertx, services.store(), desk,
+        services.intake(), services.ttyCalls(), signed,
+        org.accessline.channels.twilio.TwilioRest.client(config.twilio().get(), config.twilioApiBaseUrl(), config.smsSettings().answerTimeout()),
+        config.followUps(), config.centerName(), clock);
+    calls.mount(router);
+    return java.util.Optional.of(calls);
   }
 
   /** Twilio's webhooks and media streams; mounted only when a Twilio account is configured, SMS only with a sender. */

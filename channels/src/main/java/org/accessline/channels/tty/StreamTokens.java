@@ -28,7 +28,12 @@ public final class StreamTokens {
 
   /** Whether a stream may carry a call. */
   public sealed interface Claim {
-    record Granted(String callSid) implements Claim {}
+    /** {@code outbound}: the call is one we placed, and what it carries. */
+    record Granted(String callSid, Optional<Outbound> outbound) implements Claim {
+      public Granted(String callSid) {
+        this(callSid, Optional.empty());
+      }
+    }
 
     record Refused(String reason) implements Claim {}
 
@@ -39,7 +44,15 @@ public final class StreamTokens {
     record NotYetShared() implements Claim {}
   }
 
-  private record Grant(String callSid, long expiresAt) {}
+  /** A call we placed: the conversation it carries, who it reaches, and what we type first. */
+  public record Outbound(String conversation, String resident, String opening) {}
+
+  /** {@code callSid} is null for a call we placed: its sid is not known until Twilio answers the request, and the token is what ties it. */
+  private record Grant(String callSid, long expiresAt, Optional<Outbound> outbound) {
+    Grant(String callSid, long expiresAt) {
+      this(callSid, expiresAt, Optional.empty());
+    }
+  }
 
   /**
    * Other nodes that may receive the stream of a call this node answered (behind one public address,
@@ -95,6 +108,18 @@ public final class StreamTokens {
     return Optional.of(token);
   }
 
+  /**
+   * A token for a call we are about to place, kept on this node only: it is sent to Twilio in the
+   * call's own TwiML, so the first stream presenting it is that call's, whatever its sid.
+   */
+  public synchronized String issueOutbound(Outbound outbound) {
+    long now = clock.getAsLong();
+    trim(now);
+    String token = newToken();
+    pending.put(hash(token), new Grant(null, now + ttlMillis, Optional.of(outbound)));
+    return token;
+  }
+
   private String newToken() {
     byte[] secret = new byte[32];
     random.nextBytes(secret);
@@ -135,7 +160,7 @@ public final class StreamTokens {
 
   /** A stream on another node claimed the call: its tokens are spent here too. */
   public synchronized void claimedElsewhere(String callSid) {
-    pending.values().removeIf(g -> g.callSid().equals(callSid));
+    pending.values().removeIf(g -> callSid.equals(g.callSid()));
     if (!claimedAt.containsKey(callSid)) claimedAt.put(callSid, clock.getAsLong());
   }
 
@@ -159,17 +184,18 @@ public final class StreamTokens {
     Grant grant = pending.get(hash(token));
     if (grant == null) {
       // A call already streamed, or awaiting another token known here, is not waiting for this one.
-      boolean awaited = sharing != Sharing.NONE && !claimedAt.containsKey(callSid) && pending.values().stream().noneMatch(g -> g.callSid().equals(callSid));
+      boolean awaited = sharing != Sharing.NONE && !claimedAt.containsKey(callSid) && pending.values().stream().noneMatch(g -> callSid.equals(g.callSid()));
       if (!awaited) return new Claim.Refused("the token is unknown, used or expired");
       return new Claim.NotYetShared();
     }
-    if (!grant.callSid().equals(callSid)) return new Claim.Refused("the token was issued for another call");
+    if (grant.callSid() != null && !grant.callSid().equals(callSid)) return new Claim.Refused("the token was issued for another call");
     if (streaming.contains(callSid) || claimedAt.containsKey(callSid)) return new Claim.Refused("the call already has its stream");
     // Every token issued for this call goes: the first stream to claim one is the call's only stream.
-    pending.values().removeIf(g -> g.callSid().equals(callSid));
+    pending.values().removeIf(g -> callSid.equals(g.callSid()));
+    pending.remove(hash(token));
     claimedAt.put(callSid, now);
     streaming.add(callSid);
-    return new Claim.Granted(callSid);
+    return new Claim.Granted(callSid, grant.outbound());
   }
 
   /** The call's stream ended. Its call stays claimed, so no later stream can take it over. */

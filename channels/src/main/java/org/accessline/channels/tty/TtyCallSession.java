@@ -158,12 +158,14 @@ public final class TtyCallSession implements LiveCall {
     }
     JsonObject parameters = start.getJsonObject("customParameters", new JsonObject());
     String sid = start.getString("callSid", "");
-    if (!sid.matches("CA[0-9a-fA-F]{32}") || !sid.equals(parameters.getString(TwilioVoiceAnswer.CALL_SID))) {
+    // A call we placed has no sid in its TwiML (Twilio names it only after taking the request): its token alone ties it.
+    boolean namesCall = sid.equals(parameters.getString(TwilioVoiceAnswer.CALL_SID));
+    if (!sid.matches("CA[0-9a-fA-F]{32}") || !(namesCall || parameters.getString(TwilioVoiceAnswer.CALL_SID) == null)) {
       socket.close((short) 1008, "the stream does not belong to a call we answered");
       return;
     }
     String token = parameters.getValue(TwilioVoiceAnswer.STREAM_TOKEN) instanceof String t ? t : "";
-    claimed(message, sid, token, System.nanoTime() + TOKEN_SHARING_WAIT_NANOS);
+    claimed(message, sid, namesCall, token, System.nanoTime() + TOKEN_SHARING_WAIT_NANOS);
   }
 
   /**
@@ -171,15 +173,17 @@ public final class TtyCallSession implements LiveCall {
    * answer reaches it, which can be before the answering node's word of the token reached this one:
    * such a stream asks again for a moment rather than being refused and the call lost.
    */
-  private void claimed(JsonObject message, String sid, String token, long giveUpAt) {
+  private void claimed(JsonObject message, String sid, boolean namesCall, String token, long giveUpAt) {
     if (ended) return;
     StreamTokens.Claim claim = calls.claimStream(sid, token);
     if (claim instanceof StreamTokens.Claim.NotYetShared && System.nanoTime() < giveUpAt) {
-      context.owner().setTimer(TOKEN_SHARING_RETRY_MS, t -> claimed(message, sid, token, giveUpAt));
+      context.owner().setTimer(TOKEN_SHARING_RETRY_MS, t -> claimed(message, sid, namesCall, token, giveUpAt));
       return;
     }
-    if (!(claim instanceof StreamTokens.Claim.Granted)) {
-      String reason = claim instanceof StreamTokens.Claim.Refused refused ? refused.reason() : "the token did not reach this node in time";
+    if (!(claim instanceof StreamTokens.Claim.Granted granted) || (!namesCall && granted.outbound().isEmpty())) {
+      if (claim instanceof StreamTokens.Claim.Granted) calls.releaseStream(sid);
+      String reason = claim instanceof StreamTokens.Claim.Refused refused ? refused.reason()
+          : claim instanceof StreamTokens.Claim.Granted ? "it names no call" : "the token did not reach this node in time";
       LOG.atWarn().addKeyValue("callSid", sid).log("refused a media stream: {}", reason);
       socket.close((short) 1008, "the stream does not belong to a call we answered");
       return;
@@ -188,6 +192,10 @@ public final class TtyCallSession implements LiveCall {
     JsonObject parameters = start.getJsonObject("customParameters", new JsonObject());
     streamSid = message.getString("streamSid", start.getString("streamSid", ""));
     callSid = sid;
+    if (granted.outbound().isPresent()) {
+      calledOut(granted.outbound().get());
+      return;
+    }
     from = parameters.getString(TwilioVoiceAnswer.FROM, "");
     caller = new Contact(Channel.TTY, callerAddress(from, sid));
     attachment = parameters.getValue(TwilioVoiceAnswer.ATTACHMENT) instanceof String a && a.matches("[1-9][0-9]{0,3}") ? Integer.parseInt(a) : 0;
@@ -200,6 +208,22 @@ public final class TtyCallSession implements LiveCall {
     if (mode == LineMode.DETECT && calls.speech().isPresent() && attachment == 0) deciding = true;
     else openAsTty();
     act(attachment > 0 ? line.reconnected(now()) : line.answered(now()));
+  }
+
+  /**
+   * A call we placed was answered: it carries the conversation already opened for it (a follow-up's),
+   * and we type first, then take turns as on any TTY call.
+   */
+  private void calledOut(StreamTokens.Outbound outbound) {
+    from = outbound.resident();
+    caller = new Contact(Channel.TTY, callerAddress(from, callSid));
+    ConversationId id = new ConversationId(outbound.conversation());
+    LOG.atInfo().addKeyValue("callSid", callSid).addKeyValue("conversationId", id).log("outbound TTY call answered");
+    calls.started(id, this);
+    calls.watch().carrying(callSid, id, from, startedAs, attachment);
+    opened.complete(id);
+    record("the call being answered", c -> intake.note(c, "The resident answered the call; the gateway typed first.", key("answered")));
+    act(line.calledOut(now(), outbound.opening()));
   }
 
   /** The call is a TTY call: its conversation opens now. */

@@ -57,6 +57,15 @@ public final class TtyLine {
     return tick(now);
   }
 
+  /** A call we placed was answered: we type first, {@code opening} in place of the greeting. */
+  public List<TtyAction> calledOut(long now, String opening) {
+    greeted = true;
+    answeredAt = now;
+    lastActivityAt = now;
+    queue.addFirst(new TtyAction.Transmit(GREETING_ID, opening, false));
+    return tick(now);
+  }
+
   public List<TtyAction> answered(long now) {
     answeredAt = now;
     lastActivityAt = now;

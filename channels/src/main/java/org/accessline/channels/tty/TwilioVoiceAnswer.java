@@ -66,9 +66,10 @@ public final class TwilioVoiceAnswer {
   public static String connectTwiml(TwilioAccount account, String from, String callSid, String streamToken, LineMode mode, int attachment,
       Optional<Duration> hold) {
     Stream.Builder stream = new Stream.Builder().url(account.socketUrl(STREAM_PATH))
-        .parameter(new Parameter.Builder().name(FROM).value(from).build())
-        .parameter(new Parameter.Builder().name(CALL_SID).value(callSid).build())
-        .parameter(new Parameter.Builder().name(STREAM_TOKEN).value(streamToken).build())
+        .parameter(new Parameter.Builder().name(FROM).value(from).build());
+    // A call we place has no sid yet when its TwiML is written.
+    if (callSid != null) stream.parameter(new Parameter.Builder().name(CALL_SID).value(callSid).build());
+    stream.parameter(new Parameter.Builder().name(STREAM_TOKEN).value(streamToken).build())
         .parameter(new Parameter.Builder().name(MODE).value(mode.wireName()).build());
     if (attachment > 0) stream.parameter(new Parameter.Builder().name(ATTACHMENT).value(Integer.toString(attachment)).build());
     VoiceResponse.Builder response = new VoiceResponse.Builder().connect(new Connect.Builder().stream(stream.build()).build());

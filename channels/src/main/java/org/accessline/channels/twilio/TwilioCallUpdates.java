@@ -25,6 +25,21 @@ public final class TwilioCallUpdates {
     }
   }
 
+  /**
+   * Places a call ({@code POST .../Calls.json}) that follows {@code twiml} once answered, with no
+   * answering-machine detection (it misreads TTY tones); Twilio reports its progress to
+   * {@code statusCallback}. Returns the new call's sid; a failure comes out as a {@link TwilioCallFailure.Raised}.
+   */
+  public static String place(TwilioRestClient client, String to, String from, String twiml, String statusCallback, java.util.List<String> events) {
+    try {
+      return Call.creator(client.getAccountSid(), new com.twilio.type.PhoneNumber(to), new com.twilio.type.PhoneNumber(from), new Twiml(twiml))
+          .setStatusCallback(java.net.URI.create(statusCallback)).setStatusCallbackMethod(com.twilio.http.HttpMethod.POST)
+          .setStatusCallbackEvent(events).create(client).getSid();
+    } catch (RuntimeException e) {
+      throw e instanceof TwilioCallFailure.Raised raised ? raised : new TwilioCallFailure.Raised(TwilioCallFailure.of(e));
+    }
+  }
+
   /** Whether Twilio said the call is over: not found, or not in progress. */
   public static boolean callIsOver(TwilioCallFailure failure) {
     return failure instanceof TwilioCallFailure.Refused refused

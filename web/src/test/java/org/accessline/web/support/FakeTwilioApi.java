@@ -63,6 +63,7 @@ public final class FakeTwilioApi implements AutoCloseable {
     Router router = Router.router(vertx);
     router.post("/2010-04-01/Accounts/:account/Messages.json").handler(BodyHandler.create()).handler(this::createMessage);
     router.get("/2010-04-01/Accounts/:account/Messages.json").handler(this::listMessages);
+    router.post("/2010-04-01/Accounts/:account/Calls.json").handler(BodyHandler.create()).handler(this::createCall);
     router.post("/2010-04-01/Accounts/:account/Calls/:call").handler(BodyHandler.create()).handler(this::updateCall);
     server = vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1").await();
   }
@@ -245,6 +246,96 @@ public final class FakeTwilioApi implements AutoCloseable {
         .put("queue_time", "0");
     ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(resource.encode());
     new Thread(() -> call.accept(fields.get("Twiml")), "fake-twilio-call-" + callSid).start();
+  }
+
+  // ---- The Calls API: placing a call ----
+
+  /** How a placed call goes: the callee answers (its stream opens) or Twilio reports it ended with {@code status}. */
+  public record Placing(String status) {
+    public static final Placing ANSWER = new Placing("answer");
+  }
+
+  private final ArrayDeque<Placing> placings = new ArrayDeque<>();
+  private final List<Sent> callsPlaced = new ArrayList<>();
+  private final java.util.concurrent.LinkedBlockingQueue<FakeTwilioCall> answered = new java.util.concurrent.LinkedBlockingQueue<>();
+  private volatile int gatewayPort;
+
+  /** Calls placed from now on ring at the gateway on {@code port} and go as {@code outcomes} say, in order. */
+  public synchronized void placeCalls(int port, Placing... outcomes) {
+    gatewayPort = port;
+    placings.addAll(List.of(outcomes));
+  }
+
+  public synchronized List<Sent> callsPlaced() {
+    return List.copyOf(callsPlaced);
+  }
+
+  /** The next placed call that was answered: its stream is open, the caller side driven by the test. */
+  public FakeTwilioCall awaitAnswered() throws InterruptedException {
+    FakeTwilioCall call = answered.poll(20, java.util.concurrent.TimeUnit.SECONDS);
+    if (call == null) throw new AssertionError("no placed call was answered");
+    return call;
+  }
+
+  private void createCall(RoutingContext ctx) {
+    String account = ctx.pathParam("account");
+    String expected = "Basic " + Base64.getEncoder().encodeToString((FakeTwilioCall.ACCOUNT_SID + ":" + FakeTwilioCall.AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
+    if (!expected.equals(ctx.request().getHeader("Authorization")) || !account.equals(FakeTwilioCall.ACCOUNT_SID)) {
+      error(ctx, 401, 20003, "Authenticate");
+      return;
+    }
+    // StatusCallbackEvent repeats, once per event; the rest are single.
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    io.vertx.core.MultiMap form = ctx.request().formAttributes();
+    for (String name : form.names()) fields.put(name, String.join(" ", form.getAll(name)));
+    if (!fields.containsKey("To") || !fields.containsKey("From")) {
+      error(ctx, 400, 21201, "No 'To' number is specified");
+      return;
+    }
+    if (!fields.containsKey("Twiml") && !fields.containsKey("Url")) {
+      error(ctx, 400, 21205, "Url or Twiml is required.");
+      return;
+    }
+    Placing placing;
+    synchronized (this) {
+      callsPlaced.add(new Sent(fields, ctx.request().getHeader("Authorization")));
+      placing = placings.poll();
+    }
+    String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
+    String now = RFC_2822.format(ZonedDateTime.now());
+    JsonObject resource = new JsonObject().put("account_sid", account).put("answered_by", null).put("api_version", "2010-04-01")
+        .put("caller_name", null).put("date_created", now).put("date_updated", now).put("direction", "outbound-api").put("duration", null)
+        .put("end_time", null).put("forwarded_from", null).put("from", fields.get("From")).put("group_sid", null).put("parent_call_sid", null)
+        .put("phone_number_sid", "PN" + "0".repeat(32)).put("price", null).put("price_unit", "USD").put("sid", callSid).put("start_time", null)
+        .put("status", "queued").put("subresource_uris", new JsonObject()).put("to", fields.get("To"))
+        .put("uri", "/2010-04-01/Accounts/" + account + "/Calls/" + callSid + ".json").put("queue_time", "0");
+    ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(resource.encode());
+    if (placing == null) return;
+    // Twilio rings the callee after answering the request, on its own time.
+    new Thread(() -> {
+      FakeTwilioCall call = new FakeTwilioCall(vertx, gatewayPort, callSid, fields.get("To"));
+      if (placing.equals(Placing.ANSWER)) {
+        call.connect(fields.get("Twiml"));
+        answered.add(call);
+      } else {
+        status(call, fields, placing.status());
+      }
+    }, "fake-twilio-placing-" + callSid).start();
+  }
+
+  /** Twilio's status callback for the call, signed as Twilio signs it. */
+  public static int status(FakeTwilioCall call, Map<String, String> placed, String status) {
+    String url = placed.get("StatusCallback");
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put("AccountSid", FakeTwilioCall.ACCOUNT_SID);
+    fields.put("ApiVersion", "2010-04-01");
+    fields.put("CallSid", call.callSid);
+    fields.put("CallStatus", status);
+    fields.put("Direction", "outbound-api");
+    fields.put("From", placed.get("From"));
+    fields.put("To", placed.get("To"));
+    fields.put("Timestamp", RFC_2822.format(ZonedDateTime.now()));
+    return call.post(url.replaceFirst("^https?://[^/]+", ""), fields, url, FakeTwilioCall.AUTH_TOKEN).statusCode();
   }
 
   @Override
