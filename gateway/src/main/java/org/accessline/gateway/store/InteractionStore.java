@@ -65,10 +65,8 @@ public interface InteractionStore {
   Administration administration();
   /** Follow-ups and the consent ledger. */
   FollowUps followUps();
-  /** The service requests (Open311) kept in the same database; a store that keeps none says so when asked. */
-  default ServiceRequests serviceRequests() {
-    throw new UnsupportedOperationException("this store keeps no service requests");
-  }
+  /** The service requests (Open311) kept in the same database. */
+  ServiceRequests serviceRequests();
   /** Reports over the records kept in the same database. */
   Reports reports();
   /** Quality review's scorecards, evaluations and calibration sessions, kept in the same database. */

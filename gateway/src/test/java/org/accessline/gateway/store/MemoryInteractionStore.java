@@ -282,6 +282,12 @@ public final class MemoryInteractionStore implements InteractionStore {
     return cannedReplies;
   }
 
+  /** The stream's tests never reach service requests; the stores' contract suite covers them. */
+  @Override
+  public ServiceRequests serviceRequests() {
+    throw new UnsupportedOperationException("service requests are kept by the real stores");
+  }
+
   /** The stream's tests never reach follow-ups; the stores' contract suite covers them. */
   @Override
   public FollowUps followUps() {
