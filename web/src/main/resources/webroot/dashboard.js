@@ -5,7 +5,7 @@
 import { byId, setText, announcer } from '/lib/dom.js';
 import { apiClient } from '/lib/api.js';
 import { liveSocket } from '/lib/socket.js';
-import { signInForm, showSignIn } from '/lib/sign-in.js';
+import { signInForm, showSignIn, showSupervisorPage } from '/lib/sign-in.js';
 import { channelName } from '/lib/wording.js';
 import { formatDuration } from '/lib/time.js';
 import { monitorPanel } from '/floor/monitor.js';
@@ -80,19 +80,7 @@ function connect() {
 }
 
 function showPage(me) {
-  byId('sign-in').hidden = true;
-  byId('staff-nav').hidden = false;
-  setText(byId('staff-name'), 'Signed in as ' + me.displayName);
-  if (me.role !== 'supervisor') {
-    byId('dashboard').hidden = true;
-    byId('not-supervisor').hidden = false;
-    byId('not-supervisor-heading').focus();
-    return;
-  }
-  byId('not-supervisor').hidden = true;
-  byId('dashboard').hidden = false;
-  byId('main').focus();
-  if (!socket) connect();
+  showSupervisorPage(me, byId('dashboard'), () => { if (!socket) connect(); });
 }
 
 byId('sign-out').addEventListener('click', async () => {

@@ -5,7 +5,7 @@ import { byId, setText, announcer } from '/lib/dom.js';
 import { apiClient } from '/lib/api.js';
 import { liveSocket } from '/lib/socket.js';
 import { residentName } from '/lib/names.js';
-import { signInForm, showSignIn } from '/lib/sign-in.js';
+import { signInForm, showSignIn, showSupervisorPage } from '/lib/sign-in.js';
 import { conversationTables, agentTable, queueTable, isEmergency } from '/floor/tables.js';
 import { monitorPanel } from '/floor/monitor.js';
 import { alertList } from '/floor/alerts.js';
@@ -104,19 +104,7 @@ function connect() {
 }
 
 function showPage(me) {
-  byId('sign-in').hidden = true;
-  byId('staff-nav').hidden = false;
-  setText(byId('staff-name'), 'Signed in as ' + me.displayName);
-  if (me.role !== 'supervisor') {
-    byId('floor').hidden = true;
-    byId('not-supervisor').hidden = false;
-    byId('not-supervisor-heading').focus();
-    return;
-  }
-  byId('not-supervisor').hidden = true;
-  byId('floor').hidden = false;
-  byId('main').focus();
-  if (!socket) connect();
+  showSupervisorPage(me, byId('floor'), () => { if (!socket) connect(); });
 }
 
 byId('sign-out').addEventListener('click', async () => {
