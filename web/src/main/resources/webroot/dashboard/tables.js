@@ -58,6 +58,7 @@ export function dashboardTables() {
   const queues = segmentTable('dashboard-queues', name => name);
   const channels = segmentTable('dashboard-channels', channelName);
   const since = new Map();
+  const known = new Map(); // agent id -> entry: frames between complete ones carry only the agents that changed
   const agents = keyedRows(byId('dashboard-agents').tBodies[0], {
     key: a => a.id,
     build: () => el('tr', {}, el('th', { scope: 'row' }), el('td'), el('td', { className: 'nowrap duration' }), el('td'), el('td'), el('td')),
@@ -77,8 +78,10 @@ export function dashboardTables() {
       const asOf = Date.now();
       queues.sync(frame.queues || [], asOf);
       channels.sync(frame.channels || [], asOf);
-      (frame.agents || []).forEach(a => since.set(a.id, asOf - a.inStateSeconds * 1000));
-      agents.sync([...(frame.agents || [])].sort((a, b) => a.name.localeCompare(b.name)));
+      if (frame.agentsComplete !== false) { known.clear(); since.clear(); }
+      (frame.agentsGone || []).forEach(id => { known.delete(id); since.delete(id); });
+      (frame.agents || []).forEach(a => { known.set(a.id, a); since.set(a.id, asOf - a.inStateSeconds * 1000); });
+      agents.sync([...known.values()].sort((a, b) => a.name.localeCompare(b.name)));
     },
     tick() {
       const now = Date.now();

@@ -39,6 +39,8 @@ public final class DashboardFeed implements DashboardWatch {
   private static final Logger LOG = LoggerFactory.getLogger(DashboardFeed.class);
   static final long LOOK_EVERY_MILLIS = 200;
   static final long PUBLISH_AT_MOST_EVERY_MILLIS = 500;
+  /** Frames between complete ones carry only the agents that changed; a complete one now and then puts right any page that missed a frame. */
+  static final long COMPLETE_AT_LEAST_EVERY_MILLIS = 30_000;
   /** However many nudges come, the floor is looked at no more often than this, so a busy floor does not cost more to watch. */
   static final long LOOK_AT_MOST_EVERY_MILLIS = 100;
   private final Vertx vertx;
@@ -61,6 +63,9 @@ public final class DashboardFeed implements DashboardWatch {
   private String lastShape;
   private long lastPublished = Long.MIN_VALUE / 2;
   private boolean looking;
+  /** What every open dashboard holds of each agent, once it has had a complete frame; null sends the next one complete. */
+  private Map<String, String> agentsSent;
+  private long lastComplete = Long.MIN_VALUE / 2;
   private long lastLooked = Long.MIN_VALUE / 2;
 
   public DashboardFeed(Vertx vertx, Desk desk, InteractionStore store, RoutingSettings routing, DashboardConfig config, Clock clock, ConversationViews views) {
@@ -144,6 +149,9 @@ public final class DashboardFeed implements DashboardWatch {
   public synchronized Future<String> watch() {
     boolean starting = watchers++ == 0;
     if (starting) lookTimer = vertx.setPeriodic(LOOK_EVERY_MILLIS, t -> look());
+    // A dashboard that opens between two published frames holds a newer view of some agents than
+    // the others do; the next published frame goes out complete, so every dashboard agrees again.
+    agentsSent = null;
     return frame().map(frame -> {
       if (starting) learned(frame);
       return frame.encode();
@@ -160,6 +168,7 @@ public final class DashboardFeed implements DashboardWatch {
     vertx.cancelTimer(lookTimer);
     lookTimer = -1;
     lastShape = null;
+    agentsSent = null;
   }
 
   /** The dashboard as it is now. */
@@ -194,6 +203,13 @@ public final class DashboardFeed implements DashboardWatch {
     if (shape.equals(lastShape)) return;
     lastShape = shape;
     lastPublished = at;
-    vertx.eventBus().publish(FRAMES, frame.encode());
+    JsonObject wire = frame;
+    if (agentsSent != null && at - lastComplete < COMPLETE_AT_LEAST_EVERY_MILLIS) {
+      wire = DashboardJson.changesSince(agentsSent, frame);
+    } else {
+      lastComplete = at;
+    }
+    agentsSent = DashboardJson.agentShapes(frame);
+    vertx.eventBus().publish(FRAMES, wire.encode());
   }
 }

@@ -33,7 +33,7 @@ final class DashboardJson {
           .put("units", a.units()).put("capacity", a.capacity()).put("inStateSeconds", a.inStateSeconds()).put("handledToday", a.handledToday()));
     }
     return new JsonObject().put("type", "dashboard").put("day", day).put("asOf", asOf.toString())
-        .put("queues", segments(d.queues())).put("channels", segments(d.channels())).put("agents", agents).put("alerts", alerts)
+        .put("queues", segments(d.queues())).put("channels", segments(d.channels())).put("agents", agents).put("agentsComplete", true).put("alerts", alerts)
         // Quality review averages join here once reviews exist; until then the page says there are none yet.
         .putNull("quality");
   }
@@ -47,6 +47,39 @@ final class DashboardJson {
           .put("answeredToday", s.answeredToday()).put("abandonedToday", s.abandonedToday()).put("limitsPassedToday", s.limitsPassedToday())
           .put("emergenciesToday", s.emergenciesToday()));
     }
+    return out;
+  }
+
+  /**
+   * Each agent's entry as the page compares it: without the age, so the passing of time alone does
+   * not send an agent again.
+   */
+  static Map<String, String> agentShapes(JsonObject frame) {
+    Map<String, String> shapes = new java.util.LinkedHashMap<>();
+    for (Object o : frame.getJsonArray("agents")) {
+      JsonObject a = ((JsonObject) o).copy();
+      a.remove("inStateSeconds");
+      shapes.put(a.getString("id"), a.encode());
+    }
+    return shapes;
+  }
+
+  /**
+   * The frame as sent to dashboards that already hold {@code before}: only the agents whose entry
+   * changed, and the ids of those gone. A floor of 500 agents is most of a frame's bytes, and one
+   * presence change should not send all 500 to every supervisor twice a second.
+   */
+  static JsonObject changesSince(Map<String, String> before, JsonObject frame) {
+    Map<String, String> now = agentShapes(frame);
+    JsonArray changed = new JsonArray();
+    for (Object o : frame.getJsonArray("agents")) {
+      JsonObject a = (JsonObject) o;
+      if (!now.get(a.getString("id")).equals(before.get(a.getString("id")))) changed.add(a);
+    }
+    JsonArray gone = new JsonArray();
+    before.keySet().stream().filter(id -> !now.containsKey(id)).forEach(gone::add);
+    JsonObject out = frame.copy();
+    out.put("agents", changed).put("agentsComplete", false).put("agentsGone", gone);
     return out;
   }
 

@@ -48,6 +48,13 @@ class DashboardInBrowserIT extends BrowserTest {
     return String.valueOf(text);
   }
 
+  private String agentState(String id) {
+    Object text = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "const tr = document.querySelector('#dashboard-agents tbody tr[data-key=\"' + arguments[0] + '\"]');"
+            + " return tr ? tr.children[1].textContent : '';", id);
+    return String.valueOf(text);
+  }
+
   private long millisUntil(java.util.function.Function<WebDriver, Boolean> shown, long sent) {
     new WebDriverWait(browser, Duration.ofSeconds(5)).pollingEvery(Duration.ofMillis(20)).until(shown);
     return (System.nanoTime() - sent) / 1_000_000;
@@ -64,6 +71,16 @@ class DashboardInBrowserIT extends BrowserTest {
     Browsers.waitForText(browser, By.id("dashboard-agents"), "Maria");
     Browsers.waitForText(browser, By.id("dashboard-queues"), "None answered yet (target 80% within 20 s)");
     Axe.assertNoViolations(browser, "dashboard, a quiet floor");
+
+    // Frames after the first carry only the agents that changed: the page keeps everyone else.
+    try (AgentClient lee = staff("lee")) {
+      lee.openConsole();
+      Browsers.waitForText(browser, By.id("dashboard-agents"), "Lee");
+      lee.available();
+      new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> agentState("lee").equals("Available") && agentState("maria").equals("Away"));
+    }
+    // Signed off, lee leaves the floor (or shows offline); maria's row stays as it was.
+    new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !agentState("lee").equals("Available") && agentState("maria").equals("Away"));
 
     // The event is the durable write: the conversation exists once the resident is acknowledged, so the clock starts there.
     ResidentClient pothole = resident();
