@@ -59,6 +59,12 @@ final class PgFollowUps implements FollowUps {
   }
 
   @Override
+  public Future<Boolean> claimNotice(String followUpId, String phase, Instant due, String node, Instant at) {
+    return onCaller(() -> pool.preparedQuery("INSERT INTO follow_up_notices (follow_up_id, phase, due, claimed_by, claimed_at) VALUES ($1, $2, $3, $4, $5)"
+        + " ON CONFLICT DO NOTHING").execute(Tuple.of(followUpId, phase, time(due), node, time(at))).map(rows -> rows.rowCount() > 0));
+  }
+
+  @Override
   public Future<List<FollowUp>> pending() {
     return onCaller(() -> pool.preparedQuery("SELECT " + COLUMNS + " FROM follow_ups WHERE " + PENDING + " ORDER BY next_attempt_at, id").execute()
         .map(PgFollowUps::rows));

@@ -38,6 +38,17 @@ final class PgServiceRequests implements ServiceRequests {
   }
 
   @Override
+  public Future<Boolean> replace(ServiceRequest read, ServiceRequest r) {
+    Tuple args = Tuple.wrap(new ArrayList<>(Arrays.asList(r.state().wireName(), r.token().orElse(null), r.serviceRequestId().orElse(null), r.status().orElse(null),
+        r.statusNotes().orElse(null), r.errors(), r.attempts(), PostgresInteractionStore.time(r.nextAttemptAt()), r.lastProblem().orElse(null),
+        PostgresInteractionStore.time(r.updatedAt()), UUID.fromString(read.id()), read.state().wireName(), read.attempts(),
+        PostgresInteractionStore.time(read.nextAttemptAt()), PostgresInteractionStore.time(read.updatedAt()))));
+    return PostgresInteractionStore.onCaller(() -> pool.preparedQuery("UPDATE service_requests SET state = $1, token = $2, service_request_id = $3, status = $4,"
+        + " status_notes = $5, errors = $6, attempts = $7, next_attempt_at = $8, last_problem = $9, updated_at = $10"
+        + " WHERE id = $11 AND state = $12 AND attempts = $13 AND next_attempt_at = $14 AND updated_at = $15").execute(args).map(rows -> rows.rowCount() > 0));
+  }
+
+  @Override
   public Future<Optional<ServiceRequest>> find(String id) {
     return PostgresInteractionStore.onCaller(() -> pool.preparedQuery("SELECT " + COLUMNS + " FROM service_requests WHERE id = $1")
         .execute(Tuple.of(UUID.fromString(id))).map(rows -> rows(rows).stream().findFirst()));
