@@ -146,7 +146,7 @@ class SingletonWorkIT {
   }
 
   private static org.accessline.web.config.ClusterSettings settings(String name, JsonArray members, int port) {
-    JsonObject json = new JsonObject().put("cluster", new JsonObject().put("enabled", true).put("name", name).put("members", members).put("host", "127.0.0.1")
+    JsonObject json = new JsonObject().put("store", new JsonObject().put("url", org.accessline.transcripts.postgres.TestPostgres.URI)).put("cluster", new JsonObject().put("enabled", true).put("name", name).put("members", members).put("host", "127.0.0.1")
         .put("port", port).put("heartbeatSeconds", 1).put("memberTimeoutSeconds", 4));
     return AccesslineConfig.fromJson(json, Map.of()).cluster();
   }
