@@ -41,11 +41,6 @@ public final class ClusterSingleton extends VerticleBase {
     return Future.succeededFuture();
   }
 
-  /** Whether this node does the work now. */
-  public boolean holding() {
-    return deployment != null;
-  }
-
   private void contend() {
     if (stopped || lock != null) return;
     vertx.sharedData().getLockWithTimeout(LOCK_PREFIX + name, LOCK_TRY_MILLIS).onComplete(ar -> {
