@@ -34,6 +34,8 @@ public final class FollowUpScheduler extends VerticleBase {
   public static final String CHANGED = "accessline.followups.changed";
   private static final Logger LOG = LoggerFactory.getLogger(FollowUpScheduler.class);
   private static final int SLICE = 2_000;
+  private static final int CLAIM_ATTEMPTS = 5;
+  private static final long CLAIM_RETRY_MILLIS = 2_000;
 
   private record Moment(Instant at, String id) implements Comparable<Moment> {
     @Override
@@ -194,9 +196,19 @@ public final class FollowUpScheduler extends VerticleBase {
       publish(f, phase);
       return;
     }
+    claimThenPublish(f, phase, 1);
+  }
+
+  /** A claim the store could not answer is asked again a few times: the reminder is told only once it is claimed. */
+  private void claimThenPublish(FollowUp f, Phase phase, int attempt) {
     notices.claim(f, phase).onSuccess(mine -> {
       if (mine) publish(f, phase);
-    }).onFailure(e -> LOG.atWarn().addKeyValue("followUp", f.id()).setCause(e).log("could not claim a follow-up's reminder, so it was not told"));
+    }).onFailure(e -> {
+      boolean again = attempt < CLAIM_ATTEMPTS;
+      LOG.atWarn().addKeyValue("followUp", f.id()).setCause(e).log(again ? "could not claim a follow-up's reminder; asking again"
+          : "could not claim a follow-up's reminder, so it was not told");
+      if (again) vertx.setTimer(CLAIM_RETRY_MILLIS * attempt, t -> claimThenPublish(f, phase, attempt + 1));
+    });
   }
 
   private void publish(FollowUp f, Phase phase) {
