@@ -55,7 +55,7 @@ public final class ClusterSingleton extends VerticleBase {
       }
       vertx.deployVerticle(work.get()).onSuccess(id -> {
         if (stopped) {
-          vertx.undeploy(id).onComplete(x -> release());
+          undeployWork(id).onComplete(x -> release());
           return;
         }
         deployment = id;
@@ -74,11 +74,20 @@ public final class ClusterSingleton extends VerticleBase {
     stopped = true;
     String was = deployment;
     deployment = null;
-    Future<Void> undeployed = was == null ? Future.succeededFuture() : vertx.undeploy(was);
-    return undeployed.eventually(() -> {
+    return undeployWork(was).eventually(() -> {
       release();
       return Future.succeededFuture();
     });
+  }
+
+  /** The work is deployed from this verticle, so Vert.x may already have undeployed it with this one: either way it has stopped. */
+  private Future<Void> undeployWork(String id) {
+    if (id == null) return Future.succeededFuture();
+    try {
+      return vertx.undeploy(id).recover(alreadyUndeployed -> Future.succeededFuture());
+    } catch (IllegalStateException alreadyUndeployed) {
+      return Future.succeededFuture();
+    }
   }
 
   private void release() {

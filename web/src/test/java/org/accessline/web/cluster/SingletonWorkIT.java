@@ -77,6 +77,27 @@ class SingletonWorkIT {
   }
 
   @Test
+  void aStoppedHolderHandsTheSchedulerOnAndTheOtherNodeRemindsTheNextFollowUp() {
+    try (TestCluster cluster = new TestCluster(dir, 2, json -> json)) {
+      TestCluster.Node a = cluster.start(0);
+      TestCluster.sleep(1_000);
+      TestCluster.Node b = cluster.start(1);
+      List<String> reminders = new CopyOnWriteArrayList<>();
+      b.vertx().eventBus().<JsonObject>consumer(StaffFrames.to(new AgentId("maria")), m -> {
+        if ("follow-up-due".equals(m.body().getString("type"))) reminders.add(m.body().getString("followUpId"));
+      }).completion().await();
+      cluster.stopGracefully(a);
+      FollowUp next = followUp(Instant.now().plusSeconds(1));
+      assertTrue(b.app().store().followUps().create(next).await());
+      FollowUpScheduler.changed(b.vertx(), next.id());
+      await(() -> reminders.contains(next.id()), 30_000, "the node left running never reminded the follow-up");
+      TestCluster.sleep(2_000);
+      assertEquals(List.of(next.id()), reminders);
+      assertEquals(List.of("node-1"), claimants(cluster, next.id()));
+    }
+  }
+
+  @Test
   void aServiceRequestIsSentOnceWithTwoNodesAndOnceAcrossTheHoldersLossMidSend() {
     Vertx cityVertx = Vertx.vertx();
     FakeGeoReport city = new FakeGeoReport(cityVertx);
