@@ -48,6 +48,19 @@ public abstract class FollowUpStoreContract extends WorkspaceStoreContract {
   }
 
   @Test
+  void eachReminderIsClaimedOnceForItsPhaseAndDueTime() {
+    FollowUps followUps = store.followUps();
+    String id = UUID.randomUUID().toString();
+    assertTrue(followUps.claimNotice(id, "due", DUE, "node-0", T0).await());
+    assertFalse(followUps.claimNotice(id, "due", DUE, "node-1", T0).await(), "a second node claiming the same reminder loses");
+    assertTrue(followUps.claimNotice(id, "overdue", DUE, "node-1", T0).await(), "the overdue alert is a notice of its own");
+    assertTrue(followUps.claimNotice(id, "due", DUE.plusSeconds(600), "node-1", T0).await(), "a retry due later is reminded again");
+    store.close().await();
+    store = openStore();
+    assertFalse(store.followUps().claimNotice(id, "due", DUE, "node-1", T0).await(), "claims outlast a restart");
+  }
+
+  @Test
   void anUpdateOnlyLandsFromTheStateItWasDecidedOn() {
     FollowUps followUps = store.followUps();
     FollowUp f = followUp(ConversationId.random(), Owner.agent("maria"), DUE);

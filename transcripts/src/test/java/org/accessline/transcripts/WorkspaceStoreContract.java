@@ -2,7 +2,9 @@ package org.accessline.transcripts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -112,6 +114,26 @@ public abstract class WorkspaceStoreContract extends InteractionStoreContract {
     assertEquals(List.of(), found.get(0).tags());
     assertEquals(2, store.earlierRecords(samePerson, 2).await().size());
     assertEquals(List.of(), store.earlierRecords(List.of(), 10).await());
+  }
+
+  @Test
+  void aServiceRequestIsReplacedOnlyFromWhatWasRead() {
+    org.accessline.gateway.store.ServiceRequests requests = store.serviceRequests();
+    Instant at = Instant.parse("2026-11-22T10:00:00.123Z");
+    org.accessline.gateway.store.ServiceRequest kept = new org.accessline.gateway.store.ServiceRequest(UUID.randomUUID().toString(), ConversationId.random(),
+        "POTHOLE", "Pothole", "{}", org.accessline.gateway.store.ServiceRequest.State.SENDING, Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), "", 0, at, Optional.empty(), "maria", at, at);
+    requests.save(kept).await();
+    org.accessline.gateway.store.ServiceRequest read = requests.find(kept.id()).await().orElseThrow();
+    org.accessline.gateway.store.ServiceRequest claimed = read.with(read.state(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "", 1,
+        at.plusSeconds(50), Optional.empty(), at.plusSeconds(1));
+    assertTrue(requests.replace(read, claimed).await());
+    assertFalse(requests.replace(read, claimed).await(), "a second node working from the same read loses");
+    org.accessline.gateway.store.ServiceRequest open = claimed.with(org.accessline.gateway.store.ServiceRequest.State.OPEN, Optional.empty(), Optional.of("SR-1"),
+        Optional.of("open"), Optional.empty(), "", 0, at.plusSeconds(60), Optional.empty(), at.plusSeconds(2));
+    assertTrue(requests.replace(claimed, open).await(), "the claim's holder keeps its outcome");
+    assertEquals(Optional.of(open), requests.find(kept.id()).await());
+    assertFalse(requests.replace(claimed, claimed).await());
   }
 
   @Test

@@ -135,7 +135,10 @@ public final class Application {
       AgentSessions sessions = sessions(vertx, config, clock);
       Optional<MetricsEndpoint> endpoint = metrics.registry().map(r -> new MetricsEndpoint(r, stream.desk(), config, sessions, ttyCalls::active, clock));
       Optional<Integer> managementPort = config.operations().metricsPort();
-      Optional<org.accessline.web.open311.Open311Parts> open311 = org.accessline.web.open311.Open311Parts.of(vertx, config.open311(), store, clock);
+      Optional<org.accessline.web.open311.Open311Parts> open311 = org.accessline.web.open311.Open311Parts.of(vertx, config.open311(), store, clock,
+          config.cluster().enabled());
+      FollowUpScheduler.Notices notices = config.cluster().enabled()
+          ? FollowUpScheduler.Notices.claimedIn(store.followUps(), config.operations().nodeId(), clock) : FollowUpScheduler.Notices.EVERY;
       DashboardFeed dashboard = new DashboardFeed(vertx, stream.desk(), store, config.routing(), config.dashboard(), clock, views);
       Services services = new Services(config, stream.desk(), stream.intake(), store, directory, sessions, ttyCalls, twilio,
           new SignInApi.Guards(new SignInThrottle(), checks, config.clientLimits().trustedProxies()), Services.residentGuard(vertx, stream.intake(), config), clock,
@@ -164,8 +167,10 @@ public final class Application {
             return Future.succeededFuture();
           }))
           .compose(v -> callStreams.isEmpty() ? Future.succeededFuture() : vertx.deployVerticle(callStreams.get()).onSuccess(deployed))
-          .compose(v -> vertx.deployVerticle(new FollowUpScheduler(store.followUps(), clock, config.followUps().overdueAfter()))).onSuccess(deployed)
-          .compose(v -> open311.isEmpty() ? Future.succeededFuture() : vertx.deployVerticle(open311.get().outbox().verticle()).onSuccess(deployed))
+          .compose(v -> vertx.deployVerticle(oneAtATime(config, "follow-up scheduler",
+              () -> new FollowUpScheduler(store.followUps(), notices, clock, config.followUps().overdueAfter())))).onSuccess(deployed)
+          .compose(v -> open311.isEmpty() ? Future.succeededFuture()
+              : vertx.deployVerticle(oneAtATime(config, "service request outbox", () -> open311.get().outbox().verticle())).onSuccess(deployed))
           .compose(v -> vertx.deployVerticle(() -> {
             HttpVerticle server = new HttpVerticle(services, host[0], config.httpPort());
             servers.add(server);
@@ -184,6 +189,11 @@ public final class Application {
             speech.ifPresent(f -> f.onSuccess(RelaySpeech::close));
           });
     });
+  }
+
+  /** Work one node does at a time: in a cluster, whichever node holds its lease; in one process, that process. */
+  private static io.vertx.core.Deployable oneAtATime(AccesslineConfig config, String name, Supplier<io.vertx.core.Deployable> work) {
+    return config.cluster().enabled() ? new org.accessline.web.cluster.ClusterSingleton(name.replace(' ', '-'), config.cluster(), work) : work.get();
   }
 
   /** Staff sessions: in this process, or shared by every node of the cluster so that losing one signs nobody out. */

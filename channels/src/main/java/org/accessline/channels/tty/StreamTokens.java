@@ -72,6 +72,12 @@ public final class StreamTokens {
     void issued(String tokenHash, String callSid, long expiresAt, boolean again);
 
     void claimed(String callSid);
+
+    /** A call this node is placing: its stream may reach another node, which must know the token (by its hash) and what the call carries. */
+    default void issuedOutbound(String tokenHash, long expiresAt, Outbound outbound) {}
+
+    /** A placed call's token was presented: it is spent on every node. */
+    default void spent(String tokenHash) {}
   }
 
   private volatile Sharing sharing = Sharing.NONE;
@@ -109,15 +115,33 @@ public final class StreamTokens {
   }
 
   /**
-   * A token for a call we are about to place, kept on this node only: it is sent to Twilio in the
-   * call's own TwiML, so the first stream presenting it is that call's, whatever its sid.
+   * A token for a call we are about to place: it is sent to Twilio in the call's own TwiML, so the
+   * first stream presenting it is that call's, whatever its sid. Shared by hash like any other, as the
+   * call's stream may reach another node.
    */
-  public synchronized String issueOutbound(Outbound outbound) {
-    long now = clock.getAsLong();
-    trim(now);
-    String token = newToken();
-    pending.put(hash(token), new Grant(null, now + ttlMillis, Optional.of(outbound)));
+  public String issueOutbound(Outbound outbound) {
+    String token;
+    long expiresAt;
+    synchronized (this) {
+      long now = clock.getAsLong();
+      trim(now);
+      token = newToken();
+      expiresAt = now + ttlMillis;
+      pending.put(hash(token), new Grant(null, expiresAt, Optional.of(outbound)));
+    }
+    sharing.issuedOutbound(hash(token), expiresAt, outbound);
     return token;
+  }
+
+  /** Another node is placing a call whose stream may arrive here with the token of this hash. */
+  public synchronized void issuedOutboundElsewhere(String tokenHash, long expiresAt, Outbound outbound) {
+    trim(clock.getAsLong());
+    pending.put(tokenHash, new Grant(null, expiresAt, Optional.of(outbound)));
+  }
+
+  /** A placed call's token was presented on another node. */
+  public synchronized void spentElsewhere(String tokenHash) {
+    pending.remove(tokenHash);
   }
 
   private String newToken() {
@@ -173,7 +197,10 @@ public final class StreamTokens {
   /** Lets a stream carry {@code callSid} if {@code token} was issued for it, is unused and unexpired. */
   public Claim claim(String callSid, String token) {
     Claim claim = claimHere(callSid, token);
-    if (claim instanceof Claim.Granted) sharing.claimed(callSid);
+    if (claim instanceof Claim.Granted granted) {
+      sharing.claimed(callSid);
+      if (granted.outbound().isPresent()) sharing.spent(hash(token));
+    }
     return claim;
   }
 

@@ -35,6 +35,17 @@ class StreamTokensSharedTest {
       public void claimed(String callSid) {
         other.claimedElsewhere(callSid);
       }
+
+      @Override
+      public void issuedOutbound(String tokenHash, long expiresAt, StreamTokens.Outbound outbound) {
+        told.add(from + " placing " + tokenHash);
+        other.issuedOutboundElsewhere(tokenHash, expiresAt, outbound);
+      }
+
+      @Override
+      public void spent(String tokenHash) {
+        other.spentElsewhere(tokenHash);
+      }
     };
   }
 
@@ -45,6 +56,28 @@ class StreamTokensSharedTest {
     assertInstanceOf(StreamTokens.Claim.Granted.class, b.claim(CALL, token));
     assertInstanceOf(StreamTokens.Claim.Refused.class, a.claim(CALL, token), "spent on every node");
     assertTrue(a.answered(CALL), "a replayed voice webhook on the first node is refused too");
+  }
+
+  @Test
+  void aPlacedCallsStreamMayReachTheOtherNodeWhichLearnsWhatTheCallCarriesOnce() {
+    StreamTokens.Outbound outbound = new StreamTokens.Outbound("c-1", "+15551230001", "HELLO GA");
+    String token = a.issueOutbound(outbound);
+    assertFalse(told.get(0).contains(token), "only the token's hash crosses to the other node");
+    StreamTokens.Claim.Granted granted = assertInstanceOf(StreamTokens.Claim.Granted.class, b.claim(CALL, token));
+    assertEquals(java.util.Optional.of(outbound), granted.outbound());
+    assertInstanceOf(StreamTokens.Claim.Refused.class, a.claim(CALL, token), "spent on the node that placed the call");
+    assertFalse(a.claim("CA-another", token) instanceof StreamTokens.Claim.Granted, "for any call");
+    assertFalse(b.claim("CA-another", token) instanceof StreamTokens.Claim.Granted, "and where it was used");
+  }
+
+  @Test
+  void aPlacedCallsStreamThatArrivesBeforeTheWordOfItsTokenMayAskAgain() {
+    StreamTokens lonely = new StreamTokens(Duration.ofSeconds(30), () -> now);
+    lonely.shareWith(to(a, "lonely"));
+    StreamTokens unaware = new StreamTokens(Duration.ofSeconds(30), () -> now);
+    unaware.shareWith(to(a, "unaware"));
+    String token = lonely.issueOutbound(new StreamTokens.Outbound("c-2", "+15551230002", "HELLO GA"));
+    assertInstanceOf(StreamTokens.Claim.NotYetShared.class, unaware.claim(CALL, token));
   }
 
   @Test

@@ -28,6 +28,13 @@ public interface FollowUps {
    */
   Future<Boolean> update(FollowUp next, FollowUpState expected);
 
+  /**
+   * Claims the telling of one reminder ({@code phase} "due") or overdue alert ("overdue") of a
+   * follow-up for its due time: true for the first caller only, so when two nodes both believe they
+   * run the scheduler the owner still hears once.
+   */
+  Future<Boolean> claimNotice(String followUpId, String phase, Instant due, String node, Instant at);
+
   /** Every follow-up not finished (scheduled or in progress), soonest first: what a scheduler holds. */
   Future<List<FollowUp>> pending();
 

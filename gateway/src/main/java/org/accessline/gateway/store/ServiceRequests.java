@@ -16,6 +16,13 @@ public interface ServiceRequests {
   /** Inserts the request, or replaces the one with its id. */
   Future<Void> save(ServiceRequest request);
 
+  /**
+   * Replaces the request only if it is still as {@code read} left it (same state, attempts, next
+   * attempt and last change): of two nodes working the same request at once, one wins and the other
+   * leaves it alone. False when it was changed meanwhile.
+   */
+  Future<Boolean> replace(ServiceRequest read, ServiceRequest next);
+
   Future<Optional<ServiceRequest>> find(String id);
 
   /** The conversation's requests, oldest first. */

@@ -72,6 +72,24 @@ final class EmbeddedFollowUps implements FollowUps {
   }
 
   @Override
+  public Future<Boolean> claimNotice(String followUpId, String phase, Instant due, String node, Instant at) {
+    return store.write(c -> {
+      try (PreparedStatement st = c.prepareStatement("INSERT INTO follow_up_notices (follow_up_id, phase, due, claimed_by, claimed_at) SELECT ?, ?, ?, ?, ?"
+          + " WHERE NOT EXISTS (SELECT 1 FROM follow_up_notices WHERE follow_up_id = ? AND phase = ? AND due = ?)")) {
+        st.setString(1, followUpId);
+        st.setString(2, phase);
+        st.setTimestamp(3, Timestamp.from(due));
+        st.setString(4, node);
+        st.setTimestamp(5, Timestamp.from(at));
+        st.setString(6, followUpId);
+        st.setString(7, phase);
+        st.setTimestamp(8, Timestamp.from(due));
+        return st.executeUpdate() > 0;
+      }
+    });
+  }
+
+  @Override
   public Future<List<FollowUp>> pending() {
     return store.read(c -> {
       try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM follow_ups WHERE " + PENDING + " ORDER BY next_attempt_at, id")) {

@@ -51,6 +51,32 @@ final class EmbeddedServiceRequests implements ServiceRequests {
   }
 
   @Override
+  public Future<Boolean> replace(ServiceRequest read, ServiceRequest r) {
+    return store.write(c -> {
+      try (PreparedStatement st = c.prepareStatement("UPDATE service_requests SET state = ?, token = ?, service_request_id = ?, status = ?, status_notes = ?,"
+          + " errors = ?, attempts = ?, next_attempt_at = ?, last_problem = ?, updated_at = ?"
+          + " WHERE id = ? AND state = ? AND attempts = ? AND next_attempt_at = ? AND updated_at = ?")) {
+        st.setString(1, r.state().wireName());
+        st.setString(2, r.token().orElse(null));
+        st.setString(3, r.serviceRequestId().orElse(null));
+        st.setString(4, r.status().orElse(null));
+        st.setString(5, r.statusNotes().orElse(null));
+        st.setString(6, r.errors());
+        st.setInt(7, r.attempts());
+        st.setTimestamp(8, Timestamp.from(r.nextAttemptAt()));
+        st.setString(9, r.lastProblem().orElse(null));
+        st.setTimestamp(10, Timestamp.from(r.updatedAt()));
+        st.setString(11, read.id());
+        st.setString(12, read.state().wireName());
+        st.setInt(13, read.attempts());
+        st.setTimestamp(14, Timestamp.from(read.nextAttemptAt()));
+        st.setTimestamp(15, Timestamp.from(read.updatedAt()));
+        return st.executeUpdate() > 0;
+      }
+    });
+  }
+
+  @Override
   public Future<Optional<ServiceRequest>> find(String id) {
     return store.read(c -> {
       try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM service_requests WHERE id = ?")) {

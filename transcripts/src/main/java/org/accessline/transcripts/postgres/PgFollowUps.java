@@ -29,9 +29,10 @@ final class PgFollowUps implements FollowUps {
   private static final String COLUMNS = "id, origin, contact_channel, contact, via, owner, due, note, state, attempts, last_outcome, next_attempt_at, conversation_id,"
       + " created_at, created_by, updated_at";
   private static final String PENDING = "state IN ('scheduled', 'in-progress')";
-  private final Pool pool;
+  /** Read at each call: the store makes its pool when it starts, and these are handed out before that. */
+  private final java.util.function.Supplier<Pool> pool;
 
-  PgFollowUps(Pool pool) {
+  PgFollowUps(java.util.function.Supplier<Pool> pool) {
     this.pool = pool;
   }
 
@@ -41,26 +42,32 @@ final class PgFollowUps implements FollowUps {
         f.contact().map(Contact::address).orElse(null), f.channel().wireName(), f.owner().wire(), time(f.due()), f.note(), f.state().wireName(), f.attempts(),
         f.lastOutcome().orElse(null), time(f.nextAttemptAt()), f.conversation().map(ConversationId::value).orElse(null), time(f.createdAt()), f.createdBy(),
         time(f.updatedAt()))));
-    return onCaller(() -> pool.preparedQuery("INSERT INTO follow_ups (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
+    return onCaller(() -> pool.get().preparedQuery("INSERT INTO follow_ups (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
         + " ON CONFLICT (id) DO NOTHING").execute(args).map(rows -> rows.rowCount() > 0));
   }
 
   @Override
   public Future<Optional<FollowUp>> find(String id) {
-    return onCaller(() -> pool.preparedQuery("SELECT " + COLUMNS + " FROM follow_ups WHERE id = $1").execute(Tuple.of(id)).map(rows -> rows(rows).stream().findFirst()));
+    return onCaller(() -> pool.get().preparedQuery("SELECT " + COLUMNS + " FROM follow_ups WHERE id = $1").execute(Tuple.of(id)).map(rows -> rows(rows).stream().findFirst()));
   }
 
   @Override
   public Future<Boolean> update(FollowUp f, FollowUpState expected) {
     Tuple args = Tuple.wrap(new ArrayList<>(Arrays.asList(f.state().wireName(), f.attempts(), f.lastOutcome().orElse(null), time(f.nextAttemptAt()),
         f.conversation().map(ConversationId::value).orElse(null), time(f.updatedAt()), f.id(), expected.wireName())));
-    return onCaller(() -> pool.preparedQuery("UPDATE follow_ups SET state = $1, attempts = $2, last_outcome = $3, next_attempt_at = $4, conversation_id = $5,"
+    return onCaller(() -> pool.get().preparedQuery("UPDATE follow_ups SET state = $1, attempts = $2, last_outcome = $3, next_attempt_at = $4, conversation_id = $5,"
         + " updated_at = $6 WHERE id = $7 AND state = $8").execute(args).map(rows -> rows.rowCount() > 0));
   }
 
   @Override
+  public Future<Boolean> claimNotice(String followUpId, String phase, Instant due, String node, Instant at) {
+    return onCaller(() -> pool.get().preparedQuery("INSERT INTO follow_up_notices (follow_up_id, phase, due, claimed_by, claimed_at) VALUES ($1, $2, $3, $4, $5)"
+        + " ON CONFLICT DO NOTHING").execute(Tuple.of(followUpId, phase, time(due), node, time(at))).map(rows -> rows.rowCount() > 0));
+  }
+
+  @Override
   public Future<List<FollowUp>> pending() {
-    return onCaller(() -> pool.preparedQuery("SELECT " + COLUMNS + " FROM follow_ups WHERE " + PENDING + " ORDER BY next_attempt_at, id").execute()
+    return onCaller(() -> pool.get().preparedQuery("SELECT " + COLUMNS + " FROM follow_ups WHERE " + PENDING + " ORDER BY next_attempt_at, id").execute()
         .map(PgFollowUps::rows));
   }
 
@@ -68,13 +75,13 @@ final class PgFollowUps implements FollowUps {
   public Future<List<FollowUp>> pendingFor(List<Owner> owners) {
     if (owners.isEmpty()) return Future.succeededFuture(List.of());
     String[] wires = owners.stream().map(Owner::wire).toArray(String[]::new);
-    return onCaller(() -> pool.preparedQuery("SELECT " + COLUMNS + " FROM follow_ups WHERE " + PENDING + " AND owner = ANY($1) ORDER BY next_attempt_at, id")
+    return onCaller(() -> pool.get().preparedQuery("SELECT " + COLUMNS + " FROM follow_ups WHERE " + PENDING + " AND owner = ANY($1) ORDER BY next_attempt_at, id")
         .execute(Tuple.of(wires)).map(PgFollowUps::rows));
   }
 
   @Override
   public Future<List<FollowUp>> ofRecord(ConversationId origin) {
-    return onCaller(() -> pool.preparedQuery("SELECT " + COLUMNS + " FROM follow_ups WHERE origin = $1 ORDER BY created_at DESC, id").execute(Tuple.of(origin.value()))
+    return onCaller(() -> pool.get().preparedQuery("SELECT " + COLUMNS + " FROM follow_ups WHERE origin = $1 ORDER BY created_at DESC, id").execute(Tuple.of(origin.value()))
         .map(PgFollowUps::rows));
   }
 
@@ -87,8 +94,8 @@ final class PgFollowUps implements FollowUps {
     String overdueByOwner = owner.isPresent() ? " AND owner = $5" : "";
     Tuple overdueArgs = Tuple.of(time(from), time(to), time(asOf.minus(overdueAfter)), (double) overdueAfter.toMillis());
     owner.ifPresent(o -> overdueArgs.addString(o.wire()));
-    return onCaller(() -> pool.preparedQuery("SELECT COUNT(*) FROM follow_ups WHERE state = 'done' AND updated_at >= $1 AND updated_at < $2" + byOwner).execute(args)
-        .compose(done -> pool.preparedQuery("SELECT COUNT(*) FROM follow_ups WHERE due >= $1 AND due < $2 AND due < $3"
+    return onCaller(() -> pool.get().preparedQuery("SELECT COUNT(*) FROM follow_ups WHERE state = 'done' AND updated_at >= $1 AND updated_at < $2" + byOwner).execute(args)
+        .compose(done -> pool.get().preparedQuery("SELECT COUNT(*) FROM follow_ups WHERE due >= $1 AND due < $2 AND due < $3"
                 + " AND NOT (state = 'done' AND updated_at <= due + $4::float8 * INTERVAL '1 millisecond')" + overdueByOwner).execute(overdueArgs)
             .map(overdue -> new Counts(done.iterator().next().getLong(0), overdue.iterator().next().getLong(0)))));
   }
@@ -97,7 +104,7 @@ final class PgFollowUps implements FollowUps {
   public Future<Void> recordConsent(ConsentChange c) {
     Tuple args = Tuple.wrap(new ArrayList<>(Arrays.asList(c.contact().channel().name(), c.contact().address(), c.granted(), time(c.at()), c.by(),
         c.conversation().map(ConversationId::value).orElse(null), c.how())));
-    return onCaller(() -> pool.preparedQuery("INSERT INTO consent_ledger (channel, contact, granted, at, by_whom, conversation_id, how) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+    return onCaller(() -> pool.get().preparedQuery("INSERT INTO consent_ledger (channel, contact, granted, at, by_whom, conversation_id, how) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .execute(args).mapEmpty());
   }
 
@@ -112,7 +119,7 @@ final class PgFollowUps implements FollowUps {
   }
 
   private Future<List<ConsentChange>> ledger(Contact contact, String order) {
-    return onCaller(() -> pool.preparedQuery("SELECT granted, at, by_whom, conversation_id, how FROM consent_ledger WHERE channel = $1 AND contact = $2" + order)
+    return onCaller(() -> pool.get().preparedQuery("SELECT granted, at, by_whom, conversation_id, how FROM consent_ledger WHERE channel = $1 AND contact = $2" + order)
         .execute(Tuple.of(contact.channel().name(), contact.address())).map(rows -> {
           List<ConsentChange> out = new ArrayList<>();
           for (Row r : rows) {

@@ -275,12 +275,12 @@ public final class PostgresInteractionStore implements InteractionStore {
 
   @Override
   public FollowUps followUps() {
-    return new PgFollowUps(pool);
+    return new PgFollowUps(() -> pool);
   }
 
   @Override
   public org.accessline.gateway.store.ServiceRequests serviceRequests() {
-    return new PgServiceRequests(pool);
+    return new PgServiceRequests(() -> pool);
   }
 
   @Override

@@ -90,6 +90,8 @@ public final class CallStreams extends VerticleBase implements TtyCalls.Watch, T
       JsonObject m = message.body();
       if (me.equals(m.getString("node"))) return;
       if (m.containsKey("claimed")) calls.streamTokens().claimedElsewhere(m.getString("claimed"));
+      else if (m.containsKey("spent")) calls.streamTokens().spentElsewhere(m.getString("spent"));
+      else if (m.containsKey("outbound")) calls.streamTokens().issuedOutboundElsewhere(m.getString("hash"), m.getLong("expiresAt"), outbound(m.getJsonObject("outbound")));
       else calls.streamTokens().issuedElsewhere(m.getString("hash"), m.getString("callSid"), m.getLong("expiresAt"), m.getBoolean("again", false));
     });
     return tokens.completion().compose(v -> vertx.sharedData().<String, JsonObject>getAsyncMap(MAP)).onSuccess(map -> {
@@ -135,6 +137,21 @@ public final class CallStreams extends VerticleBase implements TtyCalls.Watch, T
   @Override
   public void claimed(String callSid) {
     vertx.eventBus().publish(TOKENS, new JsonObject().put("node", me).put("claimed", callSid));
+  }
+
+  @Override
+  public void issuedOutbound(String tokenHash, long expiresAt, StreamTokens.Outbound outbound) {
+    vertx.eventBus().publish(TOKENS, new JsonObject().put("node", me).put("hash", tokenHash).put("expiresAt", expiresAt).put("outbound",
+        new JsonObject().put("conversation", outbound.conversation()).put("resident", outbound.resident()).put("opening", outbound.opening())));
+  }
+
+  @Override
+  public void spent(String tokenHash) {
+    vertx.eventBus().publish(TOKENS, new JsonObject().put("node", me).put("spent", tokenHash));
+  }
+
+  private static StreamTokens.Outbound outbound(JsonObject json) {
+    return new StreamTokens.Outbound(json.getString("conversation"), json.getString("resident"), json.getString("opening"));
   }
 
   // ---- Calls on this node, answering for their conversations ----

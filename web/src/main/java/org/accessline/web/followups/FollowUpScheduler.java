@@ -34,6 +34,8 @@ public final class FollowUpScheduler extends VerticleBase {
   public static final String CHANGED = "accessline.followups.changed";
   private static final Logger LOG = LoggerFactory.getLogger(FollowUpScheduler.class);
   private static final int SLICE = 2_000;
+  private static final int CLAIM_ATTEMPTS = 5;
+  private static final long CLAIM_RETRY_MILLIS = 2_000;
 
   private record Moment(Instant at, String id) implements Comparable<Moment> {
     @Override
@@ -43,7 +45,25 @@ public final class FollowUpScheduler extends VerticleBase {
     }
   }
 
+  /**
+   * Whether this scheduler is the one to tell a follow-up's phase. In a cluster each reminder and
+   * alert is claimed in the store first, so two nodes that both hold the lease for a moment still
+   * tell it once; a single process tells every one it reaches.
+   */
+  @FunctionalInterface
+  public interface Notices {
+    Notices EVERY = (f, phase) -> Future.succeededFuture(true);
+
+    Future<Boolean> claim(FollowUp f, Phase phase);
+
+    /** Claimed in the store, by {@code node}. */
+    static Notices claimedIn(FollowUps store, String node, Clock clock) {
+      return (f, phase) -> store.claimNotice(f.id(), phase.wireName(), f.nextAttemptAt(), node, clock.instant());
+    }
+  }
+
   private final FollowUps store;
+  private final Notices notices;
   private final Clock clock;
   private final Duration overdueAfter;
   private final TreeSet<Moment> moments = new TreeSet<>();
@@ -56,7 +76,12 @@ public final class FollowUpScheduler extends VerticleBase {
   private volatile long worstLatenessMillis;
 
   public FollowUpScheduler(FollowUps store, Clock clock, Duration overdueAfter) {
+    this(store, Notices.EVERY, clock, overdueAfter);
+  }
+
+  public FollowUpScheduler(FollowUps store, Notices notices, Clock clock, Duration overdueAfter) {
     this.store = store;
+    this.notices = notices;
     this.clock = clock;
     this.overdueAfter = overdueAfter;
   }
@@ -167,6 +192,26 @@ public final class FollowUpScheduler extends VerticleBase {
   /** Reminds the owner of a due follow-up, alerts supervisors of an overdue one. */
   private void tell(FollowUp f, Phase phase) {
     if (phase != Phase.DUE && phase != Phase.OVERDUE) return;
+    if (notices == Notices.EVERY) {
+      publish(f, phase);
+      return;
+    }
+    claimThenPublish(f, phase, 1);
+  }
+
+  /** A claim the store could not answer is asked again a few times: the reminder is told only once it is claimed. */
+  private void claimThenPublish(FollowUp f, Phase phase, int attempt) {
+    notices.claim(f, phase).onSuccess(mine -> {
+      if (mine) publish(f, phase);
+    }).onFailure(e -> {
+      boolean again = attempt < CLAIM_ATTEMPTS;
+      LOG.atWarn().addKeyValue("followUp", f.id()).setCause(e).log(again ? "could not claim a follow-up's reminder; asking again"
+          : "could not claim a follow-up's reminder, so it was not told");
+      if (again) vertx.setTimer(CLAIM_RETRY_MILLIS * attempt, t -> claimThenPublish(f, phase, attempt + 1));
+    });
+  }
+
+  private void publish(FollowUp f, Phase phase) {
     JsonObject frame = new JsonObject().put("type", phase == Phase.DUE ? "follow-up-due" : "follow-up-overdue").put("followUpId", f.id())
         .put("due", f.due().toString()).put("owner", f.owner().wire());
     String to = f.owner().kind() == Owner.Kind.AGENT ? StaffFrames.to(new AgentId(f.owner().name())) : StaffFrames.EVERYONE;

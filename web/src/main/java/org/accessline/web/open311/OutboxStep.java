@@ -79,6 +79,18 @@ public final class OutboxStep {
     return Duration.ofMillis(first > longest / factor ? longest : first * factor);
   }
 
+  /**
+   * The request as a node keeps it while it works it: out of every pass for {@code claimFor}, and a
+   * send counted as an attempt before it is made, so if this node is lost mid-send the next one
+   * searches the endpoint before it sends.
+   */
+  public static ServiceRequest claimed(ServiceRequest r, Instant now, Duration claimFor) {
+    int attempts = r.state() == State.SENDING ? r.attempts() + 1 : r.attempts();
+    // To the millisecond, as every store keeps it: the claim is matched by these values when its outcome is kept.
+    Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    return r.with(r.state(), r.token(), r.serviceRequestId(), r.status(), r.statusNotes(), r.errors(), attempts, at.plus(claimFor), r.lastProblem(), at);
+  }
+
   /** Whether a send may already have reached the endpoint, so it must be searched for before it is sent again. */
   public static boolean maySendAgainOnlyAfterSearch(ServiceRequest r) {
     return r.state() == State.SENDING && r.attempts() > 0;

@@ -19,10 +19,17 @@ import org.slf4j.LoggerFactory;
  * token, and follows the status of open ones, each when its time comes. One pass at a time; each
  * request's new state is kept before the next call is made. A send that failed may yet have reached
  * the endpoint, so before sending again it looks for the request there by our reference.
+ *
+ * <p>In a cluster one node works the outbox at a time, and each request is claimed in the store
+ * before it is worked: the claim counts the attempt (so whoever sends after it searches first) and
+ * keeps the request out of every pass until the calls it allows could have ended. Two nodes that both
+ * believe they work the outbox therefore never both send one request.
  */
 public final class ServiceRequestOutbox {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceRequestOutbox.class);
   private static final int BATCH = 50;
+  /** Event-bus address: a node that kept a new request tells the node working the outbox to pass now. */
+  static final String KICK = "accessline.open311.kick";
   /** How far before our own creation time the endpoint's clock may be when a lost send is looked for. */
   private static final Duration CLOCK_SLACK = Duration.ofMinutes(10);
   private final Vertx vertx;
@@ -30,13 +37,23 @@ public final class ServiceRequestOutbox {
   private final GeoReportClient client;
   private final Clock clock;
   private final OutboxStep.Timing timing;
-  private io.vertx.core.Context context;
+  private final boolean claims;
+  /** Longer than a search and a send can take together, so a claim outlives the calls it covers. */
+  private final Duration claimFor;
+  private volatile io.vertx.core.Context context;
   private boolean working;
   private boolean again;
   private long timer = -1;
 
   public ServiceRequestOutbox(Vertx vertx, ServiceRequests requests, GeoReportClient client, Clock clock, Open311Config config) {
+    this(vertx, requests, client, clock, config, false);
+  }
+
+  /** {@code claims}: claim each request in the store before working it, as every node of a cluster must. */
+  public ServiceRequestOutbox(Vertx vertx, ServiceRequests requests, GeoReportClient client, Clock clock, Open311Config config, boolean claims) {
     this.vertx = vertx;
+    this.claims = claims;
+    this.claimFor = config.connectTimeout().plus(config.answerTimeout()).multipliedBy(2).plusSeconds(10);
     this.requests = requests;
     this.client = client;
     this.clock = clock;
@@ -47,12 +64,16 @@ public final class ServiceRequestOutbox {
 
   private final Duration tick;
 
-  /** Deployed once per process: every pass runs on its one context, so passes never overlap. */
+  /** Deployed once per process (in a cluster, on one node at a time): every pass runs on its one context, so passes never overlap. */
   public io.vertx.core.Deployable verticle() {
     return new io.vertx.core.VerticleBase() {
+      private io.vertx.core.eventbus.MessageConsumer<String> kicks;
+
       @Override
       public Future<?> start() {
         ServiceRequestOutbox.this.context = context;
+        working = false;
+        kicks = vertx.eventBus().consumer(KICK, m -> kick());
         timer = vertx.setPeriodic(Math.max(50, tick.toMillis()), id -> kick());
         kick();
         return Future.succeededFuture();
@@ -61,14 +82,19 @@ public final class ServiceRequestOutbox {
       @Override
       public Future<?> stop() {
         vertx.cancelTimer(timer);
-        return Future.succeededFuture();
+        ServiceRequestOutbox.this.context = null;
+        return kicks.unregister();
       }
     };
   }
 
   /** A pass now, or right after the one under way: a new request is sent at once, not at the next tick. */
   public void kick() {
-    if (context == null) return;
+    if (context == null) {
+      // Another node works the outbox (or none yet, and the first pass of whichever takes it over finds the request).
+      if (claims) vertx.eventBus().publish(KICK, "");
+      return;
+    }
     context.runOnContext(v -> {
       if (working) {
         again = true;
@@ -100,6 +126,22 @@ public final class ServiceRequestOutbox {
   }
 
   Future<Void> step(ServiceRequest r) {
+    if (!claims || !worked(r)) return stepAs(r, next -> requests.save(next));
+    ServiceRequest claimed = OutboxStep.claimed(r, clock.instant(), claimFor);
+    return requests.replace(r, claimed).compose(mine -> {
+      if (!mine) return Future.succeededFuture();
+      return stepAs(r, next -> requests.replace(claimed, next).map(kept -> {
+        if (!kept) LOG.warn("Service request {} was claimed again before its outcome was kept; the next claim searches before it sends", r.id());
+        return null;
+      }));
+    });
+  }
+
+  private static boolean worked(ServiceRequest r) {
+    return r.state() == ServiceRequest.State.SENDING || r.state() == ServiceRequest.State.AWAITING_ID || r.state() == ServiceRequest.State.OPEN;
+  }
+
+  private Future<Void> stepAs(ServiceRequest r, java.util.function.Function<ServiceRequest, Future<Void>> keep) {
     Future<OutboxStep.Outcome> outcome;
     if (r.state() == ServiceRequest.State.SENDING) outcome = OutboxStep.maySendAgainOnlyAfterSearch(r) ? searchThenSend(r) : send(r);
     else if (r.state() == ServiceRequest.State.AWAITING_ID) outcome = outcome(client.idForToken(r.token().orElseThrow())
@@ -110,7 +152,7 @@ public final class ServiceRequestOutbox {
     return outcome.compose(o -> {
       ServiceRequest next = OutboxStep.next(r, o, clock.instant(), timing);
       if (o instanceof OutboxStep.Outcome.Unreachable u) LOG.info("Service request {} kept for attempt {}: {}", r.id(), next.attempts() + 1, u.problem());
-      return requests.save(next);
+      return keep.apply(next);
     });
   }
 

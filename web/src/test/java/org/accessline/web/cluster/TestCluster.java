@@ -120,7 +120,14 @@ final class TestCluster implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
+  /** The first column of each row the query gives, as text. */
+  List<String> query(String sql) {
+    List<String> out = new ArrayList<>();
+    for (var r : db.query(sql).execute().await()) out.add(String.valueOf(r.getValue(0)));
+    return out;
+  }
+
+  static int freePort() {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     } catch (IOException e) {

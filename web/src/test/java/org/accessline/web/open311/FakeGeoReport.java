@@ -31,6 +31,7 @@ public final class FakeGeoReport {
   private volatile boolean tokens;
   private volatile boolean loseNextAnswer;
   private volatile int tokenPollsBeforeId = 1;
+  private volatile long answerDelayMillis;
   private final AtomicInteger ids = new AtomicInteger(1000);
   private final Map<String, JsonObject> requests = new ConcurrentHashMap<>();
   private final Map<String, Integer> tokenPolls = new ConcurrentHashMap<>();
@@ -99,6 +100,11 @@ public final class FakeGeoReport {
     this.tokenPollsBeforeId = pollsBeforeId;
   }
 
+  /** New requests are taken at once and answered only this long after, as a slow endpoint does. */
+  public void answerAfter(java.time.Duration delay) {
+    this.answerDelayMillis = delay.toMillis();
+  }
+
   /** The next new request is taken, and its answer is lost on the way (a 503 instead). */
   public void loseNextAnswer() {
     this.loseNextAnswer = true;
@@ -160,6 +166,11 @@ public final class FakeGeoReport {
         .put("description", form.get("description")).put("agency_responsible", "Streets and Sanitation").put("requested_datetime", now())
         .put("updated_datetime", now()).put("address", form.get("address_string")).put("lat", 41.88).put("long", -87.63);
     requests.put(id, request);
+    if (answerDelayMillis > 0) vertx.setTimer(answerDelayMillis, t -> answerTaken(ctx, id));
+    else answerTaken(ctx, id);
+  }
+
+  private void answerTaken(RoutingContext ctx, String id) {
     if (loseNextAnswer) {
       loseNextAnswer = false;
       ctx.response().setStatusCode(503).end();

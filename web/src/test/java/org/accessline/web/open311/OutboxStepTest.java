@@ -64,4 +64,21 @@ class OutboxStepTest {
     assertEquals(false, refused.state().worked());
     assertEquals("[{\"field\":\"DEPTH\",\"message\":\"attribute[DEPTH] must be under 48\"}]", refused.errors());
   }
+
+  @Test
+  void aClaimCountsASendAsAnAttemptSoTheNextSenderSearchesFirstAndKeepsTheRequestFromOthersMeanwhile() {
+    Instant at = T0.plusNanos(123_456_789);
+    ServiceRequest claimed = OutboxStep.claimed(kept, at, Duration.ofSeconds(50));
+    assertEquals(1, claimed.attempts());
+    assertEquals(true, OutboxStep.maySendAgainOnlyAfterSearch(claimed), "a node lost mid-send leaves the next one to search the endpoint");
+    assertEquals(T0.plusMillis(123).plusSeconds(50), claimed.nextAttemptAt(), "to the millisecond, as the stores keep it");
+    assertEquals(T0.plusMillis(123), claimed.updatedAt());
+    assertEquals(State.SENDING, claimed.state());
+    assertEquals(2, OutboxStep.next(claimed, new OutboxStep.Outcome.Unreachable("down"), T0, TIMING).attempts());
+    assertEquals(1, OutboxStep.next(kept, new OutboxStep.Outcome.Unreachable("down"), T0, TIMING).attempts(),
+        "the outcome is reckoned from the request as read, so a claim does not count a failed send twice");
+
+    ServiceRequest open = OutboxStep.next(kept, new OutboxStep.Outcome.Taken(new GeoReport.Posted.Id("1001")), T0, TIMING);
+    assertEquals(0, OutboxStep.claimed(open, at, Duration.ofSeconds(50)).attempts(), "asking for a status is no send");
+  }
 }
