@@ -101,7 +101,7 @@ class EmbeddedUpgradeIT {
       List<String> rows = new ArrayList<>();
       while (rs.next()) rows.add(rs.getInt(1) + " " + rs.getString(2));
       assertEquals(List.of("1 V1__interaction_records.sql", "2 V2__entry_hashes.sql", "3 V3__retention_and_audit.sql",
-          "4 V4__record_links_and_details.sql", "5 V5__audit_chain_and_seals.sql", "6 V6__canned_replies.sql", "7 V7__resource_directory.sql", "8 V8__follow_ups_and_consent.sql", "9 V9__service_requests.sql", "10 V10__staff_accounts.sql", "11 V11__report_facts.sql", "12 V12__quality_review.sql", "14 V14__follow_up_notices.sql"), rows, "the names the release before Flyway wrote, once each");
+          "4 V4__record_links_and_details.sql", "5 V5__audit_chain_and_seals.sql", "6 V6__canned_replies.sql", "7 V7__resource_directory.sql", "8 V8__follow_ups_and_consent.sql", "9 V9__service_requests.sql", "10 V10__staff_accounts.sql", "11 V11__report_facts.sql", "12 V12__quality_review.sql", "13 V13__follow_up_notices.sql"), rows, "the names the release before Flyway wrote, once each");
     }
   }
 
