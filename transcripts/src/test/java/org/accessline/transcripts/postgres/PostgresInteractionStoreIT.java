@@ -132,7 +132,7 @@ class PostgresInteractionStoreIT extends StoreTrustContract {
     store.append(opening(id, "before-seals")).await();
     store.close().await();
     // Back to the schema before seals, with rows written by that version.
-    for (String sql : java.util.List.of("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7', '8', '9', '10', '11', '12', '14')",
+    for (String sql : java.util.List.of("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7', '8', '9', '10', '11', '12', '13')",
         "DROP TABLE follow_up_notices, calibration_sessions, evaluation_comments, evaluation_answers, evaluations, scorecard_versions, report_fact_tags, report_facts,"
         + " staff_accounts, record_categories, service_requests, follow_ups, consent_ledger, referrals, directory_languages, directory_hours, directory_services,"
         + " directory_closures, directory_agencies CASCADE",
