@@ -122,7 +122,7 @@ function refused(e) {
   clear(problems);
   (e.problems || [e.message]).forEach(p => problems.append(el('li', {}, p)));
   problems.hidden = false;
-  setText(byId('editor-status'), 'Not saved: ' + (e.problems ? e.problems.length + ' problems, listed below.' : e.message));
+  setText(byId('editor-status'), 'Not saved: ' + (e.problems ? e.problems.length + (e.problems.length === 1 ? ' problem, listed below.' : ' problems, listed below.') : e.message));
 }
 
 // The API's 400 lists every problem; the shared caller keeps only the first, so this one reads them all.

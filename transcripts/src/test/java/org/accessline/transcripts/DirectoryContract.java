@@ -184,12 +184,22 @@ public abstract class DirectoryContract {
         directory.referralsByAgency(Instant.parse("2026-11-22T00:00:00Z"), Instant.parse("2026-11-23T00:00:00Z")).await());
     assertEquals(List.of(new ReferralCount("ag0", "Agency community 0", 1)),
         directory.referralsByAgency(Instant.parse("2026-11-22T10:30:00Z"), Instant.parse("2026-11-23T00:00:00Z")).await());
+    // Renamed after its referrals: counted as one agency, shown by the name its latest referral gave it (not the first alphabetically).
+    store.append(List.of(referral(second, 5, "ag0", "trash-bulk", Instant.parse("2026-11-22T12:00:00Z"), agent, "Agency community 0 (renamed)"))).await();
+    store.append(List.of(referral(second, 6, "ag0", "trash-bulk", Instant.parse("2026-11-22T13:00:00Z"), agent, "Zebra agency"))).await();
+    store.append(List.of(referral(second, 7, "ag0", "trash-bulk", Instant.parse("2026-11-22T14:00:00Z"), agent, "Agency community 0 (renamed)"))).await();
+    assertEquals(List.of(new ReferralCount("ag0", "Agency community 0 (renamed)", 5), new ReferralCount("ag1", "Agency community 0", 1)),
+        directory.referralsByAgency(Instant.parse("2026-11-22T00:00:00Z"), Instant.parse("2026-11-23T00:00:00Z")).await());
     ConversationEvent.Referred back = (ConversationEvent.Referred) store.entries(first, 3).await().get(0).event();
     assertEquals("555-0199", back.reach().get("tty"), "the way to reach them is on the record as data");
   }
 
   private static Entry referral(ConversationId id, long seq, String agency, String service, Instant at, Participant agent) {
-    return new Entry(id, seq, at, agent, new ConversationEvent.Referred(agency, "Agency community 0", service, service, Map.of("phone", "555-0100", "tty", "555-0199")),
+    return referral(id, seq, agency, service, at, agent, "Agency community 0");
+  }
+
+  private static Entry referral(ConversationId id, long seq, String agency, String service, Instant at, Participant agent, String agencyName) {
+    return new Entry(id, seq, at, agent, new ConversationEvent.Referred(agency, agencyName, service, service, Map.of("phone", "555-0100", "tty", "555-0199")),
         Optional.empty());
   }
 }

@@ -225,8 +225,11 @@ public final class DirectorySql {
 
   public Sql referralsByAgency(Instant from, Instant to) {
     Sql.Params p = new Sql.Params(dialect);
-    return p.sql("SELECT agency_id, MAX(agency_name), COUNT(*) AS n FROM referrals WHERE referred_at >= " + p.add(time(from)) + " AND referred_at < " + p.add(time(to))
-        + " GROUP BY agency_id ORDER BY n DESC, agency_id");
+    // An agency renamed within the range is shown by the name its latest referral gave it.
+    String latestName = "(SELECT l.agency_name FROM referrals l WHERE l.agency_id = r.agency_id AND l.referred_at >= " + p.add(time(from))
+        + " AND l.referred_at < " + p.add(time(to)) + " ORDER BY l.referred_at DESC, l.conversation_num DESC, l.seq DESC LIMIT 1)";
+    return p.sql("SELECT r.agency_id, " + latestName + ", COUNT(*) AS n FROM referrals r WHERE r.referred_at >= " + p.add(time(from))
+        + " AND r.referred_at < " + p.add(time(to)) + " GROUP BY r.agency_id ORDER BY n DESC, r.agency_id");
   }
 
   private Sql in(String head, Set<String> ids, String tail) {

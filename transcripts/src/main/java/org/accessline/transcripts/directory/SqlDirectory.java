@@ -119,12 +119,26 @@ public final class SqlDirectory implements Directory {
         return Future.succeededFuture();
       }));
     }
-    return known.compose(v -> {
+    return known.compose(v -> offTheEventLoop(() -> {
       List<Sql> all = new ArrayList<>();
       agencies.forEach(a -> all.addAll(sql.saveAgency(a)));
       services.forEach(s -> all.addAll(sql.saveService(s, names.get(s.agencyId()))));
-      return written(db.transaction(all));
-    });
+      return all;
+    })).compose(all -> written(db.transaction(all)));
+  }
+
+  /**
+   * Runs work too long for an event loop on a worker: indexing the words of a whole directory's
+   * services takes seconds, and an event loop that waits on it stops every other request.
+   */
+  private static <T> Future<T> offTheEventLoop(java.util.concurrent.Callable<T> work) {
+    io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+    if (context != null) return context.executeBlocking(work, false);
+    try {
+      return Future.succeededFuture(work.call());
+    } catch (Exception e) {
+      return Future.failedFuture(e);
+    }
   }
 
   @Override

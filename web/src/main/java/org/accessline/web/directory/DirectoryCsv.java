@@ -87,8 +87,6 @@ public final class DirectoryCsv {
         problems.add(where + e.getMessage() + ".");
       }
     }
-    long distinct = services.stream().map(ServiceEntry::id).distinct().count();
-    if (distinct != services.size()) problems.add("A service id appears on more than one line.");
     return new DirectoryImport(new ArrayList<>(agencies.values()), services, problems);
   }
 

@@ -9,6 +9,11 @@ public record DirectoryImport(List<Agency> agencies, List<ServiceEntry> services
   public static final int MOST_PROBLEMS = 100;
 
   public DirectoryImport {
+    // Two entries with one id would leave only the last saved while the answer counted both.
+    List<String> all = new java.util.ArrayList<>(problems);
+    repeated(agencies.stream().map(Agency::id).toList()).forEach(id -> all.add("Agency id " + id + " appears more than once."));
+    repeated(services.stream().map(ServiceEntry::id).toList()).forEach(id -> all.add("Service id " + id + " appears more than once."));
+    problems = all;
     agencies = List.copyOf(agencies);
     services = List.copyOf(services);
     problems = List.copyOf(problems.size() > MOST_PROBLEMS ? problems.subList(0, MOST_PROBLEMS) : problems);
@@ -17,6 +22,11 @@ public record DirectoryImport(List<Agency> agencies, List<ServiceEntry> services
   /** A file that could not be read at all: nothing in it, and why. */
   public static DirectoryImport refused(List<String> problems) {
     return new DirectoryImport(List.of(), List.of(), problems);
+  }
+
+  private static List<String> repeated(List<String> ids) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    return ids.stream().filter(id -> !seen.add(id)).distinct().toList();
   }
 
   public boolean ok() {

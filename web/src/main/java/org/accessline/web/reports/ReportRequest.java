@@ -31,7 +31,7 @@ public sealed interface ReportRequest {
     if (bucket.isEmpty()) return new Invalid("bucket is one of 15m, hour, day or week.");
     Optional<Grouping> grouping = Grouping.byKey(params.getOrDefault("group", "none"));
     if (grouping.isEmpty()) return new Invalid("group is one of none, channel, queue, agent, category or tag.");
-    if (to.isBefore(from)) return new Invalid("to is on or after from.");
+    if (to.isBefore(from)) return new Invalid("\"to\" must be on or after \"from\".");
     try {
       return new Valid(new ReportQuery(from.atStartOfDay(config.zone()).toInstant(), to.plusDays(1).atStartOfDay(config.zone()).toInstant(), config.zone(),
           bucket.get(), grouping.get(), config.targets()));

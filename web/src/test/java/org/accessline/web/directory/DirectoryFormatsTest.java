@@ -86,6 +86,17 @@ class DirectoryFormatsTest {
   }
 
   @Test
+  void anIdGivenTwiceIsNamedAndNothingIsSaved() {
+    JsonObject json = Hsds.write(ALL);
+    json.getJsonArray("organizations").add(json.getJsonArray("organizations").getJsonObject(0).copy().put("name", "Another name"));
+    json.getJsonArray("services").getJsonObject(1).put("id", "bulk-trash");
+    assertEquals(List.of("Agency id sanitation appears more than once.", "Service id bulk-trash appears more than once."),
+        Hsds.read(json, AT, "ana").problems());
+    String csv = DirectoryCsv.write(ALL).replace(",carts,", ",bulk-trash,");
+    assertEquals(List.of("Service id bulk-trash appears more than once."), DirectoryCsv.read(csv, AT, "ana").problems());
+  }
+
+  @Test
   void aReferralIsShortAndInCapitalsOnATtyWithinTwoSegmentsBySmsAndWholeInWebChat() {
     DirectoryHit hit = new DirectoryHit(BULK, SANITATION, 1);
     String tty = ReferralText.format(hit, Channel.TTY);
