@@ -33,6 +33,13 @@ public final class QualityFixtures {
     return new JsonObject().put("agents", agents);
   }
 
+  /** The test gateway's three accounts, Lee an agent granted quality review (not a supervisor). */
+  static JsonObject withLeeReviewing() {
+    JsonObject accounts = withRita();
+    accounts.getJsonArray("agents").getJsonObject(1).put("grants", new JsonArray().add("quality-reviewer"));
+    return accounts;
+  }
+
   /** A TTY record held by {@code agent}, resolved unless {@code open}. */
   public static String record(InteractionStore store, String agent, Instant when, boolean open) {
     Instant at = when.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
