@@ -11,6 +11,7 @@ import { formatDuration } from '/lib/time.js';
 import { monitorPanel } from '/floor/monitor.js';
 import { alertList } from '/floor/alerts.js';
 import { dashboardTables } from '/dashboard/tables.js';
+import { qualityPanel } from '/dashboard/quality.js';
 
 const announce = announcer(byId('announcer'));
 const problem = text => setText(byId('problem'), text || '');
@@ -29,6 +30,7 @@ const nameOf = id => names.get(id) || 'a resident';
 const monitor = monitorPanel({ api, announce, problem, send: frame => socket && socket.send(frame) });
 const alerts = alertList({ api, announce, problem, monitor: (id, button) => monitor.start(id, nameOf(id), button), nameOf });
 const tables = dashboardTables();
+const quality = qualityPanel({ announce });
 
 const LIMIT_WORDS = { queue_wait: 'waited too long for an agent', first_response: 'no first reply in time', next_response: 'no next reply in time' };
 
@@ -47,7 +49,7 @@ function showDashboard(frame) {
   });
   alerts.closed(new Set((frame.alerts || []).map(a => a.conversationId)));
   tables.show(frame);
-  if (frame.quality) setText(byId('quality'), frame.quality.summary);
+  quality.show(frame.quality, { quiet: firstFrame });
   firstFrame = false;
 }
 

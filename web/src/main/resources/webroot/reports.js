@@ -3,7 +3,7 @@
 import '/vendor/chart.umd.js';
 import { byId, el, clear, setText } from '/lib/dom.js';
 import { apiClient } from '/lib/api.js';
-import { signInForm, showSignIn } from '/lib/sign-in.js';
+import { signInForm, showSignIn, showSupervisorPage } from '/lib/sign-in.js';
 import { renderWork } from '/reports/work.js';
 
 const api = apiClient({ onSignedOut: () => showSignIn(byId('reports')) });
@@ -36,14 +36,10 @@ const groupName = (report, group) => report.group === 'none' ? 'All records' : g
 const bucketName = bucket => bucket.replace('T00:00', '').replace('T', ' ');
 
 function showPage(me) {
-  byId('sign-in').hidden = true;
-  setText(byId('staff-name'), me.displayName);
-  if (me.role !== 'supervisor') {
-    byId('not-supervisor').hidden = false;
-    byId('not-supervisor-heading').focus();
-    return;
-  }
-  byId('reports').hidden = false;
+  showSupervisorPage(me, byId('reports'), startReports);
+}
+
+function startReports() {
   const today = new Date();
   const weekAgo = new Date(today.getTime() - 6 * 86400000);
   const iso = d => d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');

@@ -1,8 +1,10 @@
 // Referrals by agency, follow-ups done and overdue, and quality review averages over the report's range:
-// each a table with a sentence that sums it up. They are not split by bucket: each has its own time
-// (a referral when made, a follow-up when due or done, an evaluation when submitted).
+// each a table with a sentence that sums it up, the averages a chart as well. They are not split by
+// bucket: each has its own time (a referral when made, a follow-up when due or done, an evaluation
+// when submitted).
 import { byId, el, clear } from '/lib/dom.js';
 
+let qualityChart = null;
 const plural = (n, one, many) => n + ' ' + (n === 1 ? one : many);
 
 function table(caption, headers, rows) {
@@ -16,6 +18,7 @@ function table(caption, headers, rows) {
 /** Fills the work section from GET /api/reports/work and points its CSV link at the same range. */
 export function renderWork(work, asked) {
   const box = byId('work');
+  if (qualityChart) { qualityChart.destroy(); qualityChart = null; }
   clear(box);
   box.appendChild(el('h3', { id: 'work-heading' }, 'Referrals, follow-ups and quality review'));
   const r = work.referrals;
@@ -32,6 +35,12 @@ export function renderWork(work, asked) {
     : 'Quality average ' + q.overall.averagePercent + '% over ' + plural(q.overall.evaluations, 'evaluation', 'evaluations')
       + ' of ' + plural(q.byAgent.length, 'agent', 'agents') + '; ' + q.overall.flagged + ' flagged.'));
   if (q.overall !== null) {
+    // Each agent's average as a bar; the table below holds the same figures for anyone who cannot see it.
+    const canvas = el('canvas', { role: 'img', aria: { label: 'Quality review average by agent chart; the same figures are in the table below it.' } });
+    box.appendChild(el('div', { className: 'chart-box' }, canvas));
+    qualityChart = new window.Chart(canvas, { type: 'bar', data: { labels: q.byAgent.map(a => a.agent),
+      datasets: [{ label: 'Average score (%)', data: q.byAgent.map(a => a.averagePercent) }] },
+      options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { y: { min: 0, max: 100 } } } });
     box.appendChild(table('Quality review averages', ['Agent', 'Evaluations', 'Average', 'Flagged'],
       [...q.byAgent.map(a => [a.agent, a.evaluations, a.averagePercent + '%', a.flagged]),
         ['All agents', q.overall.evaluations, q.overall.averagePercent + '%', q.overall.flagged]]));

@@ -20,6 +20,9 @@ import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.conversation.Participant;
+import org.accessline.gateway.quality.Answer;
+import org.accessline.gateway.quality.Scoring;
+import org.accessline.gateway.quality.StarterScorecard;
 import org.accessline.gateway.store.InteractionStore;
 import org.accessline.gateway.store.QualityReviews;
 import org.accessline.gateway.store.QualityReviews.Evaluation;
@@ -187,6 +190,39 @@ public abstract class QualityStoreContract {
     assertEquals(List.of(new QualityReviews.Average("ken", 1, 70.0, 0), new QualityReviews.Average("maria", 2, 85.25, 1)), all);
     assertEquals(List.of(new QualityReviews.Average("maria", 2, 85.25, 1)), q.averages(Optional.of("maria"), day, day.plusSeconds(86400)).await());
     assertEquals(List.of(), q.averages(Optional.of("nobody"), day, day.plusSeconds(86400)).await());
+  }
+
+  /** The starter scorecard's answers, scored as a submit scores them, in tenths of a percent; flagged when a fatal or critical question failed. */
+  private static Move scored(Evaluation e, boolean hungUp, Instant at) {
+    Map<String, String> wire = new java.util.HashMap<>(Map.of("greeted", "yes", "tone", "5", "never-hung-up", hungUp ? "no" : "yes", "turn-taking", "yes",
+        "short-replies", "yes", "guided-911", "na", "accurate", "3", "verified", "yes", "outcome", "option:right", "asked-anything-else", "yes"));
+    wire.put("recorded", "yes");
+    Map<String, Answer> answers = new java.util.HashMap<>();
+    wire.forEach((q, a) -> answers.put(q, Answer.parse(a).orElseThrow()));
+    Scoring.Score score = ((Scoring.Outcome.Scored) Scoring.score(StarterScorecard.card(), answers)).score();
+    Optional<Integer> tenths = score.percent().map(p -> p.movePointRight(1).intValueExact());
+    return new Move(e.id(), "draft", "submitted", at, e.reviewer(), tenths, score.flagged(), tenths.isPresent(), Optional.empty(), "");
+  }
+
+  @Test
+  void averagesOfScoredEvaluationsHaveKnownAnswersWithNotApplicableAndAFatalFailure() {
+    published(1);
+    QualityReviews q = store.qualityReviews();
+    Instant day = Instant.parse("2026-11-24T00:00:00Z");
+    // 911 guidance N/A leaves its section, the information rated 3 of 5: 89.6%. Hanging up on the TTY caller is fatal: 0%, flagged.
+    q.move(scored(draft(record("maria", true), "maria", "rita"), false, day.plusSeconds(100))).await();
+    q.move(scored(draft(record("maria", true), "maria", "rita"), true, day.plusSeconds(200))).await();
+    q.move(scored(draft(record("ken", true), "ken", "rita"), false, day.plusSeconds(300))).await();
+    List<QualityReviews.Average> all = q.averages(Optional.empty(), day, day.plusSeconds(86400)).await();
+    assertEquals(2, all.size(), all.toString());
+    assertEquals("ken", all.get(0).agent());
+    assertEquals(1, all.get(0).evaluations());
+    assertEquals(89.6, all.get(0).averagePercent(), 1e-9);
+    assertEquals(0, all.get(0).flagged());
+    assertEquals("maria", all.get(1).agent());
+    assertEquals(2, all.get(1).evaluations());
+    assertEquals(44.8, all.get(1).averagePercent(), 1e-9, "(89.6 + 0) / 2");
+    assertEquals(1, all.get(1).flagged(), "the fatal failure");
   }
 
   @Test

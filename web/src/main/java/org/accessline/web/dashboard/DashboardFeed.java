@@ -22,6 +22,7 @@ import org.accessline.gateway.store.InteractionStore;
 import org.accessline.gateway.supervision.Dashboard;
 import org.accessline.gateway.supervision.DayCounts;
 import org.accessline.gateway.supervision.FloorSummary;
+import org.accessline.web.quality.QualityChanged;
 import org.accessline.web.residents.ConversationViews;
 import org.accessline.web.staff.DashboardWatch;
 import org.slf4j.Logger;
@@ -50,6 +51,10 @@ public final class DashboardFeed implements DashboardWatch {
   private final Clock clock;
   private final ConversationViews views;
   private final DayRebuild rebuild;
+  private final QualityFigures qualityFigures;
+  /** The quality part as last read; read again whenever an evaluation moves, never polled. */
+  private JsonObject quality;
+  private MessageConsumer<String> qualityChanges;
   private DayCounts today;
   /** Counts heard while the day is being read back, added again once it is (they count once). */
   private List<DayCounts.Count> heardWhileRebuilding;
@@ -76,6 +81,7 @@ public final class DashboardFeed implements DashboardWatch {
     this.clock = clock;
     this.views = views;
     this.rebuild = new DayRebuild(store, routing, config);
+    this.qualityFigures = new QualityFigures(store.qualityReviews());
     this.today = new DayCounts(day(clock.instant()), config.timeZone(), config.targets());
   }
 
@@ -87,18 +93,31 @@ public final class DashboardFeed implements DashboardWatch {
     });
     List<MessageConsumer<?>> soon = List.of(Addresses.QUEUE.subscribe(vertx.eventBus(), q -> look()),
         Addresses.SUPERVISORS.subscribe(vertx.eventBus(), a -> look()));
+    MessageConsumer<String> reviews = QualityChanged.subscribe(vertx, this::readQuality);
     synchronized (this) {
       counts = consumer;
       nudges = soon;
+      qualityChanges = reviews;
     }
-    return consumer.completion().compose(v -> newDay(day(clock.instant())));
+    readQuality();
+    return consumer.completion().compose(v -> reviews.completion()).compose(v -> newDay(day(clock.instant())));
   }
 
   public synchronized void stop() {
     if (counts != null) counts.unregister();
     nudges.forEach(MessageConsumer::unregister);
+    if (qualityChanges != null) qualityChanges.unregister();
     if (midnightTimer >= 0) vertx.cancelTimer(midnightTimer);
     if (lookTimer >= 0) vertx.cancelTimer(lookTimer);
+  }
+
+  private void readQuality() {
+    qualityFigures.read(clock.instant()).onSuccess(q -> {
+      synchronized (this) {
+        quality = q;
+      }
+      look();
+    }).onFailure(e -> LOG.warn("the quality averages could not be read from the store; the dashboard shows them as last read", e));
   }
 
   private LocalDate day(Instant at) {
@@ -182,7 +201,7 @@ public final class DashboardFeed implements DashboardWatch {
         if (day(now).isAfter(today.day())) today = new DayCounts(day(now), config.timeZone(), config.targets());
         states = Dashboard.statesSince(states, floor.agents(), now);
         Dashboard d = Dashboard.of(floor, today, config.targets(), states, routing, now);
-        return DashboardJson.frame(d, open, views, today.day().toString(), now);
+        return DashboardJson.frame(d, open, views, today.day().toString(), now, quality);
       }
     });
   }

@@ -18,7 +18,7 @@ import org.accessline.web.residents.ConversationViews;
 final class DashboardJson {
   private DashboardJson() {}
 
-  static JsonObject frame(Dashboard d, Map<ConversationId, ConversationState> open, ConversationViews views, String day, Instant asOf) {
+  static JsonObject frame(Dashboard d, Map<ConversationId, ConversationState> open, ConversationViews views, String day, Instant asOf, JsonObject quality) {
     JsonArray alerts = new JsonArray();
     for (Dashboard.Alert a : d.alerts()) {
       ConversationState s = open.get(a.conversation());
@@ -34,8 +34,7 @@ final class DashboardJson {
     }
     return new JsonObject().put("type", "dashboard").put("day", day).put("asOf", asOf.toString())
         .put("queues", segments(d.queues())).put("channels", segments(d.channels())).put("agents", agents).put("agentsComplete", true).put("alerts", alerts)
-        // Quality review averages join here once reviews exist; until then the page says there are none yet.
-        .putNull("quality");
+        .put("quality", quality);
   }
 
   private static JsonArray segments(java.util.List<Dashboard.Segment> list) {

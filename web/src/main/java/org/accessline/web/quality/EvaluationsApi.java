@@ -229,7 +229,8 @@ public final class EvaluationsApi {
 
   private Future<Evaluation> moved(RoutingContext ctx, Evaluation e, QualityReviews.Move move, String detail) {
     return reviews.move(move).compose(done -> done ? audit(ctx, "quality_write", e, detail) : Future.failedFuture(new Refusal(409, "wrong_state",
-        "The evaluation changed meanwhile; reload it."))).compose(v -> reviews.evaluation(e.id())).map(Optional::orElseThrow);
+        "The evaluation changed meanwhile; reload it."))).onSuccess(v -> QualityChanged.publish(ctx.vertx(), e.id()))
+        .compose(v -> reviews.evaluation(e.id())).map(Optional::orElseThrow);
   }
 
   Future<Scorecard> card(Evaluation e) {

@@ -35,11 +35,22 @@ public final class NeedToKnow {
    * The reader and what they are working on: the conversations they hold (assigned to them), those
    * offered to them, and the contact addresses of both.
    */
-  public record Viewer(AgentId id, boolean supervisor, Set<ConversationId> holding, Set<ConversationId> offered, Set<String> workingAddresses) {
+  public record Viewer(AgentId id, boolean supervisor, Set<ConversationId> holding, Set<ConversationId> offered, Set<String> workingAddresses,
+      Set<ConversationId> reviewing) {
     public Viewer {
       holding = Set.copyOf(holding);
       offered = Set.copyOf(offered);
       workingAddresses = Set.copyOf(workingAddresses);
+      reviewing = Set.copyOf(reviewing);
+    }
+
+    public Viewer(AgentId id, boolean supervisor, Set<ConversationId> holding, Set<ConversationId> offered, Set<String> workingAddresses) {
+      this(id, supervisor, holding, offered, workingAddresses, Set.of());
+    }
+
+    /** The same viewer, who is also the reviewer of an evaluation of each of these records. */
+    public Viewer reviewing(Set<ConversationId> records) {
+      return new Viewer(id, supervisor, holding, offered, workingAddresses, records);
     }
 
     boolean works(ConversationId id) {
@@ -53,6 +64,8 @@ public final class NeedToKnow {
     WORKING(false),
     SUPERVISOR(true),
     TOOK_PART(true),
+    /** The viewer reviews the record for quality: an evaluation of it is theirs, as reviewer. */
+    REVIEWING(true),
     SAME_RESIDENT(true);
 
     private final boolean audited;
@@ -86,6 +99,7 @@ public final class NeedToKnow {
     Optional<String> address = entries.isEmpty() || !(entries.get(0).event() instanceof ConversationEvent.Opened o)
         ? Optional.empty() : Optional.of(o.contact().address());
     if (address.filter(v.workingAddresses()::contains).isPresent()) return new Decision.Allowed(Grant.SAME_RESIDENT);
+    if (!entries.isEmpty() && v.reviewing().contains(entries.get(0).conversationId())) return new Decision.Allowed(Grant.REVIEWING);
     return new Decision.Refused("Agents read the records they took part in, and those of a resident they are working with now.");
   }
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
@@ -17,10 +18,12 @@ import org.accessline.gateway.conversation.EntryJson;
 import org.accessline.gateway.store.AuditEvent;
 import org.accessline.gateway.store.InteractionRecord;
 import org.accessline.gateway.store.InteractionStore;
+import org.accessline.gateway.store.QualityReviews;
 import org.accessline.gateway.channel.Desk;
 import org.accessline.gateway.signal.StreamSignal;
 import org.accessline.transcripts.export.TranscriptText;
 import org.accessline.web.auth.AgentAccount;
+import org.accessline.web.auth.Permission;
 import org.accessline.web.http.Answers;
 import org.accessline.web.http.Problem;
 import org.accessline.web.http.Validation;
@@ -87,7 +90,8 @@ public final class RecordReads {
   public Handler<RoutingContext> record(String action) {
     return ctx -> {
       ConversationId id = Validation.conversation(ctx);
-      viewer(StaffAuth.account(ctx)).compose(v -> store.entries(id, 0).map(entries -> {
+      AgentAccount account = StaffAuth.account(ctx);
+      viewer(account).compose(v -> reviewing(account, id).map(v::reviewing)).compose(v -> store.entries(id, 0).map(entries -> {
         ctx.put(VIEWER, v);
         ctx.put(ENTRIES, entries);
         return entries;
@@ -97,6 +101,13 @@ public final class RecordReads {
         else decided(ctx, NeedToKnow.record(ctx.get(VIEWER), ar.result()), action, id.value());
       });
     };
+  }
+
+  /** The record, if the account reviews quality without supervising and an evaluation of it names them as reviewer. */
+  private Future<Set<ConversationId>> reviewing(AgentAccount account, ConversationId id) {
+    if (account.supervisor() || !account.may(Permission.REVIEW_QUALITY)) return Future.succeededFuture(Set.of());
+    return store.qualityReviews().evaluations(new QualityReviews.Query(Optional.empty(), Optional.of(account.username().value()), Optional.of(id.value()),
+        Optional.empty(), Optional.empty(), 1)).map(found -> found.isEmpty() ? Set.<ConversationId>of() : Set.of(id));
   }
 
   /** Audits then continues, or audits the refusal then answers 403. Nothing is served if the audit log cannot be written. */

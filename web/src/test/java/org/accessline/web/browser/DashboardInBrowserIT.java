@@ -120,6 +120,50 @@ class DashboardInBrowserIT extends BrowserTest {
   }
 
   @Test
+  void anEvaluationSubmittedThroughTheApiIsPushedToAnOpenDashboardAndAnnouncedOnce() {
+    String record = org.accessline.web.quality.QualityFixtures.record(gateway.store(), "maria", java.time.Instant.now().minusSeconds(3600), false);
+    browser.get("http://127.0.0.1:" + gateway.port() + "/dashboard");
+    Browsers.waitFor(browser, By.id("username")).sendKeys("sam");
+    focused().sendKeys(Keys.TAB);
+    focused().sendKeys(TestGateway.PASSWORD, Keys.ENTER);
+    Browsers.waitForText(browser, By.id("connection"), "Connected.");
+    Browsers.waitForText(browser, By.id("quality"), "No evaluations were submitted in the last 30 days.");
+    // Every text the announcer is given, so a second announcement of the same change would show.
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.heard = [];"
+        + " new MutationObserver(() => { const t = document.getElementById('announcer').textContent; if (t) window.heard.push(t); })"
+        + ".observe(document.getElementById('announcer'), { childList: true, characterData: true, subtree: true });");
+
+    AgentClient sam = staff("sam");
+    io.vertx.core.json.JsonObject draft = sam.post("/api/quality/evaluations", new io.vertx.core.json.JsonObject().put("record", record)).bodyAsJsonObject();
+    String path = "/api/quality/evaluations/" + draft.getString("id");
+    assertEquals(200, sam.put(path + "/answers", new io.vertx.core.json.JsonObject().put("answers", org.accessline.web.quality.QualityFixtures.goodAnswers())).statusCode());
+    assertEquals(200, sam.post(path + "/submit", new io.vertx.core.json.JsonObject()).statusCode());
+    // Generous: the machine is shared; the point is that it arrives without a reload.
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("quality")).getText().contains("average 89.6% over 1 evaluation"));
+    String row = browser.findElement(By.cssSelector("#dashboard-quality tbody tr[data-key='maria']")).getText();
+    assertTrue(row.contains("89.6% over 1 evaluation"), row);
+    Axe.assertNoViolations(browser, "dashboard, a quality average");
+
+    assertEquals(200, maria.post(path + "/dispute", new io.vertx.core.json.JsonObject().put("reason", "The resident asked me not to file a request.")).statusCode());
+    Browsers.waitForText(browser, By.id("quality"), "1 dispute is waiting for a supervisor.");
+    new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+        "return window.heard.filter(t => t.includes('1 dispute is waiting')).length")).intValue() >= 1);
+    try {
+      Thread.sleep(1500); // more frames come (the floor is looked at five times a second); none may announce it again
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Object heard = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.heard.filter(t => t.startsWith('Quality'));");
+    assertEquals(2, ((java.util.List<?>) heard).size(), "the submission and the dispute, each announced once: " + heard);
+
+    // By keyboard: the quality table is a stop of its own, so it scrolls from the keyboard on a narrow screen.
+    browser.findElement(By.id("main")).sendKeys(Keys.TAB);
+    for (int i = 0; i < 20 && !"dashboard-quality-wrap".equals(focused().getAttribute("id")); i++) focused().sendKeys(Keys.TAB);
+    assertEquals("dashboard-quality-wrap", focused().getAttribute("id"), "Tab reaches the quality table");
+    Axe.assertNoViolations(browser, "dashboard, a dispute open");
+  }
+
+  @Test
   void anAgentIsToldTheDashboardIsForSupervisors() {
     browser.get("http://127.0.0.1:" + gateway.port() + "/dashboard");
     Browsers.waitFor(browser, By.id("username")).sendKeys("maria");

@@ -46,6 +46,11 @@ class ReportsInBrowserIT extends BrowserTest {
     maria.post("/api/conversations/" + id + "/messages", new JsonObject().put("text", "Thanks, I have filed a repair request."));
     maria.post("/api/conversations/" + id + "/resolve", new JsonObject().put("disposition", "Service request created"));
     resident.awaitEntry("resolved", "the conversation closing");
+    AgentClient sam = staff("sam");
+    JsonObject draft = sam.post("/api/quality/evaluations", new JsonObject().put("record", id)).bodyAsJsonObject();
+    String evaluation = "/api/quality/evaluations/" + draft.getString("id");
+    assertEquals(200, sam.put(evaluation + "/answers", new JsonObject().put("answers", org.accessline.web.quality.QualityFixtures.goodAnswers())).statusCode());
+    assertEquals(200, sam.post(evaluation + "/submit", new JsonObject()).statusCode());
 
     browser.get("http://127.0.0.1:" + gateway.port() + "/reports");
     Browsers.waitFor(browser, By.id("username")).sendKeys("sam");
@@ -75,7 +80,10 @@ class ReportsInBrowserIT extends BrowserTest {
     assertTrue(browser.findElement(By.id("heatmap-summary")).getText().startsWith("Busiest:"));
     assertEquals("No referrals were made in this range.", browser.findElement(By.id("referrals-summary")).getText());
     assertTrue(browser.findElement(By.id("follow-ups-summary")).getText().startsWith("0 follow-ups done and 0 overdue"));
-    assertEquals("No evaluations were submitted in this range.", browser.findElement(By.id("quality-summary")).getText());
+    assertEquals("Quality average 89.6% over 1 evaluation of 1 agent; 0 flagged.", browser.findElement(By.id("quality-summary")).getText());
+    assertEquals(true, ((JavascriptExecutor) browser).executeScript("const c = document.querySelector('#work canvas'); return !!c && !!window.Chart.getChart(c);"),
+        "the quality averages are a chart too");
+    assertTrue(browser.findElement(By.id("work")).getText().contains("Quality review averages"), "and a table");
     assertTrue(browser.findElement(By.cssSelector("#work table")).getText().contains("Overdue"), "the follow-up figures are a table");
     assertTrue(browser.findElement(By.id("work-csv")).getAttribute("href").contains("/api/reports/work.csv?from=" + today));
     assertTrue(browser.findElement(By.id("csv")).getAttribute("href").contains("/api/reports.csv?from=" + today + "&to=" + today + "&bucket=day&group=channel"));

@@ -18,7 +18,7 @@ import org.accessline.web.auth.PasswordHasher;
 import org.accessline.web.support.TestGateway;
 
 /** What the quality tests share: a second supervisor, records put in place, and a full set of answers to the starter scorecard. */
-final class QualityFixtures {
+public final class QualityFixtures {
   private QualityFixtures() {}
 
   /** The test gateway's three accounts and Rita, a second supervisor, so a dispute has someone uninvolved to resolve it. */
@@ -33,8 +33,15 @@ final class QualityFixtures {
     return new JsonObject().put("agents", agents);
   }
 
+  /** The test gateway's three accounts, Lee an agent granted quality review (not a supervisor). */
+  static JsonObject withLeeReviewing() {
+    JsonObject accounts = withRita();
+    accounts.getJsonArray("agents").getJsonObject(1).put("grants", new JsonArray().add("quality-reviewer"));
+    return accounts;
+  }
+
   /** A TTY record held by {@code agent}, resolved unless {@code open}. */
-  static String record(InteractionStore store, String agent, Instant when, boolean open) {
+  public static String record(InteractionStore store, String agent, Instant when, boolean open) {
     Instant at = when.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     ConversationId id = ConversationId.random();
     Contact contact = new Contact(Channel.TTY, "+1555000" + (1000 + (int) (Math.random() * 8999)));
@@ -51,7 +58,7 @@ final class QualityFixtures {
   }
 
   /** Every question of the starter scorecard answered well, but the information rated 3 of 5 and 911 guidance N/A. */
-  static JsonObject goodAnswers() {
+  public static JsonObject goodAnswers() {
     return new JsonObject().put("greeted", "yes").put("tone", "5").put("never-hung-up", "yes").put("turn-taking", "yes").put("short-replies", "yes")
         .put("guided-911", "na").put("accurate", "3").put("verified", "yes").put("outcome", "option:right").put("asked-anything-else", "yes").put("recorded", "yes");
   }

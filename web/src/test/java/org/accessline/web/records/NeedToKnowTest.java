@@ -60,6 +60,20 @@ class NeedToKnowTest {
   }
 
   @Test
+  void aQualityReviewerReadsTheRecordsTheyEvaluateAndNoOthers() {
+    ConversationId evaluated = ConversationId.random();
+    List<Entry> theirs = record(evaluated, RESIDENT, MARIA, MARIA);
+    List<Entry> another = record(ConversationId.random(), RESIDENT, MARIA, MARIA);
+    NeedToKnow.Viewer reviewer = IDLE_LEE.reviewing(Set.of(evaluated));
+    assertEquals(new NeedToKnow.Decision.Allowed(NeedToKnow.Grant.REVIEWING), NeedToKnow.record(reviewer, theirs));
+    assertEquals(true, NeedToKnow.Grant.REVIEWING.audited());
+    assertInstanceOf(NeedToKnow.Decision.Refused.class, NeedToKnow.record(reviewer, another));
+    assertInstanceOf(NeedToKnow.Decision.Refused.class, NeedToKnow.search(reviewer, withAgentAndContact(Optional.of(MARIA), Optional.empty())),
+        "reviewing one record is no licence to search others");
+    assertEquals(Set.of(4L, 7L), NeedToKnow.withheldWhispers(reviewer, theirs), "whispers stay with supervisors and the agent they were for");
+  }
+
+  @Test
   void anAgentReadsRecordsTheyTookPartInOrOfTheResidentTheyAreWorking() {
     List<Entry> past = record(ConversationId.random(), RESIDENT, MARIA, MARIA);
     assertEquals(new NeedToKnow.Decision.Allowed(NeedToKnow.Grant.TOOK_PART), NeedToKnow.record(agent(MARIA, Set.of(), Set.of(), Set.of()), past));
