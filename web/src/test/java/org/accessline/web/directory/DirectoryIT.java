@@ -135,6 +135,7 @@ class DirectoryIT {
   void aReferralIsPreviewedForTheChannelAndRecordedOnceAsData() {
     sam.put("/api/directory/agencies/sanitation", agency());
     sam.put("/api/directory/services/bulk-trash", bulk());
+    sam.put("/api/directory/services/yard-waste", bulk().put("name", "Yard waste"));
     maria.available();
     ResidentClient resident = ResidentClient.connect(gateway.vertx, gateway.port());
     try {
@@ -153,6 +154,9 @@ class DirectoryIT {
       HttpResponse<Buffer> again = maria.post("/api/conversations/" + conversation + "/referrals", referral);
       assertEquals(true, again.bodyAsJsonObject().getBoolean("duplicate"), "a retry records nothing more");
       assertEquals(first.bodyAsJsonObject().getLong("seq"), again.bodyAsJsonObject().getLong("seq"));
+      HttpResponse<Buffer> reused = maria.post("/api/conversations/" + conversation + "/referrals", referral.copy().put("serviceId", "yard-waste"));
+      assertEquals(409, reused.statusCode(), "the same request id naming another service is a conflict, not a second referral: " + reused.bodyAsString());
+      assertEquals("request_reused", reused.bodyAsJsonObject().getString("error"), reused.bodyAsString());
       assertEquals(400, maria.post("/api/conversations/" + conversation + "/referrals", new JsonObject().put("serviceId", "bulk-trash")).statusCode());
       assertEquals(404, maria.post("/api/conversations/" + conversation + "/referrals", referral.copy().put("serviceId", "nope").put("requestId", "ref-0002-aaaa"))
           .statusCode());
