@@ -103,6 +103,15 @@ class DirectoryIT {
     assertEquals(2, r.bodyAsJsonObject().getJsonArray("problems").size(), r.bodyAsString());
     assertEquals(400, sam.put("/api/directory/services/orphan", bulk().put("agencyId", "nobody")).statusCode());
     assertEquals(400, sam.put("/api/directory/agencies/x", agency().put("timeZone", "Mars/Olympus")).statusCode());
+    HttpResponse<Buffer> link = sam.put("/api/directory/services/bulk-trash", bulk().put("reach", new JsonObject().put("web", "javascript:alert(1)")
+        .put("tty", "press 1")));
+    assertEquals(400, link.statusCode(), link.bodyAsString());
+    assertEquals(List.of("\"reach.tty\" must be a phone number such as +15551230000 or (312) 555-0101; \"press 1\" is not.",
+        "\"reach.web\" must be an http or https address such as https://example.org; \"javascript:alert(1)\" is not."),
+        link.bodyAsJsonObject().getJsonArray("problems").getList(), "each bad contact field named");
+    HttpResponse<Buffer> agencyLink = sam.put("/api/directory/agencies/sanitation", agency().put("reach", new JsonObject().put("web", "data:text/html,x")));
+    assertEquals(400, agencyLink.statusCode(), agencyLink.bodyAsString());
+    assertTrue(agencyLink.bodyAsJsonObject().getString("message").startsWith("\"reach.web\""), agencyLink.bodyAsString());
     assertEquals(404, maria.get("/api/directory/services/bulk-trash").statusCode());
     assertEquals(404, maria.get("/api/directory/services/..%2Fx").statusCode());
   }
