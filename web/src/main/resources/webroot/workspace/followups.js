@@ -133,19 +133,25 @@ export function followUps(ws) {
     }
   }
 
-  byId('consent-grant').addEventListener('click', async () => {
+  async function recordConsent(granted) {
     const id = ws.selected();
     if (!id) {
       setText(byId('follow-up-tools-status'), 'Open a conversation first.');
       return;
     }
+    const body = granted ? { granted: true, how: 'agreed in this conversation to be texted later' }
+      : { granted: false, how: 'asked in this conversation not to be texted again' };
     try {
-      await ws.api('POST', '/api/conversations/' + id + '/consent', { granted: true, how: 'agreed in this conversation to be texted later' });
-      setText(byId('follow-up-tools-status'), 'Consent to texts recorded.');
+      const line = await ws.api('POST', '/api/conversations/' + id + '/consent', body);
+      setText(byId('follow-up-tools-status'), granted ? 'Consent to texts recorded.'
+        : line.confirmed ? 'Withdrawal recorded; the resident was sent one confirmation.' : 'Withdrawal recorded.');
     } catch (e) {
       setText(byId('follow-up-tools-status'), 'Not recorded: ' + e.message);
     }
-  });
+  }
+
+  byId('consent-grant').addEventListener('click', () => recordConsent(true));
+  byId('consent-revoke').addEventListener('click', () => recordConsent(false));
 
   return { refresh, onFrame };
 }

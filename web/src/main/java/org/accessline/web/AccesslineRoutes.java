@@ -107,6 +107,8 @@ public final class AccesslineRoutes {
         org.accessline.channels.twilio.TwilioRest.client(config.twilio().get(), config.twilioApiBaseUrl(), config.smsSettings().answerTimeout()),
         config.followUps(), config.centerName(), clock);
     calls.mount(router);
+    calls.watchInProgress().onFailure(e -> org.slf4j.LoggerFactory.getLogger(AccesslineRoutes.class)
+        .warn("could not read the follow-up calls in progress; their call limit starts with their next change", e));
     return java.util.Optional.of(calls);
   }
 

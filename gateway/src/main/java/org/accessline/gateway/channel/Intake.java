@@ -53,6 +53,12 @@ public interface Intake {
   /** Appends a message the channel sent the resident by itself, such as a call's greeting. */
   Future<Posted> automatedMessage(ConversationId conversation, String text, String dedupeKey);
 
+  /**
+   * Sends the resident a message from the center over their channel (a confirmation they asked for),
+   * once per {@code dedupeKey}; unlike {@link #automatedMessage} it is handed to the channel to deliver.
+   */
+  Future<Posted> centerMessage(ConversationId conversation, String text, String dedupeKey);
+
   /** Records something the agent should know about the line, such as the caller hanging up. */
   Future<Posted> note(ConversationId conversation, String text, String dedupeKey);
 

@@ -15,6 +15,7 @@ public enum Refusal {
   TRANSFER_PENDING("transfer_pending", "This conversation is already being passed to another agent; wait for their answer."),
   ALREADY_THEIRS("already_theirs", "This conversation is already with that agent."),
   NO_OFFER("no_offer", "There is no offer of this conversation for you; it may have lapsed."),
+  REQUEST_REUSED("request_reused", "That request id was already used for something else; a retry sends the same thing, a new request a new id."),
   ALREADY_OPEN("already_open", "The resident already has an open conversation; continue there instead of opening another."),
   EMPTY_TEXT("empty_message", ResidentText.Problem.EMPTY.message),
   INVALID_TEXT("invalid_text", ResidentText.Problem.INVALID.message);

@@ -92,6 +92,17 @@ public final class FollowUpRules {
     return started.with(FollowUpState.SCHEDULED, Math.max(0, started.attempts() - 1), Optional.of(reason), started.nextAttemptAt(), started.conversation(), now);
   }
 
+  /**
+   * A TTY call attempt whose end was never reported: once {@code limit} has passed since the attempt
+   * was recorded (before the carrier was asked to place it), it counts as failed, retried as the
+   * policy allows. Empty while within the limit, or when the attempt already ended or another began.
+   */
+  public static Optional<FollowUp> callOverran(FollowUp f, int attempt, Duration limit, RetryPolicy retries, Instant now) {
+    if (f.state() != FollowUpState.IN_PROGRESS || f.channel() != FollowUpChannel.TTY_CALL || f.attempts() != attempt) return Optional.empty();
+    if (now.isBefore(f.updatedAt().plus(limit))) return Optional.empty();
+    return Optional.of(attemptFailed(f, "no end of the call was reported within " + (limit.toMinutes() >= 1 ? limit.toMinutes() + " min" : limit.toSeconds() + " s") + "; it was ended", retries, now));
+  }
+
   public static Optional<FollowUp> cancel(FollowUp f, Instant now) {
     if (f.state().finished()) return Optional.empty();
     return Optional.of(f.with(FollowUpState.CANCELLED, f.attempts(), f.lastOutcome(), f.nextAttemptAt(), f.conversation(), now));

@@ -88,7 +88,7 @@ public final class StreamRules {
       boolean allowed = state.isAssignedTo(new AgentId(r.staff().id())) || r.staff().role() == org.accessline.gateway.conversation.Role.SUPERVISOR
           || state.resolved();
       if (!allowed) return new Decision.Refused(Refusal.NOT_YOURS);
-      return once(state, "referral:" + r.requestId(), now, r.staff(), r.referral());
+      return referral(state, r, now);
     }
     if (state.resolved()) return new Decision.Refused(Refusal.RESOLVED);
     if (command instanceof StreamCommand.AskSupervisor a) {
@@ -254,6 +254,22 @@ public final class StreamRules {
     Long earlier = state.seqByDedupeKey().get(key);
     if (earlier != null) return new Decision.AlreadyRecorded(earlier);
     return append(state, now, actor, event, Optional.of(key));
+  }
+
+  /**
+   * The request id and the service referred to are both in the key, so a retry is answered with the
+   * first entry and a reused id naming another service is refused rather than recorded twice. Keys
+   * written before the service was part of them stand for any service.
+   */
+  private static Decision referral(ConversationState state, StreamCommand.Refer r, Instant now) {
+    String prefix = "referral:" + r.requestId();
+    String key = prefix + ":" + r.referral().serviceId();
+    Long earlier = state.seqByDedupeKey().get(key);
+    if (earlier == null) earlier = state.seqByDedupeKey().get(prefix);
+    if (earlier != null) return new Decision.AlreadyRecorded(earlier);
+    boolean reused = state.seqByDedupeKey().keySet().stream().anyMatch(k -> k.startsWith(prefix + ":"));
+    if (reused) return new Decision.Refused(Refusal.REQUEST_REUSED);
+    return append(state, now, r.staff(), r.referral(), Optional.of(key));
   }
 
   private static Decision delivery(ConversationState state, StreamCommand.RecordDelivery d, Instant now) {

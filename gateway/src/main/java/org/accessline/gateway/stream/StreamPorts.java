@@ -96,6 +96,11 @@ abstract class StreamPorts extends VerticleBase implements Intake, Desk {
   }
 
   @Override
+  public Future<Posted> centerMessage(ConversationId conversation, String text, String dedupeKey) {
+    return submit(conversation, new StreamCommand.CenterMessage(conversation, text, dedupeKey));
+  }
+
+  @Override
   public Future<Posted> consent(ConversationId conversation, boolean optedOut, String keyword, String dedupeKey) {
     return submit(conversation, new StreamCommand.RecordConsent(conversation, optedOut, keyword, dedupeKey));
   }

@@ -57,6 +57,23 @@ class FollowUpRulesTest {
   }
 
   @Test
+  void aCallWhoseEndIsNeverReportedFailsItsAttemptOnceTheLimitPasses() {
+    Duration limit = Duration.ofMinutes(120);
+    FollowUp calling = assertInstanceOf(FollowUpRules.Start.Go.class, FollowUpRules.start(followUp(FollowUpChannel.TTY_CALL), Optional.empty(), false, DUE))
+        .started();
+    assertEquals(Optional.empty(), FollowUpRules.callOverran(calling, 1, limit, RETRIES, DUE.plus(limit).minusMillis(1)), "within the limit");
+    FollowUp ended = FollowUpRules.callOverran(calling, 1, limit, RETRIES, DUE.plus(limit)).orElseThrow();
+    assertEquals(FollowUpState.SCHEDULED, ended.state(), "retried as the policy allows");
+    assertEquals(1, ended.attempts());
+    assertEquals(Optional.of("no end of the call was reported within 120 min; it was ended"), ended.lastOutcome());
+    assertEquals(Optional.empty(), FollowUpRules.callOverran(calling, 2, limit, RETRIES, DUE.plus(limit)), "another attempt's limit is its own");
+    assertEquals(Optional.empty(), FollowUpRules.callOverran(ended, 1, limit, RETRIES, DUE.plus(limit)), "an attempt already ended stays ended");
+    FollowUp second = assertInstanceOf(FollowUpRules.Start.Go.class, FollowUpRules.start(ended, Optional.empty(), false, DUE.plus(limit))).started();
+    assertEquals(FollowUpState.FAILED, FollowUpRules.callOverran(second, 2, limit, RETRIES, DUE.plus(limit).plus(limit)).orElseThrow().state(),
+        "the last attempt spent");
+  }
+
+  @Test
   void aCallOrATaskNeedsNoTextConsent() {
     assertInstanceOf(FollowUpRules.Start.Go.class, FollowUpRules.start(followUp(FollowUpChannel.TTY_CALL), Optional.empty(), true, DUE));
     assertInstanceOf(FollowUpRules.Start.Go.class, FollowUpRules.start(followUp(FollowUpChannel.TASK), Optional.empty(), false, DUE));

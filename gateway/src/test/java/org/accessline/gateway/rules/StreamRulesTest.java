@@ -130,6 +130,21 @@ class StreamRulesTest {
   }
 
   @Test
+  void aReferralRequestIdIsOneReferralAndReusingItForAnotherServiceIsRefused() {
+    List<Entry> log = new ArrayList<>();
+    ConversationState s = run(Optional.empty(), new StreamCommand.ResidentMessage(RESIDENT, "hello", "k1"), log);
+    s = run(Optional.of(s), new StreamCommand.Assign(id, MARIA, "Maria"), log);
+    ConversationEvent.Referred trash = new ConversationEvent.Referred("sanitation", "Sanitation", "bulk-trash", "Bulk trash", java.util.Map.of());
+    ConversationEvent.Referred yard = new ConversationEvent.Referred("sanitation", "Sanitation", "yard-waste", "Yard waste", java.util.Map.of());
+    s = run(Optional.of(s), new StreamCommand.Refer(id, MARIA_P, trash, "req-00000001"), log);
+    long recorded = s.lastSeq();
+    assertEquals(new Decision.AlreadyRecorded(recorded), StreamRules.decide(Optional.of(s), new StreamCommand.Refer(id, MARIA_P, trash, "req-00000001"), T0, id));
+    assertEquals(new Decision.Refused(Refusal.REQUEST_REUSED),
+        StreamRules.decide(Optional.of(s), new StreamCommand.Refer(id, MARIA_P, yard, "req-00000001"), T0, id));
+    assertTrue(StreamRules.decide(Optional.of(s), new StreamCommand.Refer(id, MARIA_P, yard, "req-00000002"), T0, id) instanceof Decision.Append);
+  }
+
+  @Test
   void commandsForAnUnknownConversationAreRefused() {
     assertEquals(new Decision.Refused(Refusal.UNKNOWN_CONVERSATION),
         StreamRules.decide(Optional.empty(), new StreamCommand.AgentMessage(id, MARIA_P, "hi", Optional.empty()), T0, id));

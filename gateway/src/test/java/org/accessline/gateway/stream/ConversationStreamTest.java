@@ -246,6 +246,22 @@ class ConversationStreamTest {
   }
 
   @Test
+  void aTexterWhoJustSaidStopIsOptedOutAtOnce() {
+    Contact texter = new Contact(Channel.SMS, "+15550104444");
+    assertFalse(stream.optedOut(texter).await());
+    Posted stop = stream.residentMessage(texter, "STOP", "sms:1").await();
+    stream.consent(stop.conversation(), true, "STOP", "sms:1:consent").await();
+    assertTrue(stream.optedOut(texter).await(), "asked right after the opt-out was acknowledged");
+
+    Contact other = new Contact(Channel.SMS, "+15550105555");
+    Posted first = stream.residentMessage(other, "STOP", "sms:2").await();
+    stream.consent(first.conversation(), true, "STOP", "sms:2:consent").await();
+    assertTrue(stream.optedOut(other).await(), "the first thing they ever texted");
+    stream.resolve(first.conversation(), new AgentProfile(new AgentId("ana"), "Ana", 1), "Opted out").otherwise((Posted) null).await();
+    assertTrue(stream.optedOut(other).await(), "still, once their conversation is over");
+  }
+
+  @Test
   void aNewStreamOverTheSameStoreResumesEveryOpenConversationWhereItStood() {
     AgentProfile ana = new AgentProfile(new AgentId("ana"), "Ana", 1);
     ConversationId done = stream.residentMessage(resident(6), "done soon", "d1").await().conversation();

@@ -14,11 +14,14 @@ import org.accessline.gateway.followup.RetryPolicy;
  * @param chatLink the web chat's address, carried by a chat-link follow-up's text; empty refuses such follow-ups
  * @param callerNumber the center's TTY number that outbound TTY calls come from (E.164); empty refuses such follow-ups
  * @param callOpening what the gateway types first when the resident answers; empty: "HELLO THIS IS (center) CALLING YOU BACK ABOUT YOUR REQUEST GA"
+ * @param callLimit how long after it was placed an outbound TTY call whose end Twilio never reported is ended and counted a failed attempt
  */
 public record FollowUpConfig(Duration overdueAfter, RetryPolicy retries, Optional<String> chatLink, Optional<String> callerNumber,
-    Optional<String> callOpening) {
+    Optional<String> callOpening, Duration callLimit) {
+  public static final Duration DEFAULT_CALL_LIMIT = Duration.ofMinutes(120);
+
   public FollowUpConfig(Duration overdueAfter, RetryPolicy retries, Optional<String> chatLink) {
-    this(overdueAfter, retries, chatLink, Optional.empty(), Optional.empty());
+    this(overdueAfter, retries, chatLink, Optional.empty(), Optional.empty(), DEFAULT_CALL_LIMIT);
   }
 
   public FollowUpConfig {
@@ -33,6 +36,9 @@ public record FollowUpConfig(Duration overdueAfter, RetryPolicy retries, Optiona
     callOpening.filter(o -> o.isBlank() || o.length() > 300).ifPresent(o -> {
       throw new IllegalArgumentException("followUps.callOpening must be 1-300 characters");
     });
+    if (callLimit == null || callLimit.toSeconds() < 1 || callLimit.toMinutes() > 24 * 60) {
+      throw new IllegalArgumentException("followUps.callLimitMinutes must be 1-1440 (callLimitSeconds at least 1)");
+    }
     chatLink.filter(l -> !l.matches("https://\\S{1,200}")).ifPresent(l -> {
       throw new IllegalArgumentException("followUps.chatLink must be an https address");
     });
@@ -52,6 +58,9 @@ public record FollowUpConfig(Duration overdueAfter, RetryPolicy retries, Optiona
     Optional<String> link = var.apply("FOLLOW_UPS_CHAT_LINK").or(() -> Optional.ofNullable(json.getString("chatLink")));
     Optional<String> callerNumber = var.apply("FOLLOW_UPS_CALLER_NUMBER").or(() -> Optional.ofNullable(json.getString("callerNumber")));
     Optional<String> opening = var.apply("FOLLOW_UPS_CALL_OPENING").or(() -> Optional.ofNullable(json.getString("callOpening")));
-    return new FollowUpConfig(Duration.ofMinutes(overdue), new RetryPolicy(attempts, Duration.ofSeconds(retrySeconds)), link, callerNumber, opening);
+    long callLimitSeconds = var.apply("FOLLOW_UPS_CALL_LIMIT_SECONDS").map(Long::parseLong)
+        .orElse(json.getLong("callLimitSeconds", json.getLong("callLimitMinutes", d.callLimit().toMinutes()) * 60));
+    return new FollowUpConfig(Duration.ofMinutes(overdue), new RetryPolicy(attempts, Duration.ofSeconds(retrySeconds)), link, callerNumber, opening,
+        Duration.ofSeconds(callLimitSeconds));
   }
 }

@@ -14,6 +14,7 @@ import org.accessline.gateway.directory.Agency;
 import org.accessline.gateway.directory.Directory;
 import org.accessline.gateway.directory.Opening;
 import org.accessline.gateway.directory.Reach;
+import org.accessline.gateway.directory.ReachRules;
 import org.accessline.gateway.directory.ServiceEntry;
 import org.accessline.gateway.directory.Verification;
 
@@ -78,9 +79,14 @@ public final class DirectoryCsv {
         }
         Optional<Verification> verified = cell.get("verified_on").isEmpty() ? Optional.empty()
             : Optional.of(new Verification(LocalDate.parse(cell.get("verified_on")), cell.get("verified_by").isEmpty() ? by : cell.get("verified_by")));
+        Reach reach = new Reach(opt(cell, "phone"), opt(cell, "tty"), opt(cell, "video_phone"), opt(cell, "text"), opt(cell, "web"), opt(cell, "address"));
+        List<String> badReach = ReachRules.problems(reach, field -> field.equals("videoPhone") ? "video_phone" : field);
+        if (!badReach.isEmpty()) {
+          badReach.forEach(p -> problems.add(where + p));
+          continue;
+        }
         services.add(new ServiceEntry(cell.get("service_id"), agency.id(), cell.get("service_name"), cell.get("description"), cell.get("service_area"),
-            cell.get("eligibility"), split(cell.get("languages")), week, new Reach(opt(cell, "phone"), opt(cell, "tty"), opt(cell, "video_phone"),
-                opt(cell, "text"), opt(cell, "web"), opt(cell, "address")), cell.get("accessibility"), verified, at, by));
+            cell.get("eligibility"), split(cell.get("languages")), week, reach, cell.get("accessibility"), verified, at, by));
       } catch (DateTimeException e) {
         problems.add(where + "a date or time zone is not valid (" + e.getMessage() + ").");
       } catch (IllegalArgumentException e) {

@@ -136,8 +136,10 @@ public final class DirectoryJson {
     }
     JsonObject r = value == null ? new JsonObject() : (JsonObject) value;
     try {
-      return new Reach(string(r, "phone", problems), string(r, "tty", problems), string(r, "videoPhone", problems), string(r, "text", problems),
+      Reach reach = new Reach(string(r, "phone", problems), string(r, "tty", problems), string(r, "videoPhone", problems), string(r, "text", problems),
           string(r, "web", problems), string(r, "address", problems));
+      problems.addAll(org.accessline.gateway.directory.ReachRules.problems(reach, field -> "reach." + field));
+      return reach;
     } catch (IllegalArgumentException e) {
       problems.add(sentence(e));
       return Reach.NONE;

@@ -18,6 +18,7 @@ import org.accessline.gateway.directory.Agency;
 import org.accessline.gateway.directory.Directory;
 import org.accessline.gateway.directory.Opening;
 import org.accessline.gateway.directory.Reach;
+import org.accessline.gateway.directory.ReachRules;
 import org.accessline.gateway.directory.ServiceEntry;
 import org.accessline.gateway.directory.Verification;
 
@@ -32,6 +33,11 @@ import org.accessline.gateway.directory.Verification;
 public final class Hsds {
   private static final List<String> BYDAY = List.of("MO", "TU", "WE", "TH", "FR", "SA", "SU");
   private static final Map<String, String> PHONE_TYPES = Map.of("phone", "voice", "tty", "textphone", "videoPhone", "video", "text", "text");
+  /** Our kinds of reach as an import's reader finds them in an HSDS organization and service. */
+  private static final Map<String, String> ORGANIZATION_FIELDS = Map.of("phone", "phones (voice)", "tty", "phones (textphone)", "videoPhone",
+      "phones (video)", "text", "phones (text)", "web", "website", "address", "x_address");
+  private static final Map<String, String> SERVICE_FIELDS = Map.of("phone", "phones (voice)", "tty", "phones (textphone)", "videoPhone",
+      "phones (video)", "text", "phones (text)", "web", "url", "address", "address_1");
 
   private Hsds() {}
 
@@ -89,8 +95,14 @@ public final class Hsds {
       try {
         List<LocalDate> closed = o.getJsonArray("x_closed_on", new JsonArray()).stream().map(d -> LocalDate.parse(String.valueOf(d))).toList();
         Map<String, String> phones = phones(o.getJsonArray("phones", new JsonArray()));
+        Reach reach = reach(phones, Optional.ofNullable(o.getString("website")), Optional.ofNullable(o.getString("x_address")));
+        List<String> badReach = ReachRules.problems(reach, field -> ORGANIZATION_FIELDS.getOrDefault(field, field));
+        if (!badReach.isEmpty()) {
+          badReach.forEach(p -> problems.add("organizations[" + i + "]: " + p));
+          return;
+        }
         agencies.add(new Agency(o.getString("id"), o.getString("name"), o.getString("description", ""), ZoneId.of(o.getString("x_timezone", "UTC")),
-            closed, reach(phones, Optional.ofNullable(o.getString("website")), Optional.ofNullable(o.getString("x_address"))), at, by));
+            closed, reach, at, by));
       } catch (DateTimeException | ClassCastException e) {
         problems.add("organizations[" + i + "]: a date, time zone or field is not valid (" + e.getMessage() + ").");
       } catch (IllegalArgumentException e) {
@@ -122,9 +134,14 @@ public final class Hsds {
             .map(a -> a.getJsonObject(0).getString("description", "")).orElse("");
         Optional<Verification> verified = Optional.ofNullable(s.getString("assured_date"))
             .map(d -> new Verification(LocalDate.parse(d), s.getString("x_assured_by", by)));
+        Reach reach = reach(phones(s.getJsonArray("phones", new JsonArray())), Optional.ofNullable(s.getString("url")), address);
+        List<String> badReach = ReachRules.problems(reach, field -> SERVICE_FIELDS.getOrDefault(field, field));
+        if (!badReach.isEmpty()) {
+          badReach.forEach(p -> problems.add("services[" + i + "]: " + p));
+          return;
+        }
         services.add(new ServiceEntry(s.getString("id"), s.getString("organization_id"), s.getString("name"), s.getString("description", ""), area,
-            s.getString("eligibility_description", ""), languages, week,
-            reach(phones(s.getJsonArray("phones", new JsonArray())), Optional.ofNullable(s.getString("url")), address), accessibility, verified, at, by));
+            s.getString("eligibility_description", ""), languages, week, reach, accessibility, verified, at, by));
       } catch (DateTimeException | ClassCastException | NullPointerException e) {
         problems.add("services[" + i + "]: a time, date or field is missing or not valid (" + e.getMessage() + ").");
       } catch (IllegalArgumentException e) {

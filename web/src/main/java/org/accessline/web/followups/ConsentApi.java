@@ -33,6 +33,8 @@ import org.accessline.web.staff.StaffAuth;
  */
 public final class ConsentApi {
   private static final String NUMBER = "\\+[1-9][0-9]{6,14}";
+  /** What the resident reads once their consent to later texts was withdrawn at their asking. */
+  static final String REVOKED_CONFIRMATION = "As you asked, we will not text you to follow up. You can still contact us any time.";
   private final InteractionStore store;
   private final FollowUps followUps;
   private final Desk desk;
@@ -66,26 +68,41 @@ public final class ConsentApi {
     }
     desk.openConversation(id).compose(open -> {
       Optional<Contact> number = open.map(ConversationState::contact).flatMap(ConsentApi::textable);
-      if (open.isEmpty()) return Future.succeededFuture(Optional.<ConsentChange>empty());
+      if (open.isEmpty()) return Future.succeededFuture(Optional.<Recorded>empty());
       if (number.isEmpty()) return Future.failedFuture(new IllegalArgumentException("This resident has no phone number to text."));
       Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
       ConsentChange change = new ConsentChange(number.get(), yes, now, me.username().value(), Optional.of(id), how.get());
       String said = (yes ? "Consent to texts from the center recorded by " : "Refusal of texts from the center recorded by ") + me.displayName() + ": " + how.get();
       // In the conversation's own record first, inside its hash chain; then the ledger the send-time check reads.
-      return intake.note(id, said, "consent:" + me.username().value() + ":" + now.toEpochMilli())
-          .compose(n -> followUps.recordConsent(change))
-          .compose(v -> store.audit(new AuditEvent(now, me.username().value(), yes ? "consent_granted" : "consent_revoked", id.value(),
-              "number " + change.contact().address() + ": " + how.get())))
-          .map(v -> Optional.of(change));
+      return followUps.latestConsent(number.get()).compose(before -> intake.note(id, said, "consent:" + me.username().value() + ":" + now.toEpochMilli())
+          .compose(n -> confirmRevocation(id, change, before))
+          .compose(confirmed -> followUps.recordConsent(change)
+              .compose(v -> store.audit(new AuditEvent(now, me.username().value(), yes ? "consent_granted" : "consent_revoked", id.value(),
+                  "number " + change.contact().address() + ": " + how.get() + (confirmed ? " (confirmation sent)" : ""))))
+              .map(v -> Optional.of(new Recorded(change, confirmed)))));
     }).onComplete(ar -> {
       if (ar.failed() && ar.cause() instanceof IllegalArgumentException e) {
         Problem.send(ctx, 422, "no_number", e.getMessage());
       } else if (ar.succeeded() && ar.result().isEmpty()) {
         Problem.send(ctx, 404, "not_found", "There is no open conversation with that id.");
       } else {
-        Answers.respond(ctx, ar.map(c -> FollowUpJson.json(c.orElseThrow())), 201);
+        Answers.respond(ctx, ar.map(c -> FollowUpJson.json(c.orElseThrow().change()).put("confirmed", c.orElseThrow().confirmed())), 201);
       }
     });
+  }
+
+  private record Recorded(ConsentChange change, boolean confirmed) {}
+
+  /**
+   * A revocation of consent the ledger held is confirmed to the resident once, in the conversation
+   * where they asked: keyed by the grant it revokes, so a retried request, or a second revocation of
+   * the same grant, sends nothing more. Sent before the ledger line is written, so a request that
+   * failed in between confirms on its retry rather than never.
+   */
+  private Future<Boolean> confirmRevocation(ConversationId id, ConsentChange change, Optional<ConsentChange> before) {
+    if (change.granted() || before.filter(ConsentChange::granted).isEmpty()) return Future.succeededFuture(false);
+    String key = "consent-revoked:" + change.contact().address() + ":" + before.get().at().toEpochMilli();
+    return intake.centerMessage(id, REVOKED_CONFIRMATION, key).map(p -> true);
   }
 
   /** {@code GET /api/records/:id/consent}: the ledger of the record's number, after the record's read was decided and audited. */

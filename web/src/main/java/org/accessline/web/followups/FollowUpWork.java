@@ -81,8 +81,14 @@ public final class FollowUpWork {
         Problem.send(ctx, 409, "calls_unavailable", "Outbound TTY calls need a Twilio account and publicBaseUrl in the configuration.");
       } else {
         start(ctx, me, f, new Consent(Optional.empty(), false), started -> calls.get().place(started, me).onComplete(ar -> {
-          if (ar.failed()) interrupted(ctx, me, started, ar.cause());
-          else answer(ctx, ar.result());
+          if (ar.failed() && ar.cause() instanceof OutboundTtyCalls.NotPlaced notPlaced) {
+            // Counted as an attempt, already on the follow-up; not put back as if never tried.
+            Problem.send(ctx, 502, "call_not_placed", notPlaced.getMessage());
+          } else if (ar.failed()) {
+            interrupted(ctx, me, started, ar.cause());
+          } else {
+            answer(ctx, ar.result());
+          }
         }));
       }
     });

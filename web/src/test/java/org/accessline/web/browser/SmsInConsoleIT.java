@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.accessline.web.support.Axe;
 import org.accessline.web.support.BrowserTest;
 import org.accessline.web.support.Browsers;
 import org.accessline.web.support.FakeTwilioApi;
@@ -65,6 +66,16 @@ class SmsInConsoleIT extends BrowserTest {
     Browsers.waitForText(agent, By.id("sms-preview"), "Sends as 1 text (UCS-2");
     reply.sendKeys(Keys.ENTER);
     Browsers.waitForText(agent, By.id("transcript"), "queued");
+
+    // The resident asks in the conversation not to be texted later: recorded by keyboard, confirmed to them once.
+    Browsers.press(agent, By.id("consent-grant"));
+    Browsers.waitForText(agent, By.id("follow-up-tools-status"), "Consent to texts recorded.");
+    Browsers.press(agent, By.id("consent-revoke"));
+    Browsers.waitForText(agent, By.id("follow-up-tools-status"), "Withdrawal recorded; the resident was sent one confirmation.");
+    Browsers.waitForText(agent, By.id("transcript"), "As you asked, we will not text you to follow up.");
+    Axe.assertNoViolations(agent, "consent withdrawn from the workspace");
+    Browsers.press(agent, By.id("consent-revoke"));
+    Browsers.waitForText(agent, By.id("follow-up-tools-status"), "Withdrawal recorded.");
 
     texts("STOP", Map.of());
     Browsers.waitForText(agent, By.id("transcript"), "The resident texted STOP: no text can reach them until they text START.");

@@ -97,6 +97,26 @@ class DirectoryFormatsTest {
   }
 
   @Test
+  void csvRefusesAWholeFileForItsBadContactCellsAndNamesEachRowAndColumn() {
+    String csv = DirectoryCsv.write(ALL).replace("https://bulk.example.gov", "javascript:alert(1)").replace("555-0102", "call us");
+    DirectoryImport back = DirectoryCsv.read(csv, AT, "ana");
+    assertEquals(2, back.problems().size(), back.problems().toString());
+    assertTrue(back.problems().get(0).startsWith("Line 2: \"tty\" must be a phone number"), back.problems().toString());
+    assertTrue(back.problems().get(1).startsWith("Line 2: \"web\" must be an http or https address"), back.problems().toString());
+    assertTrue(back.services().stream().noneMatch(s -> s.id().equals("bulk-trash")), "the bad row is not taken");
+  }
+
+  @Test
+  void hsdsRefusesBadPhonesAndLinksNamingTheItemAndProperty() {
+    JsonObject json = Hsds.write(ALL);
+    json.getJsonArray("organizations").getJsonObject(0).put("website", "javascript:alert(document.cookie)");
+    json.getJsonArray("services").getJsonObject(0).getJsonArray("phones").getJsonObject(2).put("number", "<img src=x>");
+    DirectoryImport back = Hsds.read(json, AT, "ana");
+    assertEquals(List.of("organizations[0]: \"website\" must be an http or https address such as https://example.org; \"javascript:alert(document.cookie)\" is not.",
+        "services[0]: \"phones (video)\" must be a phone number (+15551230000, (312) 555-0101) or a sip: address; \"<img src=x>\" is not."), back.problems());
+  }
+
+  @Test
   void aReferralIsShortAndInCapitalsOnATtyWithinTwoSegmentsBySmsAndWholeInWebChat() {
     DirectoryHit hit = new DirectoryHit(BULK, SANITATION, 1);
     String tty = ReferralText.format(hit, Channel.TTY);

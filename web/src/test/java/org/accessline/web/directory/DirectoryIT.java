@@ -103,6 +103,15 @@ class DirectoryIT {
     assertEquals(2, r.bodyAsJsonObject().getJsonArray("problems").size(), r.bodyAsString());
     assertEquals(400, sam.put("/api/directory/services/orphan", bulk().put("agencyId", "nobody")).statusCode());
     assertEquals(400, sam.put("/api/directory/agencies/x", agency().put("timeZone", "Mars/Olympus")).statusCode());
+    HttpResponse<Buffer> link = sam.put("/api/directory/services/bulk-trash", bulk().put("reach", new JsonObject().put("web", "javascript:alert(1)")
+        .put("tty", "press 1")));
+    assertEquals(400, link.statusCode(), link.bodyAsString());
+    assertEquals(List.of("\"reach.tty\" must be a phone number such as +15551230000 or (312) 555-0101; \"press 1\" is not.",
+        "\"reach.web\" must be an http or https address such as https://example.org; \"javascript:alert(1)\" is not."),
+        link.bodyAsJsonObject().getJsonArray("problems").getList(), "each bad contact field named");
+    HttpResponse<Buffer> agencyLink = sam.put("/api/directory/agencies/sanitation", agency().put("reach", new JsonObject().put("web", "data:text/html,x")));
+    assertEquals(400, agencyLink.statusCode(), agencyLink.bodyAsString());
+    assertTrue(agencyLink.bodyAsJsonObject().getString("message").startsWith("\"reach.web\""), agencyLink.bodyAsString());
     assertEquals(404, maria.get("/api/directory/services/bulk-trash").statusCode());
     assertEquals(404, maria.get("/api/directory/services/..%2Fx").statusCode());
   }
@@ -135,6 +144,7 @@ class DirectoryIT {
   void aReferralIsPreviewedForTheChannelAndRecordedOnceAsData() {
     sam.put("/api/directory/agencies/sanitation", agency());
     sam.put("/api/directory/services/bulk-trash", bulk());
+    sam.put("/api/directory/services/yard-waste", bulk().put("name", "Yard waste"));
     maria.available();
     ResidentClient resident = ResidentClient.connect(gateway.vertx, gateway.port());
     try {
@@ -153,6 +163,9 @@ class DirectoryIT {
       HttpResponse<Buffer> again = maria.post("/api/conversations/" + conversation + "/referrals", referral);
       assertEquals(true, again.bodyAsJsonObject().getBoolean("duplicate"), "a retry records nothing more");
       assertEquals(first.bodyAsJsonObject().getLong("seq"), again.bodyAsJsonObject().getLong("seq"));
+      HttpResponse<Buffer> reused = maria.post("/api/conversations/" + conversation + "/referrals", referral.copy().put("serviceId", "yard-waste"));
+      assertEquals(409, reused.statusCode(), "the same request id naming another service is a conflict, not a second referral: " + reused.bodyAsString());
+      assertEquals("request_reused", reused.bodyAsJsonObject().getString("error"), reused.bodyAsString());
       assertEquals(400, maria.post("/api/conversations/" + conversation + "/referrals", new JsonObject().put("serviceId", "bulk-trash")).statusCode());
       assertEquals(404, maria.post("/api/conversations/" + conversation + "/referrals", referral.copy().put("serviceId", "nope").put("requestId", "ref-0002-aaaa"))
           .statusCode());

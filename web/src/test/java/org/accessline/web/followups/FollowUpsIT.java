@@ -159,6 +159,39 @@ class FollowUpsIT {
   }
 
   @Test
+  void aRevocationTheResidentAskedForIsRecordedByTheAgentOrASupervisorAuditedAndConfirmedOnce() throws Exception {
+    sms.maria.available();
+    String number = "+15551230555";
+    String origin = conversationWith(number);
+    sms.maria.post("/api/conversations/" + origin + "/consent", new JsonObject().put("granted", true).put("how", "yes, text me"));
+    JsonObject made = followUp(origin, Instant.now(), "text");
+    String confirmation = ConsentApi.REVOKED_CONFIRMATION;
+    JsonObject revoke = new JsonObject().put("granted", false).put("how", "asked not to be texted after all");
+    var revoked = sms.maria.post("/api/conversations/" + origin + "/consent", revoke);
+    assertEquals(201, revoked.statusCode(), revoked.bodyAsString());
+    assertEquals(true, revoked.bodyAsJsonObject().getBoolean("confirmed"));
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (sms.twilio.sent().stream().noneMatch(t -> confirmation.equals(t.fields().get("Body"))) && System.currentTimeMillis() < deadline) Thread.sleep(50);
+    assertTrue(sms.twilio.sent().stream().anyMatch(t -> confirmation.equals(t.fields().get("Body")) && number.equals(t.fields().get("To"))),
+        "confirmed to the resident: " + sms.maria.recordEntries(origin).encode());
+    var again = sms.maria.post("/api/conversations/" + origin + "/consent", revoke);
+    assertEquals(201, again.statusCode(), again.bodyAsString());
+    assertEquals(false, again.bodyAsJsonObject().getBoolean("confirmed"), "consent already withdrawn: nothing more to confirm");
+    var bySupervisor = sam.post("/api/conversations/" + origin + "/consent", revoke.copy().put("how", "told the supervisor too"));
+    assertEquals(201, bySupervisor.statusCode(), bySupervisor.bodyAsString());
+    Thread.sleep(500);
+    assertEquals(1, sms.twilio.sent().stream().filter(s -> confirmation.equals(s.fields().get("Body"))).count(), "one confirmation on revocation");
+
+    JsonArray ledger = sms.maria.get("/api/records/" + origin + "/consent").bodyAsJsonObject().getJsonArray("consent");
+    assertEquals(List.of(true, false, false, false), ledger.stream().map(l -> ((JsonObject) l).getBoolean("granted")).toList(), "the ledger only grows");
+    assertEquals(List.of("maria", "maria", "maria", "sam"), ledger.stream().map(l -> ((JsonObject) l).getString("by")).toList());
+    assertEquals(3, audited(origin).stream().filter("consent_revoked"::equals).count(), audited(origin).toString());
+    var refused = sms.maria.post("/api/follow-ups/" + made.getString("id") + "/do", new JsonObject().put("text", "Hello again"));
+    assertEquals(409, refused.statusCode(), refused.bodyAsString());
+    assertEquals("consent_revoked", refused.bodyAsJsonObject().getString("error"));
+  }
+
+  @Test
   void badFollowUpsAreRefusedWithAProblemAndChangeNothing() {
     sms.maria.available();
     String origin = conversationWith("+15551230111");

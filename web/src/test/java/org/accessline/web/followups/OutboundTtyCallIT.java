@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.accessline.web.support.FakeTwilioApi;
@@ -139,6 +141,60 @@ class OutboundTtyCallIT {
     assertEquals(204, FakeTwilioApi.status(call, third.fields(), "completed"), "a retried callback is taken and changes nothing twice");
     JsonObject done = awaitFollowUp(origin, f -> "done".equals(f.getString("state")));
     assertEquals(3, done.getInteger("attempts"));
+  }
+
+  /** The gateway again, with follow-up calls that end after {@code callLimitSeconds} with no end reported. */
+  private void restartWithCallLimit(Path fresh, int callLimitSeconds) {
+    sms.close();
+    sms = new SmsGateway(fresh, 4, new JsonObject(), new JsonObject().put("followUps", new JsonObject().put("callerNumber", CALLER_NUMBER)
+        .put("attempts", 3).put("retrySeconds", 1).put("callLimitSeconds", callLimitSeconds)));
+  }
+
+  private JsonArray entriesOf(String conversation) {
+    return sms.maria.recordEntries(conversation);
+  }
+
+  @Test
+  void aCallTwilioRefusesIsAFailedAttemptItsConversationClosedAndTheRetryPlacesIt() throws Exception {
+    String origin = origin();
+    String id = followUp(origin);
+    sms.twilio.placeCalls(sms.gateway.port(), FakeTwilioApi.Placing.REFUSE, FakeTwilioApi.Placing.ANSWER);
+    var refused = sms.maria.post("/api/follow-ups/" + id + "/do", new JsonObject());
+    assertEquals(502, refused.statusCode(), refused.bodyAsString());
+    assertEquals("call_not_placed", refused.bodyAsJsonObject().getString("error"));
+    JsonObject failed = awaitFollowUp(origin, f -> "scheduled".equals(f.getString("state")));
+    assertEquals(1, failed.getInteger("attempts"), "a call Twilio refused is an attempt, counted against the retries");
+    assertTrue(failed.getString("lastOutcome").startsWith("the call could not be placed"), failed.encode());
+    String orphan = failed.getString("conversationId");
+    List<String> kinds = entriesOf(orphan).stream().map(e -> ((JsonObject) e).getJsonObject("event").getString("kind")).toList();
+    assertEquals("resolved", kinds.get(kinds.size() - 1), "the conversation opened for the call is closed, with the reason noted: " + kinds);
+    assertTrue(recordSays(orphan, "note", "The follow-up call was not placed"), entriesOf(orphan).encode());
+
+    Thread.sleep(1_100);
+    JsonObject again = doIt(id);
+    assertEquals(2, again.getInteger("attempts"));
+    assertEquals(2, sms.twilio.callsPlaced().size());
+    FakeTwilioCall call = sms.twilio.awaitAnswered();
+    call.awaitMarkEchoed("greeting");
+  }
+
+  @Test
+  void aPlacingWithNoAnswerIsNeverPlacedAgainAndACallWithNoEndReportedEndsAtTheLimit(@TempDir Path fresh) {
+    restartWithCallLimit(fresh, 4);
+    String origin = origin();
+    String id = followUp(origin);
+    sms.twilio.placeCalls(sms.gateway.port(), FakeTwilioApi.Placing.DROP);
+    JsonObject unsure = doIt(id);
+    assertEquals("in-progress", unsure.getString("state"), "Twilio may have taken it: the attempt stays on, to be ended, not made again");
+    var retried = sms.maria.post("/api/follow-ups/" + id + "/do", new JsonObject());
+    assertEquals(409, retried.statusCode(), retried.bodyAsString());
+    assertEquals(1, sms.twilio.callsPlaced().size(), "a retried do rings the resident once");
+
+    JsonObject ended = awaitFollowUp(origin, f -> "scheduled".equals(f.getString("state")));
+    assertEquals(1, ended.getInteger("attempts"));
+    assertTrue(ended.getString("lastOutcome").startsWith("no end of the call was reported within 4 s"), ended.encode());
+    assertTrue(recordSays(ended.getString("conversationId"), "note", "the gateway ended it"), entriesOf(ended.getString("conversationId")).encode());
+    assertEquals(1, sms.twilio.callsPlaced().size());
   }
 
   @Test

@@ -253,6 +253,10 @@ public final class FakeTwilioApi implements AutoCloseable {
   /** How a placed call goes: the callee answers (its stream opens) or Twilio reports it ended with {@code status}. */
   public record Placing(String status) {
     public static final Placing ANSWER = new Placing("answer");
+    /** Twilio refuses the request (21215: geo permissions), as it does before placing anything. */
+    public static final Placing REFUSE = new Placing("refuse");
+    /** The request is taken and then the connection drops before the answer: the caller cannot tell whether it rings. */
+    public static final Placing DROP = new Placing("drop");
   }
 
   private final ArrayDeque<Placing> placings = new ArrayDeque<>();
@@ -300,6 +304,15 @@ public final class FakeTwilioApi implements AutoCloseable {
     synchronized (this) {
       callsPlaced.add(new Sent(fields, ctx.request().getHeader("Authorization")));
       placing = placings.poll();
+    }
+    if (Placing.REFUSE.equals(placing)) {
+      error(ctx, 400, 21215, "Account not authorized to call " + fields.get("To") + ".");
+      return;
+    }
+    if (Placing.DROP.equals(placing)) {
+      // Taken, ringing nobody the test drives, and never answered: a status callback never comes either.
+      ctx.request().connection().close();
+      return;
     }
     String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
     String now = RFC_2822.format(ZonedDateTime.now());
