@@ -47,7 +47,7 @@ final class ChatLoad implements AutoCloseable {
 
     /** Acknowledged per second, from the step's first send to its last acknowledgement (at least the sending time). */
     double ackedPerSecond() {
-      return acked.get() / (Math.max(lastAckAt, sentUntil) - startedAt) * 1e9;
+      return acked.get() * 1e9 / (Math.max(lastAckAt, sentUntil) - startedAt);
     }
 
     boolean settled() {
@@ -90,7 +90,11 @@ final class ChatLoad implements AutoCloseable {
                 .compose(ws -> http.put(port, "127.0.0.1", "/api/presence").putHeader("Cookie", cookie).sendJsonObject(new JsonObject().put("presence", "available")));
           }));
     }
-    Future.all(ready).await();
+    try {
+      Future.all(ready).await(90, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("the agents were not signed in and available within 90 s", e);
+    }
   }
 
   /** Opens resident r's chat on {@code ports[r % n]} and waits until every one is assigned an agent. */
@@ -109,8 +113,11 @@ final class ChatLoad implements AutoCloseable {
 
   private void onAgentFrame(String text) {
     if (!text.contains("\"bench|")) return;
-    String body = new JsonObject(text).getJsonObject("entry").getJsonObject("event").getString("text", "");
+    JsonObject entry = new JsonObject(text).getJsonObject("entry");
+    // Only the entry itself: other frames (a conversation's preview, for one) may quote its text cut short.
+    String body = entry == null ? "" : entry.getJsonObject("event", new JsonObject()).getString("text", "");
     String[] parts = body.split("\\|");
+    if (parts.length < 4) return;
     long micros = (System.nanoTime() - Long.parseLong(parts[1])) / 1000;
     Step step = stepOf(parts[2]);
     synchronized (step) {

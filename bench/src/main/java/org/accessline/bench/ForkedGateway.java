@@ -31,18 +31,27 @@ final class ForkedGateway {
 
   /** Writes {@code config} to {@code dir/NAME.json} and starts a gateway with it; answers once its /health answers. */
   static ForkedGateway start(String name, JsonObject config, Path dir, WebClient http) throws IOException, InterruptedException {
+    int port = config.getInteger("httpPort");
+    // A gateway left over from an earlier run would answer in this one's place.
+    try (java.net.ServerSocket free = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+      free.close();
+    } catch (IOException e) {
+      throw new IllegalStateException("port " + port + " is taken: is an earlier run's gateway still running?", e);
+    }
     Path file = dir.resolve(name + ".json");
     Path log = dir.resolve(name + ".log");
     Files.writeString(file, config.encode());
     Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
         Main.class.getName(), "--config", file.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    ForkedGateway gateway = new ForkedGateway(name, config.getInteger("httpPort"), p, log);
+    ForkedGateway gateway = new ForkedGateway(name, port, p, log);
+    // Never leave a gateway behind, whatever ends the benchmark.
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) throw new IllegalStateException(name + " exited at start:\n" + gateway.logTail());
       try {
-        if (http.get(gateway.port, "127.0.0.1", "/health").send().await().statusCode() == 200) return gateway;
-      } catch (RuntimeException notYet) {
+        if (http.get(gateway.port, "127.0.0.1", "/health").timeout(2_000).send().await().statusCode() == 200) return gateway;
+      } catch (Exception notYet) {
         // Not listening yet.
       }
       Thread.sleep(200);
