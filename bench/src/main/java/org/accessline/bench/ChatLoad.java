@@ -33,12 +33,16 @@ final class ChatLoad implements AutoCloseable {
     final AtomicLong errors = new AtomicLong();
     final Latencies toAck = new Latencies();
     final Latencies toAgent = new Latencies();
+    /** Time to the ack by the node the resident is connected to (index as in the ports given). */
+    final Latencies[] toAckOn;
     volatile long startedAt;
     volatile long sentUntil;
     volatile long lastAckAt;
 
-    Step(int rate) {
+    Step(int rate, int nodes) {
       this.rate = rate;
+      this.toAckOn = new Latencies[nodes];
+      for (int i = 0; i < nodes; i++) toAckOn[i] = new Latencies();
     }
 
     double sendSeconds() {
@@ -65,6 +69,7 @@ final class ChatLoad implements AutoCloseable {
   final Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
   final Set<String> conversations = ConcurrentHashMap.newKeySet();
   private int cursor;
+  private int nodes = 1;
 
   ChatLoad(String password, int connections) {
     this.password = password;
@@ -99,6 +104,7 @@ final class ChatLoad implements AutoCloseable {
 
   /** Opens resident r's chat on {@code ports[r % n]} and waits until every one is assigned an agent. */
   void connectResidents(int count, int[] ports) throws InterruptedException {
+    nodes = ports.length;
     CountDownLatch assigned = new CountDownLatch(count);
     for (int r = 0; r < count; r++) {
       int port = ports[r % ports.length];
@@ -139,12 +145,14 @@ final class ChatLoad implements AutoCloseable {
         if (!clientId.startsWith("s")) return;
         long now = System.nanoTime();
         Step step = stepOf(clientId);
-        long micros = (now - Long.parseLong(clientId.split("_")[1])) / 1000;
+        String[] parts = clientId.split("_");
+        long micros = (now - Long.parseLong(parts[1])) / 1000;
         acknowledged.merge(clientId, 1, Integer::sum);
         step.acked.incrementAndGet();
         step.lastAckAt = now;
         synchronized (step) {
           step.toAck.record(micros);
+          step.toAckOn[Integer.parseInt(parts[3])].record(micros);
         }
       }
       case "error" -> {
@@ -156,7 +164,7 @@ final class ChatLoad implements AutoCloseable {
     }
   }
 
-  /** The step named at the start of a client id, {@code s<step>_<nanos>_<n>}. */
+  /** The step named at the start of a client id, {@code s<step>_<nanos>_<n>_<node>}. */
   private Step stepOf(String clientId) {
     int end = clientId.indexOf('_');
     synchronized (steps) {
@@ -166,7 +174,7 @@ final class ChatLoad implements AutoCloseable {
 
   /** Sends at {@code rate} msgs/s for {@code seconds}, in 10 ms ticks, then waits up to {@code drainSeconds} for the answers. */
   Step run(int rate, int seconds, int drainSeconds) throws InterruptedException {
-    Step step = new Step(rate);
+    Step step = new Step(rate, nodes);
     int index;
     synchronized (steps) {
       index = steps.size();
@@ -180,9 +188,10 @@ final class ChatLoad implements AutoCloseable {
     long n = 0;
     while (System.nanoTime() < end) {
       for (int i = 0; i < perTick; i++) {
-        WebSocket ws = residents.get(cursor++ % residents.size());
+        int r = cursor++ % residents.size();
+        WebSocket ws = residents.get(r);
         long now = System.nanoTime();
-        String id = "s" + index + "_" + now + "_" + (++n);
+        String id = "s" + index + "_" + now + "_" + (++n) + "_" + (r % nodes);
         step.sent.incrementAndGet();
         ws.writeTextMessage(new JsonObject().put("type", "message").put("clientId", id).put("text", "bench|" + now + "|" + id + "|pothole report").encode());
       }

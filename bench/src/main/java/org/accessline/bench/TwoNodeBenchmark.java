@@ -29,7 +29,8 @@ import org.accessline.web.auth.PasswordHasher;
  *
  * <p>Options: --rounds R (2), --residents N (200), --agents M (50), --rates list (500,1000,1500,2000,3000,4000),
  * --step S seconds per rate (6), --warmup S (5), --p99 limit in ms (250), --db URI
- * (postgresql://postgres@127.0.0.1:5432/test), --port first HTTP port (18010; Hazelcast uses +10).
+ * (postgresql://postgres@127.0.0.1:5432/test), --port first HTTP port (18010; Hazelcast uses +10), --setups which of
+ * a, b, c to run (abc).
  */
 public final class TwoNodeBenchmark {
   private static final String PASSWORD = "bench-password";
@@ -60,7 +61,7 @@ public final class TwoNodeBenchmark {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> o = new HashMap<>(Map.of("rounds", "2", "residents", "200", "agents", "50", "rates", "500,1000,1500,2000,3000,4000",
-        "step", "6", "warmup", "5", "p99", "250", "db", "postgresql://postgres@127.0.0.1:5432/test", "port", "18010"));
+        "step", "6", "warmup", "5", "p99", "250", "db", "postgresql://postgres@127.0.0.1:5432/test", "port", "18010", "setups", "abc"));
     for (int i = 0; i + 1 < args.length; i += 2) o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
     new TwoNodeBenchmark(o).run();
     System.exit(0);
@@ -76,7 +77,7 @@ public final class TwoNodeBenchmark {
         Runtime.getRuntime().availableProcessors(), loadAverage(), options.get("residents"), options.get("agents"), options.get("rates"),
         options.get("step"), options.get("warmup"), options.get("p99"));
     for (int r = 1; r <= option("rounds"); r++) {
-      for (Setup setup : Setup.values()) round(r, setup);
+      for (Setup setup : Setup.values()) if (options.get("setups").contains(setup.name().toLowerCase())) round(r, setup);
     }
     System.out.printf("%nSummary (whole run %.0f s, load average at end %s):%n", (System.nanoTime() - began) / 1e9, loadAverage());
     summary.forEach(System.out::println);
@@ -163,9 +164,16 @@ public final class TwoNodeBenchmark {
       String who = i < nodes.size() ? nodes.get(i).name : "clients";
       cpu.append(String.format(" %s %.0f%%", who, (after[i] - before[i]) / (wall / 1e9) * 100));
     }
-    return String.format("  %5d offered: %6.0f acked/s (%d/%d, %d errors); ack p50/p95/p99 %.1f/%.1f/%.1f ms; to agent p99 %.1f ms; cpu of a core:%s; load %s",
+    StringBuilder perNode = new StringBuilder();
+    if (s.toAckOn.length > 1) {
+      for (int i = 0; i < s.toAckOn.length; i++) {
+        perNode.append(String.format("%s %s p50/p99 %.1f/%.1f ms", i == 0 ? "; ack via" : ",", nodes.get(i).name,
+            s.toAckOn[i].percentileMillis(0.50), s.toAckOn[i].percentileMillis(0.99)));
+      }
+    }
+    return String.format("  %5d offered: %6.0f acked/s (%d/%d, %d errors); ack p50/p95/p99 %.1f/%.1f/%.1f ms%s; to agent p99 %.1f ms; cpu of a core:%s; load %s",
         s.rate, s.ackedPerSecond(), s.acked.get(), s.sent.get(), s.errors.get(), s.toAck.percentileMillis(0.50), s.toAck.percentileMillis(0.95),
-        s.toAck.percentileMillis(0.99), s.toAgent.percentileMillis(0.99), cpu, load);
+        s.toAck.percentileMillis(0.99), perNode, s.toAgent.percentileMillis(0.99), cpu, load);
   }
 
   /** Every acknowledged message stored exactly once, read straight from PostgreSQL. */
