@@ -30,7 +30,7 @@ import org.accessline.web.auth.PasswordHasher;
  * <p>Options: --rounds R (2), --residents N (200), --agents M (50), --rates list (500,1000,1500,2000,3000,4000),
  * --step S seconds per rate (6), --warmup S (5), --p99 limit in ms (250), --db URI
  * (postgresql://postgres@127.0.0.1:5432/test), --port first HTTP port (18010; Hazelcast uses +10), --setups which of
- * a, b, c to run (abc).
+ * a, b, c to run (abc), --spread 0 to connect every client to the first node (1: spread over all).
  */
 public final class TwoNodeBenchmark {
   private static final String PASSWORD = "bench-password";
@@ -62,6 +62,7 @@ public final class TwoNodeBenchmark {
   public static void main(String[] args) throws Exception {
     Map<String, String> o = new HashMap<>(Map.of("rounds", "2", "residents", "200", "agents", "50", "rates", "500,1000,1500,2000,3000,4000",
         "step", "6", "warmup", "5", "p99", "250", "db", "postgresql://postgres@127.0.0.1:5432/test", "port", "18010", "setups", "abc"));
+    o.put("spread", "1");
     for (int i = 0; i + 1 < args.length; i += 2) o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
     new TwoNodeBenchmark(o).run();
     System.exit(0);
@@ -98,7 +99,8 @@ public final class TwoNodeBenchmark {
       for (int i = 0; i < setup.nodes; i++) members.add("127.0.0.1:" + (option("port") + 10 + i));
       // The first node starts alone, so it takes the conversations; the second joins it.
       for (int i = 0; i < setup.nodes; i++) nodes.add(ForkedGateway.start("node-" + i, config(setup, i, schema, dir, members, capacity), dir, load.http()));
-      int[] ports = nodes.stream().mapToInt(n -> n.port).toArray();
+      // --spread 0 puts every client on node-0 (the owner): the second node is then only a member.
+      int[] ports = nodes.stream().mapToInt(n -> n.port).limit(option("spread") == 0 ? 1 : nodes.size()).toArray();
       load.connectAgents(agents, ports);
       load.connectResidents(residents, ports);
       int[] rates = Arrays.stream(options.get("rates").split(",")).mapToInt(Integer::parseInt).toArray();
@@ -165,7 +167,7 @@ public final class TwoNodeBenchmark {
       cpu.append(String.format(" %s %.0f%%", who, (after[i] - before[i]) / (wall / 1e9) * 100));
     }
     StringBuilder perNode = new StringBuilder();
-    if (s.toAckOn.length > 1) {
+    if (s.toAckOn.length > 1 && s.toAckOn[1].count() > 0) {
       for (int i = 0; i < s.toAckOn.length; i++) {
         perNode.append(String.format("%s %s p50/p99 %.1f/%.1f ms", i == 0 ? "; ack via" : ",", nodes.get(i).name,
             s.toAckOn[i].percentileMillis(0.50), s.toAckOn[i].percentileMillis(0.99)));
