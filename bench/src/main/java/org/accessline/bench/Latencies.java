@@ -29,6 +29,7 @@ final class Latencies {
   }
 
   double percentileMillis(double q) {
+    if (count == 0) return Double.NaN;
     long[] sorted = Arrays.copyOf(samples, count);
     Arrays.sort(sorted);
     return at(sorted, q);
