@@ -82,9 +82,10 @@ public final class AccesslineRoutes {
     DirectoryRoutes.mount(router, staff, body, reads, new DirectoryApi(services.store(), config.directory(), clock), new ReferralApi(services.store().directory(), desk));
     AdminRoutes.mount(router, vertx, staff, body, new AccountsApi(vertx, services.store(), services.sessions(), config.agentCapacity(), clock),
         services.categories(), services.store(), config.routing(), clock);
-    FollowUpsApi followUps = new FollowUpsApi(vertx, services.store(), services.directory(), config.routing(), config.followUps(), clock);
+    var calls = outboundCalls(router, vertx, services, desk, clock);
+    FollowUpsApi followUps = new FollowUpsApi(vertx, services.store(), services.directory(), config.routing(), config.followUps(), clock, calls.isPresent());
     FollowUpRoutes.mount(router, staff, body, reads, followUps, new FollowUpWork(vertx, services.store(), desk, services.intake(), followUps, config.followUps(),
-        config.maxMessageBytes(), outboundCalls(router, vertx, services, desk, clock), clock), new ConsentApi(services.store(), desk, services.intake(), clock));
+        config.maxMessageBytes(), calls, clock), new ConsentApi(services.store(), desk, services.intake(), clock));
     services.open311().ifPresent(api -> org.accessline.web.open311.Open311Routes.mount(router, staff, body, reads, api));
     ReportRoutes.mount(router, staff, new ReportsApi(services.store(), config.reports(), clock, config.followUps().overdueAfter()));
     QualityRoutes.mount(router, staff, body, services.store(), services.directory(), config.quality(), clock);

@@ -11,6 +11,8 @@ public record DirectoryImport(List<Agency> agencies, List<ServiceEntry> services
   public DirectoryImport {
     // Two entries with one id would leave only the last saved while the answer counted both.
     List<String> all = new java.util.ArrayList<>(problems);
+    agencies.forEach(a -> all.addAll(org.accessline.gateway.directory.DirectoryText.problems("Agency " + a.id() + ": ", a)));
+    services.forEach(s -> all.addAll(org.accessline.gateway.directory.DirectoryText.problems("Service " + s.id() + ": ", s)));
     repeated(agencies.stream().map(Agency::id).toList()).forEach(id -> all.add("Agency id " + id + " appears more than once."));
     repeated(services.stream().map(ServiceEntry::id).toList()).forEach(id -> all.add("Service id " + id + " appears more than once."));
     problems = all;

@@ -84,9 +84,10 @@ public final class DirectoryJson {
     Reach reach = parseReach(j, problems);
     if (!problems.isEmpty()) return Parsed.bad(problems);
     try {
-      return Parsed.of(new Agency(id, string(j, "name", problems).orElse(""), string(j, "description", problems).orElse(""), zone, closed, reach, at, by));
+      Agency agency = new Agency(id, string(j, "name", problems).orElse(""), string(j, "description", problems).orElse(""), zone, closed, reach, at, by);
+      return problems.isEmpty() ? Parsed.of(agency) : Parsed.bad(problems);
     } catch (IllegalArgumentException e) {
-      return Parsed.bad(List.of(sentence(e)));
+      return Parsed.bad(problems.isEmpty() ? List.of(sentence(e)) : problems);
     }
   }
 
@@ -105,11 +106,12 @@ public final class DirectoryJson {
     if (agencyId.isEmpty()) problems.add("\"agencyId\" must name the service's agency.");
     if (!problems.isEmpty()) return Parsed.bad(problems);
     try {
-      return Parsed.of(new ServiceEntry(id, agencyId.get(), string(j, "name", problems).orElse(""), string(j, "description", problems).orElse(""),
+      ServiceEntry service = new ServiceEntry(id, agencyId.get(), string(j, "name", problems).orElse(""), string(j, "description", problems).orElse(""),
           string(j, "serviceArea", problems).orElse(""), string(j, "eligibility", problems).orElse(""), languages, week, reach,
-          string(j, "accessibility", problems).orElse(""), verified, at, by));
+          string(j, "accessibility", problems).orElse(""), verified, at, by);
+      return problems.isEmpty() ? Parsed.of(service) : Parsed.bad(problems);
     } catch (IllegalArgumentException e) {
-      return Parsed.bad(List.of(sentence(e)));
+      return Parsed.bad(problems.isEmpty() ? List.of(sentence(e)) : problems);
     }
   }
 
@@ -151,6 +153,10 @@ public final class DirectoryJson {
     if (v == null) return Optional.empty();
     if (!(v instanceof String s)) {
       problems.add("\"" + field + "\" must be text.");
+      return Optional.empty();
+    }
+    if (org.accessline.gateway.directory.DirectoryText.unfit(s)) {
+      problems.add(org.accessline.gateway.directory.DirectoryText.problem(field));
       return Optional.empty();
     }
     return Optional.of(s);

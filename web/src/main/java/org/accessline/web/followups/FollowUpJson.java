@@ -54,7 +54,8 @@ final class FollowUpJson {
    *
    * @throws IllegalArgumentException saying what is wrong, for the 400 answer
    */
-  static FollowUp parse(JsonObject body, ConversationId origin, Contact recordContact, String by, Clock clock, boolean chatLinkConfigured) {
+  static FollowUp parse(JsonObject body, ConversationId origin, Contact recordContact, String by, Clock clock, boolean chatLinkConfigured,
+      boolean callsAvailable) {
     for (String field : body.fieldNames()) {
       if (!FIELDS.contains(field)) throw new IllegalArgumentException("Unknown field \"" + field + "\"; a follow-up takes " + String.join(", ", FIELDS) + ".");
     }
@@ -80,6 +81,10 @@ final class FollowUpJson {
         .orElseThrow(() -> new IllegalArgumentException("\"channel\" must be text, tty-call, chat-link or task."));
     if (channel == FollowUpChannel.CHAT_LINK && !chatLinkConfigured) {
       throw new IllegalArgumentException("No web chat link is configured (followUps.chatLink), so a chat-link follow-up cannot be made.");
+    }
+    if (channel == FollowUpChannel.TTY_CALL && !callsAvailable) {
+      // Refused now rather than when it falls due, when no one could place the call either.
+      throw new IllegalArgumentException("Outbound TTY calls need a Twilio account and followUps.callerNumber in the configuration, so a tty-call follow-up cannot be made.");
     }
     String note = optionalString(body, "note").orElse("").strip();
     if (note.length() > FollowUp.NOTE_LIMIT) throw new IllegalArgumentException("\"note\" is at most " + FollowUp.NOTE_LIMIT + " characters.");

@@ -40,9 +40,12 @@ public final class FollowUpsApi {
   private final AgentDirectory directory;
   private final RoutingSettings routing;
   private final FollowUpConfig config;
+  private final boolean callsAvailable;
   private final Clock clock;
 
-  public FollowUpsApi(Vertx vertx, InteractionStore store, AgentDirectory directory, RoutingSettings routing, FollowUpConfig config, Clock clock) {
+  public FollowUpsApi(Vertx vertx, InteractionStore store, AgentDirectory directory, RoutingSettings routing, FollowUpConfig config, Clock clock,
+      boolean callsAvailable) {
+    this.callsAvailable = callsAvailable;
     this.vertx = vertx;
     this.store = store;
     this.followUps = store.followUps();
@@ -64,7 +67,7 @@ public final class FollowUpsApi {
       ConversationEvent.Opened opened = (ConversationEvent.Opened) read.result().get(0).event();
       FollowUp made;
       try {
-        made = FollowUpJson.parse(Validation.body(ctx), origin, opened.contact(), by.username().value(), clock, config.chatLink().isPresent());
+        made = FollowUpJson.parse(Validation.body(ctx), origin, opened.contact(), by.username().value(), clock, config.chatLink().isPresent(), callsAvailable);
         checkOwner(made.owner());
       } catch (IllegalArgumentException e) {
         store.audit(audit(by, "follow_up_refused", origin, e.getMessage())).onComplete(ar -> Problem.send(ctx, 400, "invalid_follow_up", e.getMessage()));

@@ -97,6 +97,19 @@ class DirectoryFormatsTest {
   }
 
   @Test
+  void controlAndTextDirectionCharactersInAnEntrysWordsAreRefused() {
+    String csv = DirectoryCsv.write(ALL).replace("Bulk trash pickup", "Bulk\u0000trash").replace("Department of Sanitation", "Sanitation\u202e");
+    assertEquals(List.of("Agency sanitation: \"name\" holds a control or text-direction character; only printable text, line breaks and tabs are taken.",
+        "Service bulk-trash: \"name\" holds a control or text-direction character; only printable text, line breaks and tabs are taken."),
+        DirectoryCsv.read(csv, AT, "ana").problems());
+    JsonObject json = Hsds.write(ALL);
+    json.getJsonArray("services").getJsonObject(0).put("description", "Line one\nLine two\tand a tab");
+    assertEquals(List.of(), Hsds.read(json, AT, "ana").problems(), "line breaks and tabs are kept");
+    json.getJsonArray("services").getJsonObject(0).put("description", "\u2066hidden\u2069");
+    assertEquals(1, Hsds.read(json, AT, "ana").problems().size());
+  }
+
+  @Test
   void csvRefusesAWholeFileForItsBadContactCellsAndNamesEachRowAndColumn() {
     String csv = DirectoryCsv.write(ALL).replace("https://bulk.example.gov", "javascript:alert(1)").replace("555-0102", "call us");
     DirectoryImport back = DirectoryCsv.read(csv, AT, "ana");

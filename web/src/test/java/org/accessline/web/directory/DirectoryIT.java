@@ -112,6 +112,9 @@ class DirectoryIT {
     HttpResponse<Buffer> agencyLink = sam.put("/api/directory/agencies/sanitation", agency().put("reach", new JsonObject().put("web", "data:text/html,x")));
     assertEquals(400, agencyLink.statusCode(), agencyLink.bodyAsString());
     assertTrue(agencyLink.bodyAsJsonObject().getString("message").startsWith("\"reach.web\""), agencyLink.bodyAsString());
+    HttpResponse<Buffer> disguised = sam.put("/api/directory/services/bulk-trash", bulk().put("name", "Bulk\u202etrash").put("description", "a\u0000b"));
+    assertEquals(400, disguised.statusCode(), disguised.bodyAsString());
+    assertEquals(2, disguised.bodyAsJsonObject().getJsonArray("problems").size(), disguised.bodyAsString());
     assertEquals(404, maria.get("/api/directory/services/bulk-trash").statusCode());
     assertEquals(404, maria.get("/api/directory/services/..%2Fx").statusCode());
   }

@@ -205,6 +205,8 @@ class FollowUpsIT {
         new JsonObject().put("due", soon).put("owner", "queue:nowhere").put("channel", "text"),
         new JsonObject().put("due", soon).put("owner", "agent:maria").put("channel", "pigeon"),
         new JsonObject().put("due", soon).put("owner", "agent:maria").put("channel", "chat-link"),
+        // No followUps.callerNumber here: no call could be placed when it falls due.
+        new JsonObject().put("due", soon).put("owner", "agent:maria").put("channel", "tty-call"),
         new JsonObject().put("due", soon).put("owner", "agent:maria").put("channel", "text").put("note", "x".repeat(1001)),
         new JsonObject().put("due", soon).put("owner", "agent:maria").put("channel", "text").put("number", "555-1234"),
         new JsonObject().put("due", soon).put("owner", "agent:maria").put("channel", "text").put("extra", 1),
