@@ -122,6 +122,51 @@ class RelayCallFailoverIT {
     }
   }
 
+  @Test
+  void aCallSwitchedFromTtyToRelayComesBackInRelayModeInTheTtyCallsConversation() throws Exception {
+    try (TestCluster cluster = CallFailover.cluster(dir, api, json -> json.put("relay", new JsonObject().put("enabled", true)))) {
+      TestCluster.Node a = cluster.start(0);
+      cluster.awaitOwner("node-0");
+      TestCluster.Node b = cluster.start(1);
+      try (AgentClient maria = new AgentClient(b.vertx(), b.port()).signedIn("maria").available();
+          FakeTwilioCall call = new FakeTwilioCall(twilio, a.port(), CALL, CALLER)) {
+        api.callInProgress(CALL, next -> call.follow(next, b.port()));
+        call.connect(call.answer());
+        call.awaitMarkEchoed("greeting");
+        String conversation = maria.awaitAssignment();
+        call.types("MY STREETLIGHT IS OUT GA", work);
+        maria.frames.await("the caller's message", f -> isMessage(f, "resident") && "MY STREETLIGHT IS OUT GA".equals(text(f)), WAIT_MS);
+        // A hearing caller took for a TTY: the agent, on B, switches the call carried by A.
+        var switched = maria.post("/api/conversations/" + conversation + "/call-mode", new JsonObject().put("mode", "relay"));
+        assertEquals(200, switched.statusCode(), switched.bodyAsString());
+        CallFailover.awaitTrue("the switch noted", WAIT_MS,
+            () -> CallFailover.described(maria, conversation).stream().anyMatch(e -> e.contains("switched the call to relay")));
+
+        int playedBefore = call.playedAudio().length;
+        a.loseClusterAbruptly();
+        call.streamDropped();
+        call.awaitMarkEchoed("reconnected");
+        String redirect = api.callUpdates().get(0).fields().get("Twiml");
+        assertTrue(redirect.contains("name=\"mode\" value=\"relay\"") && redirect.contains("name=\"resume.opened\" value=\"tty\""), redirect);
+        call.plays(Voices.join(Voices.silence(600), speech("it has been dark for a week go ahead"), Voices.silence(500)));
+        CallFailover.awaitTrue("the next turn stored in the TTY call's conversation", WAIT_MS,
+            () -> CallFailover.storedMessages(maria, conversation).size() >= 4);
+        short[] played = call.playedAudio();
+        String notice = recognise(Arrays.copyOfRange(played, playedBefore, played.length));
+        assertTrue(WordErrors.rate("the line was reconnected go ahead", notice) <= 0.35, "spoken, not sent in Baudot: " + notice);
+        call.hangUp();
+        CallFailover.awaitTrue("the hang-up note", WAIT_MS, () -> CallFailover.described(maria, conversation).stream().anyMatch(e -> e.contains("hung up")));
+        cluster.closeLost(a);
+        List<String> record = CallFailover.described(maria, conversation);
+        List<String> messages = maria.storedMessages(conversation);
+        assertEquals(4, messages.size(), () -> "greeting, the typed turn, notice, the spoken turn; nothing lost, nothing twice: " + record);
+        assertEquals(List.of("MY STREETLIGHT IS OUT GA", RelayLine.RECONNECTED), messages.subList(1, 3), record::toString);
+        assertTrue(WordErrors.rate("it has been dark for a week go ahead", messages.get(3)) <= 0.35, record::toString);
+        assertEquals(1, api.callUpdates().size(), "one redirect");
+      }
+    }
+  }
+
   private short[] speech(String text) throws Exception {
     return Voices.flite(text, "rms", work);
   }
