@@ -79,9 +79,7 @@ final class RelayCallSession implements LiveCall {
   private boolean goesOn;
   /** How many streams carried this call before this one: more than none after its node was lost. */
   private final int attachment;
-  /** How the call's conversation was opened: as a TTY call switched to relay, or as a relay call. */
-  private final LineMode openedAs;
-  private Optional<RelayAssistantId.Identity> identified;
+  private RelayResume resume;
   private String endReason = "";
   private static final long PARTIAL_EVERY_MS = 300;
   private String lastPartial = "";
@@ -119,15 +117,8 @@ final class RelayCallSession implements LiveCall {
     this.caller = new Contact(Channel.RELAY, h.callerAddress());
     this.samples = h.samples();
     this.attachment = h.attachment();
-    this.openedAs = h.conversation().isPresent() || LineMode.TTY.wireName().equals(h.resume().get(OPENED)) ? LineMode.TTY : LineMode.RELAY;
-    this.identified = Optional.ofNullable(h.resume().get(CA_SERVICE))
-        .map(service -> new RelayAssistantId.Identity(service, Optional.ofNullable(h.resume().get(CA_NUMBER)), h.resume().getOrDefault(CA_HEARD, "")));
+    this.resume = RelayResume.of(h.resume(), h.conversation().isPresent());
   }
-
-  private static final String OPENED = "opened";
-  private static final String CA_SERVICE = "caService";
-  private static final String CA_NUMBER = "caNumber";
-  private static final String CA_HEARD = "caHeard";
 
   static void start(HandOver h, Intake intake, TtyCalls calls, RelaySettings settings, Future<RelaySpeech> speech) {
     RelayCallSession call = new RelayCallSession(h, intake, calls, settings, speech);
@@ -156,7 +147,7 @@ final class RelayCallSession implements LiveCall {
       voice.frame(h.unheard(), h.unheard().length);
       queue(h.unheard());
     }
-    act(attachment > 0 ? line.reconnected(now(), identified) : h.conversation().isPresent() ? line.joined(now()) : line.answered(now()));
+    act(attachment > 0 ? line.reconnected(now(), resume.assistant()) : h.conversation().isPresent() ? line.joined(now()) : line.answered(now()));
   }
 
   private Future<ConversationId> open(String part) {
@@ -173,15 +164,8 @@ final class RelayCallSession implements LiveCall {
   /** Tells the cluster this node carries the call, and what a new stream would need to take it up in relay mode. */
   private void carrying() {
     if (ended || !conversation.succeeded()) return;
-    java.util.Map<String, String> resume = new java.util.HashMap<>();
-    resume.put(OPENED, openedAs.wireName());
-    identified.ifPresent(who -> {
-      resume.put(CA_SERVICE, who.service());
-      who.number().ifPresent(n -> resume.put(CA_NUMBER, n));
-      resume.put(CA_HEARD, who.heard());
-    });
     String from = caller.address().startsWith("withheld:") ? "" : caller.address();
-    calls.watch().carrying(callSid, conversation.result(), from, LineMode.RELAY, attachment, resume);
+    calls.watch().carrying(callSid, conversation.result(), from, LineMode.RELAY, attachment, resume.parameters());
   }
 
   // ---- Twilio's messages ----
@@ -438,7 +422,7 @@ final class RelayCallSession implements LiveCall {
       else if (action instanceof RelayAction.Annotation a) {
         record("an annotation", id -> intake.annotation(id, a.text(), key("annotation-" + a.n())));
       } else if (action instanceof RelayAction.AssistantIdentified who) {
-        identified = Optional.of(who.who());
+        resume = resume.identified(who.who());
         carrying();
         record("the relay assistant", id -> intake.relayAssistant(id, who.who().service(), who.who().number(), who.who().heard(),
             key("assistant-" + who.n())));
