@@ -62,7 +62,17 @@ class RelayCallFailoverIT {
 
   @Test
   void aRelayCallWhoseNodeIsLostComesBackInRelayModeAndTheAssistantIsToldTheLineIsBack() throws Exception {
-    try (TestCluster cluster = CallFailover.cluster(dir, api, json -> json.put("relay", new JsonObject().put("enabled", true)))) {
+    relayCallComesBack(new JsonObject(), "detect");
+  }
+
+  @Test
+  void aCallToARelayOnlyNumberComesBackInRelayMode() throws Exception {
+    relayCallComesBack(new JsonObject().put("numbers", new io.vertx.core.json.JsonArray().add("+15550003110")), "relay");
+  }
+
+  /** A relay call started as {@code startedAs} on node A, which is lost; {@code relay} is the nodes' relay configuration. */
+  private void relayCallComesBack(JsonObject relay, String startedAs) throws Exception {
+    try (TestCluster cluster = CallFailover.cluster(dir, api, json -> json.put("relay", relay.copy().put("enabled", true)))) {
       TestCluster.Node a = cluster.start(0);
       cluster.awaitOwner("node-0");
       TestCluster.Node b = cluster.start(1);
@@ -74,6 +84,7 @@ class RelayCallFailoverIT {
           call.follow(next, b.port());
         });
         String twiml = call.answer();
+        assertTrue(twiml.contains("<Parameter name=\"mode\" value=\"" + startedAs + "\"/>"), twiml);
         call.plays(Voices.join(Voices.silence(400), speech("hello this is georgia relay operator two six four three"), Voices.silence(600)));
         call.connect(twiml);
         String conversation = maria.awaitAssignment();
