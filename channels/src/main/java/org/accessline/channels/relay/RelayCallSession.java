@@ -73,6 +73,13 @@ final class RelayCallSession implements LiveCall {
   private int followUps;
   private boolean ended;
   private boolean finished;
+  /** Twilio said the call is over (or we ended it), rather than only its stream closing. */
+  private boolean callOver;
+  /** Only the stream closed: the call waits on hold for a node to connect it again. */
+  private boolean goesOn;
+  /** How many streams carried this call before this one: more than none after its node was lost. */
+  private final int attachment;
+  private RelayResume resume;
   private String endReason = "";
   private static final long PARTIAL_EVERY_MS = 300;
   private String lastPartial = "";
@@ -109,12 +116,14 @@ final class RelayCallSession implements LiveCall {
     this.streamSid = h.streamSid();
     this.caller = new Contact(Channel.RELAY, h.callerAddress());
     this.samples = h.samples();
+    this.attachment = h.attachment();
+    this.resume = RelayResume.of(h.resume(), h.conversation().isPresent());
   }
 
   static void start(HandOver h, Intake intake, TtyCalls calls, RelaySettings settings, Future<RelaySpeech> speech) {
     RelayCallSession call = new RelayCallSession(h, intake, calls, settings, speech);
     h.socket().textMessageHandler(call::onMessage);
-    h.socket().closeHandler(v -> call.end("The call's audio stream closed."));
+    h.socket().closeHandler(v -> call.streamClosed());
     h.socket().exceptionHandler(e -> LOG.warn("relay media stream error: " + e.getMessage()));
     call.begin(h);
   }
@@ -122,7 +131,10 @@ final class RelayCallSession implements LiveCall {
   private void begin(HandOver h) {
     if (h.conversation().isPresent()) {
       conversation = h.conversation().get();
-      conversation.onSuccess(id -> calls.started(id, this));
+      conversation.onSuccess(id -> {
+        calls.started(id, this);
+        carrying();
+      });
     } else {
       conversation = open("call");
       conversation.onFailure(e -> {
@@ -135,14 +147,25 @@ final class RelayCallSession implements LiveCall {
       voice.frame(h.unheard(), h.unheard().length);
       queue(h.unheard());
     }
-    act(h.conversation().isPresent() ? line.joined(now()) : line.answered(now()));
+    act(attachment > 0 ? line.reconnected(now(), resume.assistant()) : h.conversation().isPresent() ? line.joined(now()) : line.answered(now()));
   }
 
   private Future<ConversationId> open(String part) {
     return recorder.retried(() -> intake.openCall(caller, key(part))).map(Posted::conversation).onSuccess(id -> {
-      if (ended) calls.ended(this);
-      else calls.started(id, this);
+      if (ended) {
+        calls.ended(this);
+      } else {
+        calls.started(id, this);
+        carrying();
+      }
     });
+  }
+
+  /** Tells the cluster this node carries the call, and what a new stream would need to take it up in relay mode. */
+  private void carrying() {
+    if (ended || !conversation.succeeded()) return;
+    String from = caller.address().startsWith("withheld:") ? "" : caller.address();
+    calls.watch().carrying(callSid, conversation.result(), from, LineMode.RELAY, attachment, resume.parameters());
   }
 
   // ---- Twilio's messages ----
@@ -152,7 +175,10 @@ final class RelayCallSession implements LiveCall {
     if (frame instanceof StreamFrame.Media media) media(media);
     else if (frame instanceof StreamFrame.Mark mark) mark(mark.name());
     else if (frame instanceof StreamFrame.Dtmf dtmf) dtmf(dtmf);
-    else if (frame instanceof StreamFrame.Stop) end("The caller hung up.");
+    else if (frame instanceof StreamFrame.Stop) {
+      callOver = true;
+      end("The caller hung up.");
+    }
     else if (frame instanceof StreamFrame.Malformed malformed) LOG.warn("refused a media stream message on relay call " + callSid + ": " + malformed.reason());
   }
 
@@ -189,6 +215,7 @@ final class RelayCallSession implements LiveCall {
           "Spoken to the relay assistant as: " + played.spoken()));
     }
     if (name.equals(hangUpAfter)) {
+      callOver = true;
       end("The call was ended after " + settings.idleHangup().toMinutes() + " minutes with nothing said either way.");
       socket.close();
     }
@@ -200,12 +227,23 @@ final class RelayCallSession implements LiveCall {
         key("dtmf-" + (message.sequenceNumber().isEmpty() ? String.valueOf(samples) : message.sequenceNumber()))));
   }
 
+  /**
+   * The stream closed without Twilio saying the call ended. With calls held on a drop (a cluster),
+   * the call waits on hold for a node to connect it again, so nothing says it ended.
+   */
+  private void streamClosed() {
+    if (!callOver && calls.holdOnDrop().isPresent()) goesOn = true;
+    end("The call's audio stream closed.");
+  }
+
   private void end(String reason) {
     if (ended) return;
     ended = true;
     endReason = reason;
     calls.releaseStream(callSid);
-    for (Pending p : replies.values()) p.done().tryFail("The call ended before this reply was spoken.");
+    String unsent = goesOn ? "The call's line dropped before this reply was spoken; it is being connected again, so send it again then."
+        : "The call ended before this reply was spoken.";
+    for (Pending p : replies.values()) p.done().tryFail(unsent);
     replies.clear();
     // The end is recorded once the audio still queued has been recognised, after the last words.
     recognise();
@@ -304,7 +342,7 @@ final class RelayCallSession implements LiveCall {
     heard(last);
     act(line.hungUp());
     finished = true;
-    record("the end of the call", id -> intake.note(id, endReason, key("ended")));
+    if (!goesOn) record("the end of the call", id -> intake.note(id, endReason, key("ended")));
     if (transcriber != null) {
       SpeechRecognizer.Transcriber t = transcriber;
       transcriber = null;
@@ -314,6 +352,7 @@ final class RelayCallSession implements LiveCall {
       }).onFailure(e -> t.close());
     }
     calls.ended(this);
+    calls.watch().released(callSid, goesOn);
   }
 
   // ---- Agents' replies ----
@@ -383,6 +422,8 @@ final class RelayCallSession implements LiveCall {
       else if (action instanceof RelayAction.Annotation a) {
         record("an annotation", id -> intake.annotation(id, a.text(), key("annotation-" + a.n())));
       } else if (action instanceof RelayAction.AssistantIdentified who) {
+        resume = resume.identified(who.who());
+        carrying();
         record("the relay assistant", id -> intake.relayAssistant(id, who.who().service(), who.who().number(), who.who().heard(),
             key("assistant-" + who.n())));
       }
@@ -452,8 +493,10 @@ final class RelayCallSession implements LiveCall {
     recorder.record(conversation, write, e -> LOG.warn("could not record " + what + " for relay call " + callSid + ": " + e.getMessage()));
   }
 
+  /** The call's conversation is found again by the same key on every stream; what each stream records is its own. */
   private String key(String what) {
-    return "relay:" + callSid + ":" + what;
+    if (attachment == 0 || what.startsWith("call")) return "relay:" + callSid + ":" + what;
+    return "relay:" + callSid + ":stream-" + attachment + ":" + what;
   }
 
   /** The call's audio clock, in milliseconds: what Twilio has sent so far. */

@@ -63,6 +63,28 @@ public final class RelayLine {
     return answered(now);
   }
 
+  /**
+   * Told to the assistant when the call came back on a new stream after the gateway node carrying it
+   * was lost: the line is ours for a moment, then theirs again.
+   */
+  public static final String RECONNECTED = "The line was reconnected. Go ahead.";
+  static final String RECONNECTED_ID = "reconnected";
+
+  /**
+   * The call came back on a new stream: not greeted again, the assistant already identified is kept
+   * (so repeating their introduction records nothing new), and the assistant hears that the line is
+   * back, after which it is their turn. What they said on the lost stream and was not yet a turn is
+   * not known here; they say it again after "go ahead".
+   */
+  public List<RelayAction> reconnected(long now, Optional<RelayAssistantId.Identity> identified) {
+    greeted = true;
+    assistant = identified;
+    answeredAt = now;
+    lastActivityAt = now;
+    queue.addFirst(new RelayAction.Speak(RECONNECTED_ID, RECONNECTED, false));
+    return tick(now);
+  }
+
   /** Whether the assistant is speaking, mid-utterance, or has relayed words not yet ended by "go ahead". */
   public boolean assistantMidTurn() {
     return voice || midUtterance || turn.length() > 0;

@@ -15,6 +15,8 @@ import org.accessline.gateway.conversation.ConversationId;
  * @param samples samples received on the stream so far (the audio clock)
  * @param unheard 8 kHz audio not yet given to anyone, oldest first
  * @param why what to note on the record about the switch, if anything
+ * @param attachment how many streams carried the call before this one (more than none after its node was lost)
+ * @param resume what the call's earlier stream left for this one (see {@link TtyCalls.Watch#carrying})
  */
 public record HandOver(ServerWebSocket socket, Context context, String callSid, String streamSid, String callerAddress, long samples,
-    Optional<Future<ConversationId>> conversation, short[] unheard, Optional<String> why) {}
+    Optional<Future<ConversationId>> conversation, short[] unheard, Optional<String> why, int attachment, java.util.Map<String, String> resume) {}

@@ -91,6 +91,7 @@ public final class TtyCallSession implements LiveCall {
   private int attachment;
   private String from = "";
   private LineMode startedAs = LineMode.TTY;
+  private final Map<String, String> resume = new java.util.HashMap<>();
   /** Twilio said the call is over (or we ended it), rather than only its stream closing. */
   private boolean callOver;
 
@@ -201,8 +202,13 @@ public final class TtyCallSession implements LiveCall {
     attachment = parameters.getValue(TwilioVoiceAnswer.ATTACHMENT) instanceof String a && a.matches("[1-9][0-9]{0,3}") ? Integer.parseInt(a) : 0;
     LineMode mode = parameters.getValue(TwilioVoiceAnswer.MODE) instanceof String m ? LineMode.parse(m).orElse(LineMode.TTY) : LineMode.TTY;
     startedAs = mode;
+    for (String name : parameters.fieldNames()) {
+      if (name.startsWith(TwilioVoiceAnswer.RESUME) && parameters.getValue(name) instanceof String v) resume.put(name.substring(TwilioVoiceAnswer.RESUME.length()), v);
+    }
     if (mode == LineMode.RELAY && calls.speech().isPresent()) {
-      handOver(Optional.empty(), Optional.empty());
+      // A call that was switched from TTY to relay before its node was lost goes on in the TTY call's conversation.
+      boolean switched = attachment > 0 && LineMode.TTY.wireName().equals(resume.get("opened"));
+      handOver(switched ? Optional.of(open("call")) : Optional.empty(), Optional.empty());
       return;
     }
     if (mode == LineMode.DETECT && calls.speech().isPresent() && attachment == 0) deciding = true;
@@ -251,7 +257,7 @@ public final class TtyCallSession implements LiveCall {
     if (existing.isEmpty()) calls.ended(this);
     short[] audio = Arrays.copyOf(undecided, undecidedLength);
     undecided = new short[0];
-    speech.takeOver(new HandOver(socket, context, callSid, streamSid, caller.address(), samples, existing, audio, why));
+    speech.takeOver(new HandOver(socket, context, callSid, streamSid, caller.address(), samples, existing, audio, why, attachment, Map.copyOf(resume)));
   }
 
   /** Opens the call's conversation; {@code part} tells a follow-up on the same call from the first. */

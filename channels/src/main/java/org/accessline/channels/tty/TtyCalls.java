@@ -54,7 +54,16 @@ public final class TtyCalls implements ChannelAdapter {
     default void gone(LiveCall call) {}
 
     /** A stream on this node carries the call, recorded as {@code conversation}; {@code attachment} counts its earlier streams. */
-    default void carrying(String callSid, ConversationId conversation, String from, LineMode mode, int attachment) {}
+    default void carrying(String callSid, ConversationId conversation, String from, LineMode mode, int attachment) {
+      carrying(callSid, conversation, from, mode, attachment, Map.of());
+    }
+
+    /**
+     * As above, with what a new stream needs to take the call up where this one was ({@code resume}):
+     * a relay call's mode, how its conversation was opened and the assistant it identified. It travels
+     * to the next stream as parameters, named {@code resume.<key>}, in the TwiML that connects it.
+     */
+    default void carrying(String callSid, ConversationId conversation, String from, LineMode mode, int attachment, Map<String, String> resume) {}
 
     /** The call's stream here ended; with {@code callGoesOn}, only the stream dropped and the call waits on hold to be connected again. */
     default void released(String callSid, boolean callGoesOn) {}
@@ -77,7 +86,7 @@ public final class TtyCalls implements ChannelAdapter {
     this.holdOnDrop = Optional.of(holdOnDrop);
   }
 
-  Watch watch() {
+  public Watch watch() {
     return watch;
   }
 

@@ -29,6 +29,8 @@ public final class TwilioVoiceAnswer {
   static final String STREAM_TOKEN = "streamToken";
   static final String MODE = "mode";
   static final String ATTACHMENT = "attachment";
+  /** Prefix of the parameters a new stream resumes the call with. */
+  static final String RESUME = "resume.";
 
   private final TwilioAccount account;
   private final TtyCalls calls;
@@ -65,6 +67,12 @@ public final class TwilioVoiceAnswer {
    */
   public static String connectTwiml(TwilioAccount account, String from, String callSid, String streamToken, LineMode mode, int attachment,
       Optional<Duration> hold) {
+    return connectTwiml(account, from, callSid, streamToken, mode, attachment, hold, Map.of());
+  }
+
+  /** As above, the call resumed on the new stream with {@code resume} (see {@link TtyCalls.Watch#carrying}). */
+  public static String connectTwiml(TwilioAccount account, String from, String callSid, String streamToken, LineMode mode, int attachment,
+      Optional<Duration> hold, Map<String, String> resume) {
     Stream.Builder stream = new Stream.Builder().url(account.socketUrl(STREAM_PATH))
         .parameter(new Parameter.Builder().name(FROM).value(from).build());
     // A call we place has no sid yet when its TwiML is written.
@@ -72,6 +80,7 @@ public final class TwilioVoiceAnswer {
     stream.parameter(new Parameter.Builder().name(STREAM_TOKEN).value(streamToken).build())
         .parameter(new Parameter.Builder().name(MODE).value(mode.wireName()).build());
     if (attachment > 0) stream.parameter(new Parameter.Builder().name(ATTACHMENT).value(Integer.toString(attachment)).build());
+    new java.util.TreeMap<>(resume).forEach((k, v) -> stream.parameter(new Parameter.Builder().name(RESUME + k).value(v).build()));
     VoiceResponse.Builder response = new VoiceResponse.Builder().connect(new Connect.Builder().stream(stream.build()).build());
     hold.ifPresent(h -> response.pause(new Pause.Builder().length((int) Math.max(1, h.toSeconds())).build()));
     return response.build().toXml();

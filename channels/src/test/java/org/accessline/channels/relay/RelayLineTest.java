@@ -29,6 +29,22 @@ class RelayLineTest {
   }
 
   @Test
+  void aCallBackOnANewStreamHearsTheLineIsBackOnceThenTheAssistantHasTheTurn() {
+    var identified = java.util.Optional.of(new RelayAssistantId.Identity("georgia relay", java.util.Optional.of("2643"), "this is georgia relay operator 2643"));
+    List<RelayAction> out = line.reconnected(0, identified);
+    assertEquals(List.of(new RelayAction.Speak(RelayLine.RECONNECTED_ID, RelayLine.RECONNECTED, false)), out);
+    assertTrue(line.tick(60_000).isEmpty(), "no greeting, and the notice is not said twice");
+    assertTrue(line.played(RelayLine.RECONNECTED_ID, 3_000).isEmpty());
+    assertTrue(line.heard("this is georgia relay operator two six four three", 0.9, 4_000).stream().noneMatch(RelayAction.AssistantIdentified.class::isInstance),
+        "the assistant identified on the lost stream is kept");
+    assertTrue(line.heard("it has been dark for a week", 0.9, 6_000).isEmpty());
+    line.reply("reply-9", "we will send a crew", 6_100);
+    assertTrue(line.assistantMidTurn(), "the turn is the assistant's until go ahead");
+    List<RelayAction> after = line.heard("go ahead", 0.9, 7_000);
+    assertTrue(after.get(0) instanceof RelayAction.ResidentSaid said && said.turn() == 1, after.toString());
+  }
+
+  @Test
   void anIntroductionIsTheAssistantsAndAShiftChangeIsANewOne() {
     line.answered(0);
     List<RelayAction> first = line.heard("this is georgia relay operator two six four three", 0.9, 500);

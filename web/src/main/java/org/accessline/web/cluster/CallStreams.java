@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Which node streams which call lives in a cluster map (Hazelcast keeps a backup of each entry on
  * another member, so it outlives the loss of one node): call sid, node, conversation, caller, mode and
- * how many streams the call had. When a node leaves, every survivor looks for its calls and the one
+ * how many streams the call had, and for a relay call what its next stream resumes it with (how its
+ * conversation was opened, the assistant identified), so it comes back in relay mode. When a node leaves, every survivor looks for its calls and the one
  * that removes an entry first connects that call again through Twilio's Calls API, with a fresh
  * single-use token; the call waited on hold meanwhile ({@code <Pause>} after its {@code <Connect>}).
  */
@@ -260,9 +261,9 @@ public final class CallStreams extends VerticleBase implements TtyCalls.Watch, T
   // ---- Which node streams which call, and connecting a call again ----
 
   @Override
-  public void carrying(String callSid, ConversationId conversation, String from, LineMode mode, int attachment) {
+  public void carrying(String callSid, ConversationId conversation, String from, LineMode mode, int attachment, Map<String, String> resume) {
     JsonObject entry = new JsonObject().put("node", me).put("conversation", conversation.value()).put("from", from).put("mode", mode.wireName())
-        .put("attachment", attachment);
+        .put("attachment", attachment).put("resume", new JsonObject(Map.copyOf(resume)));
     streams.put(callSid, entry).onFailure(e -> LOG.atWarn().addKeyValue("callSid", callSid).log("could not note which node carries a call: {}", e.getMessage()));
   }
 
@@ -298,13 +299,15 @@ public final class CallStreams extends VerticleBase implements TtyCalls.Watch, T
     Optional<String> token = calls.streamTokens().issueAgain(callSid);
     if (token.isEmpty()) return;
     LineMode mode = LineMode.parse(entry.getString("mode", "")).orElse(LineMode.TTY);
-    String twiml = TwilioVoiceAnswer.connectTwiml(account, entry.getString("from", ""), callSid, token.get(), mode, attachment, Optional.of(hold));
+    Map<String, String> resume = new java.util.HashMap<>();
+    entry.getJsonObject("resume", new JsonObject()).forEach(e -> resume.put(e.getKey(), String.valueOf(e.getValue())));
+    String twiml = TwilioVoiceAnswer.connectTwiml(account, entry.getString("from", ""), callSid, token.get(), mode, attachment, Optional.of(hold), resume);
     long began = System.nanoTime();
     vertx.<Void>executeBlocking(() -> {
       TwilioCallUpdates.redirect(twilio, callSid, twiml);
       return null;
     }, false).onSuccess(v -> LOG.atInfo().addKeyValue("callSid", callSid).addKeyValue("conversationId", conversation.value())
-        .log("asked Twilio to connect the call to a new stream in {} ms", (System.nanoTime() - began) / 1_000_000)).onFailure(e -> {
+        .addKeyValue("mode", mode.wireName()).log("asked Twilio to connect the call to a new stream in {} ms", (System.nanoTime() - began) / 1_000_000)).onFailure(e -> {
       TwilioCallFailure failure = TwilioCallFailure.of(e);
       if (TwilioCallUpdates.callIsOver(failure)) {
         LOG.atInfo().addKeyValue("callSid", callSid).log("the call ended before it could be connected again");

@@ -1,5 +1,8 @@
 package org.accessline.web.cluster;
 
+import static org.accessline.web.cluster.CallFailover.isEvent;
+import static org.accessline.web.cluster.CallFailover.isMessage;
+import static org.accessline.web.cluster.CallFailover.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +18,6 @@ import org.accessline.transcripts.postgres.TestPostgres;
 import org.accessline.web.support.AgentClient;
 import org.accessline.web.support.FakeTwilioApi;
 import org.accessline.web.support.FakeTwilioCall;
-import org.accessline.web.support.TwilioWebhookClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +54,7 @@ class TtyCallFailoverIT {
   }
 
   private TestCluster cluster() {
-    return new TestCluster(dir, 2, json -> json.mergeIn(TwilioWebhookClient.gatewayOptions(new JsonObject().put("apiBaseUrl", api.baseUrl()))));
+    return CallFailover.cluster(dir, api);
   }
 
   @Test
@@ -147,9 +149,7 @@ class TtyCallFailoverIT {
         maria.frames.await("the hang-up note", f -> isEvent(f, "note") && text(f).contains("hung up"), TURN_MS);
         cluster.closeLost(a);
         assertEquals(List.of(GREETING, "MY STREETLIGHT IS OUT GA", "Which street?", TtyLine.RECONNECTED, "IT IS ON ELM ST GA", "A crew is on its way."),
-            maria.storedMessages(conversation), () -> "nothing lost, nothing twice: " + maria.recordEntries(conversation).stream().map(JsonObject.class::cast)
-                .map(e -> e.getJsonObject("actor").getString("role") + " " + e.getJsonObject("event").getString("kind") + " " + e.getJsonObject("event").getString("text"))
-                .toList());
+            maria.storedMessages(conversation), () -> "nothing lost, nothing twice: " + CallFailover.described(maria, conversation));
       }
     }
   }
@@ -179,23 +179,6 @@ class TtyCallFailoverIT {
   }
 
   private static void awaitTrue(String what, BooleanSupplier condition) {
-    long deadline = System.currentTimeMillis() + TURN_MS;
-    while (System.currentTimeMillis() < deadline) {
-      if (condition.getAsBoolean()) return;
-      TestCluster.sleep(100);
-    }
-    throw new AssertionError(what + " did not happen within " + TURN_MS + " ms");
-  }
-
-  private static boolean isEvent(JsonObject frame, String kind) {
-    return "entry".equals(frame.getString("type")) && kind.equals(frame.getJsonObject("entry").getJsonObject("event").getString("kind"));
-  }
-
-  private static boolean isMessage(JsonObject frame, String role) {
-    return isEvent(frame, "message") && role.equals(frame.getJsonObject("entry").getJsonObject("actor").getString("role"));
-  }
-
-  private static String text(JsonObject frame) {
-    return frame.getJsonObject("entry").getJsonObject("event").getString("text");
+    CallFailover.awaitTrue(what, TURN_MS, condition);
   }
 }
