@@ -95,7 +95,7 @@ final class RelayLoad {
     }
 
     private synchronized void drain() {
-      if (busy || queue.isEmpty()) return;
+      if (busy || !queue.ready()) return;
       busy = true;
       List<short[]> batch = queue.nextBatch();
       try {

@@ -11,7 +11,8 @@ import java.util.List;
  * order, and leaves in batches of at most {@link #BATCH_SAMPLES}: a call far behind takes its turn
  * on the shared workers a second of audio at a time, and the other calls' turns come in between.
  * Nothing is ever dropped; past the backlog the caller is told to stop reading the stream, and to
- * read again once half of it is recognised.
+ * read again once half of it is recognised. A batch waits for {@link #MIN_BATCH_SAMPLES} unless the
+ * speech has ended: a worker's turn per 20 ms frame costs several times what the frame does.
  */
 public final class RecognitionQueue {
   public static final int SAMPLE_RATE = 8000;
@@ -19,12 +20,15 @@ public final class RecognitionQueue {
   public static final int PRE_ROLL_FRAMES = 20;
   /** One second of audio: about a fifth of a second of a worker's time. */
   public static final int BATCH_SAMPLES = SAMPLE_RATE;
+  /** 200 ms: one chunk of {@link RecognitionBatches}; what it adds to the words' delay is well under the quiet that ends a turn. */
+  public static final int MIN_BATCH_SAMPLES = RecognitionBatches.CHUNK_SAMPLES;
 
   private final long backlogSamples;
   private final ArrayDeque<short[]> preRoll = new ArrayDeque<>();
   private final ArrayDeque<short[]> waiting = new ArrayDeque<>();
   private long quietSamples = Long.MAX_VALUE / 2;
   private long waitingSamples;
+  private long queuedSamples;
   private long passedSamples;
   private boolean paused;
 
@@ -60,6 +64,7 @@ public final class RecognitionQueue {
   private void add(short[] pcm) {
     waiting.add(pcm);
     waitingSamples += pcm.length;
+    queuedSamples += pcm.length;
     passedSamples += pcm.length;
   }
 
@@ -75,6 +80,7 @@ public final class RecognitionQueue {
     long size = 0;
     while (!waiting.isEmpty() && (batch.isEmpty() || size + waiting.peek().length <= BATCH_SAMPLES)) {
       short[] f = waiting.poll();
+      queuedSamples -= f.length;
       batch.add(f);
       size += f.length;
     }
@@ -95,6 +101,11 @@ public final class RecognitionQueue {
     return waiting.isEmpty();
   }
 
+  /** Whether a batch is worth a worker's turn now: enough audio, or the end of what this stretch of speech brings. */
+  public boolean ready() {
+    return queuedSamples >= MIN_BATCH_SAMPLES || (!waiting.isEmpty() && quietSamples >= (long) TRAILING_QUIET_MS * SAMPLE_RATE / 1000);
+  }
+
   /** Audio queued and not yet recognised, in samples (including a batch being recognised). */
   public long waitingSamples() {
     return waitingSamples;
@@ -109,5 +120,6 @@ public final class RecognitionQueue {
   public void discard() {
     waiting.clear();
     waitingSamples = 0;
+    queuedSamples = 0;
   }
 }

@@ -226,6 +226,7 @@ final class RelayCallSession implements LiveCall {
       }
       return;
     }
+    if (!ended && !waiting.ready()) return;
     List<short[]> batch = waiting.nextBatch();
     recognising = true;
     onWorkers(engines, () -> {

@@ -79,6 +79,34 @@ class RecognitionQueueTest {
   }
 
   @Test
+  void aBatchWaitsFor200MsOfSpeechOrForTheEndOfIt() {
+    RecognitionQueue q = new RecognitionQueue(Long.MAX_VALUE / 4);
+    for (int i = 0; i < 9; i++) q.frame(frame(), true);
+    assertTrue(!q.ready(), "180 ms of speech waits for more");
+    q.frame(frame(), true);
+    assertTrue(q.ready());
+    List<short[]> first = q.nextBatch();
+    assertEquals(10, first.size());
+    q.frame(frame(), true);
+    assertTrue(!q.ready(), "a new frame while a batch is out waits too");
+    q.recognised(first);
+    int quietFrames = RecognitionQueue.TRAILING_QUIET_MS / 20;
+    List<Integer> batchSizes = new ArrayList<>();
+    for (int i = 0; i < quietFrames; i++) {
+      q.frame(frame(), false);
+      if (q.ready()) {
+        List<short[]> b = q.nextBatch();
+        batchSizes.add(b.size());
+        q.recognised(b);
+      }
+    }
+    assertTrue(q.isEmpty(), "the last of the quiet after speech goes at once, however short");
+    assertTrue(batchSizes.get(batchSizes.size() - 1) < 10, "the last batch is short: " + batchSizes);
+    q.frame(frame(), false);
+    assertTrue(!q.ready() && q.isEmpty(), "quiet past the end of speech is not recognised");
+  }
+
+  @Test
   void audioHeardBeforeTheCallBecameARelayCallIsAlwaysRecognised() {
     RecognitionQueue q = new RecognitionQueue(Long.MAX_VALUE / 4);
     q.always(new short[4000]);

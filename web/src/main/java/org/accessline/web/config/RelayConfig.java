@@ -40,6 +40,6 @@ final class RelayConfig {
         var.apply("RELAY_MODEL_DIR").orElse(json.getString("modelDir", d.modelDir())),
         json.getInteger("recognitionThreads", d.recognitionThreads()),
         new DecodingSettings(json.getInteger("maxActive", d.decoding().maxActive()), json.getDouble("beam", d.decoding().beam()),
-            json.getDouble("latticeBeam", d.decoding().latticeBeam()))));
+            json.getDouble("latticeBeam", d.decoding().latticeBeam()), json.getInteger("framesPerChunk", d.decoding().framesPerChunk()))));
   }
 }
