@@ -86,21 +86,40 @@ public final class RelayBenchmark {
     short[] relay = Voices.join(paced.toArray(short[][]::new));
     System.out.printf(Locale.ROOT, "Relay mode: each sentence (%.1f s on average), then %d s of quiet: the assistant speaks %.0f%% of the call%n",
         continuous.length / 8000.0 / rms.size() - 0.7, pause, 100.0 * (continuous.length - rms.size() * 5600) / relay.length);
-    boolean first = true;
-    for (DecodingSettings decoding : decodings) {
-      System.out.printf("%n=== Decoding: %s%s%n", decoding, decoding.equals(DecodingSettings.MODEL) ? " (the model's own)" : "");
-      long rssBefore = rssKb();
-      long t0 = System.nanoTime();
-      try (VoskSpeech speech = VoskSpeech.load(SpeechModelFiles.unpacked(work.resolve("data"), decoding))) {
-        System.out.printf(Locale.ROOT, "Model load: %.1f s, resident memory +%d MB%n", (System.nanoTime() - t0) / 1e9, (rssKb() - rssBefore) / 1024);
-        wer(speech, spoken);
-        realTimeFactor(speech, continuous);
-        if (first) memoryPerCall(speech, rms);
-        first = false;
+    // Every setting's model stays loaded (its conf is read at load), so the real-time factors can
+    // be measured in alternation: the machine's other load then falls on each about equally.
+    List<VoskSpeech> loaded = new ArrayList<>();
+    try {
+      for (DecodingSettings decoding : decodings) {
+        long rssBefore = rssKb();
+        long t0 = System.nanoTime();
+        loaded.add(VoskSpeech.load(SpeechModelFiles.unpacked(work.resolve("data"), decoding)));
+        System.out.printf(Locale.ROOT, "%nModel load (%s): %.1f s, resident memory +%d MB%n", decoding, (System.nanoTime() - t0) / 1e9,
+            (rssKb() - rssBefore) / 1024);
+      }
+      for (int i = 0; i < decodings.size(); i++) {
+        System.out.printf("%n=== Decoding: %s%s%n", decodings.get(i), decodings.get(i).equals(DecodingSettings.MODEL) ? " (the model's own)" : "");
+        wer(loaded.get(i), spoken);
+      }
+      System.out.println();
+      double[][] rtf = new double[decodings.size()][3];
+      for (int round = 0; round < 3; round++) {
+        for (int i = 0; i < decodings.size(); i++) rtf[i][round] = realTimeFactor(loaded.get(i), continuous);
+      }
+      for (int i = 0; i < decodings.size(); i++) {
+        Arrays.sort(rtf[i]);
+        System.out.printf(Locale.ROOT, "Real-time factor, one call on one thread, %s: %.3f (median of 3 alternating runs; %.3f-%.3f)%n", decodings.get(i),
+            rtf[i][1], rtf[i][0], rtf[i][2]);
+      }
+      memoryPerCall(loaded.get(0), rms);
+      for (int i = 0; i < decodings.size(); i++) {
+        System.out.printf("%nConcurrent calls, %s:%n", decodings.get(i));
         for (String mode : modes) {
-          for (int n : calls) RelayLoad.run(speech, mode, mode.equals("relay") ? relay : continuous, n, threads, seconds);
+          for (int n : calls) RelayLoad.run(loaded.get(i), mode, mode.equals("relay") ? relay : continuous, n, threads, seconds);
         }
       }
+    } finally {
+      loaded.forEach(VoskSpeech::close);
     }
   }
 
@@ -162,13 +181,11 @@ public final class RelayBenchmark {
   }
 
   /** One call's recogniser, one thread: processing time over audio time, on continuous speech fed as a call feeds it. */
-  private static void realTimeFactor(VoskSpeech speech, short[] all) {
-    recognise(speech, all); // warm-up
+  private static double realTimeFactor(VoskSpeech speech, short[] all) {
+    recognise(speech, Arrays.copyOf(all, 8000 * 5)); // warm-up
     long t0 = System.nanoTime();
     recognise(speech, all);
-    double wall = (System.nanoTime() - t0) / 1e9;
-    double audio = all.length / 8000.0;
-    System.out.printf(Locale.ROOT, "Real-time factor, one call on one thread: %.3f (%.1f s of speech in %.2f s)%n", wall / audio, audio, wall);
+    return (System.nanoTime() - t0) / 1e9 / (all.length / 8000.0);
   }
 
   private static void memoryPerCall(VoskSpeech speech, List<short[]> utterances) {

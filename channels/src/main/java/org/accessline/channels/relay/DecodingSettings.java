@@ -25,7 +25,7 @@ public record DecodingSettings(int maxActive, double beam, double latticeBeam, i
   /** What the bundled model's own conf/model.conf says, with Kaldi's default chunk. */
   public static final DecodingSettings MODEL = new DecodingSettings(3000, 10.0, 2.0, 20);
   /** Measured in BENCHMARKS.md ("Relay calls: how many at once"). */
-  public static final DecodingSettings DEFAULT = MODEL;
+  public static final DecodingSettings DEFAULT = new DecodingSettings(3000, 10.0, 2.0, 40);
 
   public DecodingSettings {
     if (maxActive < 200 || maxActive > 20_000) throw new IllegalArgumentException("relay.maxActive is 200-20000 (the model keeps at least 200)");
