@@ -28,7 +28,7 @@ import org.accessline.channels.relay.WordErrors;
  *
  * <p>Options: --threads (cores), --calls (10,20,30,40), --seconds (30 of audio per concurrency step),
  * --decoding (max-active/beam/lattice-beam list; the model's own and the default), --modes
- * (continuous,relay), --pause (10 s of quiet after each sentence in relay mode).
+ * (continuous,relay), --pause (10 s of quiet after each sentence in relay mode), --wer (true; false skips it).
  */
 public final class RelayBenchmark {
   /** What a relay assistant says for a resident of a 311 center, in plain words. */
@@ -63,6 +63,7 @@ public final class RelayBenchmark {
     List<String> modes = List.of("continuous", "relay");
     int seconds = 30;
     int pause = 10;
+    boolean measureWer = true;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--threads" -> threads = Integer.parseInt(args[i + 1]);
@@ -71,6 +72,7 @@ public final class RelayBenchmark {
         case "--decoding" -> decodings = Arrays.stream(args[i + 1].split(",")).map(DecodingSettings::parse).toList();
         case "--modes" -> modes = Arrays.stream(args[i + 1].split(",")).filter(m -> !m.isBlank()).toList();
         case "--pause" -> pause = Integer.parseInt(args[i + 1]);
+        case "--wer" -> measureWer = Boolean.parseBoolean(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -97,7 +99,7 @@ public final class RelayBenchmark {
         System.out.printf(Locale.ROOT, "%nModel load (%s): %.1f s, resident memory +%d MB%n", decoding, (System.nanoTime() - t0) / 1e9,
             (rssKb() - rssBefore) / 1024);
       }
-      for (int i = 0; i < decodings.size(); i++) {
+      for (int i = 0; measureWer && i < decodings.size(); i++) {
         System.out.printf("%n=== Decoding: %s%s%n", decodings.get(i), decodings.get(i).equals(DecodingSettings.MODEL) ? " (the model's own)" : "");
         wer(loaded.get(i), spoken);
       }

@@ -1,5 +1,7 @@
 package org.accessline.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +27,12 @@ final class RelayLoad {
 
   /** What each call's assistant says: {@code script} played in a loop, from a different point for each call. */
   static void run(VoskSpeech speech, String mode, short[] script, int n, int threads, int seconds) throws Exception {
-    ExecutorService workers = Executors.newFixedThreadPool(threads);
+    List<Thread> workerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "recognition");
+      workerThreads.add(t);
+      return t;
+    });
     ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
     List<Call> streams = new ArrayList<>();
     for (int i = 0; i < n; i++) streams.add(new Call(speech.open(), script, (int) ((long) i * script.length / n), workers));
@@ -49,9 +56,15 @@ final class RelayLoad {
       passed += c.passedSamples();
     }
     double wall = (System.nanoTime() - start) / 1e9;
+    // The workers' own CPU time per second of call: what a call costs whatever else the machine runs.
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    long cpuNanos = 0;
+    for (Thread t : workerThreads) cpuNanos += Math.max(0, cpu.getThreadCpuTime(t.getId()));
+    double corePerCall = cpuNanos / 1e9 / wall / n;
     double heard = passed / (double) RecognitionQueue.SAMPLE_RATE / n;
-    System.out.printf(Locale.ROOT, "  %-10s %3d calls: %2.0f s each, %4.1f s of it to the recogniser; behind by %.2f s on average, %.2f s at most at the end, "
-        + "%.2f s at most during (%s)%n", mode, n, wall, heard, sumLag / n, maxLag, worst[0],
+    System.out.printf(Locale.ROOT, "  %-10s %3d calls: %2.0f s each, %4.1f s of it to the recogniser; %.3f of a core per call (%.0f such calls per %d cores); "
+        + "behind by %.2f s on average, %.2f s at most at the end, %.2f s at most during (%s)%n", mode, n, wall, heard, corePerCall,
+        Runtime.getRuntime().availableProcessors() / corePerCall, Runtime.getRuntime().availableProcessors(), sumLag / n, maxLag, worst[0],
         Math.max(maxLag, worst[0]) < 1.5 ? "real time" : "falling behind: audio queues");
     workers.shutdownNow();
     workers.awaitTermination(30, TimeUnit.SECONDS);
