@@ -194,6 +194,7 @@ final class RelayCallSession implements LiveCall {
   // ---- Recognition, off the event loop ----
 
   private void flow(RecognitionQueue.Flow flow) {
+    line.recognitionPending(waiting.waitingSamples() > 0);
     if (flow == RecognitionQueue.Flow.PAUSE) {
       // Twilio keeps sending into the socket's buffers; nothing is dropped, it waits.
       socket.pause();
