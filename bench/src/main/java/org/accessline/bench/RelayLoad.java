@@ -56,11 +56,19 @@ final class RelayLoad {
       passed += c.passedSamples();
     }
     double wall = (System.nanoTime() - start) / 1e9;
-    // The workers' own CPU time per second of call: what a call costs whatever else the machine runs.
+    // The workers' CPU time per second of audio they recognised, times the share of a call's audio
+    // that reaches them: what a call costs, whatever else the machine runs.
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     long cpuNanos = 0;
     for (Thread t : workerThreads) cpuNanos += Math.max(0, cpu.getThreadCpuTime(t.getId()));
-    double corePerCall = cpuNanos / 1e9 / wall / n;
+    long recognised = 0;
+    long passedAll = 0;
+    for (Call c : streams) {
+      recognised += c.passedSamples() - Math.round(c.lagSeconds() * RecognitionQueue.SAMPLE_RATE);
+      passedAll += c.passedSamples();
+    }
+    double perAudioSecond = cpuNanos / 1e9 / (recognised / (double) RecognitionQueue.SAMPLE_RATE);
+    double corePerCall = perAudioSecond * passedAll / (n * (double) frames * 160);
     double heard = passed / (double) RecognitionQueue.SAMPLE_RATE / n;
     System.out.printf(Locale.ROOT, "  %-10s %3d calls: %2.0f s each, %4.1f s of it to the recogniser; %.3f of a core per call (%.0f such calls per %d cores); "
         + "behind by %.2f s on average, %.2f s at most at the end, %.2f s at most during (%s)%n", mode, n, wall, heard, corePerCall,
