@@ -28,7 +28,7 @@ import org.accessline.channels.relay.WordErrors;
  *
  * <p>Options: --threads (cores), --calls (10,20,30,40), --seconds (30 of audio per concurrency step),
  * --decoding (max-active/beam/lattice-beam list; the model's own and the default), --modes
- * (continuous,relay), --pause (10 s of quiet after each sentence in relay mode), --wer (true; false skips it).
+ * (continuous,relay), --pause (10 s of quiet after each sentence in relay mode), --wer (true; false skips word error rates and real-time factors).
  */
 public final class RelayBenchmark {
   /** What a relay assistant says for a resident of a 311 center, in plain words. */
@@ -105,10 +105,10 @@ public final class RelayBenchmark {
       }
       System.out.println();
       double[][] rtf = new double[decodings.size()][3];
-      for (int round = 0; round < 3; round++) {
+      for (int round = 0; measureWer && round < 3; round++) {
         for (int i = 0; i < decodings.size(); i++) rtf[i][round] = realTimeFactor(loaded.get(i), continuous);
       }
-      for (int i = 0; i < decodings.size(); i++) {
+      for (int i = 0; measureWer && i < decodings.size(); i++) {
         Arrays.sort(rtf[i]);
         System.out.printf(Locale.ROOT, "Real-time factor, one call on one thread, %s: %.3f (median of 3 alternating runs; %.3f-%.3f)%n", decodings.get(i),
             rtf[i][1], rtf[i][0], rtf[i][2]);

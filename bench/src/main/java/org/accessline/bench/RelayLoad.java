@@ -46,6 +46,8 @@ final class RelayLoad {
     ticker.cancel(false);
     clock.shutdown();
     clock.awaitTermination(5, TimeUnit.SECONDS);
+    // Batches on the workers finish, so their CPU time is counted with the audio it recognised.
+    for (Call c : streams) c.awaitIdle();
     double maxLag = 0;
     double sumLag = 0;
     long passed = 0;
@@ -88,6 +90,7 @@ final class RelayLoad {
     int at;
     int arrived;
     boolean busy;
+    boolean stopping;
 
     Call(SpeechRecognizer.Transcriber transcriber, short[] script, int offset, ExecutorService workers) {
       this.transcriber = transcriber;
@@ -105,6 +108,11 @@ final class RelayLoad {
       queue.frame(frame, voice.frame(frame, frame.length));
       drain();
       return lagSeconds();
+    }
+
+    synchronized void awaitIdle() throws InterruptedException {
+      stopping = true;
+      while (busy) wait(50);
     }
 
     synchronized int arrived() {
@@ -125,7 +133,8 @@ final class RelayLoad {
           synchronized (this) {
             queue.recognised(batch);
             busy = false;
-            drain();
+            notifyAll();
+            if (!stopping) drain();
           }
         });
       } catch (RejectedExecutionException stopping) {
