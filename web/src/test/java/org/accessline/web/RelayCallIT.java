@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.accessline.channels.relay.DecodingSettings;
 import org.accessline.channels.relay.SpeechModelFiles;
 import org.accessline.channels.relay.SpeechRecognizer;
 import org.accessline.channels.relay.Voices;
@@ -122,7 +123,7 @@ class RelayCallIT {
   }
 
   private String recognise(short[] pcm) throws Exception {
-    try (VoskSpeech speech = VoskSpeech.load(SpeechModelFiles.unpacked(dataDir)); SpeechRecognizer.Transcriber t = speech.open()) {
+    try (VoskSpeech speech = VoskSpeech.load(SpeechModelFiles.unpacked(dataDir, DecodingSettings.DEFAULT)); SpeechRecognizer.Transcriber t = speech.open()) {
       List<String> words = new ArrayList<>();
       for (var h : t.accept(pcm, 0, pcm.length)) if (h instanceof SpeechRecognizer.Heard.Final f) words.add(f.text());
       for (var h : t.finish()) if (h instanceof SpeechRecognizer.Heard.Final f) words.add(f.text());

@@ -6,7 +6,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -85,20 +84,10 @@ final class RelayCallSession implements LiveCall {
   private String lastPartial = "";
   private long lastPartialAt = Long.MIN_VALUE / 2;
 
-  /**
-   * The recogniser hears speech, the quiet just before it and up to {@link #TRAILING_QUIET_MS} after
-   * it (to close the utterance); long silences, common on relay calls, cost it nothing.
-   */
-  private static final int TRAILING_QUIET_MS = 1500;
-  private static final int PRE_ROLL_FRAMES = 20;
-  private final ArrayDeque<short[]> preRoll = new ArrayDeque<>();
-  private long quietSamples = Long.MAX_VALUE / 2;
-
-  /** Audio waiting for recognition, oldest first; handed to a worker in batches, one batch at a time. */
-  private final ArrayDeque<short[]> waiting = new ArrayDeque<>();
-  private long waitingSamples;
+  /** Audio waiting for recognition, oldest first; handed to a worker a batch at a time. */
+  private final RecognitionQueue waiting;
   private boolean recognising;
-  private boolean paused;
+  private boolean awaitingSpeech;
   private SpeechRecognizer.Transcriber transcriber;
 
   private record Pending(long seq, String spoken, Promise<DeliveryOutcome> done) {}
@@ -112,6 +101,7 @@ final class RelayCallSession implements LiveCall {
     this.settings = settings;
     this.speech = speech;
     this.line = new RelayLine(settings);
+    this.waiting = new RecognitionQueue(settings.backlog().toSeconds() * SAMPLE_RATE);
     this.callSid = h.callSid();
     this.streamSid = h.streamSid();
     this.caller = new Contact(Channel.RELAY, h.callerAddress());
@@ -145,7 +135,7 @@ final class RelayCallSession implements LiveCall {
     h.why().ifPresent(why -> record("the switch to relay", id -> intake.note(id, why, key("switched"))));
     if (h.unheard().length > 0) {
       voice.frame(h.unheard(), h.unheard().length);
-      queue(h.unheard());
+      flow(waiting.always(h.unheard()));
     }
     act(attachment > 0 ? line.reconnected(now(), resume.assistant()) : h.conversation().isPresent() ? line.joined(now()) : line.answered(now()));
   }
@@ -193,17 +183,7 @@ final class RelayCallSession implements LiveCall {
     // place, which keeps its clock with the call's and lets it close the utterance before.
     if (!line.listening(now())) Arrays.fill(pcm, (short) 0);
     boolean speaking = voice.frame(pcm, length);
-    if (speaking) {
-      while (!preRoll.isEmpty()) queue(preRoll.poll());
-      quietSamples = 0;
-      queue(pcm);
-    } else if (quietSamples < TRAILING_QUIET_MS * SAMPLE_RATE / 1000) {
-      quietSamples += length;
-      queue(pcm);
-    } else {
-      preRoll.add(pcm);
-      if (preRoll.size() > PRE_ROLL_FRAMES) preRoll.poll();
-    }
+    flow(waiting.frame(pcm, speaking));
     act(line.voice(speaking, now()));
   }
 
@@ -251,14 +231,14 @@ final class RelayCallSession implements LiveCall {
 
   // ---- Recognition, off the event loop ----
 
-  private void queue(short[] pcm) {
-    waiting.add(pcm);
-    waitingSamples += pcm.length;
-    if (!paused && waitingSamples > settings.backlog().toSeconds() * SAMPLE_RATE) {
+  private void flow(RecognitionQueue.Flow flow) {
+    line.recognitionPending(waiting.waitingSamples() > 0);
+    if (flow == RecognitionQueue.Flow.PAUSE) {
       // Twilio keeps sending into the socket's buffers; nothing is dropped, it waits.
-      paused = true;
       socket.pause();
-      LOG.warn("relay call " + callSid + ": recognition is " + waitingSamples / SAMPLE_RATE + " s behind; reading paused until it catches up");
+      LOG.warn("relay call " + callSid + ": recognition is " + waiting.waitingSamples() / SAMPLE_RATE + " s behind; reading paused until it catches up");
+    } else if (flow == RecognitionQueue.Flow.RESUME) {
+      socket.resume();
     }
     recognise();
   }
@@ -267,12 +247,12 @@ final class RelayCallSession implements LiveCall {
   private void recognise() {
     if (recognising || finished) return;
     if (!speech.isComplete()) {
-      speech.onComplete(v -> context.runOnContext(x -> recognise()));
+      if (!awaitingSpeech) speech.onComplete(v -> context.runOnContext(x -> recognise()));
+      awaitingSpeech = true;
       return;
     }
     if (speech.failed()) {
-      waiting.clear();
-      waitingSamples = 0;
+      waiting.discard();
       if (ended) finish(List.of());
       return;
     }
@@ -285,25 +265,17 @@ final class RelayCallSession implements LiveCall {
       }
       return;
     }
-    List<short[]> batch = new ArrayList<>(waiting);
-    waiting.clear();
-    long batchSamples = 0;
-    for (short[] b : batch) batchSamples += b.length;
-    long size = batchSamples;
+    if (!ended && !waiting.ready()) return;
+    List<short[]> batch = waiting.nextBatch();
     recognising = true;
     onWorkers(engines, () -> {
       if (transcriber == null) transcriber = engines.recognizer().open();
       return RecognitionBatches.recognise(transcriber, batch);
     }).onComplete(ar -> context.runOnContext(v -> {
       recognising = false;
-      waitingSamples -= size;
       if (ar.succeeded()) heard(ar.result());
       else LOG.warn("relay call " + callSid + ": recognition failed: " + ar.cause().getMessage());
-      if (paused && waitingSamples <= settings.backlog().toSeconds() * SAMPLE_RATE / 2) {
-        paused = false;
-        socket.resume();
-      }
-      recognise();
+      flow(waiting.recognised(batch));
     }));
   }
 

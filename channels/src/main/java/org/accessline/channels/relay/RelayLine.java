@@ -38,6 +38,7 @@ public final class RelayLine {
   private boolean midUtterance;
   private long lastVoiceAt = Long.MIN_VALUE / 2;
   private long lastWordsAt;
+  private boolean recognitionPending;
   private final ArrayDeque<RelayAction.Speak> queue = new ArrayDeque<>();
   private RelayAction.Speak playing;
   private long playingUntil;
@@ -109,6 +110,14 @@ public final class RelayLine {
     }
     voice = speaking;
     return tick(now);
+  }
+
+  /**
+   * Whether audio the line has carried is still waiting for the recogniser. While it is, quiet on
+   * the call's clock says nothing about the end of a turn: its last words may be in that audio.
+   */
+  public void recognitionPending(boolean pending) {
+    recognitionPending = pending;
   }
 
   /** The recogniser has words of an utterance not yet final. */
@@ -202,7 +211,7 @@ public final class RelayLine {
 
   public List<RelayAction> tick(long now) {
     List<RelayAction> out = new ArrayList<>(1);
-    if (turn.length() > 0 && !voice && !midUtterance && now - Math.max(lastWordsAt, lastVoiceAt) >= settings.pause().toMillis()) {
+    if (turn.length() > 0 && !voice && !midUtterance && !recognitionPending && now - Math.max(lastWordsAt, lastVoiceAt) >= settings.pause().toMillis()) {
       out.add(endTurn(TurnEnd.PAUSE));
     }
     if (!greeted && answeredAt >= 0 && now - answeredAt >= settings.greetingDelay().toMillis()) {

@@ -16,9 +16,11 @@ import java.util.Set;
  * @param backlog audio waiting for recognition beyond which the call's stream is paused (Twilio then holds it); nothing is dropped
  * @param modelDir a Vosk model folder to use instead of the small English model in the jar; empty for the bundled one
  * @param recognitionThreads threads that recognise speech for all calls together
+ * @param decoding how widely the bundled model's recogniser searches (a model in {@code modelDir} keeps its own conf/model.conf)
  */
 public record RelaySettings(String greeting, Duration greetingDelay, Duration guard, Duration pause, Duration idleHangup,
-    Set<String> relayOnlyNumbers, boolean detectSpeech, Duration backlog, String modelDir, int recognitionThreads) {
+    Set<String> relayOnlyNumbers, boolean detectSpeech, Duration backlog, String modelDir, int recognitionThreads,
+    DecodingSettings decoding) {
   public static final Duration SHORTEST_IDLE_HANGUP = Duration.ofMinutes(10);
 
   public RelaySettings {
@@ -34,19 +36,20 @@ public record RelaySettings(String greeting, Duration greetingDelay, Duration gu
     if (backlog.compareTo(Duration.ofSeconds(5)) < 0) throw new IllegalArgumentException("relay.backlogSeconds is at least 5");
     if (modelDir == null) modelDir = "";
     if (recognitionThreads < 1 || recognitionThreads > 64) throw new IllegalArgumentException("relay.recognitionThreads is 1-64");
+    if (decoding == null) throw new IllegalArgumentException("relay decoding settings are required");
   }
 
   public static RelaySettings defaults(String centerName) {
     return new RelaySettings("Thank you for calling " + centerName + ". This line takes relay calls, and an agent will answer you in text. Go ahead.",
         Duration.ofMillis(1500), Duration.ofMillis(1200), Duration.ofSeconds(12), Duration.ofMinutes(20), Set.of(), true, Duration.ofSeconds(120), "",
-        Math.max(1, Runtime.getRuntime().availableProcessors()));
+        Math.max(1, Runtime.getRuntime().availableProcessors()), DecodingSettings.DEFAULT);
   }
 
   public RelaySettings withIdleHangup(Duration d) {
-    return new RelaySettings(greeting, greetingDelay, guard, pause, d, relayOnlyNumbers, detectSpeech, backlog, modelDir, recognitionThreads);
+    return new RelaySettings(greeting, greetingDelay, guard, pause, d, relayOnlyNumbers, detectSpeech, backlog, modelDir, recognitionThreads, decoding);
   }
 
   public RelaySettings withRelayOnlyNumbers(Set<String> numbers) {
-    return new RelaySettings(greeting, greetingDelay, guard, pause, idleHangup, numbers, detectSpeech, backlog, modelDir, recognitionThreads);
+    return new RelaySettings(greeting, greetingDelay, guard, pause, idleHangup, numbers, detectSpeech, backlog, modelDir, recognitionThreads, decoding);
   }
 }

@@ -22,7 +22,7 @@ public record RelaySpeech(SpeechRecognizer recognizer, SpeechSynthesizer voice, 
         TimeUnit.NANOSECONDS);
     return workers.executeBlocking(() -> {
       try {
-        Path model = settings.modelDir().isBlank() ? SpeechModelFiles.unpacked(dataDir) : Path.of(settings.modelDir());
+        Path model = settings.modelDir().isBlank() ? SpeechModelFiles.unpacked(dataDir, settings.decoding()) : Path.of(settings.modelDir());
         SpeechRecognizer recognizer = VoskSpeech.load(model);
         return new RelaySpeech(recognizer, FreeTtsVoice.load(), workers);
       } catch (IOException e) {

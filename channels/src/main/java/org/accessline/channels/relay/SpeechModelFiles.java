@@ -22,8 +22,17 @@ public final class SpeechModelFiles {
 
   private SpeechModelFiles() {}
 
-  /** The model folder under {@code dataDir}, unpacked from the jar if it is not there yet. */
-  public static Path unpacked(Path dataDir) throws IOException {
+  /**
+   * The model folder under {@code dataDir}, unpacked from the jar if it is not there yet, its
+   * conf/model.conf saying {@code decoding}.
+   */
+  public static Path unpacked(Path dataDir, DecodingSettings decoding) throws IOException {
+    Path folder = unpacked(dataDir);
+    decoding.writeTo(folder);
+    return folder;
+  }
+
+  private static Path unpacked(Path dataDir) throws IOException {
     Path folder = dataDir.resolve("speech-model-en-us-0.3.45");
     if (Files.exists(folder.resolve(COMPLETE))) return folder;
     try (InputStream aar = SpeechModelFiles.class.getResourceAsStream(RESOURCE)) {

@@ -89,6 +89,23 @@ class RelayLineTest {
   }
 
   @Test
+  void quietWhileRecognitionIsBehindDoesNotEndATurnBeforeItsLastWords() {
+    line.joined(0);
+    line.voice(true, 100);
+    line.voice(false, 3000);
+    line.recognitionPending(true);
+    line.heard("my street light is out on elm street", 0.9, 4000);
+    assertTrue(line.tick(4000 + 3 * settings.pause().toMillis()).isEmpty(), "the rest of the turn may still be in the audio waiting");
+    RelayAction.ResidentSaid said = (RelayAction.ResidentSaid) line.heard("go ahead", 0.9, 4100 + 3 * settings.pause().toMillis()).get(0);
+    assertEquals("my street light is out on elm street go ahead", said.text());
+    assertEquals(TurnEnd.GO_AHEAD, said.end());
+    line.heard("hold on", 0.9, 50_000);
+    line.recognitionPending(false);
+    assertEquals(TurnEnd.PAUSE, ((RelayAction.ResidentSaid) line.tick(50_000 + settings.pause().toMillis()).get(0)).end(),
+        "once recognition has caught up, a long quiet ends the turn");
+  }
+
+  @Test
   void stopKeyingEndsTheTurnSoTheAgentCanClose() {
     line.answered(0);
     RelayAction.ResidentSaid said = (RelayAction.ResidentSaid) line.heard("thank you bye stop keying", 0.9, 3000).get(0);

@@ -18,7 +18,7 @@ class SpeechRoundTripIT {
 
   @BeforeAll
   static void load() throws Exception {
-    speech = VoskSpeech.load(SpeechModelFiles.unpacked(work.resolve("data")));
+    speech = VoskSpeech.load(SpeechModelFiles.unpacked(work.resolve("data"), DecodingSettings.DEFAULT));
     voice = FreeTtsVoice.load();
   }
 

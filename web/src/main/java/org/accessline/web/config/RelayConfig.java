@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.accessline.channels.relay.DecodingSettings;
 import org.accessline.channels.relay.RelaySettings;
 
 /** The {@code relay} section: off unless {@code enabled}, since the speech model takes seconds and memory to load. */
@@ -37,6 +38,8 @@ final class RelayConfig {
         var.apply("RELAY_DETECT_SPEECH").map(Boolean::parseBoolean).orElse(json.getBoolean("detectSpeech", d.detectSpeech())),
         Duration.ofSeconds(json.getLong("backlogSeconds", d.backlog().toSeconds())),
         var.apply("RELAY_MODEL_DIR").orElse(json.getString("modelDir", d.modelDir())),
-        json.getInteger("recognitionThreads", d.recognitionThreads())));
+        json.getInteger("recognitionThreads", d.recognitionThreads()),
+        new DecodingSettings(json.getInteger("maxActive", d.decoding().maxActive()), json.getDouble("beam", d.decoding().beam()),
+            json.getDouble("latticeBeam", d.decoding().latticeBeam()), json.getInteger("framesPerChunk", d.decoding().framesPerChunk()))));
   }
 }
