@@ -183,7 +183,7 @@ class RelayCallFailoverIT {
   }
 
   private String recognise(short[] pcm) throws Exception {
-    try (VoskSpeech speech = VoskSpeech.load(SpeechModelFiles.unpacked(dir.resolve("node-1"))); SpeechRecognizer.Transcriber t = speech.open()) {
+    try (VoskSpeech speech = VoskSpeech.load(SpeechModelFiles.unpacked(dir.resolve("node-1"), org.accessline.channels.relay.DecodingSettings.DEFAULT)); SpeechRecognizer.Transcriber t = speech.open()) {
       List<String> words = new ArrayList<>();
       for (var h : t.accept(pcm, 0, pcm.length)) if (h instanceof SpeechRecognizer.Heard.Final f) words.add(f.text());
       for (var h : t.finish()) if (h instanceof SpeechRecognizer.Heard.Final f) words.add(f.text());
