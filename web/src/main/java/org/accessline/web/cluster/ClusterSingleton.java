@@ -3,8 +3,6 @@ package org.accessline.web.cluster;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.shareddata.Lock;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.accessline.web.config.ClusterSettings;
 import org.slf4j.Logger;
@@ -20,13 +18,11 @@ import org.slf4j.LoggerFactory;
 public final class ClusterSingleton extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterSingleton.class);
   static final String LOCK_PREFIX = "accessline.singleton.";
-  private static final long LOCK_TRY_MILLIS = 2_000;
 
   private final String name;
   private final Supplier<Deployable> work;
   private final ClusterSettings settings;
-  private boolean stopped;
-  private Lock lock;
+  private LockContender turn;
   private String deployment;
 
   public ClusterSingleton(String name, ClusterSettings settings, Supplier<Deployable> work) {
@@ -37,45 +33,34 @@ public final class ClusterSingleton extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    contend();
+    turn = new LockContender(vertx, LOCK_PREFIX + name, settings.takeoverJitter());
+    turn.contend(this::deployWork);
     return Future.succeededFuture();
   }
 
-  private void contend() {
-    if (stopped || lock != null) return;
-    vertx.sharedData().getLockWithTimeout(LOCK_PREFIX + name, LOCK_TRY_MILLIS).onComplete(ar -> {
-      if (ar.failed()) {
-        if (!stopped) vertx.setTimer(1 + jitter(), t -> contend());
+  private void deployWork() {
+    vertx.deployVerticle(work.get()).onSuccess(id -> {
+      if (turn.stopped()) {
+        undeployWork(id).onComplete(x -> turn.release());
         return;
       }
-      lock = ar.result();
-      if (stopped) {
-        release();
-        return;
-      }
-      vertx.deployVerticle(work.get()).onSuccess(id -> {
-        if (stopped) {
-          undeployWork(id).onComplete(x -> release());
-          return;
-        }
-        deployment = id;
-        LOG.atInfo().addKeyValue("work", name).log("this node took over {}", name);
-      }).onFailure(e -> {
-        LOG.atWarn().addKeyValue("work", name).setCause(e).log("could not start {}; letting another node try", name);
-        release();
-        if (!stopped) vertx.setTimer(1 + jitter(), t -> contend());
-      });
+      deployment = id;
+      LOG.atInfo().addKeyValue("work", name).log("this node took over {}", name);
+    }).onFailure(e -> {
+      LOG.atWarn().addKeyValue("work", name).setCause(e).log("could not start {}; letting another node try", name);
+      turn.release();
+      turn.later(() -> turn.contend(this::deployWork));
     });
   }
 
   /** Stops the work, then lets the lock go, so another node takes over at once. */
   @Override
   public Future<?> stop() {
-    stopped = true;
+    turn.stop();
     String was = deployment;
     deployment = null;
     return undeployWork(was).eventually(() -> {
-      release();
+      turn.release();
       return Future.succeededFuture();
     });
   }
@@ -88,21 +73,5 @@ public final class ClusterSingleton extends VerticleBase {
     } catch (IllegalStateException alreadyUndeployed) {
       return Future.succeededFuture();
     }
-  }
-
-  private void release() {
-    if (lock != null) {
-      try {
-        lock.release();
-      } catch (RuntimeException alreadyGone) {
-        // This node's Hazelcast is no longer running: the cluster freed the lock when it lost the node.
-      }
-    }
-    lock = null;
-  }
-
-  private long jitter() {
-    long most = settings.takeoverJitter().toMillis();
-    return most <= 0 ? 0 : ThreadLocalRandom.current().nextLong(most + 1);
   }
 }

@@ -9,8 +9,6 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.shareddata.Lock;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,7 +27,6 @@ public final class StreamOwnership extends VerticleBase {
   static final String LOCK = "accessline.stream.owner";
   /** Published by a node that has taken over, with its Vert.x node id, so every node introduces its agents to the new floor. */
   static final String OWNER_CHANGED = "accessline.stream.owner-changed";
-  private static final long LOCK_TRY_MILLIS = 2_000;
   private static final String VERTX_NODE_ID = "__vertx.nodeId";
 
   /** Starts the stream under the epoch just claimed; the future it gives back stops it. */
@@ -46,8 +43,7 @@ public final class StreamOwnership extends VerticleBase {
   private final ClusterSettings settings;
   private final ClusterPorts ports;
   private final Streams streams;
-  private boolean stopped;
-  private Lock lock;
+  private LockContender turn;
   private Running running;
   private MessageConsumer<JsonObject> calls;
   private MessageConsumer<String> ownerChanges;
@@ -83,6 +79,7 @@ public final class StreamOwnership extends VerticleBase {
       ports.ownerIs(message.body());
       ports.introduceAgents().onFailure(e -> LOG.log(Level.WARNING, "could not introduce this node's agents to " + message.body(), e));
     });
+    turn = new LockContender(vertx, LOCK, settings.takeoverJitter());
     return ownerChanges.completion().onSuccess(v -> contend());
   }
 
@@ -91,27 +88,15 @@ public final class StreamOwnership extends VerticleBase {
     return running == null ? 0 : epoch;
   }
 
+  // Survivors of a lost node do not all reload at once: the winner pauses before it claims, so a
+  // node that saw the loss late is not the one to stall the floor.
   private void contend() {
-    if (stopped || lock != null) return;
-    vertx.sharedData().getLockWithTimeout(LOCK, LOCK_TRY_MILLIS).onComplete(ar -> {
-      if (ar.failed()) {
-        if (!stopped) vertx.setTimer(1 + jitter(), t -> contend());
-        return;
-      }
-      lock = ar.result();
-      if (stopped) {
-        release();
-        return;
-      }
-      // Survivors of a lost node do not all reload at once: the winner pauses before it claims, so a
-      // node that saw the loss late is not the one to stall the floor.
-      vertx.setTimer(1 + jitter(), t -> takeOver());
-    });
+    turn.contend(() -> turn.later(this::takeOver));
   }
 
   private void takeOver() {
-    if (stopped) {
-      release();
+    if (turn.stopped()) {
+      turn.release();
       return;
     }
     store.claimOwnership(nodeId).compose(claimed -> {
@@ -130,7 +115,7 @@ public final class StreamOwnership extends VerticleBase {
       vertx.eventBus().publish(OWNER_CHANGED, ((VertxInternal) vertx).clusterManager().getNodeId());
     }).onFailure(e -> {
       LOG.log(Level.WARNING, "node " + nodeId + " could not take over the conversations; it will try again", e);
-      stopOwning().onComplete(ar -> vertx.setTimer(1 + jitter(), t -> contend()));
+      stopOwning().onComplete(ar -> turn.later(this::contend));
     });
   }
 
@@ -139,7 +124,7 @@ public final class StreamOwnership extends VerticleBase {
     context.runOnContext(v -> {
       if (running == null) return;
       LOG.warning("node " + nodeId + " was taken over (its epoch " + epoch + " is stale); it stops writing");
-      stopOwning().onComplete(ar -> vertx.setTimer(1 + jitter(), t -> contend()));
+      stopOwning().onComplete(ar -> turn.later(this::contend));
     });
   }
 
@@ -151,7 +136,7 @@ public final class StreamOwnership extends VerticleBase {
     Running was = running;
     running = null;
     return unregistered.eventually(() -> was == null ? Future.succeededFuture() : was.stop().get()).eventually(() -> {
-      release();
+      turn.release();
       return Future.succeededFuture();
     });
   }
@@ -159,7 +144,7 @@ public final class StreamOwnership extends VerticleBase {
   /** Hands the conversations on: another node takes over once this one has let its writes settle. */
   @Override
   public Future<?> stop() {
-    stopped = true;
+    turn.stop();
     try {
       if (membership != null) hazelcast.getCluster().removeMembershipListener(membership);
     } catch (RuntimeException alreadyGone) {
@@ -167,15 +152,5 @@ public final class StreamOwnership extends VerticleBase {
     }
     Future<Void> listening = ownerChanges == null ? Future.succeededFuture() : ownerChanges.unregister();
     return listening.eventually(this::stopOwning);
-  }
-
-  private void release() {
-    if (lock != null) lock.release();
-    lock = null;
-  }
-
-  private long jitter() {
-    long most = settings.takeoverJitter().toMillis();
-    return most <= 0 ? 0 : ThreadLocalRandom.current().nextLong(most + 1);
   }
 }
