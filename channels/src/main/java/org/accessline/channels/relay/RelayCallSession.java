@@ -375,11 +375,6 @@ final class RelayCallSession implements LiveCall {
   }
 
   @Override
-  public LineMode mode() {
-    return LineMode.RELAY;
-  }
-
-  @Override
   public Future<Boolean> switchTo(LineMode mode) {
     // Back to Baudot is not offered: a relay call that turns out to be a TTY is best called back on the TTY line.
     return Future.succeededFuture(false);

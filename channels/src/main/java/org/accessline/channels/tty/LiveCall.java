@@ -15,9 +15,6 @@ public interface LiveCall {
   /** Whether the resident (or their relay assistant) is mid-turn now. */
   Future<Boolean> callerMidTurn();
 
-  /** The mode the call runs in now. */
-  LineMode mode();
-
   /** Moves the call to {@code mode} by an agent's hand; answers false when it cannot (already so, or no speech on this gateway). */
   Future<Boolean> switchTo(LineMode mode);
 }

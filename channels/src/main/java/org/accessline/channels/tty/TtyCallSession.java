@@ -440,11 +440,6 @@ public final class TtyCallSession implements LiveCall {
   }
 
   @Override
-  public LineMode mode() {
-    return deciding ? LineMode.DETECT : LineMode.TTY;
-  }
-
-  @Override
   public Future<Boolean> switchTo(LineMode mode) {
     Promise<Boolean> switched = Promise.promise();
     context.runOnContext(v -> {

@@ -247,11 +247,6 @@ public final class CallStreams extends VerticleBase implements TtyCalls.Watch, T
     }
 
     @Override
-    public LineMode mode() {
-      return LineMode.TTY;
-    }
-
-    @Override
     public Future<Boolean> switchTo(LineMode mode) {
       return ask(new JsonObject().put("op", "switch").put("mode", mode.wireName()), ASK_WITHIN_MILLIS, new JsonObject().put("switched", false))
           .map(j -> j.getBoolean("switched", false));
