@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.accessline.channels.tty.CallPart;
 import org.accessline.channels.tty.CallRecorder;
 import org.accessline.channels.tty.HandOver;
 import org.accessline.channels.tty.LineMode;
@@ -70,6 +71,8 @@ final class RelayCallSession implements LiveCall {
   private final Map<String, Pending> replies = new LinkedHashMap<>();
   private String hangUpAfter;
   private int followUps;
+  /** The conversation this stream records into, which a stream taking over from it goes on in. */
+  private CallPart part;
   private boolean ended;
   private boolean finished;
   /** Twilio said the call is over (or we ended it), rather than only its stream closing. */
@@ -108,6 +111,7 @@ final class RelayCallSession implements LiveCall {
     this.samples = h.samples();
     this.attachment = h.attachment();
     this.resume = RelayResume.of(h.resume(), h.conversation().isPresent());
+    this.part = CallPart.of(h.resume());
   }
 
   static void start(HandOver h, Intake intake, TtyCalls calls, RelaySettings settings, Future<RelaySpeech> speech) {
@@ -120,13 +124,22 @@ final class RelayCallSession implements LiveCall {
 
   private void begin(HandOver h) {
     if (h.conversation().isPresent()) {
+      // Handed over by the TTY side: its follow-ups are counted on.
+      if (part instanceof CallPart.Keyed keyed) followUps = keyed.followUps();
       conversation = h.conversation().get();
       conversation.onSuccess(id -> {
         calls.started(id, this);
         carrying();
       });
+    } else if (attachment > 0 && part instanceof CallPart.Placed placed) {
+      conversation = Future.succeededFuture(placed.conversation());
+      calls.started(placed.conversation(), this);
+      carrying();
     } else {
-      conversation = open("call");
+      // Only a stream taking over a lost one goes on in a later part; a new call starts at its first.
+      CallPart.Keyed in = attachment > 0 && part instanceof CallPart.Keyed keyed ? keyed : (CallPart.Keyed) CallPart.FIRST;
+      followUps = in.followUps();
+      conversation = open(in);
       conversation.onFailure(e -> {
         LOG.error("could not open a conversation for relay call " + callSid + ": " + e.getMessage());
         socket.close((short) 1011, "the call could not be recorded");
@@ -140,8 +153,9 @@ final class RelayCallSession implements LiveCall {
     act(attachment > 0 ? line.reconnected(now(), resume.assistant()) : h.conversation().isPresent() ? line.joined(now()) : line.answered(now()));
   }
 
-  private Future<ConversationId> open(String part) {
-    return recorder.retried(() -> intake.openCall(caller, key(part))).map(Posted::conversation).onSuccess(id -> {
+  private Future<ConversationId> open(CallPart.Keyed in) {
+    part = in;
+    return recorder.retried(() -> intake.openCall(caller, key(in.key()))).map(Posted::conversation).onSuccess(id -> {
       if (ended) {
         calls.ended(this);
       } else {
@@ -155,7 +169,9 @@ final class RelayCallSession implements LiveCall {
   private void carrying() {
     if (ended || !conversation.succeeded()) return;
     String from = caller.address().startsWith("withheld:") ? "" : caller.address();
-    calls.watch().carrying(callSid, conversation.result(), from, LineMode.RELAY, attachment, resume.parameters());
+    Map<String, String> goesOnWith = new java.util.HashMap<>(resume.parameters());
+    goesOnWith.putAll(part.parameters());
+    calls.watch().carrying(callSid, conversation.result(), from, LineMode.RELAY, attachment, goesOnWith);
   }
 
   // ---- Twilio's messages ----
@@ -402,7 +418,7 @@ final class RelayCallSession implements LiveCall {
     Transcription transcription = new Transcription(ENGINE, said.confidence());
     record("the resident's words", id -> intake.relayedMessage(id, said.text(), transcription, turnKey).recover(e -> {
       if (!(e instanceof RefusedException r) || r.refusal() != Refusal.RESOLVED) return Future.failedFuture(e);
-      conversation = open("call-" + (++followUps));
+      conversation = open(new CallPart.Keyed(++followUps));
       return conversation.compose(next -> intake.relayedMessage(next, said.text(), transcription, turnKey));
     }));
     if (said.end() == TurnEnd.STOP_KEYING || said.end() == TurnEnd.HANGING_UP) {

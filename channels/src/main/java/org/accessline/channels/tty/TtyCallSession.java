@@ -86,6 +86,8 @@ public final class TtyCallSession implements LiveCall {
   private String hangUpAfter;
   private Contact caller;
   private int followUps;
+  /** The conversation this stream records into, which a stream taking over from it goes on in. */
+  private CallPart part = CallPart.FIRST;
   private boolean ended;
   /** How many streams carried this call before this one: more than none after its node was lost. */
   private int attachment;
@@ -205,14 +207,15 @@ public final class TtyCallSession implements LiveCall {
     for (String name : parameters.fieldNames()) {
       if (name.startsWith(TwilioVoiceAnswer.RESUME) && parameters.getValue(name) instanceof String v) resume.put(name.substring(TwilioVoiceAnswer.RESUME.length()), v);
     }
+    CallPart resumed = attachment > 0 ? CallPart.of(resume) : CallPart.FIRST;
     if (mode == LineMode.RELAY && calls.speech().isPresent()) {
       // A call that was switched from TTY to relay before its node was lost goes on in the TTY call's conversation.
       boolean switched = attachment > 0 && LineMode.TTY.wireName().equals(resume.get("opened"));
-      handOver(switched ? Optional.of(open("call")) : Optional.empty(), Optional.empty());
+      handOver(switched ? Optional.of(goOnIn(resumed)) : Optional.empty(), Optional.empty());
       return;
     }
     if (mode == LineMode.DETECT && calls.speech().isPresent() && attachment == 0) deciding = true;
-    else openAsTty();
+    else openAsTty(resumed);
     act(attachment > 0 ? line.reconnected(now()) : line.answered(now()));
   }
 
@@ -225,18 +228,19 @@ public final class TtyCallSession implements LiveCall {
     caller = new Contact(Channel.TTY, callerAddress(from, callSid));
     ConversationId id = new ConversationId(outbound.conversation());
     LOG.atInfo().addKeyValue("callSid", callSid).addKeyValue("conversationId", id).log("outbound TTY call answered");
+    part = new CallPart.Placed(id);
     calls.started(id, this);
-    calls.watch().carrying(callSid, id, from, startedAs, attachment);
+    carrying(id);
     opened.complete(id);
     record("the call being answered", c -> intake.note(c, "The resident answered the call; the gateway typed first.", key("answered")));
     act(line.calledOut(now(), outbound.opening()));
   }
 
-  /** The call is a TTY call: its conversation opens now. */
-  private void openAsTty() {
+  /** The call is a TTY call: its conversation opens now, or is found again by a stream taking over. */
+  private void openAsTty(CallPart in) {
     deciding = false;
     undecided = new short[0];
-    open("call").onComplete(opened).onFailure(e -> {
+    goOnIn(in).onComplete(opened).onFailure(e -> {
       LOG.atError().addKeyValue("callSid", callSid).log("could not open a conversation for a TTY call: {}", e.getMessage());
       socket.close((short) 1011, "the call could not be recorded");
     });
@@ -257,25 +261,45 @@ public final class TtyCallSession implements LiveCall {
     if (existing.isEmpty()) calls.ended(this);
     short[] audio = Arrays.copyOf(undecided, undecidedLength);
     undecided = new short[0];
-    speech.takeOver(new HandOver(socket, context, callSid, streamSid, caller.address(), samples, existing, audio, why, attachment, Map.copyOf(resume)));
+    Map<String, String> goesOnWith = new java.util.HashMap<>(resume);
+    goesOnWith.putAll(part.parameters());
+    speech.takeOver(new HandOver(socket, context, callSid, streamSid, caller.address(), samples, existing, audio, why, attachment, Map.copyOf(goesOnWith)));
   }
 
-  /** Opens the call's conversation; {@code part} tells a follow-up on the same call from the first. */
-  private Future<ConversationId> open(String part) {
-    return recorder.retried(() -> intake.openCall(caller, key(part))).map(Posted::conversation).onSuccess(id -> {
+  /** The conversation {@code in} names: a placed call's as it is, the call's own (or a follow-up) opened or found again by its key. */
+  private Future<ConversationId> goOnIn(CallPart in) {
+    if (in instanceof CallPart.Placed placed) {
+      part = placed;
+      calls.started(placed.conversation(), this);
+      carrying(placed.conversation());
+      return Future.succeededFuture(placed.conversation());
+    }
+    CallPart.Keyed keyed = (CallPart.Keyed) in;
+    followUps = keyed.followUps();
+    return open(keyed);
+  }
+
+  /** Opens the call's conversation; the key tells a follow-up on the same call from the first. */
+  private Future<ConversationId> open(CallPart.Keyed in) {
+    part = in;
+    return recorder.retried(() -> intake.openCall(caller, key(in.key()))).map(Posted::conversation).onSuccess(id -> {
       LOG.atInfo().addKeyValue("callSid", callSid).addKeyValue("conversationId", id).log("TTY call recorded");
       if (ended) {
         calls.ended(this);
       } else {
         calls.started(id, this);
-        calls.watch().carrying(callSid, id, from, startedAs, attachment);
+        carrying(id);
       }
     });
   }
 
+  private void carrying(ConversationId id) {
+    calls.watch().carrying(callSid, id, from, startedAs, attachment, part.parameters());
+  }
+
   /** A new conversation for what the caller says after theirs was resolved; the call goes on. */
   private Future<ConversationId> followUp() {
-    conversation = open("call-" + (++followUps));
+    conversation = open(new CallPart.Keyed(++followUps));
     return conversation;
   }
 
@@ -345,7 +369,7 @@ public final class TtyCallSession implements LiveCall {
   }
 
   private void heard(ModemEvent event) {
-    if (deciding && event instanceof ModemEvent.CarrierUp) openAsTty();
+    if (deciding && event instanceof ModemEvent.CarrierUp) openAsTty(CallPart.FIRST);
     act(line.heard(event, now()));
   }
 
@@ -392,7 +416,7 @@ public final class TtyCallSession implements LiveCall {
       end("The call's audio stream closed.");
       return;
     }
-    if (deciding) openAsTty();
+    if (deciding) openAsTty(CallPart.FIRST);
     ended = true;
     calls.releaseStream(callSid);
     if (wasListening) demodulator.end(event -> line.heard(event, now()));
@@ -407,7 +431,7 @@ public final class TtyCallSession implements LiveCall {
     if (ended) return;
     callOver = true;
     // A call that ends before it was told apart is recorded as the TTY call the line defaults to.
-    if (deciding) openAsTty();
+    if (deciding) openAsTty(CallPart.FIRST);
     ended = true;
     if (callSid == null) return;
     calls.releaseStream(callSid);
@@ -447,7 +471,7 @@ public final class TtyCallSession implements LiveCall {
         switched.complete(false);
         return;
       }
-      if (deciding) openAsTty();
+      if (deciding) openAsTty(CallPart.FIRST);
       if (wasListening) demodulator.end(event -> line.heard(event, now()));
       act(line.hungUp());
       handOver(Optional.of(conversation), Optional.of("An agent switched the call to relay: the line's speech is now transcribed and replies are spoken."));
@@ -493,7 +517,7 @@ public final class TtyCallSession implements LiveCall {
     if (handedOver) return;
     for (TtyAction action : actions) {
       // On the shared line, the greeting going out settles it: the quiet caller gets the TTY greeting.
-      if (deciding && action instanceof TtyAction.Transmit) openAsTty();
+      if (deciding && action instanceof TtyAction.Transmit) openAsTty(CallPart.FIRST);
       if (action instanceof TtyAction.CallerSaid said) callerSaid(said);
       else if (action instanceof TtyAction.Transmit transmit) transmit(transmit);
     }

@@ -105,6 +105,38 @@ class TtyCallFailoverIT {
   }
 
   @Test
+  void aCallConnectedAgainAfterItsFirstConversationWasResolvedGoesOnInTheFollowUp() throws Exception {
+    try (TestCluster cluster = cluster()) {
+      TestCluster.Node a = cluster.start(0);
+      cluster.awaitOwner("node-0");
+      TestCluster.Node b = cluster.start(1);
+      try (AgentClient maria = new AgentClient(a.vertx(), a.port()).signedIn("maria").available();
+          FakeTwilioCall call = new FakeTwilioCall(twilio, b.port(), CALL, CALLER)) {
+        call.connect(call.answer());
+        call.awaitMarkEchoed("greeting");
+        String first = maria.awaitAssignment();
+        assertEquals(200, maria.post("/api/conversations/" + first + "/resolve", new JsonObject().put("disposition", "Information provided")).statusCode());
+        call.types("ONE MORE THING GA", audio);
+        String second = maria.awaitAssignment(2);
+        assertTrue(!first.equals(second), "the caller's words after the resolution open a follow-up");
+        awaitTrue("the follow-up's first words stored", () -> maria.storedMessages(second).contains("ONE MORE THING GA"));
+
+        api.callInProgress(CALL, next -> call.follow(next, a.port()));
+        call.streamDropped();
+        call.awaitMarkEchoed("reconnected");
+        String twiml = api.callUpdates().get(0).fields().get("Twiml");
+        assertTrue(twiml.contains("<Parameter name=\"resume.part\" value=\"call-1\"/>"), twiml);
+        call.types("MY PERMIT NUMBER IS 42 GA", audio);
+        awaitTrue("the next turn stored in the follow-up", () -> maria.storedMessages(second).contains("MY PERMIT NUMBER IS 42 GA"));
+        call.hangUp();
+        maria.frames.await("the hang-up note", f -> isEvent(f, "note") && text(f).contains("hung up"), TURN_MS);
+        assertEquals(List.of(GREETING), maria.storedMessages(first), "nothing after the resolution reached the resolved conversation");
+        assertEquals(List.of("ONE MORE THING GA", TtyLine.RECONNECTED, "MY PERMIT NUMBER IS 42 GA"), maria.storedMessages(second));
+      }
+    }
+  }
+
+  @Test
   void aCallWhoseNodeIsLostIsConnectedAgainByTheSurvivorAndGoesOn() throws Exception {
     try (TestCluster cluster = cluster()) {
       TestCluster.Node a = cluster.start(0);
