@@ -2,6 +2,7 @@ package org.accessline.transcripts.postgres;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import java.util.function.Supplier;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
@@ -23,20 +24,21 @@ final class PgAdministration implements Administration {
   private static final String COLUMNS = "username, display_name, password_hash, role, grants, capacity, skills, disabled, version,"
       + " created_at, created_by, changed_at, changed_by";
   private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.staff_accounts'))";
-  private final Pool pool;
+  /** Read when used: the store hands these out before it has started and made its pool. */
+  private final Supplier<Pool> pool;
 
-  PgAdministration(Pool pool) {
+  PgAdministration(Supplier<Pool> pool) {
     this.pool = pool;
   }
 
   @Override
   public Future<List<StaffAccount>> accounts() {
-    return PostgresInteractionStore.onCaller(() -> pool.query("SELECT " + COLUMNS + " FROM staff_accounts ORDER BY username").execute().map(PgAdministration::rows));
+    return PostgresInteractionStore.onCaller(() -> pool.get().query("SELECT " + COLUMNS + " FROM staff_accounts ORDER BY username").execute().map(PgAdministration::rows));
   }
 
   @Override
   public Future<Optional<StaffAccount>> account(String username) {
-    return PostgresInteractionStore.onCaller(() -> one(pool, username));
+    return PostgresInteractionStore.onCaller(() -> one(pool.get(), username));
   }
 
   @Override
@@ -80,7 +82,7 @@ final class PgAdministration implements Administration {
 
   @Override
   public Future<List<String>> categories() {
-    return PostgresInteractionStore.onCaller(() -> pool.query("SELECT name FROM record_categories ORDER BY position").execute().map(PgAdministration::names));
+    return PostgresInteractionStore.onCaller(() -> pool.get().query("SELECT name FROM record_categories ORDER BY position").execute().map(PgAdministration::names));
   }
 
   @Override
@@ -95,7 +97,7 @@ final class PgAdministration implements Administration {
   }
 
   private <T> Future<T> locked(java.util.function.Function<SqlConnection, Future<T>> work) {
-    return PostgresInteractionStore.onCaller(() -> pool.withTransaction(c -> c.query(LOCK).execute().compose(v -> work.apply(c))));
+    return PostgresInteractionStore.onCaller(() -> pool.get().withTransaction(c -> c.query(LOCK).execute().compose(v -> work.apply(c))));
   }
 
   private static Future<Void> writeCategories(SqlConnection c, List<String> categories) {

@@ -3,6 +3,7 @@ package org.accessline.transcripts.postgres;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
+import java.util.function.Supplier;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
@@ -18,21 +19,22 @@ final class PgCannedReplies implements CannedReplies {
   private static final String COLUMNS = "id, scope, owner, title, shortcut, text, tty_text, updated_at, updated_by";
   /** PostgreSQL's SQL state for a unique key broken. */
   private static final String DUPLICATE_KEY = "23505";
-  private final Pool pool;
+  /** Read when used: the store hands these out before it has started and made its pool. */
+  private final Supplier<Pool> pool;
 
-  PgCannedReplies(Pool pool) {
+  PgCannedReplies(Supplier<Pool> pool) {
     this.pool = pool;
   }
 
   @Override
   public Future<List<CannedReply>> visibleTo(String agent) {
-    return PostgresInteractionStore.onCaller(() -> pool.preparedQuery("SELECT " + COLUMNS + " FROM canned_replies WHERE owner = '' OR owner = $1 ORDER BY lower(title), id")
+    return PostgresInteractionStore.onCaller(() -> pool.get().preparedQuery("SELECT " + COLUMNS + " FROM canned_replies WHERE owner = '' OR owner = $1 ORDER BY lower(title), id")
         .execute(Tuple.of(agent)).map(PgCannedReplies::rows));
   }
 
   @Override
   public Future<Optional<CannedReply>> find(String id) {
-    return PostgresInteractionStore.onCaller(() -> pool.preparedQuery("SELECT " + COLUMNS + " FROM canned_replies WHERE id = $1")
+    return PostgresInteractionStore.onCaller(() -> pool.get().preparedQuery("SELECT " + COLUMNS + " FROM canned_replies WHERE id = $1")
         .execute(Tuple.of(UUID.fromString(id))).map(rows -> rows(rows).stream().findFirst()));
   }
 
@@ -40,7 +42,7 @@ final class PgCannedReplies implements CannedReplies {
   public Future<Void> save(CannedReply r) {
     Tuple args = Tuple.wrap(new ArrayList<>(java.util.Arrays.asList(UUID.fromString(r.id()), r.scope().wireName(), r.owner().orElse(""), r.title(), r.shortcut(),
         r.text(), r.ttyText().orElse(null), PostgresInteractionStore.time(r.updatedAt()), r.updatedBy())));
-    return PostgresInteractionStore.onCaller(() -> pool.preparedQuery("INSERT INTO canned_replies (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+    return PostgresInteractionStore.onCaller(() -> pool.get().preparedQuery("INSERT INTO canned_replies (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
         + " ON CONFLICT (id) DO UPDATE SET title = $4, shortcut = $5, text = $6, tty_text = $7, updated_at = $8, updated_by = $9")
         .execute(args).<Void>mapEmpty().recover(e -> e instanceof PgException pg && DUPLICATE_KEY.equals(pg.getSqlState())
             ? Future.failedFuture(new ShortcutTaken(r.shortcut())) : Future.failedFuture(e)));
@@ -48,13 +50,13 @@ final class PgCannedReplies implements CannedReplies {
 
   @Override
   public Future<Boolean> delete(String id) {
-    return PostgresInteractionStore.onCaller(() -> pool.preparedQuery("DELETE FROM canned_replies WHERE id = $1").execute(Tuple.of(UUID.fromString(id)))
+    return PostgresInteractionStore.onCaller(() -> pool.get().preparedQuery("DELETE FROM canned_replies WHERE id = $1").execute(Tuple.of(UUID.fromString(id)))
         .map(rows -> rows.rowCount() > 0));
   }
 
   @Override
   public Future<Integer> countOwnedBy(String agent) {
-    return PostgresInteractionStore.onCaller(() -> pool.preparedQuery("SELECT COUNT(*) FROM canned_replies WHERE owner = $1").execute(Tuple.of(agent))
+    return PostgresInteractionStore.onCaller(() -> pool.get().preparedQuery("SELECT COUNT(*) FROM canned_replies WHERE owner = $1").execute(Tuple.of(agent))
         .map(rows -> rows.iterator().next().getLong(0).intValue()));
   }
 

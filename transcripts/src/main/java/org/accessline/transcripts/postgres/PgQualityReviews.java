@@ -3,6 +3,7 @@ package org.accessline.transcripts.postgres;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
+import java.util.function.Supplier;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
@@ -21,15 +22,16 @@ final class PgQualityReviews implements QualityReviews {
   private static final String DUPLICATE_KEY = "23505";
   private static final String EVALUATION = "id, scorecard, version, record_id, head_seq, head_hash, agent, reviewer, state, calibration_id, is_reference,"
       + " score_tenths, flagged, counts, created_at, submitted_at";
-  private final Pool pool;
+  /** Read when used: the store hands these out before it has started and made its pool. */
+  private final Supplier<Pool> pool;
 
-  PgQualityReviews(Pool pool) {
+  PgQualityReviews(Supplier<Pool> pool) {
     this.pool = pool;
   }
 
   @Override
   public Future<Void> publish(ScorecardVersion v) {
-    return PostgresInteractionStore.onCaller(() -> pool.preparedQuery("INSERT INTO scorecard_versions (id, version, name, definition, published_at, published_by)"
+    return PostgresInteractionStore.onCaller(() -> pool.get().preparedQuery("INSERT INTO scorecard_versions (id, version, name, definition, published_at, published_by)"
         + " VALUES ($1, $2, $3, $4, $5, $6)").execute(Tuple.of(v.id(), v.version(), v.name(), v.definition(), PostgresInteractionStore.time(v.publishedAt()), v.publishedBy()))
         .<Void>mapEmpty().recover(e -> e instanceof PgException pg && DUPLICATE_KEY.equals(pg.getSqlState())
             ? Future.failedFuture(new VersionTaken(v.id(), v.version())) : Future.failedFuture(e)));
@@ -37,13 +39,13 @@ final class PgQualityReviews implements QualityReviews {
 
   @Override
   public Future<List<ScorecardVersion>> scorecards() {
-    return PostgresInteractionStore.onCaller(() -> pool.query("SELECT id, version, name, definition, published_at, published_by FROM scorecard_versions ORDER BY id, version DESC")
+    return PostgresInteractionStore.onCaller(() -> pool.get().query("SELECT id, version, name, definition, published_at, published_by FROM scorecard_versions ORDER BY id, version DESC")
         .execute().map(PgQualityReviews::versions));
   }
 
   @Override
   public Future<Optional<ScorecardVersion>> scorecard(String id, int version) {
-    return PostgresInteractionStore.onCaller(() -> pool.preparedQuery("SELECT id, version, name, definition, published_at, published_by FROM scorecard_versions"
+    return PostgresInteractionStore.onCaller(() -> pool.get().preparedQuery("SELECT id, version, name, definition, published_at, published_by FROM scorecard_versions"
         + " WHERE id = $1 AND version = $2").execute(Tuple.of(id, version)).map(rows -> versions(rows).stream().findFirst()));
   }
 
@@ -61,7 +63,7 @@ final class PgQualityReviews implements QualityReviews {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(new NotReviewable("No interaction record has that id."));
     }
-    return PostgresInteractionStore.onCaller(() -> pool.withTransaction(tx -> tx.preparedQuery("SELECT resolved_at, head_seq, head_hash FROM conversations WHERE id = $1 FOR SHARE")
+    return PostgresInteractionStore.onCaller(() -> pool.get().withTransaction(tx -> tx.preparedQuery("SELECT resolved_at, head_seq, head_hash FROM conversations WHERE id = $1 FOR SHARE")
         .execute(Tuple.of(record)).compose(rows -> {
           if (rows.size() == 0) return Future.failedFuture(new NotReviewable("No interaction record has that id."));
           Row head = rows.iterator().next();
@@ -81,7 +83,7 @@ final class PgQualityReviews implements QualityReviews {
 
   @Override
   public Future<Boolean> saveAnswers(String evaluation, String reviewer, Map<String, String> answers) {
-    return PostgresInteractionStore.onCaller(() -> pool.withTransaction(tx -> tx.preparedQuery("SELECT id FROM evaluations WHERE id = $1 AND reviewer = $2 AND state = 'draft' FOR UPDATE")
+    return PostgresInteractionStore.onCaller(() -> pool.get().withTransaction(tx -> tx.preparedQuery("SELECT id FROM evaluations WHERE id = $1 AND reviewer = $2 AND state = 'draft' FOR UPDATE")
         .execute(Tuple.of(evaluation, reviewer)).compose(rows -> {
           if (rows.size() == 0) return Future.succeededFuture(false);
           Future<?> deleted = tx.preparedQuery("DELETE FROM evaluation_answers WHERE evaluation_id = $1").execute(Tuple.of(evaluation));
@@ -96,7 +98,7 @@ final class PgQualityReviews implements QualityReviews {
   public Future<Boolean> move(Move m) {
     Tuple args = Tuple.wrap(new ArrayList<>(Arrays.asList(m.to(), m.scoreTenths().orElse(null), m.flagged(), m.counts(), m.to().equals("submitted") ? PostgresInteractionStore.time(m.at()) : null,
         m.evaluation(), m.from())));
-    return PostgresInteractionStore.onCaller(() -> pool.withTransaction(tx -> tx.preparedQuery("UPDATE evaluations SET state = $1, score_tenths = COALESCE($2, score_tenths),"
+    return PostgresInteractionStore.onCaller(() -> pool.get().withTransaction(tx -> tx.preparedQuery("UPDATE evaluations SET state = $1, score_tenths = COALESCE($2, score_tenths),"
         + " flagged = $3, counts = $4, submitted_at = COALESCE($5, submitted_at) WHERE id = $6 AND state = $7").execute(args)
         .compose(rows -> {
           if (rows.rowCount() == 0) return Future.succeededFuture(false);
@@ -130,14 +132,14 @@ final class PgQualityReviews implements QualityReviews {
   }
 
   private Future<List<Evaluation>> evaluations(String where, List<Object> args, int limit) {
-    return PostgresInteractionStore.onCaller(() -> pool.preparedQuery("SELECT " + EVALUATION + " FROM evaluations" + where + " ORDER BY created_at DESC, id LIMIT " + limit)
+    return PostgresInteractionStore.onCaller(() -> pool.get().preparedQuery("SELECT " + EVALUATION + " FROM evaluations" + where + " ORDER BY created_at DESC, id LIMIT " + limit)
         .execute(Tuple.wrap(new ArrayList<>(args))).compose(rows -> {
           List<Row> found = new ArrayList<>();
           rows.forEach(found::add);
           if (found.isEmpty()) return Future.succeededFuture(List.<Evaluation>of());
           String[] ids = found.stream().map(r -> r.getString(0)).toArray(String[]::new);
-          return pool.preparedQuery("SELECT evaluation_id, question_id, answer FROM evaluation_answers WHERE evaluation_id = ANY($1) ORDER BY question_id")
-              .execute(Tuple.of(ids)).compose(answerRows -> pool.preparedQuery("SELECT evaluation_id, at, author, kind, text FROM evaluation_comments"
+          return pool.get().preparedQuery("SELECT evaluation_id, question_id, answer FROM evaluation_answers WHERE evaluation_id = ANY($1) ORDER BY question_id")
+              .execute(Tuple.of(ids)).compose(answerRows -> pool.get().preparedQuery("SELECT evaluation_id, at, author, kind, text FROM evaluation_comments"
                   + " WHERE evaluation_id = ANY($1) ORDER BY n").execute(Tuple.of(ids)).map(commentRows -> {
                     Map<String, Map<String, String>> answers = new LinkedHashMap<>();
                     answerRows.forEach(a -> answers.computeIfAbsent(a.getString(0), k -> new LinkedHashMap<>()).put(a.getString(1), a.getString(2)));
@@ -160,7 +162,7 @@ final class PgQualityReviews implements QualityReviews {
   public Future<List<Average>> averages(Optional<String> agent, Instant from, Instant to) {
     List<Object> args = new ArrayList<>(List.of(PostgresInteractionStore.time(from), PostgresInteractionStore.time(to)));
     agent.ifPresent(args::add);
-    return PostgresInteractionStore.onCaller(() -> pool.preparedQuery("SELECT agent, COUNT(*), AVG(score_tenths)::float8 / 10, SUM(CASE WHEN flagged THEN 1 ELSE 0 END)"
+    return PostgresInteractionStore.onCaller(() -> pool.get().preparedQuery("SELECT agent, COUNT(*), AVG(score_tenths)::float8 / 10, SUM(CASE WHEN flagged THEN 1 ELSE 0 END)"
         + " FROM evaluations WHERE counts AND score_tenths IS NOT NULL AND submitted_at >= $1 AND submitted_at < $2" + (agent.isPresent() ? " AND agent = $3" : "")
         + " GROUP BY agent ORDER BY agent").execute(Tuple.wrap(args)).map(rows -> {
           List<Average> out = new ArrayList<>();
@@ -171,7 +173,7 @@ final class PgQualityReviews implements QualityReviews {
 
   @Override
   public Future<Void> openCalibration(CalibrationSession s) {
-    return PostgresInteractionStore.onCaller(() -> pool.preparedQuery("INSERT INTO calibration_sessions (id, record_id, scorecard, version, opened_by, opened_at)"
+    return PostgresInteractionStore.onCaller(() -> pool.get().preparedQuery("INSERT INTO calibration_sessions (id, record_id, scorecard, version, opened_by, opened_at)"
         + " VALUES ($1, $2, $3, $4, $5, $6)").execute(Tuple.of(s.id(), s.record(), s.scorecard(), s.version(), s.openedBy(), PostgresInteractionStore.time(s.openedAt())))
         .mapEmpty());
   }
@@ -187,7 +189,7 @@ final class PgQualityReviews implements QualityReviews {
   }
 
   private Future<List<CalibrationSession>> sessions(String where, Tuple args, int limit) {
-    return PostgresInteractionStore.onCaller(() -> pool.preparedQuery("SELECT id, record_id, scorecard, version, opened_by, opened_at FROM calibration_sessions" + where
+    return PostgresInteractionStore.onCaller(() -> pool.get().preparedQuery("SELECT id, record_id, scorecard, version, opened_by, opened_at FROM calibration_sessions" + where
         + " ORDER BY opened_at DESC, id LIMIT " + limit).execute(args).map(rows -> {
           List<CalibrationSession> out = new ArrayList<>();
           for (Row r : rows) out.add(new CalibrationSession(r.getString(0), r.getString(1), r.getString(2), r.getInteger(3), r.getString(4), r.getOffsetDateTime(5).toInstant()));

@@ -260,7 +260,7 @@ public final class PostgresInteractionStore implements InteractionStore {
 
   @Override
   public CannedReplies cannedReplies() {
-    return new PgCannedReplies(pool);
+    return new PgCannedReplies(() -> pool);
   }
 
   @Override
@@ -270,7 +270,7 @@ public final class PostgresInteractionStore implements InteractionStore {
 
   @Override
   public org.accessline.gateway.store.Administration administration() {
-    return new PgAdministration(pool);
+    return new PgAdministration(() -> pool);
   }
 
   @Override
@@ -285,7 +285,7 @@ public final class PostgresInteractionStore implements InteractionStore {
 
   @Override
   public QualityReviews qualityReviews() {
-    return new PgQualityReviews(pool);
+    return new PgQualityReviews(() -> pool);
   }
 
   @Override

@@ -7,6 +7,8 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.store.InteractionStore;
@@ -110,6 +112,24 @@ class PostgresInteractionStoreIT extends StoreTrustContract {
   @AfterEach
   void dropSchema() {
     TestPostgres.dropSchema(schema);
+  }
+
+  @Test
+  void partsHandedOutBeforeTheStoreStartedWorkOnceItHas() {
+    PostgresInteractionStore pg = new PostgresInteractionStore(vertx, URI, schema, RecordSeals.in(sealDir));
+    var quality = pg.qualityReviews();
+    var canned = pg.cannedReplies();
+    var administration = pg.administration();
+    var followUps = pg.followUps();
+    pg.start().await();
+    try {
+      assertEquals(List.of(), quality.scorecards().await());
+      assertEquals(List.of(), canned.visibleTo("maria").await());
+      assertEquals(Optional.empty(), administration.account("nobody").await());
+      assertEquals(List.of(), followUps.pending().await());
+    } finally {
+      pg.close().await();
+    }
   }
 
   @Test
