@@ -16,6 +16,7 @@ import org.accessline.gateway.conversation.ConversationEvent;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.conversation.Participant;
+import org.accessline.gateway.store.OwnerClaim;
 import org.accessline.gateway.store.AppendOutcome;
 import org.accessline.gateway.store.InteractionRecord;
 import org.accessline.gateway.store.InteractionStore;
@@ -95,10 +96,10 @@ public abstract class InteractionStoreContract {
 
   @Test
   void anAppendFencedWithAnEpochThatWasTakenOverIsRefusedAndWritesNothing() {
-    long first = store.claimOwnership("node-a").await();
+    long first = store.claimOwnership(OwnerClaim.outright("node-a")).await();
     ConversationId kept = ConversationId.random();
     assertInstanceOf(AppendOutcome.Appended.class, store.append(opening(kept, "SM-a"), first).await());
-    long second = store.claimOwnership("node-b").await();
+    long second = store.claimOwnership(OwnerClaim.outright("node-b")).await();
     assertTrue(second > first, "a claim raises the epoch");
 
     ConversationId fresh = ConversationId.random();
@@ -117,8 +118,8 @@ public abstract class InteractionStoreContract {
 
   @Test
   void staleAndCurrentAppendsWaitingTogetherAreEachAnsweredForThemselves() {
-    long first = store.claimOwnership("node-a").await();
-    long second = store.claimOwnership("node-b").await();
+    long first = store.claimOwnership(OwnerClaim.outright("node-a")).await();
+    long second = store.claimOwnership(OwnerClaim.outright("node-b")).await();
     List<ConversationId> ids = new java.util.ArrayList<>();
     List<io.vertx.core.Future<AppendOutcome>> appends = new java.util.ArrayList<>();
     for (int i = 0; i < 20; i++) {

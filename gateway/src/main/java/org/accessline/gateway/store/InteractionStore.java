@@ -26,11 +26,23 @@ public interface InteractionStore {
   Future<AppendOutcome> append(List<Entry> entries);
 
   /**
-   * Makes {@code node} the one owner of the open conversations and answers its new epoch (a fencing
+   * Makes the claimant the one owner of the open conversations and answers its new epoch (a fencing
    * token, higher than any answered before): from then on an append fenced with an earlier epoch is
-   * refused. Used when several gateway nodes share the store; a single process never needs it.
+   * refused. Fails with {@link OwnerStillActiveException}, changing nothing, while the holder renews
+   * too recently for the claim's rule ({@link OwnerClaim#takesOverFrom}). Used when several gateway
+   * nodes share the store; a single process never needs it.
    */
-  Future<Long> claimOwnership(String node);
+  Future<Long> claimOwnership(OwnerClaim claim);
+
+  /** The holder of {@code epoch} is still at work: answers false once another claim has outdated it. */
+  default Future<Boolean> renewOwnership(OwnerClaim claim, long epoch) {
+    return Future.succeededFuture(true);
+  }
+
+  /** The holder of {@code epoch} lets it go as it stops, so another node need not wait out its silence. */
+  default Future<Void> releaseOwnership(OwnerClaim claim, long epoch) {
+    return Future.succeededFuture();
+  }
 
   /**
    * As {@link #append(List)}, but only while {@code epoch} is the latest claimed: checked in the

@@ -135,7 +135,7 @@ public final class MemoryInteractionStore implements InteractionStore {
   }
 
   @Override
-  public Future<Long> claimOwnership(String node) {
+  public Future<Long> claimOwnership(OwnerClaim claim) {
     synchronized (this) {
       return Future.succeededFuture(++epoch);
     }

@@ -26,6 +26,7 @@ import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
 import java.time.Instant;
 import org.accessline.gateway.store.AppendOutcome;
+import org.accessline.gateway.store.OwnerClaim;
 import org.accessline.gateway.store.StaleOwnerException;
 import org.accessline.gateway.store.AuditEvent;
 import org.accessline.gateway.store.CallerContext;
@@ -139,7 +140,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
 
   /** One process writes the embedded store, so ownership is trivially its own: each claim only outdates the ones before. */
   @Override
-  public Future<Long> claimOwnership(String node) {
+  public Future<Long> claimOwnership(OwnerClaim claim) {
     return Future.succeededFuture(epoch.incrementAndGet());
   }
 

@@ -30,6 +30,7 @@ import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.conversation.Entry;
 import org.accessline.gateway.conversation.Participant;
 import org.accessline.gateway.conversation.Role;
+import org.accessline.gateway.store.OwnerClaim;
 import org.accessline.gateway.store.AppendOutcome;
 import org.accessline.gateway.store.AuditEvent;
 import org.accessline.gateway.store.CallerContext;
@@ -115,8 +116,18 @@ public final class PostgresInteractionStore implements InteractionStore {
   }
 
   @Override
-  public Future<Long> claimOwnership(String node) {
-    return onCaller(() -> Ownership.claim(pool, node));
+  public Future<Long> claimOwnership(OwnerClaim claim) {
+    return onCaller(() -> Ownership.claim(pool, claim));
+  }
+
+  @Override
+  public Future<Boolean> renewOwnership(OwnerClaim claim, long epoch) {
+    return onCaller(() -> Ownership.renew(pool, claim, epoch));
+  }
+
+  @Override
+  public Future<Void> releaseOwnership(OwnerClaim claim, long epoch) {
+    return onCaller(() -> Ownership.release(pool, claim, epoch));
   }
 
   @Override

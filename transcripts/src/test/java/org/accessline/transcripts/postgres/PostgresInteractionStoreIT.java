@@ -1,6 +1,10 @@
 package org.accessline.transcripts.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
@@ -12,6 +16,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.accessline.gateway.conversation.ConversationId;
 import org.accessline.gateway.store.InteractionStore;
+import org.accessline.gateway.store.OwnerClaim;
+import org.accessline.gateway.store.OwnerStillActiveException;
 import org.accessline.transcripts.StoreTrustContract;
 import org.accessline.transcripts.seal.RecordSeals;
 import org.junit.jupiter.api.AfterEach;
@@ -115,6 +121,35 @@ class PostgresInteractionStoreIT extends StoreTrustContract {
   }
 
   @Test
+  void anOwnerThatRenewsIsNotTakenOverUntilItFallsSilentOrLetsGo() {
+    java.time.Duration lease = java.time.Duration.ofSeconds(30);
+    java.time.Duration gone = java.time.Duration.ofMillis(600);
+    OwnerClaim a = new OwnerClaim("node-a", "a", java.util.Set.of("a", "b"), lease, gone);
+    OwnerClaim bSeeingA = new OwnerClaim("node-b", "b", java.util.Set.of("a", "b"), lease, gone);
+    OwnerClaim bAlone = new OwnerClaim("node-b", "b", java.util.Set.of("b"), lease, gone);
+    long first = store.claimOwnership(a).await();
+    assertTrue(store.renewOwnership(a, first).await());
+    assertInstanceOf(OwnerStillActiveException.class, assertThrows(RuntimeException.class, () -> store.claimOwnership(bSeeingA).await()));
+    assertInstanceOf(OwnerStillActiveException.class, assertThrows(RuntimeException.class, () -> store.claimOwnership(bAlone).await()),
+        "a holder this node cannot see, that still renews, was cut off from it, not lost");
+    assertTrue(store.renewOwnership(a, first).await(), "a refused claim changes nothing");
+
+    try {
+      Thread.sleep(700);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+    long second = store.claimOwnership(bAlone).await();
+    assertEquals(first + 1, second, "silent for longer than it may be, and gone from the claimant's cluster: taken over");
+    assertFalse(store.renewOwnership(a, first).await(), "the old holder learns it was taken over");
+    store.releaseOwnership(a, first).await();
+    assertInstanceOf(OwnerStillActiveException.class, assertThrows(RuntimeException.class, () -> store.claimOwnership(a).await()),
+        "the old holder's release let go of nothing");
+    store.releaseOwnership(bAlone, second).await();
+    assertEquals(second + 1, store.claimOwnership(a).await(), "let go by its holder: taken at once");
+  }
+
+  @Test
   void partsHandedOutBeforeTheStoreStartedWorkOnceItHas() {
     PostgresInteractionStore pg = new PostgresInteractionStore(vertx, URI, schema, RecordSeals.in(sealDir));
     var quality = pg.qualityReviews();
@@ -138,8 +173,8 @@ class PostgresInteractionStoreIT extends StoreTrustContract {
     store = openStore();
     Pool pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(URI).addProperty("search_path", schema)).using(vertx).build();
     try {
-      assertEquals(13, pool.query("SELECT count(*) FROM flyway_schema_history WHERE type = 'SQL' AND success").execute().await().iterator().next().getLong(0).intValue());
-      assertEquals(java.util.stream.IntStream.rangeClosed(1, 13).mapToObj(String::valueOf).toList(), pool.query("SELECT version FROM flyway_schema_history WHERE type = 'SQL' ORDER BY installed_rank").execute()
+      assertEquals(14, pool.query("SELECT count(*) FROM flyway_schema_history WHERE type = 'SQL' AND success").execute().await().iterator().next().getLong(0).intValue());
+      assertEquals(java.util.stream.IntStream.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15).mapToObj(String::valueOf).toList(), pool.query("SELECT version FROM flyway_schema_history WHERE type = 'SQL' ORDER BY installed_rank").execute()
           .await().stream().map(r -> r.getString(0)).toList());
     } finally {
       pool.close().await();
@@ -152,11 +187,11 @@ class PostgresInteractionStoreIT extends StoreTrustContract {
     store.append(opening(id, "before-seals")).await();
     store.close().await();
     // Back to the schema before seals, with rows written by that version.
-    for (String sql : java.util.List.of("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7', '8', '9', '10', '11', '12', '13')",
+    for (String sql : java.util.List.of("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '15')",
         "DROP TABLE follow_up_notices, calibration_sessions, evaluation_comments, evaluation_answers, evaluations, scorecard_versions, report_fact_tags, report_facts,"
         + " staff_accounts, record_categories, service_requests, follow_ups, consent_ledger, referrals, directory_languages, directory_hours, directory_services,"
         + " directory_closures, directory_agencies CASCADE",
-        "DROP TABLE canned_replies", "DROP TABLE stream_ownership", "ALTER TABLE audit_log DROP COLUMN previous_hash, DROP COLUMN hash",
+        "DROP TABLE canned_replies", "DROP TABLE stream_ownership", "DROP TABLE stream_lease", "ALTER TABLE audit_log DROP COLUMN previous_hash, DROP COLUMN hash",
         "ALTER TABLE conversations DROP COLUMN head_seq, DROP COLUMN head_hash, DROP COLUMN head_seal",
         "ALTER TABLE purged_records DROP COLUMN opened_at, DROP COLUMN resolved_at, DROP COLUMN purged_by, DROP COLUMN reason, DROP COLUMN seal",
         "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (now(), 'sam', 'read', 'r', 'one'), (now(), 'sam', 'read', 'r', 'two')",

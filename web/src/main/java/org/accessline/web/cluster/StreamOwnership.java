@@ -1,5 +1,6 @@
 package org.accessline.web.cluster;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
@@ -9,10 +10,15 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.accessline.gateway.store.InteractionStore;
+import org.accessline.gateway.store.OwnerClaim;
+import org.accessline.gateway.store.OwnerStillActiveException;
 import org.accessline.web.config.ClusterSettings;
 
 /**
@@ -28,6 +34,8 @@ public final class StreamOwnership extends VerticleBase {
   /** Published by a node that has taken over, with its Vert.x node id, so every node introduces its agents to the new floor. */
   static final String OWNER_CHANGED = "accessline.stream.owner-changed";
   private static final String VERTX_NODE_ID = "__vertx.nodeId";
+  /** How often the owner renews its ownership in the store; a holder gone from the cluster may be taken over after three times this. */
+  static final Duration RENEW_EVERY = Duration.ofMillis(300);
 
   /** Starts the stream under the epoch just claimed; the future it gives back stops it. */
   @FunctionalInterface
@@ -50,6 +58,11 @@ public final class StreamOwnership extends VerticleBase {
   private HazelcastInstance hazelcast;
   private java.util.UUID membership;
   private long epoch;
+  private long renewing = -1;
+  /** The claim the store granted, until this node lets it go. */
+  private OwnerClaim held;
+  /** Who held the conversations when a claim was last refused: said once, not at every try. */
+  private String refusedBy;
 
   public StreamOwnership(InteractionStore store, String nodeId, ClusterSettings settings, ClusterPorts ports, Streams streams) {
     this.store = store;
@@ -94,13 +107,31 @@ public final class StreamOwnership extends VerticleBase {
     turn.contend(() -> turn.later(this::takeOver));
   }
 
+  /** This node's claim, with the members it sees now: the store refuses it while the holder still renews. */
+  private OwnerClaim claim() {
+    Set<String> present = new HashSet<>();
+    for (Member member : hazelcast.getCluster().getMembers()) {
+      String node = member.getAttribute(VERTX_NODE_ID);
+      if (node != null) present.add(node);
+    }
+    return new OwnerClaim(nodeId, holder(), present, settings.memberTimeout(), RENEW_EVERY.multipliedBy(3));
+  }
+
+  private String holder() {
+    return ((VertxInternal) vertx).clusterManager().getNodeId();
+  }
+
   private void takeOver() {
     if (turn.stopped()) {
       turn.release();
       return;
     }
-    store.claimOwnership(nodeId).compose(claimed -> {
+    OwnerClaim claim = claim();
+    store.claimOwnership(claim).compose(claimed -> {
       epoch = claimed;
+      held = claim;
+      refusedBy = null;
+      renewing = vertx.setPeriodic(RENEW_EVERY.toMillis(), t -> renew(claim, claimed));
       return streams.start(claimed);
     }).compose(started -> {
       running = started;
@@ -114,9 +145,23 @@ public final class StreamOwnership extends VerticleBase {
       LOG.info("node " + nodeId + " owns the open conversations (epoch " + epoch + ")");
       vertx.eventBus().publish(OWNER_CHANGED, ((VertxInternal) vertx).clusterManager().getNodeId());
     }).onFailure(e -> {
-      LOG.log(Level.WARNING, "node " + nodeId + " could not take over the conversations; it will try again", e);
+      if (e instanceof OwnerStillActiveException active) {
+        // This node's view of the cluster says it may own, but the store says another node is at work: it was cut off or paused.
+        if (!active.node().equals(refusedBy)) LOG.warning("node " + nodeId + " holds the cluster lock but does not take over: " + e.getMessage());
+        refusedBy = active.node();
+      } else {
+        LOG.log(Level.WARNING, "node " + nodeId + " could not take over the conversations; it will try again", e);
+      }
       stopOwning().onComplete(ar -> turn.later(this::contend));
     });
+  }
+
+  private void renew(OwnerClaim claim, long claimed) {
+    // A node whose cluster has stopped under it falls silent, so a survivor takes over rather than wait out the lease.
+    if (!hazelcast.getLifecycleService().isRunning()) return;
+    store.renewOwnership(claim, claimed).onSuccess(still -> {
+      if (!still && running != null && epoch == claimed) stepDown();
+    }).onFailure(e -> LOG.warning("node " + nodeId + " could not renew its ownership: " + e.getMessage()));
   }
 
   /** Another node claimed a later epoch: this one stops its stream at once and contends again. */
@@ -130,12 +175,18 @@ public final class StreamOwnership extends VerticleBase {
 
   /** Stops taking calls, stops the stream, then lets the lock go. */
   private Future<Void> stopOwning() {
+    if (renewing >= 0) vertx.cancelTimer(renewing);
+    renewing = -1;
     ports.disown();
     Future<Void> unregistered = calls == null ? Future.succeededFuture() : calls.unregister();
     calls = null;
     Running was = running;
     running = null;
-    return unregistered.eventually(() -> was == null ? Future.succeededFuture() : was.stop().get()).eventually(() -> {
+    OwnerClaim letGo = held;
+    long heldEpoch = epoch;
+    held = null;
+    return unregistered.eventually(() -> was == null ? Future.succeededFuture() : was.stop().get())
+        .eventually(() -> letGo == null ? Future.succeededFuture() : store.releaseOwnership(letGo, heldEpoch)).eventually(() -> {
       turn.release();
       return Future.succeededFuture();
     });

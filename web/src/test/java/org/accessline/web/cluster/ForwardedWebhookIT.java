@@ -67,7 +67,7 @@ class ForwardedWebhookIT {
         assertEquals("Until 9 pm.", twilio.sent().get(0).fields().get("Body"));
 
         // The owner's epoch, once another claim outdates it, writes nothing.
-        long later = a.app().store().claimOwnership("elsewhere").await();
+        long later = a.app().store().claimOwnership(org.accessline.gateway.store.OwnerClaim.outright("elsewhere")).await();
         ConversationId id = ConversationId.random();
         Entry opened = new Entry(id, 1, Instant.now(), Participant.SYSTEM, new ConversationEvent.Opened(new org.accessline.gateway.conversation.Contact(
             org.accessline.gateway.conversation.Channel.SMS, RESIDENT)), Optional.empty());
