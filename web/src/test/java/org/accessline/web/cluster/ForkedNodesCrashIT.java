@@ -84,12 +84,11 @@ class ForkedNodesCrashIT {
    */
   @Test
   void aPausedOwnerThatComesBackDoesNotTakeTheConversationsBack() throws Exception {
-    int[] hazelcast = {freePort(), freePort()};
-    Process owner = fork(0, hazelcast);
-    int ownerPort = awaitPort(owner);
-    awaitOwner("node-0");
-    Process survivor = fork(1, hazelcast);
-    int survivorPort = awaitPort(survivor);
+    Pair nodes = startPair();
+    Process owner = nodes.owner();
+    Process survivor = nodes.survivor();
+    int ownerPort = nodes.ownerPort();
+    int survivorPort = nodes.survivorPort();
     Page early = new Page(ownerPort);
     early.send("m0", "before the pause");
 
@@ -115,6 +114,18 @@ class ForkedNodesCrashIT {
     assertTrue(owner.isAlive() && survivor.isAlive());
     early.client.close();
     late.client.close();
+  }
+
+  private record Pair(Process owner, int ownerPort, Process survivor, int survivorPort) {}
+
+  /** Node 0 started and owning the conversations, then node 1 joined. */
+  private Pair startPair() throws Exception {
+    int[] hazelcast = {freePort(), freePort()};
+    Process owner = fork(0, hazelcast);
+    int ownerPort = awaitPort(owner);
+    awaitOwner("node-0");
+    Process survivor = fork(1, hazelcast);
+    return new Pair(owner, ownerPort, survivor, awaitPort(survivor));
   }
 
   private Row ownership() {
@@ -163,12 +174,11 @@ class ForkedNodesCrashIT {
   }
 
   private void runUnderLoad(boolean kill) throws Exception {
-    int[] hazelcast = {freePort(), freePort()};
-    Process owner = fork(0, hazelcast);
-    int ownerPort = awaitPort(owner);
-    awaitOwner("node-0");
-    Process survivor = fork(1, hazelcast);
-    int survivorPort = awaitPort(survivor);
+    Pair nodes = startPair();
+    Process owner = nodes.owner();
+    Process survivor = nodes.survivor();
+    int ownerPort = nodes.ownerPort();
+    int survivorPort = nodes.survivorPort();
 
     List<Page> onOwner = new ArrayList<>();
     List<Page> onSurvivor = new ArrayList<>();
