@@ -52,8 +52,10 @@ public final class DashboardFeed implements DashboardWatch {
   private final ConversationViews views;
   private final DayRebuild rebuild;
   private final QualityFigures qualityFigures;
-  /** The quality part as last read; read again whenever an evaluation moves, never polled. */
+  /** The quality part as last read; read again whenever an evaluation moves, and hourly so the 7- and 30-day windows slide on. */
   private JsonObject quality;
+  private static final long QUALITY_WINDOWS_SLIDE_MILLIS = Duration.ofHours(1).toMillis();
+  private long qualityTimer = -1;
   private MessageConsumer<String> qualityChanges;
   private DayCounts today;
   /** Counts heard while the day is being read back, added again once it is (they count once). */
@@ -98,6 +100,7 @@ public final class DashboardFeed implements DashboardWatch {
       counts = consumer;
       nudges = soon;
       qualityChanges = reviews;
+      qualityTimer = vertx.setPeriodic(QUALITY_WINDOWS_SLIDE_MILLIS, t -> readQuality());
     }
     readQuality();
     return consumer.completion().compose(v -> reviews.completion()).compose(v -> newDay(day(clock.instant())));
@@ -107,6 +110,7 @@ public final class DashboardFeed implements DashboardWatch {
     if (counts != null) counts.unregister();
     nudges.forEach(MessageConsumer::unregister);
     if (qualityChanges != null) qualityChanges.unregister();
+    if (qualityTimer >= 0) vertx.cancelTimer(qualityTimer);
     if (midnightTimer >= 0) vertx.cancelTimer(midnightTimer);
     if (lookTimer >= 0) vertx.cancelTimer(lookTimer);
   }
