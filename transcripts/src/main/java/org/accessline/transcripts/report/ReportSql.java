@@ -109,6 +109,11 @@ public final class ReportSql {
 
   /** The answer time of a facts row {@code f}: its queue's, else its channel's, else the default. */
   static String targetMs(ServiceLevelTargets targets, List<Object> args) {
+    if (targets.byQueue().isEmpty() && targets.byChannel().isEmpty()) {
+      // A CASE needs a WHEN: one default for everything is the number itself.
+      args.add(targets.fallback().within().toMillis());
+      return NUMBER;
+    }
     StringBuilder sql = new StringBuilder("CASE");
     for (Map.Entry<String, ServiceLevelTargets.Target> e : targets.byQueue().entrySet()) {
       sql.append(" WHEN f.queue = ? THEN " + NUMBER);
