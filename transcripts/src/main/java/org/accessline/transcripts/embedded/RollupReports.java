@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -52,31 +53,67 @@ final class RollupReports {
         sums.add(s);
       }
     }
-    List<RollupSql.Pick> picks = new ArrayList<>();
+    // Where each group and bucket's 90th percentile lies: its band, and its rank there.
+    Map<String, HandleBands.Place> wanted = new HashMap<>();
     for (int i = 0; i < sums.size(); i++) {
       long n = sums.get(i)[Contribution.HANDLE_N];
       if (n == 0) continue;
-      long[] bands = java.util.Arrays.copyOfRange(sums.get(i), Contribution.BAND_0, Contribution.BAND_0 + HandleBands.COUNT);
-      HandleBands.Place place = HandleBands.locate(bands, H2Figures.ninetiethRank(n));
-      picks.add(new RollupSql.Pick(groups.get(i), buckets.get(i), place.band(), place.rankInBand()));
+      long[] bands = Arrays.copyOfRange(sums.get(i), Contribution.BAND_0, Contribution.BAND_0 + HandleBands.COUNT);
+      wanted.put(key(groups.get(i), buckets.get(i)), HandleBands.locate(bands, H2Figures.ninetiethRank(n)));
     }
-    Map<String, Long> picked = new HashMap<>();
-    if (!picks.isEmpty()) {
-      try (ResultSet rs = execute(c, RollupSql.picks(query, picks))) {
-        while (rs.next()) picked.put(rs.getString(1) + "\n" + rs.getLong(2), rs.getLong(3));
-      }
-    }
+    Map<String, Long> picked = picks(c, query, wanted);
     List<Report.Row> rows = new ArrayList<>();
     for (int i = 0; i < sums.size(); i++) {
       Map<Metric, Optional<Double>> figures = figures(sums.get(i));
       if (sums.get(i)[Contribution.HANDLE_N] > 0) {
-        Long p90 = picked.get(groups.get(i) + "\n" + buckets.get(i));
+        Long p90 = picked.get(key(groups.get(i), buckets.get(i)));
         if (p90 == null) throw new IllegalStateException("the rollup counts handle times the facts do not hold; rebuild it with measureAgainst");
         figures.put(Metric.HANDLE_P90, Optional.of(p90.doubleValue()));
       }
       rows.add(new Report.Row(groups.get(i), LocalBuckets.start(query.bucket(), buckets.get(i)), figures));
     }
     return new Report(query, rows, heatmap(c, RollupSql.heatmap(query)));
+  }
+
+  private static String key(String group, long bucket) {
+    return group + "\n" + bucket;
+  }
+
+  /** Each group and bucket's value at its place, from the handle times of the bands wanted, sorted per group and bucket here. */
+  private static Map<String, Long> picks(Connection c, ReportQuery query, Map<String, HandleBands.Place> wanted) throws SQLException {
+    Map<String, Long> picked = new HashMap<>();
+    if (wanted.isEmpty()) return picked;
+    List<Integer> bands = wanted.values().stream().map(HandleBands.Place::band).distinct().sorted().toList();
+    Map<String, LongList> inBand = new HashMap<>();
+    try (ResultSet rs = execute(c, RollupSql.bandRows(query, bands))) {
+      while (rs.next()) {
+        String key = key(rs.getString(1), rs.getLong(2));
+        HandleBands.Place place = wanted.get(key);
+        if (place != null && place.band() == rs.getInt(3)) inBand.computeIfAbsent(key, k -> new LongList()).add(rs.getLong(4));
+      }
+    }
+    wanted.forEach((key, place) -> {
+      LongList values = inBand.get(key);
+      if (values != null && values.size >= place.rankInBand()) picked.put(key, values.sorted()[(int) place.rankInBand() - 1]);
+    });
+    return picked;
+  }
+
+  /** Handle times without boxing: a band can hold a good part of a month's records. */
+  private static final class LongList {
+    long[] values = new long[64];
+    int size;
+
+    void add(long v) {
+      if (size == values.length) values = Arrays.copyOf(values, size * 2);
+      values[size++] = v;
+    }
+
+    long[] sorted() {
+      long[] out = Arrays.copyOf(values, size);
+      Arrays.sort(out);
+      return out;
+    }
   }
 
   /** Every figure but the percentile from one group and bucket's sums, as H2's aggregates over the facts give it. */

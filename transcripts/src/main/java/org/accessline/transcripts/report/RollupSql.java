@@ -85,38 +85,25 @@ public final class RollupSql {
         + ReportSql.HOUR, args);
   }
 
-  /** One group and bucket's wanted handle time: the {@code rank}th shortest (1 first) among its records in band {@code band}. */
-  public record Pick(String group, long bucket, int band, long rank) {}
-
   /**
-   * Rows of (group, bucket number, handle time) for each pick: reads only the picked bands' facts
-   * in the range (by the band index) and orders each group and bucket's records in its band.
+   * Rows of (group, bucket number, band, handle time) of the records in the range whose handle time
+   * is in one of {@code bands}: read by the band index, so only those bands' records are read. The
+   * caller picks each group and bucket's value from its own band (H2 joins a list of wanted groups
+   * and buckets to these rows only by trying every pair, which costs more than reading them all).
    */
-  public static ReportSql.Statement picks(ReportQuery q, List<Pick> picks) {
+  public static ReportSql.Statement bandRows(ReportQuery q, List<Integer> bands) {
+    if (bands.isEmpty()) throw new IllegalArgumentException("no band to read");
     List<Object> args = new ArrayList<>();
-    String group = ReportSql.group(q.grouping());
-    String bucket = ReportSql.bucket(q.bucket());
-    List<Integer> bands = picks.stream().map(Pick::band).distinct().sorted().toList();
-    StringBuilder sql = new StringBuilder("SELECT z.grp, z.b, z.handle FROM (SELECT y.grp, y.b, y.handle, v.r,")
-        .append(" ROW_NUMBER() OVER (PARTITION BY y.grp, y.b ORDER BY y.handle) AS rn FROM (SELECT ").append(group).append(" AS grp, ")
-        .append(bucket).append(" AS b, x.handle_band AS band, x.ended_ms - x.answered_ms AS handle FROM (SELECT f.*, ")
-        .append(ReportSql.localMs("f.opened_ms", q, args)).append(" AS local_ms FROM report_facts f WHERE f.handle_band IN (");
+    StringBuilder sql = new StringBuilder("SELECT ").append(ReportSql.group(q.grouping())).append(", ").append(ReportSql.bucket(q.bucket()))
+        .append(", x.handle_band, x.ended_ms - x.answered_ms FROM (SELECT f.*, ").append(ReportSql.localMs("f.opened_ms", q, args))
+        .append(" AS local_ms FROM report_facts f WHERE f.handle_band IN (");
     for (int i = 0; i < bands.size(); i++) {
       sql.append(i == 0 ? "" : ", ").append("CAST(? AS SMALLINT)");
       args.add(bands.get(i));
     }
-    sql.append(") AND f.opened_ms >= " + NUMBER + " AND f.opened_ms < " + NUMBER + ") x) y JOIN (VALUES ");
+    sql.append(") AND f.opened_ms >= " + NUMBER + " AND f.opened_ms < " + NUMBER + ") x");
     args.add(q.from().toEpochMilli());
     args.add(q.to().toEpochMilli());
-    for (int i = 0; i < picks.size(); i++) {
-      Pick p = picks.get(i);
-      sql.append(i == 0 ? "" : ", ").append("(CAST(? AS VARCHAR(200)), " + NUMBER + ", CAST(? AS SMALLINT), " + NUMBER + ")");
-      args.add(p.group());
-      args.add(p.bucket());
-      args.add(p.band());
-      args.add(p.rank());
-    }
-    sql.append(") AS v(grp, b, band, r) ON y.grp = v.grp AND y.b = v.b AND y.band = v.band) z WHERE z.rn = z.r");
     return new ReportSql.Statement(sql.toString(), args);
   }
 
