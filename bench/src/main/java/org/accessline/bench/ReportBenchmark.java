@@ -32,9 +32,11 @@ import org.accessline.transcripts.seal.RecordSeals;
 
 /**
  * Reports over a million records on both stores: the facts are seeded with one bulk SQL statement
- * (not through the gateway), spread over 90 days on four channels; then a 30-day report by day and
- * channel (every metric, and the heatmap) is timed, against a baseline in the same run: a plain
- * count of the same 30 days' rows.
+ * (not through the gateway), spread over 90 days on four channels, and the store is told its
+ * service level targets (on the embedded store this builds its rollup from the facts, timed); the
+ * report is checked once against the same report from every record's facts; then a 30-day report by
+ * day and channel (every metric, and the heatmap) is timed, against a baseline in the same run: a
+ * plain count of the same 30 days' rows.
  *
  * <p>Options: --records N (1000000), --runs R (30), --pg URL (postgresql://postgres@127.0.0.1:5432/test; "none" skips PostgreSQL),
  * --embedded no (skips the embedded store).

@@ -93,4 +93,9 @@ class ContributionTest {
     assertThrows(IllegalArgumentException.class, () -> c.plus(other));
     assertThrows(IllegalArgumentException.class, () -> new Contribution(0, "sms", "sms", new long[3]));
   }
+
+  @Test
+  void answerTimesAreOverZero() {
+    assertThrows(IllegalArgumentException.class, () -> new AnswerTargets(0, Map.of(), Map.of()));
+  }
 }

@@ -76,4 +76,14 @@ class EmbeddedReportsIT extends ReportStoreContract {
     assertEquals(List.of(), store.reports().run(new ReportQuery(from, to, newYork, Bucket.DAY, Grouping.CHANNEL, other)).await().rows(),
         "rebuilt from the facts, which hold no such record");
   }
+
+  @Test
+  void anAnswerTimeOfNoKnownScopeIsRefusedRatherThanGuessed() throws SQLException {
+    store.reports().measureAgainst(ServiceLevelTargets.defaults()).await();
+    try (Connection c = DriverManager.getConnection(((EmbeddedInteractionStore) store).jdbcUrl())) {
+      c.createStatement().executeUpdate("INSERT INTO report_rollup_targets (scope, name, within_ms) VALUES ('agent', 'maria', 1000)");
+    }
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> store.reports().measureAgainst(ServiceLevelTargets.defaults()).await());
+  }
 }
