@@ -160,6 +160,8 @@ public final class Application {
             return null;
           }).compose(v -> categories.start(vertx))
           .compose(v -> QualitySeed.ensure(store.qualityReviews(), clock))
+          // Before any report: the store counts service levels ahead against the configured targets (rebuilding its counts if they changed).
+          .compose(v -> store.reports().measureAgainst(config.reports().targets()))
           .compose(v -> vertx.deployVerticle(new CheckpointVerticle(store, config.checkpointEvery(), clock))).onSuccess(deployed)
           .compose(v -> stream.start()).onSuccess(v -> deployments.add(stream::stop))
           .compose(v -> dashboard.start()).onSuccess(v -> deployments.add(() -> {

@@ -69,7 +69,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   private final org.accessline.gateway.store.Administration administration = new EmbeddedAdministration(this);
   private final FollowUps followUps = new EmbeddedFollowUps(this);
   private final org.accessline.gateway.store.ServiceRequests serviceRequests = new EmbeddedServiceRequests(this);
-  private final Reports reports = new EmbeddedReports(this);
+  private final EmbeddedReports reports = new EmbeddedReports(this);
   private final QualityReviews qualityReviews = new EmbeddedQualityReviews(this);
 
   /** The store with its seal key and checkpoint file in the data directory too. */
@@ -108,8 +108,9 @@ public final class EmbeddedInteractionStore implements InteractionStore {
         // compaction after a purge (SHUTDOWN COMPACT reopened it with a "Double mark").
         Connection writeConnection = DriverManager.getConnection(jdbcUrl());
         EmbeddedSchema.migrate(jdbcUrl(), key);
+        reports.load(writeConnection);
         for (int i = 0; i < READERS; i++) readers.add(DriverManager.getConnection(jdbcUrl()));
-        writer = new GroupCommitWriter(writeConnection, key);
+        writer = new GroupCommitWriter(writeConnection, key, reports);
         writer.start();
         reply.succeed(null);
       } catch (Exception e) {
@@ -246,7 +247,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   @Override
   public Future<Integer> purge(Instant resolvedBefore, Instant now) {
     CallerContext<Integer> reply = new CallerContext<>();
-    writer.exclusive(c -> Retention.purgeAndCompact(c, key, resolvedBefore, now, readers, READERS, this::jdbcUrl, reply), reply);
+    writer.exclusive(c -> Retention.purgeAndCompact(c, key, reports, resolvedBefore, now, readers, READERS, this::jdbcUrl, reply), reply);
     return reply.future();
   }
 
@@ -260,6 +261,18 @@ public final class EmbeddedInteractionStore implements InteractionStore {
         }
       }
     });
+  }
+
+  /** Work on the writer's connection between two groups of appends, committed before it answers. */
+  <T> Future<T> exclusive(Query<T> query) {
+    CallerContext<T> reply = new CallerContext<>();
+    writer.exclusive(c -> {
+      T result = query.run(c);
+      c.commit();
+      reply.succeed(result);
+      return c;
+    }, reply);
+    return reply.future();
   }
 
   /** A write outside the append path (audit, hold, purge), made durable before it answers. */
@@ -477,7 +490,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
   }
 
   /** Writes one batch's rows on the writer's connection; the caller owns the transaction. */
-  static void insert(Connection c, List<Entry> entries, WordIndexCache indexed, SealKey key) throws SQLException {
+  static void insert(Connection c, List<Entry> entries, WordIndexCache indexed, SealKey key, EmbeddedReports reports) throws SQLException {
     Entry first = entries.get(0);
     if (first.event() instanceof ConversationEvent.Opened opened) {
       try (PreparedStatement st = c.prepareStatement("INSERT INTO conversations (id, channel, contact, opened_at, previous_id) VALUES (?, ?, ?, ?, ?)")) {
@@ -501,7 +514,7 @@ public final class EmbeddedInteractionStore implements InteractionStore {
     }
     Heads.seal(c, key, num, first.conversationId().value(), entries.get(entries.size() - 1).seq(), previous);
     indexWords(c, num, entries, indexed);
-    EmbeddedReports.fold(c, num, entries);
+    reports.fold(c, num, entries);
     for (Entry e : entries) {
       if (e.event() instanceof ConversationEvent.DetailsSet d) {
         try (PreparedStatement st = c.prepareStatement("UPDATE conversations SET category = ?, tags = ? WHERE num = ?")) {

@@ -40,13 +40,15 @@ final class GroupCommitWriter {
 
   private Connection connection;
   private final SealKey key;
+  private final EmbeddedReports reports;
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean stopping;
 
-  GroupCommitWriter(Connection connection, SealKey key) throws SQLException {
+  GroupCommitWriter(Connection connection, SealKey key, EmbeddedReports reports) throws SQLException {
     this.connection = connection;
     this.key = key;
+    this.reports = reports;
     connection.setAutoCommit(false);
     this.thread = new Thread(this::run, "accessline-store-writer");
     thread.setDaemon(true);
@@ -160,7 +162,7 @@ final class GroupCommitWriter {
   private AppendOutcome write(List<Entry> entries) throws SQLException {
     Optional<Entry> existing = EmbeddedInteractionStore.alreadyStored(connection, entries);
     if (existing.isPresent()) return new AppendOutcome.AlreadyRecorded(existing.get());
-    EmbeddedInteractionStore.insert(connection, entries, words, key);
+    EmbeddedInteractionStore.insert(connection, entries, words, key, reports);
     return new AppendOutcome.Appended(entries);
   }
 

@@ -38,7 +38,7 @@ final class Retention {
   private Retention() {}
 
   /** Purges in the caller's transaction; returns how many records went. */
-  static int purge(Connection c, SealKey key, Instant resolvedBefore, Instant now) throws SQLException {
+  static int purge(Connection c, SealKey key, EmbeddedReports reports, Instant resolvedBefore, Instant now) throws SQLException {
     List<PurgeFact> facts = new ArrayList<>();
     List<Long> nums = new ArrayList<>();
     try (PreparedStatement st = c.prepareStatement("SELECT num, id, opened_at, resolved_at" + DUE)) {
@@ -81,6 +81,7 @@ final class Retention {
       }
       st.executeBatch();
     }
+    reports.forget(c, nums);
     for (String table : List.of("report_fact_tags", "report_facts")) {
       try (PreparedStatement st = c.prepareStatement("DELETE FROM " + table + " WHERE num = ?")) {
         for (long num : nums) {
@@ -106,7 +107,7 @@ final class Retention {
    * H2 otherwise keeps replaced pages, purged text included, in the file. Returns the connection the
    * writer goes on with.
    */
-  static Connection purgeAndCompact(Connection c, SealKey key, Instant resolvedBefore, Instant now, BlockingQueue<Connection> readers, int readerCount,
+  static Connection purgeAndCompact(Connection c, SealKey key, EmbeddedReports reports, Instant resolvedBefore, Instant now, BlockingQueue<Connection> readers, int readerCount,
       Supplier<String> url, CallerContext<Integer> reply) throws Exception {
     List<Connection> held = new ArrayList<>();
     for (int i = 0; i < readerCount; i++) held.add(readers.take());
@@ -114,7 +115,7 @@ final class Retention {
     try {
       int purged;
       try {
-        purged = purge(c, key, resolvedBefore, now);
+        purged = purge(c, key, reports, resolvedBefore, now);
         c.commit();
       } catch (SQLException e) {
         c.rollback();

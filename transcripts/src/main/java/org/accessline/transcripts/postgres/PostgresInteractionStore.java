@@ -266,7 +266,7 @@ public final class PostgresInteractionStore implements InteractionStore {
 
   @Override
   public Reports reports() {
-    return new PgReports(pool);
+    return new PgReports(() -> pool);
   }
 
   @Override

@@ -20,7 +20,7 @@ public final class ReportSql {
   public record Statement(String sql, List<Object> args) {}
 
   /** A number argument, typed so PostgreSQL need not guess (it would take it for text). */
-  private static final String NUMBER = "CAST(? AS BIGINT)";
+  static final String NUMBER = "CAST(? AS BIGINT)";
   private static final String ANSWERED = "x.answered_ms IS NOT NULL";
   private static final String HANDLE = "CASE WHEN x.answered_ms IS NOT NULL AND x.ended_ms IS NOT NULL THEN x.ended_ms - x.answered_ms END";
 
@@ -69,30 +69,52 @@ public final class ReportSql {
   public static Statement heatmap(ReportQuery q) {
     List<Object> args = new ArrayList<>();
     String from = facts(q, args, false);
-    String day = "MOD(x.local_ms / " + LocalBuckets.DAY_MILLIS + " + " + LocalBuckets.THURSDAY_SHIFT + ", 7)";
-    String hour = "MOD(x.local_ms, " + LocalBuckets.DAY_MILLIS + ") / 3600000";
-    return new Statement("SELECT " + day + ", " + hour + ", " + aggregate(Metric.OFFERED) + " FROM " + from + " GROUP BY " + day + ", " + hour, args);
+    return new Statement("SELECT " + DAY + ", " + HOUR + ", " + aggregate(Metric.OFFERED) + " FROM " + from + " GROUP BY " + DAY + ", " + HOUR, args);
   }
+
+  /** The local day of week (Monday 0) and hour of a row's {@code local_ms}. */
+  static final String DAY = "MOD(x.local_ms / " + LocalBuckets.DAY_MILLIS + " + " + LocalBuckets.THURSDAY_SHIFT + ", 7)";
+  static final String HOUR = "MOD(x.local_ms, " + LocalBuckets.DAY_MILLIS + ") / 3600000";
 
   /** The facts of records that arrived in the range, each with its local arrival time and its service level target. */
   private static String facts(ReportQuery q, List<Object> args, boolean byTag) {
-    StringBuilder sql = new StringBuilder("(SELECT f.*, ").append(byTag ? "t.tag AS tag_name, " : "").append("f.opened_ms + ");
+    StringBuilder sql = new StringBuilder("(SELECT f.*, ").append(byTag ? "t.tag AS tag_name, " : "").append(localMs("f.opened_ms", q, args));
+    sql.append(" AS local_ms, ").append(targetMs(q.targets(), args)).append(" AS target_ms FROM report_facts f");
+    if (byTag) sql.append(" LEFT JOIN report_fact_tags t ON t.num = f.num");
+    sql.append(" WHERE f.opened_ms >= " + NUMBER + " AND f.opened_ms < " + NUMBER + ") x");
+    args.add(q.from().toEpochMilli());
+    args.add(q.to().toEpochMilli());
+    return sql.toString();
+  }
+
+  /** The local time of an arrival time column: it plus the offset of its step. */
+  static String localMs(String arrival, ReportQuery q, List<Object> args) {
+    StringBuilder sql = new StringBuilder(arrival).append(" + ");
     List<ReportQuery.OffsetStep> steps = q.offsetSteps();
     if (steps.size() == 1) {
       sql.append(NUMBER);
       args.add(steps.get(0).offsetMillis());
-    } else {
-      sql.append("CASE");
-      for (int i = 0; i < steps.size() - 1; i++) {
-        sql.append(" WHEN f.opened_ms < " + NUMBER + " THEN " + NUMBER);
-        args.add(steps.get(i).untilMillis());
-        args.add(steps.get(i).offsetMillis());
-      }
-      sql.append(" ELSE " + NUMBER + " END");
-      args.add(steps.get(steps.size() - 1).offsetMillis());
+      return sql.toString();
     }
-    sql.append(" AS local_ms, CASE");
-    ServiceLevelTargets targets = q.targets();
+    sql.append("CASE");
+    for (int i = 0; i < steps.size() - 1; i++) {
+      sql.append(" WHEN " + arrival + " < " + NUMBER + " THEN " + NUMBER);
+      args.add(steps.get(i).untilMillis());
+      args.add(steps.get(i).offsetMillis());
+    }
+    sql.append(" ELSE " + NUMBER + " END");
+    args.add(steps.get(steps.size() - 1).offsetMillis());
+    return sql.toString();
+  }
+
+  /** The answer time of a facts row {@code f}: its queue's, else its channel's, else the default. */
+  static String targetMs(ServiceLevelTargets targets, List<Object> args) {
+    if (targets.byQueue().isEmpty() && targets.byChannel().isEmpty()) {
+      // A CASE needs a WHEN: one default for everything is the number itself.
+      args.add(targets.fallback().within().toMillis());
+      return NUMBER;
+    }
+    StringBuilder sql = new StringBuilder("CASE");
     for (Map.Entry<String, ServiceLevelTargets.Target> e : targets.byQueue().entrySet()) {
       sql.append(" WHEN f.queue = ? THEN " + NUMBER);
       args.add(e.getKey());
@@ -104,16 +126,12 @@ public final class ReportSql {
       args.add(e.getKey());
       args.add(e.getValue().within().toMillis());
     }
-    sql.append(" ELSE " + NUMBER + " END AS target_ms FROM report_facts f");
+    sql.append(" ELSE " + NUMBER + " END");
     args.add(targets.fallback().within().toMillis());
-    if (byTag) sql.append(" LEFT JOIN report_fact_tags t ON t.num = f.num");
-    sql.append(" WHERE f.opened_ms >= " + NUMBER + " AND f.opened_ms < " + NUMBER + ") x");
-    args.add(q.from().toEpochMilli());
-    args.add(q.to().toEpochMilli());
     return sql.toString();
   }
 
-  private static String group(Grouping grouping) {
+  static String group(Grouping grouping) {
     switch (grouping) {
       case NONE: return "''";
       case CHANNEL: return "x.channel";
@@ -125,7 +143,7 @@ public final class ReportSql {
     }
   }
 
-  private static String bucket(Bucket bucket) {
+  static String bucket(Bucket bucket) {
     if (bucket == Bucket.WEEK) return "(x.local_ms / " + LocalBuckets.DAY_MILLIS + " + " + LocalBuckets.THURSDAY_SHIFT + ") / 7";
     return "x.local_ms / " + bucket.width().toMillis();
   }

@@ -151,7 +151,7 @@ class EmbeddedInteractionStoreIT extends StoreTrustContract implements org.acces
   }
 
   /** The embedded store's scripts' versions, in order. */
-  private static final java.util.List<String> SCRIPTS = java.util.stream.IntStream.rangeClosed(1, 13).mapToObj(String::valueOf).toList();
+  private static final java.util.List<String> SCRIPTS = java.util.stream.IntStream.rangeClosed(1, 14).mapToObj(String::valueOf).toList();
   private static final String LATEST = SCRIPTS.get(SCRIPTS.size() - 1);
 
   /** The versions Flyway's history holds as applied by their scripts, in order. */

@@ -79,9 +79,9 @@ class EmbeddedUpgradeIT {
     oldReleasesDirectory();
     store = open();
     BeforeFlyway.assertRecordsKept(store);
-    assertEquals(List.of("5 BASELINE schema_version 5, from the release before Flyway true", "6 SQL canned replies true", "7 SQL resource directory true", "8 SQL follow ups and consent true", "9 SQL service requests true", "10 SQL staff accounts true", "11 SQL report facts true", "12 SQL quality review true", "13 SQL follow up notices true"), history());
+    assertEquals(List.of("5 BASELINE schema_version 5, from the release before Flyway true", "6 SQL canned replies true", "7 SQL resource directory true", "8 SQL follow ups and consent true", "9 SQL service requests true", "10 SQL staff accounts true", "11 SQL report facts true", "12 SQL quality review true", "13 SQL follow up notices true", "14 SQL report rollup true"), history());
     try (Connection c = DriverManager.getConnection(store.jdbcUrl())) {
-      assertEquals(13, count(c, "SELECT COUNT(*) FROM schema_version"), "the old version table is kept, and learns the versions applied since");
+      assertEquals(14, count(c, "SELECT COUNT(*) FROM schema_version"), "the old version table is kept, and learns the versions applied since");
     }
     BeforeFlyway.assertWritesContinue(store);
   }
@@ -101,7 +101,7 @@ class EmbeddedUpgradeIT {
       List<String> rows = new ArrayList<>();
       while (rs.next()) rows.add(rs.getInt(1) + " " + rs.getString(2));
       assertEquals(List.of("1 V1__interaction_records.sql", "2 V2__entry_hashes.sql", "3 V3__retention_and_audit.sql",
-          "4 V4__record_links_and_details.sql", "5 V5__audit_chain_and_seals.sql", "6 V6__canned_replies.sql", "7 V7__resource_directory.sql", "8 V8__follow_ups_and_consent.sql", "9 V9__service_requests.sql", "10 V10__staff_accounts.sql", "11 V11__report_facts.sql", "12 V12__quality_review.sql", "13 V13__follow_up_notices.sql"), rows, "the names the release before Flyway wrote, once each");
+          "4 V4__record_links_and_details.sql", "5 V5__audit_chain_and_seals.sql", "6 V6__canned_replies.sql", "7 V7__resource_directory.sql", "8 V8__follow_ups_and_consent.sql", "9 V9__service_requests.sql", "10 V10__staff_accounts.sql", "11 V11__report_facts.sql", "12 V12__quality_review.sql", "13 V13__follow_up_notices.sql", "14 V14__report_rollup.sql"), rows, "the names the release before Flyway wrote, once each");
     }
   }
 
@@ -154,7 +154,7 @@ class EmbeddedUpgradeIT {
     }
     store = open();
     assertEquals(List.of("3 BASELINE schema_version 3, from the release before Flyway true", "4 SQL record links and details true",
-        "5 SQL audit chain and seals true", "6 SQL canned replies true", "7 SQL resource directory true", "8 SQL follow ups and consent true", "9 SQL service requests true", "10 SQL staff accounts true", "11 SQL report facts true", "12 SQL quality review true", "13 SQL follow up notices true"), history());
+        "5 SQL audit chain and seals true", "6 SQL canned replies true", "7 SQL resource directory true", "8 SQL follow ups and consent true", "9 SQL service requests true", "10 SQL staff accounts true", "11 SQL report facts true", "12 SQL quality review true", "13 SQL follow up notices true", "14 SQL report rollup true"), history());
     try (Connection c = DriverManager.getConnection(url)) {
       assertEquals(1, count(c, "SELECT COUNT(*) FROM conversations WHERE category = 'Parks'"), "V4's step filed the category");
     }
