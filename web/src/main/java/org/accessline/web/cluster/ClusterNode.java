@@ -51,6 +51,8 @@ public final class ClusterNode {
     config.setProperty("hazelcast.max.no.heartbeat.seconds", Long.toString(settings.memberTimeout().toSeconds()));
     config.getNetworkConfig().setPort(settings.port()).setPortAutoIncrement(false);
     config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(settings.host());
+    // Hazelcast would otherwise listen on every address of the machine, cluster.host only choosing what it tells the others.
+    config.setProperty("hazelcast.socket.bind.any", "false");
     JoinConfig join = config.getNetworkConfig().getJoin();
     join.getAutoDetectionConfig().setEnabled(false);
     join.getMulticastConfig().setEnabled(settings.multicast());
