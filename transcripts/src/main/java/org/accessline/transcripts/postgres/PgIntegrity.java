@@ -48,6 +48,20 @@ final class PgIntegrity {
     this.checkpoints = checkpoints;
   }
 
+  /** Refuses a seal key that none of the latest sealed records were sealed with (see {@link SealCheck#keyFits}). */
+  Future<Void> keyFits(java.nio.file.Path keyFile) {
+    return pool.query("SELECT id, head_seq, head_hash, head_seal FROM conversations WHERE head_seal IS NOT NULL ORDER BY num DESC LIMIT 20").execute()
+        .compose(rows -> {
+          List<SealCheck.SealedHead> latest = new ArrayList<>();
+          for (Row r : rows) latest.add(new SealCheck.SealedHead(r.getUUID(0).toString(), new SealCheck.StoredHead(r.getLong(1), r.getString(2), r.getString(3))));
+          if (SealCheck.keyFits(key, latest)) return Future.succeededFuture();
+          return Future.failedFuture(new IllegalStateException("The PostgreSQL store will not start: the seal key in " + keyFile
+              + " is not the one this database's records are sealed with (none of the " + latest.size() + " latest records' seals holds under it)."
+              + " Every gateway node sharing the database needs the same seal key file; a node with another would seal its writes so that"
+              + " every other node reports them altered."));
+        });
+  }
+
   /**
    * Appends one audit row after the last. Gateways sharing the database take a transaction lock
    * first, so rows are chained in the order they are numbered.

@@ -98,10 +98,10 @@ public final class PostgresInteractionStore implements InteractionStore {
       CheckpointLog checkpoints = CheckpointLog.open(seals.checkpointFile(), key);
       PgSchema.migrate(connect, schema, key);
       return checkpoints;
-    }).andThen(done -> migrations.close()).map(checkpoints -> {
+    }).andThen(done -> migrations.close()).compose(checkpoints -> {
       integrity = new PgIntegrity(vertx, pool, key, checkpoints);
       appender = new GroupAppender(pool, key, this::appendAlone);
-      return null;
+      return integrity.keyFits(seals.keyFile());
     }));
   }
 

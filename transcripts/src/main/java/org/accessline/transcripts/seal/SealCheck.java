@@ -16,6 +16,26 @@ public final class SealCheck {
 
   private SealCheck() {}
 
+  /** A stored head with the record it belongs to. */
+  public record SealedHead(String recordId, StoredHead head) {}
+
+  /**
+   * Whether {@code key} is the key these records were sealed with: true when none is sealed yet, or
+   * when the seal of any of them holds. A node given another key would seal what it writes so that
+   * every other node calls it altered; one altered record among many is tampering, reported by
+   * verification, not a wrong key.
+   */
+  public static boolean keyFits(SealKey key, List<SealedHead> latest) {
+    if (latest.isEmpty()) return true;
+    for (SealedHead h : latest) {
+      StoredHead stored = h.head();
+      if (stored.entries() != null && stored.seal() != null && key.verifies(SealKey.headText(h.recordId(), stored.entries(), stored.hash()), stored.seal())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * @param hashes each stored entry's hash, in sequence (as {@link EntryChain#check} took them)
    * @param chain what {@link EntryChain#check} found over the same rows

@@ -150,6 +150,21 @@ class PostgresInteractionStoreIT extends StoreTrustContract {
   }
 
   @Test
+  void aNodeGivenAnotherSealKeyIsRefusedAtStart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path otherKeyDir) {
+    store.append(opening(ConversationId.random(), "sealed-with-the-first-key")).await();
+    PostgresInteractionStore other = new PostgresInteractionStore(vertx, URI, schema, RecordSeals.in(otherKeyDir));
+    try {
+      IllegalStateException refused = assertThrows(IllegalStateException.class, () -> other.start().await());
+      assertTrue(refused.getMessage().contains("is not the one this database's records are sealed with"), refused.getMessage());
+    } finally {
+      other.close().await();
+    }
+    PostgresInteractionStore same = new PostgresInteractionStore(vertx, URI, schema, RecordSeals.in(sealDir));
+    same.start().await();
+    same.close().await();
+  }
+
+  @Test
   void partsHandedOutBeforeTheStoreStartedWorkOnceItHas() {
     PostgresInteractionStore pg = new PostgresInteractionStore(vertx, URI, schema, RecordSeals.in(sealDir));
     var quality = pg.qualityReviews();
