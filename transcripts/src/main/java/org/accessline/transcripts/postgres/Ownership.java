@@ -29,8 +29,9 @@ final class Ownership {
     return pool.withTransaction(c -> c.preparedQuery("INSERT INTO stream_ownership (scope, node, epoch, claimed_at) VALUES ($1, $2, 0, now())"
             + " ON CONFLICT (scope) DO NOTHING").execute(Tuple.of(SCOPE, claim.node()))
         .compose(v -> c.preparedQuery("INSERT INTO stream_lease (scope, epoch) VALUES ($1, 0) ON CONFLICT (scope) DO NOTHING").execute(Tuple.of(SCOPE)))
+        // Only the lease row is locked to decide: a refused claim (a node back from a pause retries) never holds up the appends reading the epoch.
         .compose(v -> c.preparedQuery("SELECT o.node, l.holder, CAST(EXTRACT(EPOCH FROM (now() - l.renewed_at)) * 1000 AS BIGINT)"
-            + " FROM stream_ownership o JOIN stream_lease l ON l.scope = o.scope WHERE o.scope = $1 FOR UPDATE").execute(Tuple.of(SCOPE)))
+            + " FROM stream_ownership o JOIN stream_lease l ON l.scope = o.scope WHERE o.scope = $1 FOR UPDATE OF l").execute(Tuple.of(SCOPE)))
         .compose(rows -> {
           Row row = rows.iterator().next();
           Optional<String> holder = Optional.ofNullable(row.getString(1));

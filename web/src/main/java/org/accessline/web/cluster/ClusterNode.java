@@ -51,6 +51,11 @@ public final class ClusterNode {
     config.setProperty("hazelcast.max.no.heartbeat.seconds", Long.toString(settings.memberTimeout().toSeconds()));
     config.getNetworkConfig().setPort(settings.port()).setPortAutoIncrement(false);
     config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(settings.host());
+    // A node that was cut off or paused and came back sits in a cluster of its own until the halves merge,
+    // forwarding nothing: look for the others as soon as a loss could have been noticed, not after Hazelcast's 5 minutes.
+    String merge = Long.toString(Math.max(10, Math.min(120, settings.memberTimeout().toSeconds() * 2)));
+    config.setProperty("hazelcast.merge.first.run.delay.seconds", merge);
+    config.setProperty("hazelcast.merge.next.run.delay.seconds", merge);
     // Hazelcast would otherwise listen on every address of the machine, cluster.host only choosing what it tells the others.
     config.setProperty("hazelcast.socket.bind.any", "false");
     JoinConfig join = config.getNetworkConfig().getJoin();

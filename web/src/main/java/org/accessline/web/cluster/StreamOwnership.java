@@ -149,9 +149,11 @@ public final class StreamOwnership extends VerticleBase {
         // This node's view of the cluster says it may own, but the store says another node is at work: it was cut off or paused.
         if (!active.node().equals(refusedBy)) LOG.warning("node " + nodeId + " holds the cluster lock but does not take over: " + e.getMessage());
         refusedBy = active.node();
-      } else {
-        LOG.log(Level.WARNING, "node " + nodeId + " could not take over the conversations; it will try again", e);
+        // No sooner than a gone holder could be taken over: asking more often only loads the database.
+        stopOwning().onComplete(ar -> vertx.setTimer(RENEW_EVERY.multipliedBy(3).toMillis(), t -> turn.later(this::contend)));
+        return;
       }
+      LOG.log(Level.WARNING, "node " + nodeId + " could not take over the conversations; it will try again", e);
       stopOwning().onComplete(ar -> turn.later(this::contend));
     });
   }

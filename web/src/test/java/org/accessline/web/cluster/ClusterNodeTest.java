@@ -18,5 +18,7 @@ class ClusterNodeTest {
     assertEquals(List.of("10.0.0.5"), List.copyOf(config.getNetworkConfig().getInterfaces().getInterfaces()));
     assertEquals(5701, config.getNetworkConfig().getPort());
     assertEquals("county", config.getClusterName());
+    assertEquals("60", config.getProperty("hazelcast.merge.first.run.delay.seconds"), "split halves look for each other after twice the member timeout");
+    assertEquals("60", config.getProperty("hazelcast.merge.next.run.delay.seconds"));
   }
 }
