@@ -188,7 +188,9 @@ public final class StreamOwnership extends VerticleBase {
     long heldEpoch = epoch;
     held = null;
     return unregistered.eventually(() -> was == null ? Future.succeededFuture() : was.stop().get())
-        .eventually(() -> letGo == null ? Future.succeededFuture() : store.releaseOwnership(letGo, heldEpoch)).eventually(() -> {
+        .eventually(() -> letGo == null ? Future.succeededFuture() : store.releaseOwnership(letGo, heldEpoch)
+            .onComplete(ar -> LOG.info("node " + nodeId + (ar.succeeded() ? " let the open conversations go (epoch " : " could not let the open conversations go (epoch ")
+                + heldEpoch + ")" + (ar.succeeded() ? "" : ": " + ar.cause().getMessage())))).eventually(() -> {
       turn.release();
       return Future.succeededFuture();
     });
