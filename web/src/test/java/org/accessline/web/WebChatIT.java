@@ -135,6 +135,27 @@ class WebChatIT {
   }
 
   @Test
+  void messagesSentRightAfterAResumingHelloWaitForItsWelcomeAndAreStoredInOrder() {
+    startGateway();
+    resident = ResidentClient.connect(gateway.vertx, gateway.port());
+    String token = resident.helloNew().getString("token");
+    JsonObject first = resident.say("before", "Is the pool open today?");
+    resident.close();
+    resident = ResidentClient.connect(gateway.vertx, gateway.port());
+    // A page that does not wait for the welcome: its conversation is still being looked up when these arrive.
+    resident.send(new JsonObject().put("type", "hello").put("token", token).put("conversationId", first.getString("conversationId")).put("lastSeq", 0));
+    resident.send(new JsonObject().put("type", "message").put("clientId", "early-1").put("text", "And tomorrow?"));
+    resident.send(new JsonObject().put("type", "message").put("clientId", "early-2").put("text", "Thanks."));
+    assertTrue(resident.frames.awaitType("welcome").getBoolean("resumed"));
+    JsonObject one = resident.frames.await("ack for early-1", f -> "ack".equals(f.getString("type")) && "early-1".equals(f.getString("clientId")));
+    JsonObject two = resident.frames.await("ack for early-2", f -> "ack".equals(f.getString("type")) && "early-2".equals(f.getString("clientId")));
+    assertEquals(first.getString("conversationId"), one.getString("conversationId"));
+    assertTrue(one.getLong("seq") < two.getLong("seq"), "in the order sent");
+    maria = new AgentClient(gateway.vertx, gateway.port()).signedIn("sam");
+    assertEquals(List.of("Is the pool open today?", "And tomorrow?", "Thanks."), maria.residentMessages(first.getString("conversationId")));
+  }
+
+  @Test
   void aResentMessageIsAcknowledgedAgainButStoredOnce() {
     startGateway();
     resident = ResidentClient.connect(gateway.vertx, gateway.port());

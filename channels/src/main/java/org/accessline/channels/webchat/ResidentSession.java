@@ -48,6 +48,10 @@ final class ResidentSession {
 
   private boolean greeted;
   private Contact contact;
+  /** Frames that came after a hello whose conversation is still being looked up: handled, in order, once it is found. */
+  private java.util.List<ResidentFrame> early;
+  private static final int MOST_EARLY_FRAMES = 32;
+  private static final int LOOKUP_TRIES = 4;
   private ConversationId conversation;
   private long sentSeq;
   /** The last place in line this page was told, so the same place is not announced twice. */
@@ -135,12 +139,21 @@ final class ResidentSession {
       send(parsed.error().get().toJson());
       return;
     }
-    ResidentFrame frame = parsed.frame().orElseThrow();
+    onFrame(parsed.frame().orElseThrow());
+  }
+
+  private void onFrame(ResidentFrame frame) {
     if (frame instanceof ResidentFrame.Hello hello) {
       if (greeted) send(new FrameError("already_greeted", "This connection has already said hello.").toJson());
       else greet(hello);
     } else if (!greeted) {
       send(new FrameError("hello_first", "Send a hello frame first.").toJson());
+    } else if (early != null) {
+      if (early.size() < MOST_EARLY_FRAMES) early.add(frame);
+      else if (frame instanceof ResidentFrame.Message message) {
+        send(new FrameError("slow_down", "Your conversation is still being found; this message was not sent. Send it again in a moment.",
+            message.clientId()).toJson());
+      }
     } else if (frame instanceof ResidentFrame.Message message) {
       post(message);
     } else if (frame instanceof ResidentFrame.Typing signal && conversation != null) {
@@ -172,20 +185,37 @@ final class ResidentSession {
       unknownToken();
       return;
     }
-    Contact claimed = ResidentTokens.contactOf(token.get());
+    early = new java.util.ArrayList<>();
+    lookUp(hello, token.get(), ResidentTokens.contactOf(token.get()), 1);
+  }
+
+  /** Finds the token's conversation; a lookup that fails (its node lost mid-takeover, say) is asked again before the page is told. */
+  private void lookUp(ResidentFrame.Hello hello, String token, Contact claimed, int attempt) {
     intake.latestConversation(claimed).onComplete(ar -> {
-      if (ar.failed()) {
+      if (closed) return;
+      if (ar.failed() && attempt < LOOKUP_TRIES) {
+        vertx.setTimer(500L * attempt, t -> lookUp(hello, token, claimed, attempt + 1));
+      } else if (ar.failed()) {
+        early = null;
         send(new FrameError("unavailable", "The service cannot reach its records right now. Please try again shortly.").toJson());
-        socket.close((short) 1011, "store unavailable");
+        close((short) 1011, "store unavailable");
       } else if (ar.result().isEmpty()) {
         unknownToken();
+        handleEarly();
       } else {
         contact = claimed;
         ConversationId id = ar.result().get();
-        send(welcome(token.get(), true).put("conversationId", id.value()));
+        send(welcome(token, true).put("conversationId", id.value()));
         follow(id, hello.conversation().filter(id::equals).map(x -> hello.lastSeq()).orElse(0L));
+        handleEarly();
       }
     });
+  }
+
+  private void handleEarly() {
+    java.util.List<ResidentFrame> held = early;
+    early = null;
+    if (held != null) for (ResidentFrame frame : held) onFrame(frame);
   }
 
   private void unknownToken() {

@@ -10,14 +10,25 @@ import org.accessline.gateway.channel.Desk;
 /** What anyone may load without signing in: the center's name and health, and the pages themselves. */
 public final class PageRoutes {
   private static final String WEBROOT = "webroot";
+  /** How long /health waits for the stream (in a cluster, the owning node) to answer before it says down. */
+  static final long HEALTH_WITHIN_MILLIS = 3_000;
 
   private PageRoutes() {}
 
   /** {@code /health} for monitoring, and {@code /api/center}: the name and message limit the public pages show. */
   public static void mountCenter(Router router, Desk desk, String centerName, int maxMessageBytes) {
-    router.get("/health").handler(ctx -> desk.waitingCount().onComplete(ar -> ctx.response().putHeader("Content-Type", "application/json")
-        .setStatusCode(ar.succeeded() ? 200 : 503)
-        .end(new JsonObject().put("status", ar.succeeded() ? "up" : "down").put("center", centerName).encode())));
+    router.get("/health").handler(ctx -> {
+      // A node that cannot reach the conversations' owner would otherwise hold the check for cluster.ownerWaitSeconds:
+      // past a monitor's own timeout it is down, and says so in time to be taken out of the load balancer.
+      io.vertx.core.Promise<Boolean> answered = io.vertx.core.Promise.promise();
+      long timer = ctx.vertx().setTimer(HEALTH_WITHIN_MILLIS, t -> answered.tryComplete(false));
+      desk.waitingCount().onComplete(ar -> {
+        ctx.vertx().cancelTimer(timer);
+        answered.tryComplete(ar.succeeded());
+      });
+      answered.future().onSuccess(up -> ctx.response().putHeader("Content-Type", "application/json").setStatusCode(up ? 200 : 503)
+          .end(new JsonObject().put("status", up ? "up" : "down").put("center", centerName).encode()));
+    });
     router.get("/api/center").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
         .end(new JsonObject().put("name", centerName).put("maxMessageBytes", maxMessageBytes).encode()));
   }

@@ -43,6 +43,36 @@ class FailoverIT {
     }
   }
 
+  /** A node that cannot reach an owner (another process holds the lease and renews it) says it is down, in time for a monitor. */
+  @Test
+  void aNodeWithNoOwnerToReachAnswersHealthDownWithinSeconds() {
+    try (TestCluster cluster = new TestCluster(dir, 1, UnaryOperator.identity())) {
+      TestCluster.Node a = cluster.start(0);
+      cluster.awaitOwner("node-0");
+      var store = a.app().store();
+      org.accessline.gateway.store.OwnerClaim elsewhere = org.accessline.gateway.store.OwnerClaim.outright("elsewhere");
+      long epoch = store.claimOwnership(elsewhere).await();
+      long renewing = a.vertx().setPeriodic(100, t -> store.renewOwnership(elsewhere, epoch));
+      try {
+        io.vertx.ext.web.client.WebClient http = io.vertx.ext.web.client.WebClient.create(a.vertx());
+        long deadline = System.currentTimeMillis() + 20_000;
+        int status = 200;
+        long took = 0;
+        while (status == 200 && System.currentTimeMillis() < deadline) {
+          long began = System.currentTimeMillis();
+          status = http.get(a.port(), "127.0.0.1", "/health").send().await().statusCode();
+          took = System.currentTimeMillis() - began;
+          TestCluster.sleep(200);
+        }
+        assertEquals(503, status, "the node's stream was taken over and it cannot take it back");
+        assertTrue(took < 5_000, "answered in " + took + " ms, not after cluster.ownerWaitSeconds");
+        http.close();
+      } finally {
+        a.vertx().cancelTimer(renewing);
+      }
+    }
+  }
+
   private void runFailover(TestCluster cluster, boolean abrupt) {
     TestCluster.Node a = cluster.start(0);
     long first = cluster.awaitOwner("node-0");
