@@ -100,6 +100,7 @@ export function serviceRequests(ws) {
     chosen = '';
     form.hidden = false;
     start.hidden = true;
+    formFor = ws.selected();
     select.focus();
   }
 
@@ -139,6 +140,8 @@ export function serviceRequests(ws) {
     }
   }
 
+  /** The conversation the form was opened for. */
+  let formFor = null;
   let chosen = '';
   async function chooseService() {
     if (select.value === chosen && (definition || !chosen)) return;
@@ -265,9 +268,12 @@ export function serviceRequests(ws) {
     if (switched) {
       shownFor = id;
       told = new Map();
-      form.hidden = true;
-      start.hidden = false;
-      setText(status, '');
+      // The poll may first see a conversation after the agent has already opened the form for it: keep that form.
+      if (formFor !== id) {
+        form.hidden = true;
+        start.hidden = false;
+        setText(status, '');
+      }
     }
     try {
       const data = await ws.api('GET', '/api/conversations/' + id + '/service-requests');
