@@ -36,7 +36,10 @@ public final class Answers {
       return;
     }
     LOG.warn("request failed: " + ctx.request().path(), result.cause());
-    Problem.send(ctx, 503, "unavailable", "The records store did not answer. Nothing was changed; please try again.");
+    // A store or owner that did not answer in time may still have done it (a paused owner resumes and writes): say so, so
+    // the sender resends with the same clientId, which is stored once, rather than retyping it.
+    Problem.send(ctx, 503, "unavailable", "The records did not answer in time, so this may or may not have been done. "
+        + "Please try again; a message sent again with the same client id is kept once.");
   }
 
   /** What a command that wrote an entry answers: where the entry landed, and whether it was already there. */
